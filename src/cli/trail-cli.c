@@ -1,0 +1,98 @@
+/* trail-cli.c
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "trail-cli.h"
+
+static gboolean validate;
+
+static const GOptionEntry validate_entries[] = {
+  { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
+    N_("Check each map and print its problems; exit status 0 only when all are valid"), NULL },
+  { NULL }
+};
+
+gboolean
+trail_cli_wants (int    argc,
+                 char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--") == 0)
+        break;
+      if (g_strcmp0 (argv[i], "--validate") == 0 ||
+          g_str_has_prefix (argv[i], "--export"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+GOptionGroup *
+trail_cli_get_option_group (void)
+{
+  GOptionGroup *group;
+
+  group = g_option_group_new ("headless",
+                              _("Command-line options that need no display:"),
+                              _("Show the validate and export options"),
+                              NULL, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, validate_entries);
+  g_option_group_add_entries (group, trail_cli_export_get_entries ());
+
+  return group;
+}
+
+int
+trail_cli_run (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  g_auto(GStrv) args = NULL;
+  const GOptionEntry remaining[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("MAP…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Check and export journey maps without a display."));
+  g_option_context_add_main_entries (context, validate_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, trail_cli_export_get_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
+
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("trailmap: %s\n", error->message);
+      return 2;
+    }
+
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("trailmap: %s\n", _("No map given. Name one or more .trailmap files."));
+      return 2;
+    }
+
+  if (validate && trail_cli_export_requested ())
+    {
+      g_printerr ("trailmap: %s\n", _("--validate and --export cannot be used together."));
+      return 2;
+    }
+
+  if (validate)
+    return trail_cli_validate ((const char * const *) files);
+
+  return trail_cli_export_run ((const char * const *) files);
+}

@@ -1,0 +1,32 @@
+/* trail-cli.h — the command line that needs no display.
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* TRUE when @argv asks for a headless mode (--validate, --export…): main()
+ * then runs trail_cli_run() and never starts GTK or talks to D-Bus. */
+gboolean      trail_cli_wants               (int                  argc,
+                                             char               **argv);
+int           trail_cli_run                 (int                  argc,
+                                             char               **argv);
+/* The headless options, for the application's --help. */
+GOptionGroup *trail_cli_get_option_group    (void);
+
+/* trail-cli-validate.c: loads each file and prints its problems to stderr.
+ * Returns the process exit status: 0 only when every file is valid. */
+int           trail_cli_validate            (const char * const  *files);
+
+/* trail-cli-export.c: the --export… options and the export itself. */
+const GOptionEntry *trail_cli_export_get_entries (void);
+/* TRUE when any --export… option was given. */
+gboolean      trail_cli_export_requested    (void);
+/* Returns the process exit status. */
+int           trail_cli_export_run          (const char * const  *files);
+
+G_END_DECLS

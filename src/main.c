@@ -1,0 +1,33 @@
+/* main.c
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "trail-application.h"
+#include "trail-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TrailApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Validation and export must work on a build server: decide before GTK
+   * opens a display or GApplication registers on the session bus. */
+  if (trail_cli_wants (argc, argv))
+    return trail_cli_run (argc, argv);
+
+  app = trail_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

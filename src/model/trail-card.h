@@ -1,0 +1,38 @@
+/* trail-card.h
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trail-types.h"
+
+G_BEGIN_DECLS
+
+#define TRAIL_TYPE_CARD (trail_card_get_type())
+
+G_DECLARE_FINAL_TYPE (TrailCard, trail_card, TRAIL, CARD, GObject)
+
+/* Properties: "id", "lane-id", "stage-id", "text", "details",
+ * "channel" (TrailChannel), "persona-tags" (GStrv of persona ids),
+ * "evidence" (TrailEvidence), "evidence-source" (TrailEvidenceSource),
+ * "evidence-note" (note or link), "priority" (TrailPriority),
+ * "color" ("#rrggbb" or NULL for the lane kind's colour), "votes" (uint).
+ *
+ * The order of a card within its cell is its order in
+ * trail_document_get_cell_cards(). */
+const char          *trail_card_get_id              (TrailCard *self);
+const char          *trail_card_get_lane_id         (TrailCard *self);
+const char          *trail_card_get_stage_id        (TrailCard *self);
+const char          *trail_card_get_text            (TrailCard *self);
+const char          *trail_card_get_details         (TrailCard *self);
+TrailChannel         trail_card_get_channel         (TrailCard *self);
+const char * const  *trail_card_get_persona_tags    (TrailCard *self);
+TrailEvidence        trail_card_get_evidence        (TrailCard *self);
+TrailEvidenceSource  trail_card_get_evidence_source (TrailCard *self);
+const char          *trail_card_get_evidence_note   (TrailCard *self);
+TrailPriority        trail_card_get_priority        (TrailCard *self);
+const char          *trail_card_get_color           (TrailCard *self);
+guint                trail_card_get_votes           (TrailCard *self);
+
+G_END_DECLS

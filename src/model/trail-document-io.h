@@ -1,0 +1,73 @@
+/* trail-document-io.h
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trail-document.h"
+
+G_BEGIN_DECLS
+
+#define TRAIL_FILE_FORMAT_TAG     "trailmap"
+#define TRAIL_FILE_FORMAT_VERSION 1
+#define TRAIL_FILE_MIME_TYPE      "application/x-trailmap"
+
+#define TRAIL_DOCUMENT_ERROR (trail_document_error_quark())
+
+typedef enum
+{
+  TRAIL_DOCUMENT_ERROR_SYNTAX,        /* not JSON, not UTF-8, truncated */
+  TRAIL_DOCUMENT_ERROR_NOT_TRAILMAP,  /* no or wrong "format" tag */
+  TRAIL_DOCUMENT_ERROR_TOO_NEW,       /* "version" newer than we know */
+  TRAIL_DOCUMENT_ERROR_INVALID,       /* wrong type, missing field, bad value */
+  TRAIL_DOCUMENT_ERROR_REFERENCE,     /* dangling or duplicate id */
+  TRAIL_DOCUMENT_ERROR_LIMIT,         /* beyond a limit for hostile files */
+} TrailDocumentError;
+
+GQuark         trail_document_error_quark (void);
+
+/* Parse a .trailmap document from memory. @name is used in messages (a file
+ * name; may be NULL). On failure returns NULL and an error whose message
+ * names the place (line:column, or a path like "stages[2].name") and what is
+ * wrong; no half-built document is ever returned. */
+TrailDocument *trail_document_load_from_bytes (GBytes        *bytes,
+                                               const char    *name,
+                                               GError       **error);
+TrailDocument *trail_document_load_from_file  (GFile         *file,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+void           trail_document_load_from_file_async  (GFile               *file,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+TrailDocument *trail_document_load_from_file_finish (GAsyncResult        *result,
+                                                     GError             **error);
+
+/* Serialize to the canonical pretty-printed JSON (stable key order, a
+ * trailing newline). Saving what was loaded gives the same bytes. */
+GBytes        *trail_document_serialize       (TrailDocument *self);
+
+/* Atomic save with g_file_replace_contents*; @etag NULL to skip the check.
+ * On success the document is marked saved and *new_etag is set. On failure
+ * the file on disk is unchanged. */
+gboolean       trail_document_save_to_file    (TrailDocument  *self,
+                                               GFile          *file,
+                                               const char     *etag,
+                                               char          **new_etag,
+                                               GCancellable   *cancellable,
+                                               GError        **error);
+void           trail_document_save_to_file_async  (TrailDocument       *self,
+                                                   GFile               *file,
+                                                   const char          *etag,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean       trail_document_save_to_file_finish (TrailDocument       *self,
+                                                   GAsyncResult        *result,
+                                                   char               **new_etag,
+                                                   GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,215 @@
+/* trail-document.h
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trail-types.h"
+#include "trail-persona.h"
+#include "trail-stage.h"
+#include "trail-lane.h"
+#include "trail-card.h"
+#include "trail-emotion-line.h"
+
+G_BEGIN_DECLS
+
+#define TRAIL_TYPE_DOCUMENT (trail_document_get_type())
+
+G_DECLARE_FINAL_TYPE (TrailDocument, trail_document, TRAIL, DOCUMENT, GObject)
+
+/* TrailDocument owns a journey map. Every change goes through the edit API
+ * below; each call is one undoable command unless it runs between
+ * trail_document_begin_group() and trail_document_end_group(), which make one
+ * undo step of everything in between (a drag, a paste, a template).
+ *
+ * Properties: "title", "objective", "scope", "notes" (read-only outside the
+ * model; set with trail_document_update()), "scale-min", "scale-max" (int),
+ * "can-undo", "can-redo", "modified" (booleans), "undo-label",
+ * "redo-label" (translated, e.g. "Move Card"; NULL when there is nothing).
+ *
+ * Signals:
+ *   changed (TrailChangeFlags what, GObject *object)
+ *     emitted after every primitive change (and again for each change that
+ *     undo or redo applies); @object is the stage, lane, card, persona, line
+ *     or point affected, or the document itself. Views follow this one
+ *     signal; the GListModels also emit items-changed.
+ */
+
+TrailDocument     *trail_document_new               (void);
+/* A document with the usual lanes, a few empty stages, the default scale and
+ * one emotion line for everyone: what "Blank" gives. */
+TrailDocument     *trail_document_new_blank         (void);
+
+const char        *trail_document_get_title         (TrailDocument *self);
+const char        *trail_document_get_objective     (TrailDocument *self);
+const char        *trail_document_get_scope         (TrailDocument *self);
+const char        *trail_document_get_notes         (TrailDocument *self);
+
+/* Emotion scale: whole numbers min < max (at most 100 steps apart); one label
+ * per step, index 0 is min. The default is -2 … +2 labelled
+ * "Very negative", "Negative", "Neutral", "Positive", "Very positive". */
+int                trail_document_get_scale_min     (TrailDocument *self);
+int                trail_document_get_scale_max     (TrailDocument *self);
+/* The label for a whole step (clamped to the scale); never NULL. */
+const char        *trail_document_get_scale_label   (TrailDocument *self,
+                                                     int            step);
+/* The scale's neutral value: 0 when it lies within the scale, else the middle. */
+double             trail_document_get_scale_neutral (TrailDocument *self);
+
+/* Ordered collections. */
+GListModel        *trail_document_get_personas      (TrailDocument *self); /* TrailPersona */
+GListModel        *trail_document_get_stages        (TrailDocument *self); /* TrailStage */
+GListModel        *trail_document_get_lanes         (TrailDocument *self); /* TrailLane */
+GListModel        *trail_document_get_cards         (TrailDocument *self); /* TrailCard, all of them */
+GListModel        *trail_document_get_emotion_lines (TrailDocument *self); /* TrailEmotionLine */
+
+/* Lookups by id; NULL when unknown. O(1). */
+TrailPersona      *trail_document_find_persona      (TrailDocument *self, const char *id);
+TrailStage        *trail_document_find_stage        (TrailDocument *self, const char *id);
+TrailLane         *trail_document_find_lane         (TrailDocument *self, const char *id);
+TrailCard         *trail_document_find_card         (TrailDocument *self, const char *id);
+TrailEmotionLine  *trail_document_find_emotion_line (TrailDocument *self, const char *id);
+/* The line of @persona_id (NULL for the line for everyone), or NULL. */
+TrailEmotionLine  *trail_document_find_line_for_persona (TrailDocument *self,
+                                                         const char    *persona_id);
+guint              trail_document_get_stage_index   (TrailDocument *self, TrailStage *stage);
+guint              trail_document_get_lane_index    (TrailDocument *self, TrailLane  *lane);
+
+/* The cards of one cell in order; transfer container (the array owns no
+ * references; do not keep it across edits). Never NULL. Cost is O(cards in
+ * the cell), the document keeps a per-cell index. */
+GPtrArray         *trail_document_get_cell_cards    (TrailDocument *self,
+                                                     TrailLane     *lane,
+                                                     TrailStage    *stage);
+/* The index of @card within its cell. */
+guint              trail_document_get_card_index    (TrailDocument *self,
+                                                     TrailCard     *card);
+
+/* ---- Edits: each one undoable ---------------------------------------- */
+
+/* Group several edits into one undo step named @label (translated, e.g.
+ * _("Paste")). Groups nest; only the outermost label counts. */
+void               trail_document_begin_group       (TrailDocument *self,
+                                                     const char    *label);
+void               trail_document_end_group         (TrailDocument *self);
+
+/* Set properties of the document itself or of one of its items (persona,
+ * stage, lane, card, point), like g_object_set():
+ *   trail_document_update (doc, card, "text", "Calls support", "votes", 3, NULL);
+ * One undoable command labelled after the item ("Edit Card"). Values that do
+ * not change are not recorded; an update that changes nothing records
+ * nothing. Setting an id, or a card's "lane-id"/"stage-id", is refused (use
+ * trail_document_move_card()). Invalid values (unknown persona tag, a score
+ * outside the scale, a bad colour) are refused with a g_critical. */
+void               trail_document_update            (TrailDocument *self,
+                                                     gpointer       item,
+                                                     const char    *first_property,
+                                                     ...) G_GNUC_NULL_TERMINATED;
+void               trail_document_update_value      (TrailDocument *self,
+                                                     gpointer       item,
+                                                     const char    *property,
+                                                     const GValue  *value);
+
+/* Stages. @index -1 appends. Removing a stage removes its cards and emotion
+ * points; undo brings them all back in place. */
+TrailStage        *trail_document_add_stage         (TrailDocument *self,
+                                                     int            index,
+                                                     const char    *name);
+void               trail_document_remove_stage      (TrailDocument *self,
+                                                     TrailStage    *stage);
+void               trail_document_move_stage        (TrailDocument *self,
+                                                     TrailStage    *stage,
+                                                     guint          new_index);
+
+/* Lanes. Removing a lane removes its cards. */
+TrailLane         *trail_document_add_lane          (TrailDocument *self,
+                                                     int            index,
+                                                     TrailLaneKind  kind,
+                                                     const char    *title);
+void               trail_document_remove_lane       (TrailDocument *self,
+                                                     TrailLane     *lane);
+void               trail_document_move_lane         (TrailDocument *self,
+                                                     TrailLane     *lane,
+                                                     guint          new_index);
+
+/* Cards. @index within the cell, -1 appends. Move covers both moving to
+ * another cell and reordering within one. */
+TrailCard         *trail_document_add_card          (TrailDocument *self,
+                                                     TrailLane     *lane,
+                                                     TrailStage    *stage,
+                                                     int            index,
+                                                     const char    *text);
+void               trail_document_remove_card       (TrailDocument *self,
+                                                     TrailCard     *card);
+void               trail_document_move_card         (TrailDocument *self,
+                                                     TrailCard     *card,
+                                                     TrailLane     *lane,
+                                                     TrailStage    *stage,
+                                                     int            index);
+/* A copy of @card (new id) placed right after it in its cell. */
+TrailCard         *trail_document_duplicate_card    (TrailDocument *self,
+                                                     TrailCard     *card);
+
+/* Personas. Adding the first persona gives it the line for everyone, if that
+ * line exists; otherwise a new line. Removing a persona removes its line, its
+ * tags on cards and its link from lanes; undo restores all of them. */
+TrailPersona      *trail_document_add_persona       (TrailDocument *self,
+                                                     int            index,
+                                                     const char    *name);
+void               trail_document_remove_persona    (TrailDocument *self,
+                                                     TrailPersona  *persona);
+void               trail_document_move_persona      (TrailDocument *self,
+                                                     TrailPersona  *persona,
+                                                     guint          new_index);
+
+/* Emotion lines and points. */
+TrailEmotionLine  *trail_document_add_emotion_line  (TrailDocument *self,
+                                                     const char    *persona_id);
+void               trail_document_remove_emotion_line (TrailDocument    *self,
+                                                       TrailEmotionLine *line);
+TrailEmotionPoint *trail_document_add_emotion_point (TrailDocument    *self,
+                                                     TrailEmotionLine *line,
+                                                     TrailStage       *stage,
+                                                     double            position,
+                                                     double            score,
+                                                     const char       *note);
+void               trail_document_remove_emotion_point (TrailDocument     *self,
+                                                        TrailEmotionPoint *point);
+/* Move a point along the journey and/or to another score (a drag). */
+void               trail_document_set_emotion_point (TrailDocument     *self,
+                                                     TrailEmotionPoint *point,
+                                                     TrailStage        *stage,
+                                                     double             position,
+                                                     double             score);
+TrailEmotionLine  *trail_document_find_line_for_point (TrailDocument     *self,
+                                                       TrailEmotionPoint *point);
+
+/* Change the scale. Existing scores are mapped linearly from the old range to
+ * the new one and rounded to whole steps; @labels holds max - min + 1
+ * strings, or NULL for generic labels. Undoable. */
+void               trail_document_set_scale         (TrailDocument       *self,
+                                                     int                  min,
+                                                     int                  max,
+                                                     const char * const  *labels);
+
+/* ---- Undo ----------------------------------------------------------- */
+gboolean           trail_document_get_can_undo      (TrailDocument *self);
+gboolean           trail_document_get_can_redo      (TrailDocument *self);
+const char        *trail_document_get_undo_label    (TrailDocument *self);
+const char        *trail_document_get_redo_label    (TrailDocument *self);
+void               trail_document_undo              (TrailDocument *self);
+void               trail_document_redo              (TrailDocument *self);
+
+/* "modified" is against the last save or load; trail_document_save*() and
+ * the loader call set_saved. */
+gboolean           trail_document_get_modified      (TrailDocument *self);
+void               trail_document_set_saved         (TrailDocument *self);
+
+/* A deep comparison of two documents' content (not undo history). */
+gboolean           trail_document_equal             (TrailDocument *a,
+                                                     TrailDocument *b);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* trail-model.h — everything the model offers, for its users.
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trail-types.h"
+#include "trail-enums.h"
+#include "trail-persona.h"
+#include "trail-stage.h"
+#include "trail-lane.h"
+#include "trail-card.h"
+#include "trail-emotion-line.h"
+#include "trail-document.h"
+#include "trail-document-io.h"
