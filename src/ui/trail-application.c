@@ -124,6 +124,7 @@ trail_application_startup (GApplication *app)
   TrailApplication *self = TRAIL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (trail_application_parent_class)->startup (app);
 
@@ -133,6 +134,7 @@ trail_application_startup (GApplication *app)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 }

@@ -79,16 +79,6 @@ trail_window_close_request (GtkWindow *window)
 }
 
 static void
-trail_window_constructed (GObject *object)
-{
-  TrailWindow *self = TRAIL_WINDOW (object);
-
-  G_OBJECT_CLASS (trail_window_parent_class)->constructed (object);
-
-  restore_window_state (self);
-}
-
-static void
 trail_window_dispose (GObject *object)
 {
   TrailWindow *self = TRAIL_WINDOW (object);
@@ -106,7 +96,6 @@ trail_window_class_init (TrailWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = trail_window_constructed;
   object_class->dispose = trail_window_dispose;
 
   window_class->close_request = trail_window_close_request;
@@ -129,9 +118,16 @@ trail_window_init (TrailWindow *self)
 TrailWindow *
 trail_window_new (TrailApplication *application)
 {
-  return g_object_new (TRAIL_TYPE_WINDOW,
+  TrailWindow *self;
+
+  self = g_object_new (TRAIL_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  /* Needs the application's settings, which "constructed" is too early for:
+   * "application" is not a construct property. */
+  restore_window_state (self);
+
+  return self;
 }
 
 void

@@ -1,0 +1,32 @@
+#!/usr/bin/python3
+# The real app starts under Xvfb, shows its window, and opens the about
+# window through its primary menu, found by accessible name.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import trailtest  # noqa: E402
+
+trailtest.require_display()
+
+app = trailtest.App()
+try:
+    app.wait_for_window('Trailmap')
+    trailtest.screenshot('smoke-window')
+
+    app.activate('push button', 'Main Menu')
+    app.activate('menu item', 'About Trailmap')
+
+    # AdwAboutWindow is titled "About"; it must show our name and version.
+    about = app.find('frame', 'About', timeout=15)
+    for text in ('Trailmap', os.environ['TRAILMAP_VERSION']):
+        trailtest.wait_until(lambda: trailtest.find_accessible(about, 'label', text),
+                             what=f'"{text}" in the about window')
+    shot = trailtest.screenshot('smoke-about')
+    print(f'ok 1 about window shown; screenshot: {shot}')
+finally:
+    app.quit()

@@ -1,0 +1,165 @@
+# trailtest.py — drive the real Trailmap under Xvfb: start it, find widgets
+# through AT-SPI by role and accessible name, send real input with xdotool,
+# take screenshots. Used by the tests in this folder.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+SKIP = 77
+
+
+def skip(reason):
+    print(f'1..0 # SKIP {reason}')
+    sys.exit(SKIP)
+
+
+def require_display():
+    if not os.environ.get('DISPLAY'):
+        skip('no display (run with: meson test --setup xvfb)')
+    for tool in ('xdotool', 'import'):
+        if shutil.which(tool) is None:
+            skip(f'{tool} is not installed')
+    try:
+        import warnings
+        warnings.filterwarnings('ignore', category=DeprecationWarning)
+        import gi
+        gi.require_version('Atspi', '2.0')
+        from gi.repository import Atspi  # noqa: F401
+    except (ImportError, ValueError) as error:
+        skip(f'AT-SPI bindings missing: {error}')
+
+
+def artifacts_dir():
+    path = os.environ.get('TRAILMAP_TEST_ARTIFACTS', os.path.join(os.getcwd(), 'test-artifacts'))
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def screenshot(name):
+    path = os.path.join(artifacts_dir(), f'{name}.png')
+    subprocess.run(['import', '-window', 'root', path], check=True)
+    return path
+
+
+def wait_until(predicate, timeout=20.0, interval=0.1, what='condition'):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise TimeoutError(f'timed out after {timeout:.0f} s waiting for {what}')
+
+
+class App:
+    """The real application, started from the build tree."""
+
+    def __init__(self, *args, a11y=True, env=None):
+        self.exe = os.environ['TRAILMAP_EXE']
+        environ = dict(os.environ)
+        environ.setdefault('GSETTINGS_BACKEND', 'memory')
+        environ['GDK_BACKEND'] = 'x11'
+        if a11y:
+            environ.pop('GTK_A11Y', None)
+        else:
+            environ['GTK_A11Y'] = 'none'
+        if env:
+            environ.update(env)
+        self.log_path = os.path.join(artifacts_dir(), f'{os.path.basename(sys.argv[0])}.app.log')
+        self.log = open(self.log_path, 'w')
+        self.proc = subprocess.Popen([self.exe, *args], env=environ,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self._atspi_app = None
+
+    def wait_for_window(self, name='Trailmap', timeout=30.0):
+        def find():
+            if self.proc.poll() is not None:
+                raise RuntimeError(f'the app exited with status {self.proc.returncode}; see {self.log_path}')
+            result = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', name],
+                                    capture_output=True, text=True)
+            ids = result.stdout.split()
+            return ids[0] if ids else None
+        return wait_until(find, timeout=timeout, what=f'a window named "{name}"')
+
+    def atspi(self, timeout=20.0):
+        from gi.repository import Atspi
+
+        def find():
+            desktop = Atspi.get_desktop(0)
+            for i in range(desktop.get_child_count()):
+                child = desktop.get_child_at_index(i)
+                if child is None:
+                    continue
+                try:
+                    if child.get_process_id() == self.proc.pid:
+                        return child
+                except Exception:
+                    continue
+            return None
+        if self._atspi_app is None:
+            self._atspi_app = wait_until(find, timeout=timeout, what='the app on the accessibility bus')
+        return self._atspi_app
+
+    def find(self, role, name, timeout=10.0, root=None, actionable=False):
+        """Finds an accessible by role name ('push button', 'menu item', …) and name."""
+        def search():
+            return find_accessible(root or self.atspi(), role, name, actionable=actionable)
+        return wait_until(search, timeout=timeout, what=f'{role} "{name}"')
+
+    def activate(self, role, name, timeout=10.0):
+        """Presses a button or menu item the way a screen reader would."""
+        node = self.find(role, name, timeout=timeout, actionable=True)
+        node.get_action_iface().do_action(0)
+        return node
+
+    def quit(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def has_action(node):
+    action = node.get_action_iface()
+    return action is not None and action.get_n_actions() > 0
+
+
+def find_accessible(node, role, name, depth=0, actionable=False):
+    if node is None or depth > 60:
+        return None
+    try:
+        if (node.get_role_name() == role and node.get_name() == name
+                and (not actionable or has_action(node))):
+            return node
+        count = node.get_child_count()
+    except Exception:
+        return None
+    for i in range(count):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        found = find_accessible(child, role, name, depth + 1, actionable)
+        if found is not None:
+            return found
+    return None
+
+
+def dump_tree(node, depth=0, out=sys.stderr):
+    """Prints the accessible tree, for writing and debugging tests."""
+    try:
+        print('  ' * depth + f'[{node.get_role_name()}] "{node.get_name()}"', file=out)
+        for i in range(node.get_child_count()):
+            dump_tree(node.get_child_at_index(i), depth + 1, out)
+    except Exception as error:
+        print('  ' * depth + f'<{error}>', file=out)
