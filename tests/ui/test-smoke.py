@@ -28,5 +28,15 @@ try:
                              what=f'"{text}" in the about window')
     shot = trailtest.screenshot('smoke-about')
     print(f'ok 1 about window shown; screenshot: {shot}')
+
+    # Escape closes it, as in every GNOME dialog.
+    about_window = app.wait_for_window('^About$')
+    trailtest.xdotool('windowfocus', '--sync', about_window)
+    trailtest.xdotool('key', 'Escape')
+    trailtest.wait_until(lambda: not app.visible_windows('^About$'), what='the about window to close')
+    status = app.quit_gracefully()
+    if status != 0:
+        raise SystemExit(f'not ok 2 the app exited with status {status} (see {app.log_path})')
+    print('ok 2 quits cleanly with Ctrl+Q')
 finally:
     app.quit()

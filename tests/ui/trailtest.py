@@ -35,6 +35,11 @@ def require_display():
         skip(f'AT-SPI bindings missing: {error}')
 
 
+def xdotool(*args):
+    """Real X input: key presses, pointer moves and clicks, window focus."""
+    subprocess.run(['xdotool', *args], check=True)
+
+
 def artifacts_dir():
     path = os.environ.get('TRAILMAP_TEST_ARTIFACTS', os.path.join(os.getcwd(), 'test-artifacts'))
     os.makedirs(path, exist_ok=True)
@@ -77,13 +82,17 @@ class App:
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self._atspi_app = None
 
+    def visible_windows(self, name):
+        """X window ids of visible windows whose title matches the regex @name."""
+        result = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', name],
+                                capture_output=True, text=True)
+        return result.stdout.split()
+
     def wait_for_window(self, name='Trailmap', timeout=30.0):
         def find():
             if self.proc.poll() is not None:
                 raise RuntimeError(f'the app exited with status {self.proc.returncode}; see {self.log_path}')
-            result = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', name],
-                                    capture_output=True, text=True)
-            ids = result.stdout.split()
+            ids = self.visible_windows(name)
             return ids[0] if ids else None
         return wait_until(find, timeout=timeout, what=f'a window named "{name}"')
 
@@ -106,17 +115,39 @@ class App:
             self._atspi_app = wait_until(find, timeout=timeout, what='the app on the accessibility bus')
         return self._atspi_app
 
+    def find_window(self, name):
+        """The app's top-level window (AT-SPI frame) called @name, or None."""
+        root = self.atspi()
+        for i in range(root.get_child_count()):
+            child = root.get_child_at_index(i)
+            if child is not None and child.get_name() == name:
+                return child
+        return None
+
     def find(self, role, name, timeout=10.0, root=None, actionable=False):
         """Finds an accessible by role name ('push button', 'menu item', …) and name."""
         def search():
             return find_accessible(root or self.atspi(), role, name, actionable=actionable)
         return wait_until(search, timeout=timeout, what=f'{role} "{name}"')
 
-    def activate(self, role, name, timeout=10.0):
+    def activate(self, role, name, timeout=10.0, root=None):
         """Presses a button or menu item the way a screen reader would."""
-        node = self.find(role, name, timeout=timeout, actionable=True)
+        node = self.find(role, name, timeout=timeout, root=root, actionable=True)
         node.get_action_iface().do_action(0)
         return node
+
+    def quit_gracefully(self, timeout=20.0):
+        """Quits with Ctrl+Q like a user; returns the exit status, so that a
+        sanitizer build's leak report fails the test."""
+        if self.proc.poll() is None:
+            window = self.wait_for_window()
+            xdotool('windowfocus', '--sync', window)
+            xdotool('key', '--clearmodifiers', 'ctrl+q')
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                raise RuntimeError('the app did not quit on Ctrl+Q')
+        return self.proc.returncode
 
     def quit(self):
         if self.proc.poll() is None:
