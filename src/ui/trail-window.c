@@ -9,20 +9,43 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-model.h"
 #include "trail-window.h"
 
 struct _TrailWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
+  AdwBin               *map_bin;
+  GMenu                *undo_section;
 
+  TrailDocument        *document;
   GFile                *file;
+  char                 *etag;
+  GCancellable         *cancellable;
+  GtkNativeDialog      *file_chooser;
+
+  guint                 saving : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FILE,
+  N_PROPS
 };
 
 G_DEFINE_FINAL_TYPE (TrailWindow, trail_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_to_file (TrailWindow *self,
+                          GFile       *file,
+                          const char  *etag);
 
 static GSettings *
 get_settings (TrailWindow *self)
@@ -70,6 +93,448 @@ restore_window_state (TrailWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+show_toast (TrailWindow *self,
+            const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Errors that lose the user's work or block it deserve a dialog that stays
+ * until read, not a toast that fades. */
+static void
+show_error (TrailWindow *self,
+            const char  *heading,
+            const char  *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+dup_display_name (TrailWindow *self)
+{
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+
+  return g_strdup (_("Unsaved Map"));
+}
+
+static void
+update_title (TrailWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  const char *map_title = NULL;
+  gboolean modified = FALSE;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Trailmap"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Trailmap"));
+      return;
+    }
+
+  name = dup_display_name (self);
+  modified = trail_document_get_modified (self->document);
+  map_title = trail_document_get_title (self->document);
+  if (map_title == NULL || map_title[0] == '\0')
+    map_title = name;
+
+  /* A bullet before the name marks unsaved changes, as gnome-text-editor does. */
+  title = modified ? g_strdup_printf ("• %s", map_title) : g_strdup (map_title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, name);
+
+  g_free (title);
+  title = g_strdup_printf ("%s%s – %s", modified ? "• " : "", map_title, _("Trailmap"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_undo_actions (TrailWindow *self)
+{
+  gboolean can_undo = FALSE;
+  gboolean can_redo = FALSE;
+  const char *undo_label = NULL;
+  const char *redo_label = NULL;
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+
+  if (self->document != NULL)
+    {
+      can_undo = trail_document_get_can_undo (self->document);
+      can_redo = trail_document_get_can_redo (self->document);
+      undo_label = trail_document_get_undo_label (self->document);
+      redo_label = trail_document_get_redo_label (self->document);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* Translators: %s is what undo takes back, such as "Move Card". */
+  undo_text = undo_label ? g_strdup_printf (_("_Undo %s"), undo_label) : g_strdup (_("_Undo"));
+  /* Translators: %s is what redo does again, such as "Move Card". */
+  redo_text = redo_label ? g_strdup_printf (_("_Redo %s"), redo_label) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, undo_text, "win.undo");
+  g_menu_append (self->undo_section, redo_text, "win.redo");
+}
+
+static void
+update_actions (TrailWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !self->saving);
+  update_undo_actions (self);
+}
+
+static void
+on_document_notify_cb (TrailWindow *self,
+                       GParamSpec  *pspec,
+                       GObject     *document)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+set_document (TrailWindow   *self,
+              TrailDocument *document,
+              GFile         *file,
+              const char    *etag)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify::modified",
+                               G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::title",
+                               G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-undo",
+                               G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-redo",
+                               G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::undo-label",
+                               G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::redo-label",
+                               G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, document != NULL ? "map" : "empty");
+
+  update_title (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+on_load_query_info_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  TrailWindow *self = g_task_get_source_object (task);
+  TrailDocument *document = g_task_get_task_data (task);
+
+  /* Without an etag Save simply cannot tell whether the file changed. */
+  info = g_file_query_info_finish (G_FILE (object), result, NULL);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+
+  set_document (self, document, G_FILE (object),
+                info ? g_file_info_get_etag (info) : NULL);
+}
+
+static void
+on_load_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TrailWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  GTask *info_task;
+
+  document = trail_document_load_from_file_finish (result, &error);
+
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  /* The etag lets Save notice when someone else changed the file. */
+  info_task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_task_data (info_task, g_steal_pointer (&document), g_object_unref);
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable,
+                           on_load_query_info_cb, info_task);
+}
+
+static void
+on_overwrite_response_cb (TrailWindow *self,
+                          const char  *response)
+{
+  /* The user chose to replace a file that changed on disk. */
+  if (self->document != NULL && self->file != NULL && !self->saving)
+    save_to_file (self, self->file, NULL);
+}
+
+static void
+on_save_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_etag = NULL;
+  TrailWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+
+  self->saving = FALSE;
+
+  if (!trail_document_save_to_file_finish (TRAIL_DOCUMENT (object), result, &new_etag, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = NULL;
+
+      update_actions (self);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          GtkWidget *dialog;
+
+          /* Translators: %s is a file name */
+          heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+          dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                           _("Someone else changed the file since you opened it. "
+                                             "Saving replaces their changes with yours."));
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "overwrite", _("_Replace"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          g_signal_connect_object (dialog, "response::overwrite",
+                                   G_CALLBACK (on_overwrite_response_cb), self,
+                                   G_CONNECT_SWAPPED);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+
+  update_title (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+save_to_file (TrailWindow *self,
+              GFile       *file,
+              const char  *etag)
+{
+  GTask *task;
+
+  g_assert (self->document != NULL);
+
+  self->saving = TRUE;
+  update_actions (self);
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  trail_document_save_to_file_async (self->document, file, etag, self->cancellable,
+                                     on_save_cb, task);
+}
+
+static GtkFileFilter *
+create_trailmap_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (filter, TRAIL_FILE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "trailmap");
+
+  return filter;
+}
+
+static void
+on_open_response_cb (TrailWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* An empty window takes the map; otherwise it gets its own window. */
+      if (self->document == NULL)
+        trail_window_open_file (self, file);
+      else
+        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                            &file, 1, "");
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+trail_window_open_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Open Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+on_save_as_response_cb (TrailWindow          *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* A new location: there is nothing there of ours to protect. */
+      save_to_file (self, file, NULL);
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+trail_window_save_as_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
+
+  if (self->document == NULL || self->file_chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    {
+      const char *title = trail_document_get_title (self->document);
+      g_autofree char *name = NULL;
+
+      name = g_strdup_printf ("%s.trailmap", title && *title ? title : _("Journey Map"));
+      g_strdelimit (name, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+trail_window_save_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+
+  if (self->document == NULL || self->saving)
+    return;
+
+  if (self->file == NULL)
+    trail_window_save_as_action (widget, "win.save-as", NULL);
+  else
+    save_to_file (self, self->file, self->etag);
+}
+
+static void
+trail_window_undo_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+
+  if (self->document != NULL && trail_document_get_can_undo (self->document))
+    trail_document_undo (self->document);
+}
+
+static void
+trail_window_redo_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+
+  if (self->document != NULL && trail_document_get_can_redo (self->document))
+    trail_document_redo (self->document);
+}
+
 static gboolean
 trail_window_close_request (GtkWindow *window)
 {
@@ -79,12 +544,45 @@ trail_window_close_request (GtkWindow *window)
 }
 
 static void
+trail_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TrailWindow *self = TRAIL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 trail_window_dispose (GObject *object)
 {
   TrailWindow *self = TRAIL_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_WINDOW);
+
+  g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (trail_window_parent_class)->dispose (object);
 }
@@ -97,22 +595,55 @@ trail_window_class_init (TrailWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = trail_window_dispose;
+  object_class->get_property = trail_window_get_property;
 
   window_class->close_request = trail_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TRAIL_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrailWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, TrailWindow, undo_section);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, trail_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, trail_window_save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, trail_window_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, trail_window_redo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
 }
 
 static void
 trail_window_init (TrailWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  update_title (self);
+  update_actions (self);
 }
 
 TrailWindow *
@@ -130,17 +661,55 @@ trail_window_new (TrailApplication *application)
   return self;
 }
 
+/**
+ * trail_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the map shown in the window
+ */
+TrailDocument *
+trail_window_get_document (TrailWindow *self)
+{
+  g_return_val_if_fail (TRAIL_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * trail_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the map is saved
+ */
+GFile *
+trail_window_get_file (TrailWindow *self)
+{
+  g_return_val_if_fail (TRAIL_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/* Loads @file into the window; on failure the window keeps what it showed
+ * and explains why in a dialog. */
 void
 trail_window_open_file (TrailWindow *self,
                         GFile       *file)
 {
-  g_autofree char *name = NULL;
+  GTask *task;
 
   g_return_if_fail (TRAIL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->file, file);
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  trail_document_load_from_file_async (file, self->cancellable, on_load_cb, task);
+}
 
-  name = g_file_get_basename (file);
-  adw_window_title_set_subtitle (self->window_title, name);
+/* Shows @document, not yet saved anywhere (a new map). */
+void
+trail_window_set_document (TrailWindow   *self,
+                           TrailDocument *document)
+{
+  g_return_if_fail (TRAIL_IS_WINDOW (self));
+  g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
+
+  set_document (self, document, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "trail-application.h"
+#include "trail-model.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +16,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TrailWindow, trail_window, TRAIL, WINDOW, AdwApplicationWindow)
 
-TrailWindow *trail_window_new       (TrailApplication *application);
-void         trail_window_open_file (TrailWindow      *self,
-                                     GFile            *file);
+TrailWindow   *trail_window_new          (TrailApplication *application);
+TrailDocument *trail_window_get_document (TrailWindow      *self);
+GFile         *trail_window_get_file     (TrailWindow      *self);
+void           trail_window_set_document (TrailWindow      *self,
+                                          TrailDocument    *document);
+void           trail_window_open_file    (TrailWindow      *self,
+                                          GFile            *file);
 
 G_END_DECLS
