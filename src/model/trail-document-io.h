@@ -15,6 +15,16 @@ G_BEGIN_DECLS
 #define TRAIL_FILE_FORMAT_VERSION 1
 #define TRAIL_FILE_MIME_TYPE      "application/x-trailmap"
 
+/* Limits for hostile files; anything beyond them is refused with
+ * TRAIL_DOCUMENT_ERROR_LIMIT before it costs much memory or time. The
+ * editor never makes a document that exceeds them. */
+#define TRAIL_FILE_MAX_BYTES      (64 * 1024 * 1024)
+#define TRAIL_FILE_MAX_DEPTH      64        /* nesting of arrays and objects */
+#define TRAIL_FILE_MAX_VALUES     2000000   /* JSON values in one file */
+#define TRAIL_FILE_MAX_ITEMS      100000    /* items in one list (cards, points…) */
+#define TRAIL_FILE_MAX_STRING     (256 * 1024) /* bytes in one text */
+#define TRAIL_FILE_MAX_TAGS       256       /* persona tags on one card */
+
 #define TRAIL_DOCUMENT_ERROR (trail_document_error_quark())
 
 typedef enum
@@ -45,6 +55,12 @@ void           trail_document_load_from_file_async  (GFile               *file,
                                                      gpointer             user_data);
 TrailDocument *trail_document_load_from_file_finish (GAsyncResult        *result,
                                                      GError             **error);
+
+/* Reads a whole file, refusing one larger than TRAIL_FILE_MAX_BYTES before
+ * reading it all (TRAIL_DOCUMENT_ERROR_LIMIT); other errors are GIO's. */
+GBytes        *trail_document_read_file       (GFile         *file,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
 
 /* Serialize to the canonical pretty-printed JSON (stable key order, a
  * trailing newline). Saving what was loaded gives the same bytes. */

@@ -56,6 +56,9 @@ int                trail_document_get_scale_max     (TrailDocument *self);
 /* The label for a whole step (clamped to the scale); never NULL. */
 const char        *trail_document_get_scale_label   (TrailDocument *self,
                                                      int            step);
+/* The labels given with trail_document_set_scale(), or NULL when the scale
+ * uses generic ones. */
+const char * const *trail_document_get_scale_labels (TrailDocument *self);
 /* The scale's neutral value: 0 when it lies within the scale, else the middle. */
 double             trail_document_get_scale_neutral (TrailDocument *self);
 
@@ -72,6 +75,7 @@ TrailStage        *trail_document_find_stage        (TrailDocument *self, const 
 TrailLane         *trail_document_find_lane         (TrailDocument *self, const char *id);
 TrailCard         *trail_document_find_card         (TrailDocument *self, const char *id);
 TrailEmotionLine  *trail_document_find_emotion_line (TrailDocument *self, const char *id);
+TrailEmotionPoint *trail_document_find_emotion_point (TrailDocument *self, const char *id);
 /* The line of @persona_id (NULL for the line for everyone), or NULL. */
 TrailEmotionLine  *trail_document_find_line_for_persona (TrailDocument *self,
                                                          const char    *persona_id);
@@ -136,7 +140,9 @@ void               trail_document_move_lane         (TrailDocument *self,
                                                      guint          new_index);
 
 /* Cards. @index within the cell, -1 appends. Move covers both moving to
- * another cell and reordering within one. */
+ * another cell and reordering within one; there @index is where the card
+ * ends up (in a cell [A, B, C], moving A to 1 gives [B, A, C]). Emotions
+ * lanes hold no cards. */
 TrailCard         *trail_document_add_card          (TrailDocument *self,
                                                      TrailLane     *lane,
                                                      TrailStage    *stage,
@@ -155,7 +161,9 @@ TrailCard         *trail_document_duplicate_card    (TrailDocument *self,
 
 /* Personas. Adding the first persona gives it the line for everyone, if that
  * line exists; otherwise a new line. Removing a persona removes its line, its
- * tags on cards and its link from lanes; undo restores all of them. */
+ * tags on cards and its link from lanes; undo restores all of them. The last
+ * persona's line is kept as the line for everyone (the reverse of adding
+ * the first), unless there already is one. */
 TrailPersona      *trail_document_add_persona       (TrailDocument *self,
                                                      int            index,
                                                      const char    *name);

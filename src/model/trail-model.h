@@ -14,3 +14,5 @@
 #include "trail-emotion-line.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
+#include "trail-image.h"
+#include "trail-templates.h"

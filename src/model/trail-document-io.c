@@ -1,0 +1,1949 @@
+/* trail-document-io.c — reading and writing .trailmap files.
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-document-io"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trail-enums.h"
+#include "trail-image.h"
+#include "trail-model-private.h"
+
+/* A loader reports at most this many problems; a hostile file could have
+ * millions. */
+#define MAX_PROBLEMS 20
+
+/* json-glib wraps integers beyond 64 bits silently; 18 digits always fit. */
+#define MAX_INTEGER_DIGITS 18
+
+/* Base64 of the largest photo we accept, with room for padding. */
+#define MAX_PHOTO_BASE64 ((TRAIL_IMAGE_MAX_BYTES + 2) / 3 * 4)
+
+G_DEFINE_QUARK (trail-document-error-quark, trail_document_error)
+
+/* ---- Before json-glib: things it would not catch, or catch too late ------ */
+
+typedef struct
+{
+  guint line;
+  guint column;
+} TextPos;
+
+/* Line and column (1-based, in characters) of byte @offset. */
+static TextPos
+text_pos_at (const char *data,
+             gsize       offset)
+{
+  TextPos pos = { 1, 1 };
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          pos.line++;
+          pos.column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        pos.column++;
+    }
+
+  return pos;
+}
+
+static const char *
+display_name (const char *name)
+{
+  return name != NULL ? name : _("(map)");
+}
+
+/* json-glib recurses once per nesting level and has no limit, and wraps
+ * integers that do not fit in 64 bits, so both are checked on the raw text
+ * first, together with the number of values (each costs a node). One pass,
+ * no allocation. */
+static gboolean
+prescan (const char  *data,
+         gsize        len,
+         const char  *name,
+         GError     **error)
+{
+  const char *end = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint64 values = 0;
+
+  if (!g_utf8_validate_len (data, len, &end))
+    {
+      TextPos pos = text_pos_at (data, end - data);
+
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s:%u:%u: the file is not valid UTF-8 text"),
+                   display_name (name), pos.line, pos.column);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < len)
+            {
+              if (data[i + 1] == 'u' && i + 5 < len && strncmp (data + i + 2, "0000", 4) == 0)
+                {
+                  TextPos pos = text_pos_at (data, i);
+
+                  g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                               _("%s:%u:%u: text holds a NUL character (\\u0000)"),
+                               display_name (name), pos.line, pos.column);
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          values++;
+          break;
+
+        case '{':
+        case '[':
+          if (++depth > TRAIL_FILE_MAX_DEPTH)
+            {
+              TextPos pos = text_pos_at (data, i);
+
+              g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                           _("%s:%u:%u: nested too deeply (more than %d levels)"),
+                           display_name (name), pos.line, pos.column, TRAIL_FILE_MAX_DEPTH);
+              return FALSE;
+            }
+          values++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            gsize start = i;
+            guint digits = 0;
+            gboolean integer = TRUE;
+
+            if (data[i] == '-')
+              i++;
+            while (i < len && g_ascii_isdigit (data[i]))
+              {
+                digits++;
+                i++;
+              }
+            if (i < len && (data[i] == '.' || data[i] == 'e' || data[i] == 'E'))
+              integer = FALSE;
+            i--; /* the loop steps over the last character */
+
+            if (integer && digits > MAX_INTEGER_DIGITS)
+              {
+                TextPos pos = text_pos_at (data, start);
+
+                g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                             _("%s:%u:%u: the number is too large"),
+                             display_name (name), pos.line, pos.column);
+                return FALSE;
+              }
+            values++;
+          }
+          break;
+
+        default:
+          break;
+        }
+
+      if (values > TRAIL_FILE_MAX_VALUES)
+        {
+          TextPos pos = text_pos_at (data, i);
+
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                       _("%s:%u:%u: too many values (more than %d)"),
+                       display_name (name), pos.line, pos.column, TRAIL_FILE_MAX_VALUES);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib 1.6 puts "<data>:LINE:COLUMN: Parse error: " before its
+ * message; keep the place, name the file, drop the noise. */
+static void
+set_syntax_error (const char  *name,
+                  GError      *parse_error,
+                  GError     **error)
+{
+  const char *msg = parse_error->message;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (g_str_has_prefix (msg, "<data>:") &&
+      sscanf (msg + strlen ("<data>:"), "%u:%u: %n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    {
+      const char *rest = msg + strlen ("<data>:") + consumed;
+
+      if (g_str_has_prefix (rest, "Parse error: "))
+        rest += strlen ("Parse error: ");
+      if (g_str_has_prefix (rest, "scanner: "))
+        rest += strlen ("scanner: ");
+
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s:%u:%u: not valid JSON: %s"), display_name (name), line, column, rest);
+    }
+  else
+    g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                 _("%s: not valid JSON: %s"), display_name (name), msg);
+}
+
+/* ---- Reading ------------------------------------------------------------ */
+
+typedef struct
+{
+  const char    *name;
+  TrailDocument *doc;
+  GPtrArray     *problems;
+  guint          n_problems;
+  int            first_code;
+} Loader;
+
+static void problem (Loader *l, int code, const char *path, const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+problem (Loader     *l,
+         int         code,
+         const char *path,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (l->n_problems++ == 0)
+    l->first_code = code;
+
+  if (l->problems->len >= MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (path != NULL && path[0] != '\0')
+    g_ptr_array_add (l->problems, g_strdup_printf ("%s: %s: %s", display_name (l->name), path, what));
+  else
+    g_ptr_array_add (l->problems, g_strdup_printf ("%s: %s", display_name (l->name), what));
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("a list");
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return _("text");
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return _("true or false");
+  return _("a number");
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+/* Unknown fields are written back as they are, so they must be writable:
+ * json-glib reads 1e999 as infinity, which JSON cannot hold. */
+static gboolean
+node_is_writable (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &member))
+        if (!node_is_writable (member))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        if (!node_is_writable (json_array_get_element (array, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return isfinite (json_node_get_double (node));
+
+  return TRUE;
+}
+
+/* Keeps the members of @object that are not in @known, for writing back. */
+static JsonObject *
+collect_unknown (Loader             *l,
+                 JsonObject         *object,
+                 const char         *path,
+                 const char * const *known)
+{
+  JsonObject *unknown = NULL;
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *key = m->data;
+      JsonNode *node;
+
+      if (g_strv_contains (known, key))
+        continue;
+
+      node = json_object_get_member (object, key);
+      if (!node_is_writable (node))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+                   _("“%s” holds a number too large to keep"), key);
+          continue;
+        }
+
+      if (unknown == NULL)
+        unknown = json_object_new ();
+      json_object_set_member (unknown, key, json_node_copy (node));
+    }
+
+  return unknown;
+}
+
+static const char *
+kind_noun (GType type)
+{
+  if (type == TRAIL_TYPE_PERSONA)
+    return _("persona");
+  if (type == TRAIL_TYPE_STAGE)
+    return _("stage");
+  if (type == TRAIL_TYPE_LANE)
+    return _("lane");
+  if (type == TRAIL_TYPE_CARD)
+    return _("card");
+  if (type == TRAIL_TYPE_EMOTION_LINE)
+    return _("emotion line");
+  if (type == TRAIL_TYPE_EMOTION_POINT)
+    return _("emotion point");
+  return _("item");
+}
+
+static gboolean
+read_string (Loader      *l,
+             JsonNode    *node,
+             const char  *path,
+             const char  *what,
+             const char  *key,
+             const char **out)
+{
+  const char *s;
+
+  if (!node_is_string (node))
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+               _("%s: %s must be text, not %s"), what, key, node_type_name (node));
+      return FALSE;
+    }
+
+  s = json_node_get_string (node);
+  if (strlen (s) > TRAIL_FILE_MAX_STRING)
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+               _("%s: %s is too long (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
+               what, key, strlen (s), TRAIL_FILE_MAX_STRING);
+      return FALSE;
+    }
+
+  *out = s;
+  return TRUE;
+}
+
+static gboolean
+is_base64 (const char *s)
+{
+  gsize len = strlen (s);
+
+  if (len % 4 != 0)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = s[i];
+
+      if (g_ascii_isalnum (c) || c == '+' || c == '/')
+        continue;
+      /* Padding only at the very end. */
+      if (c == '=' && i >= len - 2 && (i == len - 1 || s[len - 1] == '='))
+        continue;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads one field's JSON value into @value (initialized for the pspec). */
+static gboolean
+read_field_value (Loader           *l,
+                  const TrailField *field,
+                  GParamSpec       *pspec,
+                  JsonNode         *node,
+                  const char       *path,
+                  const char       *what,
+                  GValue           *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  g_autoptr(GError) error = NULL;
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *s;
+
+      if (!read_string (l, node, path, what, field->key, &s))
+        return FALSE;
+      g_value_set_string (value, s);
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      const char *s;
+      GEnumValue *ev;
+
+      if (!read_string (l, node, path, what, field->key, &s))
+        return FALSE;
+
+      ev = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, s);
+      if (ev == NULL)
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: unknown %s “%s”"), what, field->key, s);
+          return FALSE;
+        }
+      g_value_set_enum (value, ev->value);
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: %s must be true or false, not %s"), what, field->key, node_type_name (node));
+          return FALSE;
+        }
+      g_value_set_boolean (value, json_node_get_boolean (node));
+    }
+  else if (type == G_TYPE_UINT)
+    {
+      GParamSpecUInt *u = G_PARAM_SPEC_UINT (pspec);
+      gint64 v;
+
+      if (!node_is_integer (node) ||
+          (v = json_node_get_int (node)) < u->minimum || v > u->maximum)
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: %s must be a whole number from %u to %u"),
+                   what, field->key, u->minimum, u->maximum);
+          return FALSE;
+        }
+      g_value_set_uint (value, (guint) v);
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      GParamSpecDouble *d = G_PARAM_SPEC_DOUBLE (pspec);
+      double v;
+
+      if (!node_is_number (node) ||
+          !isfinite (v = json_node_get_double (node)) || v < d->minimum || v > d->maximum)
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: %s must be a number from %g to %g"),
+                   what, field->key, d->minimum, d->maximum);
+          return FALSE;
+        }
+      g_value_set_double (value, v);
+    }
+  else if (type == G_TYPE_STRV)
+    {
+      JsonArray *array;
+      guint n;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: %s must be a list of ids, not %s"), what, field->key, node_type_name (node));
+          return FALSE;
+        }
+
+      array = json_node_get_array (node);
+      n = json_array_get_length (array);
+      if (n > TRAIL_FILE_MAX_TAGS)
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+                   _("%s: too many entries in %s (%u; the limit is %d)"),
+                   what, field->key, n, TRAIL_FILE_MAX_TAGS);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *s;
+
+          if (!read_string (l, json_array_get_element (array, i), path, what, field->key, &s))
+            return FALSE;
+          g_strv_builder_add (builder, s);
+        }
+
+      strv = g_strv_builder_end (builder);
+      g_value_set_boxed (value, strv);
+    }
+  else if (type == G_TYPE_BYTES)
+    {
+      const char *s;
+      g_autofree guchar *data = NULL;
+      gsize size;
+
+      if (!node_is_string (node))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: %s must be base64 text, not %s"), what, field->key, node_type_name (node));
+          return FALSE;
+        }
+
+      s = json_node_get_string (node);
+      if (strlen (s) > MAX_PHOTO_BASE64)
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+                   _("%s: the photo is too large (the limit is %d bytes)"),
+                   what, TRAIL_IMAGE_MAX_BYTES);
+          return FALSE;
+        }
+
+      if (!is_base64 (s))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: %s is not valid base64"), what, field->key);
+          return FALSE;
+        }
+
+      data = g_base64_decode (s, &size);
+      if (!trail_image_check (data, size, NULL, NULL, NULL, &error))
+        {
+          problem (l, error->code, path, "%s: %s", what, error->message);
+          return FALSE;
+        }
+
+      g_value_take_boxed (value, g_bytes_new_take (g_steal_pointer (&data), size));
+    }
+  else
+    g_assert_not_reached ();
+
+  if (!_trail_field_check_value (field, pspec, value, &error))
+    {
+      problem (l, error->code, path, "%s: %s", what, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads an item of @type from @node at @path (like "cards[3]"). Returns a
+ * new item even when some fields are bad, so that the loader can go on and
+ * report everything; the caller checks l->n_problems. NULL when @node is
+ * not even an object. */
+static GObject *
+read_item (Loader      *l,
+           JsonNode    *node,
+           GType        type,
+           const char  *path,
+           guint        index,
+           const char **extra_known)
+{
+  g_autoptr(GObject) item = NULL;
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+  g_autoptr(JsonObject) unknown = NULL;
+  g_autofree char *what = NULL;
+  const TrailField *fields;
+  JsonObject *object;
+  JsonNode *id_node;
+  guint n_fields;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+               _("expected an object, found %s"), node_type_name (node));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  id_node = json_object_get_member (object, "id");
+
+  /* Name the item by its id when it has a usable one, else by its place. */
+  if (id_node != NULL && node_is_string (id_node) &&
+      strlen (json_node_get_string (id_node)) > 0 && strlen (json_node_get_string (id_node)) <= 64 &&
+      strchr (json_node_get_string (id_node), '\n') == NULL)
+    what = g_strdup_printf ("%s %s", kind_noun (type), json_node_get_string (id_node));
+  else
+    what = g_strdup_printf ("%s %u", kind_noun (type), index + 1);
+
+  item = g_object_new (type, "id", "", NULL);
+
+  fields = _trail_fields_for_type (type, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const TrailField *field = &fields[i];
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), field->property);
+      JsonNode *member = json_object_get_member (object, field->key);
+      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, field->key);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_ptr_array_add (known, (gpointer) field->key);
+
+      if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+        {
+          if (field->flags & TRAIL_FIELD_REQUIRED)
+            problem (l, TRAIL_DOCUMENT_ERROR_INVALID, member_path,
+                     _("%s has no %s"), what, field->key);
+          continue;
+        }
+
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      if (!read_field_value (l, field, pspec, member, member_path, what, &value))
+        continue;
+
+      if (field->flags & TRAIL_FIELD_ID)
+        {
+          /* The id is construct-only: make the item again with it. */
+          g_autoptr(GObject) with_id = g_object_new (type, "id", g_value_get_string (&value), NULL);
+          g_set_object (&item, with_id);
+        }
+      else
+        _trail_item_set_value (item, pspec, &value);
+    }
+
+  for (guint i = 0; extra_known != NULL && extra_known[i] != NULL; i++)
+    g_ptr_array_add (known, (gpointer) extra_known[i]);
+  g_ptr_array_add (known, NULL);
+
+  unknown = collect_unknown (l, object, path, (const char * const *) known->pdata);
+  _trail_item_set_unknown (item, unknown);
+
+  return g_steal_pointer (&item);
+}
+
+static void
+add_item (Loader     *l,
+          GObject    *item,
+          const char *path)
+{
+  g_autofree char *id = NULL;
+
+  g_object_get (item, "id", &id, NULL);
+
+  /* An item without an id was already reported. */
+  if (id == NULL || id[0] == '\0')
+    return;
+
+  if (!_trail_document_append_item (l->doc, item))
+    {
+      GObject *other = _trail_document_lookup_id (l->doc, id);
+
+      problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
+               _("duplicate id %s (also used by a %s)"), id, kind_noun (G_OBJECT_TYPE (other)));
+    }
+}
+
+static JsonArray *
+get_list (Loader     *l,
+          JsonObject *root,
+          const char *key)
+{
+  JsonNode *node = json_object_get_member (root, key);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, key,
+               _("expected a list, found %s"), node_type_name (node));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > TRAIL_FILE_MAX_ITEMS)
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, key,
+               _("too many entries (%u; the limit is %d)"),
+               json_array_get_length (array), TRAIL_FILE_MAX_ITEMS);
+      return NULL;
+    }
+
+  return array;
+}
+
+static void
+read_list (Loader     *l,
+           JsonObject *root,
+           const char *key,
+           GType       type)
+{
+  JsonArray *array = get_list (l, root, key);
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
+      g_autoptr(GObject) item = read_item (l, json_array_get_element (array, i), type, path, i, NULL);
+
+      if (item != NULL)
+        add_item (l, item, path);
+    }
+}
+
+static void
+read_lines (Loader     *l,
+            JsonObject *root)
+{
+  static const char *line_extra[] = { "points", NULL };
+  JsonArray *array = get_list (l, root, "emotion-lines");
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+  guint total_points = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("emotion-lines[%u]", i);
+      g_autoptr(GObject) line = read_item (l, node, TRAIL_TYPE_EMOTION_LINE, path, i, line_extra);
+      JsonNode *points_node;
+      JsonArray *points;
+      guint n_points;
+
+      if (line == NULL)
+        continue;
+
+      add_item (l, line, path);
+
+      points_node = json_object_get_member (json_node_get_object (node), "points");
+      if (points_node == NULL || JSON_NODE_HOLDS_NULL (points_node))
+        continue;
+
+      if (!JSON_NODE_HOLDS_ARRAY (points_node))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("points must be a list, not %s"), node_type_name (points_node));
+          continue;
+        }
+
+      points = json_node_get_array (points_node);
+      n_points = json_array_get_length (points);
+      total_points += n_points;
+      if (total_points > TRAIL_FILE_MAX_ITEMS)
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+                   _("too many emotion points (the limit is %d)"), TRAIL_FILE_MAX_ITEMS);
+          return;
+        }
+
+      for (guint p = 0; p < n_points; p++)
+        {
+          g_autofree char *point_path = g_strdup_printf ("%s.points[%u]", path, p);
+          g_autoptr(GObject) point = read_item (l, json_array_get_element (points, p),
+                                                TRAIL_TYPE_EMOTION_POINT, point_path, p, NULL);
+          const char *point_id;
+
+          if (point == NULL)
+            continue;
+
+          point_id = trail_emotion_point_get_id (TRAIL_EMOTION_POINT (point));
+          if (point_id == NULL || point_id[0] == '\0')
+            continue;
+
+          if (!_trail_document_append_point (l->doc, TRAIL_EMOTION_LINE (line), TRAIL_EMOTION_POINT (point)))
+            {
+              GObject *other = _trail_document_lookup_id (l->doc, point_id);
+
+              problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, point_path,
+                       _("duplicate id %s (also used by a %s)"), point_id,
+                       kind_noun (G_OBJECT_TYPE (other)));
+            }
+        }
+    }
+}
+
+static gboolean
+read_scale (Loader     *l,
+            JsonObject *root)
+{
+  static const char * const known[] = { "min", "max", "labels", NULL };
+  JsonNode *node = json_object_get_member (root, "scale");
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_autoptr(JsonObject) unknown = NULL;
+  JsonObject *scale;
+  JsonNode *min_node, *max_node, *labels_node;
+  gint64 min, max;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "scale",
+               _("expected an object, found %s"), node_type_name (node));
+      return FALSE;
+    }
+
+  scale = json_node_get_object (node);
+  min_node = json_object_get_member (scale, "min");
+  max_node = json_object_get_member (scale, "max");
+  labels_node = json_object_get_member (scale, "labels");
+
+  if (min_node == NULL || max_node == NULL)
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "scale",
+               _("the scale has no %s"), min_node == NULL ? "min" : "max");
+      return FALSE;
+    }
+
+  if (!node_is_integer (min_node) || !node_is_integer (max_node))
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "scale",
+               _("min and max must be whole numbers"));
+      return FALSE;
+    }
+
+  min = json_node_get_int (min_node);
+  max = json_node_get_int (max_node);
+
+  if (labels_node != NULL && !JSON_NODE_HOLDS_NULL (labels_node))
+    {
+      JsonArray *array;
+      guint n;
+
+      if (!JSON_NODE_HOLDS_ARRAY (labels_node))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "scale.labels",
+                   _("expected a list, found %s"), node_type_name (labels_node));
+          return FALSE;
+        }
+
+      array = json_node_get_array (labels_node);
+      n = json_array_get_length (array);
+      builder = g_strv_builder_new ();
+      for (guint i = 0; i < n && i <= 1000; i++)
+        {
+          const char *s;
+
+          if (!read_string (l, json_array_get_element (array, i), "scale.labels", _("scale"), "labels", &s))
+            return FALSE;
+          g_strv_builder_add (builder, s);
+        }
+      labels = g_strv_builder_end (builder);
+    }
+
+  if (min < -1000 || max > 1000 ||
+      !_trail_document_set_scale_direct (l->doc, (int) min, (int) max, (const char * const *) labels))
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "scale",
+               _("the scale %" G_GINT64_FORMAT " … %" G_GINT64_FORMAT " is not valid "
+                 "(whole numbers within ±1000, min below max, at most 100 steps, "
+                 "one label per step)"),
+               min, max);
+      return FALSE;
+    }
+
+  unknown = collect_unknown (l, scale, "scale", known);
+  _trail_document_set_scale_unknown (l->doc, unknown);
+
+  return TRUE;
+}
+
+static void
+check_reference (Loader     *l,
+                 const char *path,
+                 const char *what,
+                 const char *id,
+                 GType       type)
+{
+  GObject *target = _trail_document_lookup_id (l->doc, id);
+
+  if (target == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (target, type))
+    problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
+             _("%s refers to unknown %s %s"), what, kind_noun (type), id);
+}
+
+/* Every reference is checked once everything is read, so that order in the
+ * file does not matter. */
+static void
+check_references (Loader *l)
+{
+  GListModel *lanes = trail_document_get_lanes (l->doc);
+  GListModel *cards = trail_document_get_cards (l->doc);
+  GListModel *lines = trail_document_get_emotion_lines (l->doc);
+  g_autoptr(GHashTable) line_personas = g_hash_table_new (g_str_hash, g_str_equal);
+  double scale_min = trail_document_get_scale_min (l->doc);
+  double scale_max = trail_document_get_scale_max (l->doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(TrailLane) lane = g_list_model_get_item (lanes, i);
+      const char *persona = trail_lane_get_persona_id (lane);
+
+      if (persona != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("lanes[%u].persona", i);
+          g_autofree char *what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_LANE), trail_lane_get_id (lane));
+
+          check_reference (l, path, what, persona, TRAIL_TYPE_PERSONA);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
+      g_autofree char *what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_CARD), trail_card_get_id (card));
+      const char * const *tags = trail_card_get_persona_tags (card);
+      TrailLane *lane = trail_document_find_lane (l->doc, trail_card_get_lane_id (card));
+
+      if (trail_card_get_lane_id (card) != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("cards[%u].lane", i);
+
+          check_reference (l, path, what, trail_card_get_lane_id (card), TRAIL_TYPE_LANE);
+          if (lane != NULL && trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
+            problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                     _("%s is in emotions lane %s, which holds no cards"),
+                     what, trail_lane_get_id (lane));
+        }
+
+      if (trail_card_get_stage_id (card) != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("cards[%u].stage", i);
+
+          check_reference (l, path, what, trail_card_get_stage_id (card), TRAIL_TYPE_STAGE);
+        }
+
+      for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
+        {
+          g_autofree char *path = g_strdup_printf ("cards[%u].personas[%u]", i, t);
+
+          check_reference (l, path, what, tags[t], TRAIL_TYPE_PERSONA);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(TrailEmotionLine) line = g_list_model_get_item (lines, i);
+      GListModel *points = trail_emotion_line_get_points (line);
+      const char *persona = trail_emotion_line_get_persona_id (line);
+      const char *key = persona != NULL ? persona : "";
+      g_autofree char *what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_EMOTION_LINE),
+                                               trail_emotion_line_get_id (line));
+
+      if (persona != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("emotion-lines[%u].persona", i);
+
+          check_reference (l, path, what, persona, TRAIL_TYPE_PERSONA);
+        }
+
+      if (!g_hash_table_add (line_personas, (char *) key))
+        {
+          g_autofree char *path = g_strdup_printf ("emotion-lines[%u]", i);
+
+          if (persona != NULL)
+            problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
+                     _("persona %s has more than one emotion line"), persona);
+          else
+            problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
+                     _("there is more than one emotion line for everyone"));
+        }
+
+      for (guint p = 0; p < g_list_model_get_n_items (points); p++)
+        {
+          g_autoptr(TrailEmotionPoint) point = g_list_model_get_item (points, p);
+          g_autofree char *point_what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_EMOTION_POINT),
+                                                         trail_emotion_point_get_id (point));
+          double score = trail_emotion_point_get_score (point);
+
+          if (trail_emotion_point_get_stage_id (point) != NULL)
+            {
+              g_autofree char *path = g_strdup_printf ("emotion-lines[%u].points[%u].stage", i, p);
+
+              check_reference (l, path, point_what, trail_emotion_point_get_stage_id (point),
+                               TRAIL_TYPE_STAGE);
+            }
+
+          if (score < scale_min || score > scale_max)
+            {
+              g_autofree char *path = g_strdup_printf ("emotion-lines[%u].points[%u].score", i, p);
+
+              problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                       _("%s: score %g is outside the scale %g … %g"),
+                       point_what, score, scale_min, scale_max);
+            }
+        }
+    }
+}
+
+/* Each step turns a file of version N into version N + 1, before it is
+ * read. Version 1 is the first format, so there is no step yet; when the
+ * format changes, bump TRAIL_FILE_FORMAT_VERSION and add the step from the
+ * old version here (working on a copy: parsed nodes are immutable). */
+typedef JsonNode *(*MigrateFunc) (JsonNode  *root,
+                                  GError   **error);
+
+static const struct {
+  gint64      from_version;
+  MigrateFunc migrate;
+} migrations[] = {
+  { 0, NULL },
+};
+
+static JsonNode *
+migrate (JsonNode  *root,
+         gint64     version,
+         GError   **error)
+{
+  g_autoptr(JsonNode) current = json_node_ref (root);
+
+  for (gint64 v = version; v < TRAIL_FILE_FORMAT_VERSION; v++)
+    for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+      if (migrations[i].from_version == v && migrations[i].migrate != NULL)
+        {
+          JsonNode *next = migrations[i].migrate (current, error);
+
+          if (next == NULL)
+            return NULL;
+          json_node_unref (current);
+          current = next;
+        }
+
+  return g_steal_pointer (&current);
+}
+
+static const char * const root_known[] = {
+  "format", "version", "title", "objective", "scope", "notes", "scale",
+  "personas", "stages", "lanes", "cards", "emotion-lines", NULL
+};
+
+static TrailDocument *
+load_root (JsonNode    *root,
+           const char  *name,
+           GError     **error)
+{
+  g_autoptr(TrailDocument) doc = trail_document_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) migrated = NULL;
+  g_autoptr(JsonObject) unknown = NULL;
+  Loader loader = { name, doc, problems, 0, 0 };
+  Loader *l = &loader;
+  const char *meta[4] = { NULL, };
+  static const char * const meta_keys[] = { "title", "objective", "scope", "notes" };
+  JsonObject *object;
+  JsonNode *format, *version;
+  gint64 v;
+
+  if (root == NULL)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s: the file is empty"), display_name (name));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_NOT_TRAILMAP,
+                   _("%s: not a Trailmap map (expected a JSON object, found %s)"),
+                   display_name (name), node_type_name (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  format = json_object_get_member (object, "format");
+  if (format == NULL || !node_is_string (format) ||
+      strcmp (json_node_get_string (format), TRAIL_FILE_FORMAT_TAG) != 0)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_NOT_TRAILMAP,
+                   _("%s: format: not a Trailmap map (it has no \"format\": \"trailmap\")"),
+                   display_name (name));
+      return NULL;
+    }
+
+  version = json_object_get_member (object, "version");
+  if (version == NULL || !node_is_integer (version))
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                   _("%s: version: the map has no file format version (a whole number)"),
+                   display_name (name));
+      return NULL;
+    }
+
+  v = json_node_get_int (version);
+  if (v > TRAIL_FILE_FORMAT_VERSION)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_TOO_NEW,
+                   _("%s: the map was made by a newer Trailmap (file format version %" G_GINT64_FORMAT
+                     "; this version reads up to %d). Update Trailmap to open it."),
+                   display_name (name), v, TRAIL_FILE_FORMAT_VERSION);
+      return NULL;
+    }
+
+  if (v < 1)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                   _("%s: version: %" G_GINT64_FORMAT " is not a Trailmap file format version"),
+                   display_name (name), v);
+      return NULL;
+    }
+
+  migrated = migrate (root, v, error);
+  if (migrated == NULL)
+    return NULL;
+  object = json_node_get_object (migrated);
+
+  for (guint i = 0; i < G_N_ELEMENTS (meta_keys); i++)
+    {
+      JsonNode *node = json_object_get_member (object, meta_keys[i]);
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        {
+          if (i == 0)
+            problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "title", _("the map has no title"));
+          continue;
+        }
+
+      read_string (l, node, meta_keys[i], _("the map"), meta_keys[i], &meta[i]);
+    }
+  _trail_document_set_meta (doc, meta[0], meta[1], meta[2], meta[3]);
+
+  read_scale (l, object);
+  read_list (l, object, "personas", TRAIL_TYPE_PERSONA);
+  read_list (l, object, "stages", TRAIL_TYPE_STAGE);
+  read_list (l, object, "lanes", TRAIL_TYPE_LANE);
+  read_list (l, object, "cards", TRAIL_TYPE_CARD);
+  read_lines (l, object);
+
+  unknown = collect_unknown (l, object, NULL, root_known);
+  _trail_item_set_unknown (doc, unknown);
+
+  if (l->n_problems == 0)
+    check_references (l);
+
+  if (l->n_problems > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (message, '\n');
+          g_string_append (message, g_ptr_array_index (problems, i));
+        }
+      if (l->n_problems > problems->len)
+        {
+          g_string_append_c (message, '\n');
+          g_string_append_printf (message,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%s: (and %u more problem)",
+                                               "%s: (and %u more problems)",
+                                               l->n_problems - problems->len),
+                                  display_name (name), l->n_problems - problems->len);
+        }
+
+      g_set_error_literal (error, TRAIL_DOCUMENT_ERROR, l->first_code, message->str);
+      return NULL;
+    }
+
+  _trail_document_sort_points (doc);
+  _trail_document_reset_history (doc);
+
+  return g_steal_pointer (&doc);
+}
+
+TrailDocument *
+trail_document_load_from_bytes (GBytes      *bytes,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len > TRAIL_FILE_MAX_BYTES)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("%s: the file is too large (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
+                   display_name (name), len, TRAIL_FILE_MAX_BYTES);
+      return NULL;
+    }
+
+  if (len == 0)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s: the file is empty"), display_name (name));
+      return NULL;
+    }
+
+  if (!prescan (data, len, name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      set_syntax_error (name, parse_error, error);
+      return NULL;
+    }
+
+  return load_root (json_parser_get_root (parser), name, error);
+}
+
+GBytes *
+trail_document_read_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree char *parse_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_byte_array_new ();
+
+  /* Read in chunks and stop one byte past the limit: a huge file (or an
+   * endless one, like a FIFO) never fills memory. */
+  for (;;)
+    {
+      gsize chunk = 64 * 1024;
+      gsize old_len = buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (buffer, old_len + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len, chunk,
+                               cancellable, error);
+      if (n < 0)
+        return NULL;
+
+      g_byte_array_set_size (buffer, old_len + n);
+      if (n == 0)
+        break;
+
+      if (buffer->len > TRAIL_FILE_MAX_BYTES)
+        {
+          parse_name = g_file_get_parse_name (file);
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                       _("%s: the file is too large (the limit is %d bytes)"),
+                       parse_name, TRAIL_FILE_MAX_BYTES);
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+TrailDocument *
+trail_document_load_from_file (GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = trail_document_read_file (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+  return trail_document_load_from_bytes (bytes, name, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TrailDocument *doc;
+
+  doc = trail_document_load_from_file (task_data, cancellable, &error);
+  if (doc == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, doc, g_object_unref);
+}
+
+void
+trail_document_load_from_file_async (GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trail_document_load_from_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  /* The document is built in the worker and only handed over when done,
+   * so no other thread ever sees it half made. */
+  g_task_run_in_thread (task, load_thread);
+}
+
+TrailDocument *
+trail_document_load_from_file_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- Writing ------------------------------------------------------------ */
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_string (GString    *out,
+              const char *s)
+{
+  const char *run = s;
+
+  g_string_append_c (out, '"');
+
+  /* Copy runs of plain characters at once; UTF-8 is written as is, which
+   * keeps non-English maps readable in diffs. */
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:   g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as the same double. Whole numbers are
+ * written without a fraction, unless @keep_type asks to keep them doubles
+ * (for unknown fields, which must come back exactly as they were). */
+static void
+write_double (GString  *out,
+              double    v,
+              gboolean  keep_type)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_assert (isfinite (v));
+
+  if (v == floor (v) && fabs (v) < 1e15)
+    {
+      if (v == 0.0)
+        v = 0.0; /* no "-0" */
+      g_string_append_printf (out, keep_type ? "%.1f" : "%.0f", v);
+      return;
+    }
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, v);
+      if (precision == 17 || g_ascii_strtod (buf, NULL) == v)
+        break;
+    }
+
+  /* "1e+20" is valid JSON but json-glib reads it as a double only with a
+   * fraction or exponent, which it has; keep it as is. */
+  g_string_append (out, buf);
+}
+
+static gboolean
+node_is_scalar (JsonNode *node)
+{
+  return !JSON_NODE_HOLDS_OBJECT (node) && !JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static void write_node (GString *out, JsonNode *node, guint level);
+
+static void
+write_object_members (GString    *out,
+                      JsonObject *object,
+                      guint       level,
+                      gboolean   *first)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      g_string_append (out, *first ? "\n" : ",\n");
+      *first = FALSE;
+      write_indent (out, level);
+      write_string (out, m->data);
+      g_string_append (out, ": ");
+      write_node (out, json_object_get_member (object, m->data), level);
+    }
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     level)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        write_object_members (out, json_node_get_object (node), level + 1, &first);
+        if (!first)
+          {
+            g_string_append_c (out, '\n');
+            write_indent (out, level);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        gboolean inline_array = TRUE;
+
+        for (guint i = 0; i < n && inline_array; i++)
+          inline_array = node_is_scalar (json_array_get_element (array, i));
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (inline_array)
+              g_string_append (out, i > 0 ? ", " : "");
+            else
+              {
+                g_string_append (out, i > 0 ? ",\n" : "\n");
+                write_indent (out, level + 1);
+              }
+            write_node (out, json_array_get_element (array, i), level + 1);
+          }
+        if (!inline_array && n > 0)
+          {
+            g_string_append_c (out, '\n');
+            write_indent (out, level);
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          write_string (out, json_node_get_string (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else
+          write_double (out, json_node_get_double (node), TRUE);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+typedef struct
+{
+  GString  *out;
+  guint     level;
+  gboolean  first;
+} ObjectWriter;
+
+static void
+member (ObjectWriter *w,
+        const char   *key)
+{
+  g_string_append (w->out, w->first ? "\n" : ",\n");
+  w->first = FALSE;
+  write_indent (w->out, w->level);
+  write_string (w->out, key);
+  g_string_append (w->out, ": ");
+}
+
+static void
+begin_object (ObjectWriter *w,
+              GString      *out,
+              guint         level)
+{
+  w->out = out;
+  w->level = level + 1;
+  w->first = TRUE;
+  g_string_append_c (out, '{');
+}
+
+static void
+end_object (ObjectWriter *w,
+            JsonObject   *unknown)
+{
+  if (unknown != NULL)
+    write_object_members (w->out, unknown, w->level, &w->first);
+
+  if (!w->first)
+    {
+      g_string_append_c (w->out, '\n');
+      write_indent (w->out, w->level - 1);
+    }
+  g_string_append_c (w->out, '}');
+}
+
+static void
+write_item (GString *out,
+            GObject *item,
+            guint    level)
+{
+  const TrailField *fields;
+  guint n_fields;
+  ObjectWriter w;
+
+  begin_object (&w, out, level);
+
+  fields = _trail_fields_for_type (G_OBJECT_TYPE (item), &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const TrailField *field = &fields[i];
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), field->property);
+      GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+      gboolean required = (field->flags & TRAIL_FIELD_REQUIRED) != 0;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, type);
+      g_object_get_property (item, pspec->name, &value);
+
+      /* Defaults are left out: smaller files, fewer lines to conflict. */
+      if (type == G_TYPE_STRING)
+        {
+          if (g_value_get_string (&value) == NULL)
+            continue;
+          member (&w, field->key);
+          write_string (out, g_value_get_string (&value));
+        }
+      else if (G_TYPE_IS_ENUM (type))
+        {
+          GEnumValue *ev = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                             g_value_get_enum (&value));
+
+          if (!required && g_value_get_enum (&value) == G_PARAM_SPEC_ENUM (pspec)->default_value)
+            continue;
+          member (&w, field->key);
+          write_string (out, ev->value_nick);
+        }
+      else if (type == G_TYPE_BOOLEAN)
+        {
+          if (!required && !g_value_get_boolean (&value))
+            continue;
+          member (&w, field->key);
+          g_string_append (out, g_value_get_boolean (&value) ? "true" : "false");
+        }
+      else if (type == G_TYPE_UINT)
+        {
+          if (!required && g_value_get_uint (&value) == 0)
+            continue;
+          member (&w, field->key);
+          g_string_append_printf (out, "%u", g_value_get_uint (&value));
+        }
+      else if (type == G_TYPE_DOUBLE)
+        {
+          member (&w, field->key);
+          write_double (out, g_value_get_double (&value), FALSE);
+        }
+      else if (type == G_TYPE_STRV)
+        {
+          const char * const *strv = g_value_get_boxed (&value);
+
+          if (strv == NULL || strv[0] == NULL)
+            continue;
+          member (&w, field->key);
+          g_string_append_c (out, '[');
+          for (guint s = 0; strv[s] != NULL; s++)
+            {
+              if (s > 0)
+                g_string_append (out, ", ");
+              write_string (out, strv[s]);
+            }
+          g_string_append_c (out, ']');
+        }
+      else if (type == G_TYPE_BYTES)
+        {
+          GBytes *bytes = g_value_get_boxed (&value);
+          g_autofree char *base64 = NULL;
+          gsize size;
+          const guchar *data;
+
+          if (bytes == NULL)
+            continue;
+          data = g_bytes_get_data (bytes, &size);
+          base64 = g_base64_encode (data, size);
+          member (&w, field->key);
+          write_string (out, base64);
+        }
+      else
+        g_assert_not_reached ();
+    }
+
+  if (TRAIL_IS_EMOTION_LINE (item))
+    {
+      GListModel *points = trail_emotion_line_get_points (TRAIL_EMOTION_LINE (item));
+      guint n = g_list_model_get_n_items (points);
+
+      member (&w, "points");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) point = g_list_model_get_item (points, i);
+
+          g_string_append (out, i > 0 ? ",\n" : "\n");
+          write_indent (out, w.level + 1);
+          write_item (out, point, w.level + 1);
+        }
+      if (n > 0)
+        {
+          g_string_append_c (out, '\n');
+          write_indent (out, w.level);
+        }
+      g_string_append_c (out, ']');
+    }
+
+  end_object (&w, _trail_item_get_unknown (item));
+}
+
+static void
+write_list (ObjectWriter *w,
+            const char   *key,
+            GListModel   *list)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  member (w, key);
+  g_string_append_c (w->out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_string_append (w->out, i > 0 ? ",\n" : "\n");
+      write_indent (w->out, w->level + 1);
+      write_item (w->out, item, w->level + 1);
+    }
+  if (n > 0)
+    {
+      g_string_append_c (w->out, '\n');
+      write_indent (w->out, w->level);
+    }
+  g_string_append_c (w->out, ']');
+}
+
+GBytes *
+trail_document_serialize (TrailDocument *self)
+{
+  const char * const *labels;
+  const char *meta[4];
+  static const char * const meta_keys[] = { "title", "objective", "scope", "notes" };
+  GString *out;
+  ObjectWriter w, scale;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+
+  /* About 400 bytes per card; growing a GString costs little anyway. */
+  out = g_string_sized_new (4096 + 400 * g_list_model_get_n_items (trail_document_get_cards (self)));
+
+  begin_object (&w, out, 0);
+
+  member (&w, "format");
+  write_string (out, TRAIL_FILE_FORMAT_TAG);
+  member (&w, "version");
+  g_string_append_printf (out, "%d", TRAIL_FILE_FORMAT_VERSION);
+
+  meta[0] = trail_document_get_title (self);
+  meta[1] = trail_document_get_objective (self);
+  meta[2] = trail_document_get_scope (self);
+  meta[3] = trail_document_get_notes (self);
+  for (guint i = 0; i < G_N_ELEMENTS (meta_keys); i++)
+    {
+      if (meta[i] == NULL)
+        continue;
+      member (&w, meta_keys[i]);
+      write_string (out, meta[i]);
+    }
+
+  member (&w, "scale");
+  begin_object (&scale, out, w.level);
+  member (&scale, "min");
+  g_string_append_printf (out, "%d", trail_document_get_scale_min (self));
+  member (&scale, "max");
+  g_string_append_printf (out, "%d", trail_document_get_scale_max (self));
+  labels = _trail_document_get_custom_labels (self);
+  if (labels != NULL)
+    {
+      member (&scale, "labels");
+      g_string_append_c (out, '[');
+      for (guint i = 0; labels[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          write_string (out, labels[i]);
+        }
+      g_string_append_c (out, ']');
+    }
+  end_object (&scale, _trail_document_get_scale_unknown (self));
+
+  write_list (&w, "personas", trail_document_get_personas (self));
+  write_list (&w, "stages", trail_document_get_stages (self));
+  write_list (&w, "lanes", trail_document_get_lanes (self));
+  write_list (&w, "cards", trail_document_get_cards (self));
+  write_list (&w, "emotion-lines", trail_document_get_emotion_lines (self));
+
+  end_object (&w, _trail_item_get_unknown (self));
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+/* ---- Saving ------------------------------------------------------------- */
+
+static void
+prefix_save_error (GFile   *file,
+                   GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  /* The domain and code stay (G_IO_ERROR_WRONG_ETAG means someone else
+   * changed the file); the message says which file and that nothing was
+   * lost. */
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, _("Could not save “%s” (the file on disk is unchanged): "), name);
+}
+
+gboolean
+trail_document_save_to_file (TrailDocument  *self,
+                             GFile          *file,
+                             const char     *etag,
+                             char          **new_etag,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag_out = NULL;
+  guint64 serial;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  serial = _trail_document_get_state_serial (self);
+  bytes = trail_document_serialize (self);
+  data = g_bytes_get_data (bytes, &size);
+
+  if (!g_file_replace_contents (file, data, size, etag, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION,
+                                &etag_out, cancellable, error))
+    {
+      prefix_save_error (file, error);
+      return FALSE;
+    }
+
+  _trail_document_set_saved_serial (self, serial);
+
+  if (new_etag != NULL)
+    *new_etag = g_steal_pointer (&etag_out);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile   *file;
+  guint64  serial;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+on_replace_contents_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *etag = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, &etag, &error))
+    {
+      prefix_save_error (G_FILE (object), &error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, etag, g_free);
+}
+
+void
+trail_document_save_to_file_async (TrailDocument       *self,
+                                   GFile               *file,
+                                   const char          *etag,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SaveData *data;
+
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  /* Edits may happen while the write is in flight; what is saved is the
+   * state serialized now. */
+  data->serial = _trail_document_get_state_serial (self);
+  bytes = trail_document_serialize (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trail_document_save_to_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  g_file_replace_contents_bytes_async (file, bytes, etag, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, on_replace_contents_cb,
+                                       g_steal_pointer (&task));
+}
+
+gboolean
+trail_document_save_to_file_finish (TrailDocument  *self,
+                                    GAsyncResult   *result,
+                                    char          **new_etag,
+                                    GError        **error)
+{
+  SaveData *data;
+  char *etag;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  etag = g_task_propagate_pointer (G_TASK (result), error);
+  if (etag == NULL && g_task_had_error (G_TASK (result)))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  _trail_document_set_saved_serial (self, data->serial);
+
+  if (new_etag != NULL)
+    *new_etag = etag;
+  else
+    g_free (etag);
+
+  return TRUE;
+}

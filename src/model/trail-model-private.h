@@ -1,0 +1,124 @@
+/* trail-model-private.h — what the model's files share and nobody else sees.
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "trail-document.h"
+#include "trail-document-io.h"
+
+G_BEGIN_DECLS
+
+/* Item properties are read-only to the world so that every change goes
+ * through TrailDocument and its undo stack; the document writes them with
+ * this, which calls the class's set_property directly. Returns TRUE when the
+ * value changed (and "notify" was emitted). */
+gboolean       _trail_item_set_value      (gpointer      item,
+                                           GParamSpec   *pspec,
+                                           const GValue *value);
+gboolean       _trail_item_set            (gpointer      item,
+                                           const char   *property,
+                                           ...) G_GNUC_NULL_TERMINATED;
+/* Compares two values of the same type by content (strings, string arrays
+ * and bytes included, which g_param_values_cmp() compares by address). */
+gboolean       _trail_value_equal         (const GValue *a,
+                                           const GValue *b);
+
+/* Fields of a file this version does not know, kept to be written back.
+ * Stored on the item (or the document); NULL when there are none. The object
+ * is never modified once set. */
+JsonObject    *_trail_item_get_unknown    (gpointer      item);
+void           _trail_item_set_unknown    (gpointer      item,
+                                           JsonObject   *unknown);
+/* The unknown members of the document's "scale" object. */
+JsonObject    *_trail_document_get_scale_unknown (TrailDocument *self);
+void           _trail_document_set_scale_unknown (TrailDocument *self,
+                                                  JsonObject    *unknown);
+
+/* How a property appears in a .trailmap file and how it is checked, shared
+ * by the loader, the writer, trail_document_update() and
+ * trail_document_equal() so they cannot disagree. */
+typedef enum
+{
+  TRAIL_FIELD_REQUIRED    = 1 << 0, /* always written; missing is an error */
+  TRAIL_FIELD_ID          = 1 << 1, /* the item's id: immutable */
+  TRAIL_FIELD_COLOR       = 1 << 2, /* "#rrggbb" */
+  TRAIL_FIELD_REF_PERSONA = 1 << 3, /* a persona id (or each id of a list) */
+  TRAIL_FIELD_REF_STAGE   = 1 << 4,
+  TRAIL_FIELD_REF_LANE    = 1 << 5,
+  TRAIL_FIELD_IMAGE       = 1 << 6, /* PNG or JPEG bytes, base64 in files */
+  TRAIL_FIELD_SCORE       = 1 << 7, /* within the document's scale */
+  TRAIL_FIELD_PLACEMENT   = 1 << 8, /* moved with a dedicated command */
+} TrailFieldFlags;
+
+typedef struct
+{
+  const char      *key;       /* the JSON member */
+  const char      *property;  /* the GObject property */
+  TrailFieldFlags  flags;
+} TrailField;
+
+/* Fields of a persona, stage, lane, card, emotion line or point, in file
+ * order; @n_fields is set. The document's own fields are handled by the
+ * loader and writer, being few and special. */
+const TrailField *_trail_fields_for_type  (GType         type,
+                                           guint        *n_fields);
+
+/* Checks one value for a field outside of any document (type, colour,
+ * length, image). References and scores need the document. */
+gboolean       _trail_field_check_value   (const TrailField *field,
+                                           GParamSpec       *pspec,
+                                           const GValue     *value,
+                                           GError          **error);
+gboolean       _trail_color_is_valid      (const char   *color);
+
+/* Constructors for the document and the loader. */
+TrailPersona      *_trail_persona_new       (const char *id);
+TrailStage        *_trail_stage_new         (const char *id);
+TrailLane         *_trail_lane_new          (const char *id);
+TrailCard         *_trail_card_new          (const char *id);
+TrailEmotionLine  *_trail_emotion_line_new  (const char *id);
+TrailEmotionPoint *_trail_emotion_point_new (const char *id);
+
+GListStore        *_trail_emotion_line_get_store (TrailEmotionLine  *self);
+TrailEmotionLine  *_trail_emotion_point_get_line (TrailEmotionPoint *self);
+void               _trail_emotion_point_set_line (TrailEmotionPoint *self,
+                                                  TrailEmotionLine  *line);
+
+/* The loader builds a document directly, without undo, then hands it over. */
+void           _trail_document_set_meta   (TrailDocument *self,
+                                           const char    *title,
+                                           const char    *objective,
+                                           const char    *scope,
+                                           const char    *notes);
+gboolean       _trail_document_set_scale_direct (TrailDocument       *self,
+                                                 int                  min,
+                                                 int                  max,
+                                                 const char * const  *labels);
+/* Each returns FALSE when the id is already taken. */
+gboolean       _trail_document_append_item (TrailDocument *self,
+                                            gpointer       item);
+gboolean       _trail_document_append_point (TrailDocument     *self,
+                                             TrailEmotionLine  *line,
+                                             TrailEmotionPoint *point);
+/* Sorts every line's points after loading (stable: equal keys keep the file
+ * order). */
+void           _trail_document_sort_points (TrailDocument *self);
+GObject       *_trail_document_lookup_id  (TrailDocument *self,
+                                           const char    *id);
+/* Identifies the current state in the undo history, so that an
+ * asynchronous save can mark as saved the state it wrote even if edits
+ * happened meanwhile. */
+guint64        _trail_document_get_state_serial (TrailDocument *self);
+void           _trail_document_set_saved_serial (TrailDocument *self,
+                                                 guint64        serial);
+/* Forgets the undo history and marks the document saved. */
+void           _trail_document_reset_history (TrailDocument *self);
+
+/* The labels of a scale when the file gives none, for the writer. */
+const char * const *_trail_document_get_custom_labels (TrailDocument *self);
+
+G_END_DECLS
