@@ -11,6 +11,9 @@
 
 #include "trail-application.h"
 #include "trail-cli.h"
+#include "trail-drafts.h"
+#include "trail-model.h"
+#include "trail-preferences-window.h"
 #include "trail-window.h"
 
 struct _TrailApplication
@@ -18,6 +21,8 @@ struct _TrailApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+
+  guint           drafts_checked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TrailApplication, trail_application, ADW_TYPE_APPLICATION)
@@ -33,6 +38,126 @@ create_window (TrailApplication *self)
   return window;
 }
 
+/* An empty window to reuse (the one the app starts with), or a new one. */
+static TrailWindow *
+get_empty_window (TrailApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TRAIL_IS_WINDOW (active) && trail_window_get_document (TRAIL_WINDOW (active)) == NULL)
+    return TRAIL_WINDOW (active);
+
+  return create_window (self);
+}
+
+static TrailWindow *
+find_window_for_file (TrailApplication *self,
+                      GFile            *file)
+{
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (TRAIL_IS_WINDOW (l->data) && trail_window_is_showing (l->data, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+recover_drafts (TrailApplication *self,
+                GPtrArray        *drafts)
+{
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      TrailDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(TrailDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = trail_document_load_from_file (draft->content, NULL, &error);
+      if (document == NULL)
+        {
+          /* Kept on disk: a later version may read it, or a person can. */
+          g_warning ("Could not recover the draft %s: %s",
+                     g_file_peek_path (draft->content), error->message);
+          continue;
+        }
+
+      trail_window_recover_draft (get_empty_window (self), document, draft->original, draft->id);
+    }
+}
+
+static void
+on_recover_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TrailApplication *self)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
+
+  if (g_str_equal (response, "recover"))
+    recover_drafts (self, drafts);
+  else if (g_str_equal (response, "discard"))
+    {
+      for (guint i = 0; i < drafts->len; i++)
+        trail_drafts_remove (((TrailDraft *) g_ptr_array_index (drafts, i))->id);
+    }
+}
+
+static char *
+dup_draft_name (TrailDraft *draft)
+{
+  if (draft->original != NULL)
+    return g_file_get_basename (draft->original);
+  if (draft->title != NULL && draft->title[0] != '\0')
+    return g_strdup (draft->title);
+  return g_strdup (_("Unsaved Map"));
+}
+
+/* After a crash or a kill, the first window of the next start offers back
+ * every map whose changes were not saved. */
+static void
+offer_drafts (TrailApplication *self,
+              TrailWindow      *window)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  if (self->drafts_checked)
+    return;
+  self->drafts_checked = TRUE;
+
+  drafts = trail_drafts_list ();
+  if (drafts->len == 0)
+    return;
+
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "Trailmap closed before this map was saved:",
+                                    "Trailmap closed before these maps were saved:",
+                                    drafts->len));
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      g_autofree char *name = dup_draft_name (g_ptr_array_index (drafts, i));
+      g_string_append_printf (body, "\n• %s", name);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Changes?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "drafts",
+                          g_steal_pointer (&drafts), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 trail_application_new_window_action (GSimpleAction *action,
                                      GVariant      *parameter,
@@ -41,19 +166,106 @@ trail_application_new_window_action (GSimpleAction *action,
   create_window (TRAIL_APPLICATION (user_data));
 }
 
+static GPtrArray *
+get_unsaved_windows (TrailApplication *self)
+{
+  GPtrArray *unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (TRAIL_IS_WINDOW (l->data) && trail_window_get_modified (l->data))
+        g_ptr_array_add (unsaved, g_object_ref (l->data));
+    }
+
+  return unsaved;
+}
+
+static void
+close_all_windows (TrailApplication *self,
+                   const char       *how)
+{
+  g_autoptr(GList) windows = NULL;
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      if (!TRAIL_IS_WINDOW (l->data))
+        gtk_window_close (l->data);
+      else if (g_strcmp0 (how, "save") == 0)
+        trail_window_save_and_close (l->data);
+      else if (g_strcmp0 (how, "discard") == 0)
+        trail_window_discard_and_close (l->data);
+      else
+        gtk_window_close (l->data);
+    }
+}
+
+static void
+on_quit_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TrailApplication *self)
+{
+  if (g_str_equal (response, "save") || g_str_equal (response, "discard"))
+    close_all_windows (self, response);
+}
+
 static void
 trail_application_quit_action (GSimpleAction *action,
                                GVariant      *parameter,
                                gpointer       user_data)
 {
   TrailApplication *self = user_data;
-  g_autoptr(GList) windows = NULL;
+  g_autoptr(GPtrArray) unsaved = get_unsaved_windows (self);
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
 
-  /* Close windows one by one so each gets its close-request (and, once
-   * documents exist, its chance to ask about unsaved changes). */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (const GList *iter = windows; iter != NULL; iter = iter->next)
-    gtk_window_close (GTK_WINDOW (iter->data));
+  if (unsaved->len == 0)
+    {
+      close_all_windows (self, NULL);
+      return;
+    }
+
+  /* One question for every unsaved map, not one dialog per window. */
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "This map has unsaved changes:",
+                                    "These maps have unsaved changes:",
+                                    unsaved->len));
+  for (guint i = 0; i < unsaved->len; i++)
+    {
+      g_autofree char *name = trail_window_dup_display_name (g_ptr_array_index (unsaved, i));
+      g_string_append_printf (body, "\n• %s", name);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Changes which are not saved will be permanently lost."));
+
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("Save Changes Before Quitting?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard All"),
+                                    "save", _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+trail_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  TrailApplication *self = user_data;
+  GtkWindow *window;
+
+  window = trail_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         trail_application_get_settings (self));
+  gtk_window_present (window);
 }
 
 static void
@@ -93,13 +305,25 @@ trail_application_about_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-window", trail_application_new_window_action },
   { "about", trail_application_about_action },
+  { "preferences", trail_application_preferences_action },
   { "quit", trail_application_quit_action },
 };
 
 static void
 trail_application_activate (GApplication *app)
 {
-  create_window (TRAIL_APPLICATION (app));
+  TrailApplication *self = TRAIL_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* Launching again (the dock, the app grid) raises the app; it does not
+   * pile up empty windows. */
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  offer_drafts (self, create_window (self));
 }
 
 static void
@@ -109,13 +333,43 @@ trail_application_open (GApplication  *app,
                         const char    *hint)
 {
   TrailApplication *self = TRAIL_APPLICATION (app);
+  TrailWindow *first = NULL;
 
   for (int i = 0; i < n_files; i++)
     {
-      TrailWindow *window = create_window (self);
+      TrailWindow *window = find_window_for_file (self, files[i]);
 
-      trail_window_open_file (window, files[i]);
+      /* One window per map: opening it again brings its window forward. */
+      if (window == NULL)
+        {
+          window = get_empty_window (self);
+          trail_window_open_file (window, files[i]);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+      if (first == NULL)
+        first = window;
     }
+
+  if (first != NULL)
+    offer_drafts (self, first);
+}
+
+static gboolean
+style_variant_to_scheme (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (style, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (style, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
 }
 
 static void
@@ -125,6 +379,7 @@ trail_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (trail_application_parent_class)->startup (app);
 
@@ -136,7 +391,14 @@ trail_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
   gtk_window_set_default_icon_name (APP_ID);
+
+  g_settings_bind_with_mapping (trail_application_get_settings (self), "style-variant",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                style_variant_to_scheme, NULL, NULL, NULL);
 }
 
 static void

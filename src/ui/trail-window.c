@@ -9,7 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-drafts.h"
+#include "trail-export-dialog.h"
 #include "trail-model.h"
+#include "trail-print.h"
 #include "trail-window.h"
 
 struct _TrailWindow
@@ -29,7 +32,16 @@ struct _TrailWindow
   GCancellable         *cancellable;
   GtkNativeDialog      *file_chooser;
 
+  /* Unsaved work goes to a draft a few seconds after the first change. */
+  char                 *draft_id;
+  guint                 draft_source;
+
   guint                 saving : 1;
+  guint                 writing_draft : 1;
+  /* Close once the save in progress succeeds (Save in the close dialog). */
+  guint                 close_after_save : 1;
+  /* The user chose to discard, or everything is saved: close for real. */
+  guint                 close_confirmed : 1;
 };
 
 enum {
@@ -196,6 +208,8 @@ update_actions (TrailWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   update_undo_actions (self);
 }
 
@@ -206,6 +220,113 @@ on_document_notify_cb (TrailWindow *self,
 {
   update_title (self);
   update_actions (self);
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) TRAIL_FILE_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "trailmap %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+discard_draft (TrailWindow *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+
+  if (self->draft_id != NULL)
+    trail_drafts_remove (self->draft_id);
+}
+
+static void schedule_draft (TrailWindow *self);
+
+static void
+on_draft_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TrailWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->writing_draft = FALSE;
+
+  if (!trail_drafts_write_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not write a draft of the map: %s", error->message);
+      return;
+    }
+
+  /* Saved or discarded while the draft was being written. */
+  if (self->document == NULL || !trail_document_get_modified (self->document))
+    discard_draft (self);
+}
+
+static gboolean
+write_draft_cb (gpointer user_data)
+{
+  TrailWindow *self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+
+  self->draft_source = 0;
+
+  if (self->document == NULL || !trail_document_get_modified (self->document))
+    return G_SOURCE_REMOVE;
+
+  /* One write at a time, so an older draft never lands after a newer one. */
+  if (self->writing_draft)
+    {
+      schedule_draft (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->draft_id == NULL)
+    self->draft_id = trail_drafts_new_id ();
+
+  bytes = trail_document_serialize (self->document);
+  self->writing_draft = TRUE;
+  trail_drafts_write_async (self->draft_id, bytes, self->file,
+                            trail_document_get_title (self->document),
+                            NULL, on_draft_written_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on every change: a draft is written at most once per delay, so
+ * that continuous editing cannot postpone it forever. */
+static void
+schedule_draft (TrailWindow *self)
+{
+  GSettings *settings;
+  guint delay = 3;
+
+  if (self->draft_source != 0)
+    return;
+
+  if ((settings = get_settings (self)) != NULL)
+    delay = g_settings_get_uint (settings, "auto-save-delay");
+
+  self->draft_source = g_timeout_add_seconds (delay, write_draft_cb, self);
+}
+
+static void
+on_document_changed_cb (TrailWindow      *self,
+                        TrailChangeFlags  what,
+                        GObject          *object,
+                        TrailDocument    *document)
+{
+  if (trail_document_get_modified (document))
+    schedule_draft (self);
 }
 
 static void
@@ -236,6 +357,8 @@ set_document (TrailWindow   *self,
                                G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::redo-label",
                                G_CALLBACK (on_document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed",
+                               G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   gtk_stack_set_visible_child_name (self->stack, document != NULL ? "map" : "empty");
@@ -265,6 +388,7 @@ on_load_query_info_cb (GObject      *object,
 
   set_document (self, document, G_FILE (object),
                 info ? g_file_info_get_etag (info) : NULL);
+  add_to_recent (G_FILE (object));
 }
 
 static void
@@ -327,6 +451,9 @@ on_save_cb (GObject      *object,
 
   if (!trail_document_save_to_file_finish (TRAIL_DOCUMENT (object), result, &new_etag, &error))
     {
+      /* The window stays open: nothing was saved. */
+      self->close_after_save = FALSE;
+
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = NULL;
 
@@ -366,10 +493,21 @@ on_save_cb (GObject      *object,
   g_set_object (&self->file, file);
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
+  add_to_recent (file);
+
+  /* Edits made while saving keep the document modified, and their draft. */
+  if (!trail_document_get_modified (self->document))
+    discard_draft (self);
 
   update_title (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  if (self->close_after_save && !trail_document_get_modified (self->document))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -457,6 +595,8 @@ on_save_as_response_cb (TrailWindow          *self,
       /* A new location: there is nothing there of ours to protect. */
       save_to_file (self, file, NULL);
     }
+  else
+    self->close_after_save = FALSE;
 
   g_clear_object (&self->file_chooser);
 }
@@ -535,12 +675,160 @@ trail_window_redo_action (GtkWidget  *widget,
     trail_document_redo (self->document);
 }
 
+static void
+on_close_response_cb (TrailWindow *self,
+                      const char  *response)
+{
+  if (g_str_equal (response, "save"))
+    trail_window_save_and_close (self);
+  else if (g_str_equal (response, "discard"))
+    trail_window_discard_and_close (self);
+}
+
 static gboolean
 trail_window_close_request (GtkWindow *window)
 {
-  save_window_state (TRAIL_WINDOW (window));
+  TrailWindow *self = TRAIL_WINDOW (window);
+
+  if (!self->close_confirmed && trail_window_get_modified (self))
+    {
+      g_autofree char *name = dup_display_name (self);
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
+
+      /* Translators: %s is a file name */
+      body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
+                              name);
+      dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+
+      return TRUE;
+    }
+
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (trail_window_parent_class)->close_request (window);
+}
+
+static void
+on_exported_cb (TrailWindow *self,
+                GFile       *output)
+{
+  g_autofree char *name = g_file_get_basename (output);
+  g_autofree char *title = NULL;
+  g_autofree char *uri = g_file_get_uri (output);
+  AdwToast *toast;
+
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+trail_window_export_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  TrailExportDialog *dialog;
+  GSettings *settings = get_settings (self);
+
+  if (self->document == NULL || settings == NULL)
+    return;
+
+  dialog = trail_export_dialog_new (GTK_WINDOW (self), self->document, self->file, settings);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_launch_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TrailWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    show_toast (self, error->message);
+}
+
+static void
+trail_window_open_export_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), context, NULL,
+                                           on_launch_cb, g_object_ref (self));
+}
+
+static void
+trail_window_print_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  name = dup_display_name (self);
+  trail_print_document (GTK_WINDOW (self), self->document, name);
+}
+
+static gboolean
+on_drop_cb (TrailWindow   *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GSList) files = gdk_file_list_get_files (list);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean handled = FALSE;
+
+  for (const GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (name == NULL || !g_str_has_suffix (name, ".trailmap"))
+        continue;
+
+      if (self->document == NULL && !handled)
+        trail_window_open_file (self, file);
+      else if (app != NULL)
+        g_application_open (G_APPLICATION (app), &file, 1, "");
+      handled = TRUE;
+    }
+
+  if (!handled)
+    show_toast (self, _("Only .trailmap files can be opened"));
+
+  return handled;
 }
 
 static void
@@ -572,6 +860,7 @@ trail_window_dispose (GObject *object)
   TrailWindow *self = TRAIL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->draft_source, g_source_remove);
 
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
@@ -582,6 +871,7 @@ trail_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->draft_id, g_free);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (trail_window_parent_class)->dispose (object);
@@ -619,6 +909,9 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, trail_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, trail_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, trail_window_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, trail_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", trail_window_open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, trail_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, trail_window_redo_action);
 
@@ -626,6 +919,8 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
@@ -635,9 +930,17 @@ trail_window_class_init (TrailWindowClass *klass)
 static void
 trail_window_init (TrailWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Maps dropped from the file manager open; the canvas has its own
+   * targets for what it accepts (images on personas). */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -712,4 +1015,75 @@ trail_window_set_document (TrailWindow   *self,
   g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
 
   set_document (self, document, NULL, NULL);
+}
+
+gboolean
+trail_window_get_modified (TrailWindow *self)
+{
+  g_return_val_if_fail (TRAIL_IS_WINDOW (self), FALSE);
+
+  return self->document != NULL && trail_document_get_modified (self->document);
+}
+
+char *
+trail_window_dup_display_name (TrailWindow *self)
+{
+  g_return_val_if_fail (TRAIL_IS_WINDOW (self), NULL);
+
+  return dup_display_name (self);
+}
+
+/* Saves (asking where, for a new map) and closes once the save succeeded;
+ * a failed or cancelled save leaves the window open. */
+void
+trail_window_save_and_close (TrailWindow *self)
+{
+  g_return_if_fail (TRAIL_IS_WINDOW (self));
+
+  if (!trail_window_get_modified (self))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  self->close_after_save = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+}
+
+void
+trail_window_discard_and_close (TrailWindow *self)
+{
+  g_return_if_fail (TRAIL_IS_WINDOW (self));
+
+  discard_draft (self);
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Shows a map recovered from a draft: it keeps the draft until saved, and
+ * counts as unsaved even though it was just loaded. */
+void
+trail_window_recover_draft (TrailWindow   *self,
+                            TrailDocument *document,
+                            GFile         *original,
+                            const char    *draft_id)
+{
+  g_return_if_fail (TRAIL_IS_WINDOW (self));
+  g_return_if_fail (TRAIL_IS_DOCUMENT (document));
+
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
+  trail_document_mark_unsaved (document);
+  /* No etag: whatever is on disk now is what the user saved last. */
+  set_document (self, document, original, NULL);
+}
+
+gboolean
+trail_window_is_showing (TrailWindow *self,
+                         GFile       *file)
+{
+  g_return_val_if_fail (TRAIL_IS_WINDOW (self), FALSE);
+
+  return self->file != NULL && file != NULL && g_file_equal (self->file, file);
 }

@@ -23,5 +23,15 @@ void           trail_window_set_document (TrailWindow      *self,
                                           TrailDocument    *document);
 void           trail_window_open_file    (TrailWindow      *self,
                                           GFile            *file);
+gboolean       trail_window_is_showing   (TrailWindow      *self,
+                                          GFile            *file);
+gboolean       trail_window_get_modified (TrailWindow      *self);
+char          *trail_window_dup_display_name (TrailWindow  *self);
+void           trail_window_save_and_close    (TrailWindow *self);
+void           trail_window_discard_and_close (TrailWindow *self);
+void           trail_window_recover_draft (TrailWindow     *self,
+                                           TrailDocument   *document,
+                                           GFile           *original,
+                                           const char      *draft_id);
 
 G_END_DECLS
