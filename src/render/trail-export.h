@@ -1,0 +1,127 @@
+/* trail-export.h — a map as PNG, SVG or PDF, with no display
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trail-layout.h"
+#include "trail-style.h"
+
+G_BEGIN_DECLS
+
+#define TRAIL_EXPORT_ERROR (trail_export_error_quark())
+
+typedef enum
+{
+  TRAIL_EXPORT_ERROR_INVALID_OPTION, /* a bad scale, width, type or paper */
+  TRAIL_EXPORT_ERROR_UNKNOWN_NAME,   /* --export-stages names no stage, … */
+  TRAIL_EXPORT_ERROR_TOO_LARGE,      /* the picture would not fit in memory or the format */
+  TRAIL_EXPORT_ERROR_FAILED,         /* cairo or an encoder refused */
+} TrailExportError;
+
+typedef enum
+{
+  TRAIL_EXPORT_PNG,
+  TRAIL_EXPORT_SVG,
+  TRAIL_EXPORT_PDF,
+} TrailExportFormat;
+
+typedef enum
+{
+  TRAIL_PAPER_NONE,    /* one page the size of the map */
+  TRAIL_PAPER_A5,
+  TRAIL_PAPER_A4,
+  TRAIL_PAPER_A3,
+  TRAIL_PAPER_A2,
+  TRAIL_PAPER_A1,
+  TRAIL_PAPER_A0,
+  TRAIL_PAPER_LETTER,
+  TRAIL_PAPER_LEGAL,
+  TRAIL_PAPER_TABLOID,
+} TrailPaper;
+
+typedef enum
+{
+  TRAIL_ORIENTATION_AUTO,  /* landscape when the map is wider than tall */
+  TRAIL_ORIENTATION_PORTRAIT,
+  TRAIL_ORIENTATION_LANDSCAPE,
+} TrailOrientation;
+
+typedef struct
+{
+  TrailExportFormat  format;
+  double             scale;         /* PNG: pixels per map pixel (1, 2, 3…) */
+  int                width;         /* PNG: output width in pixels; wins over scale when > 0 */
+  gboolean           transparent;   /* PNG, SVG: no page background */
+  TrailStyleVariant  style;
+  TrailPaper         paper;         /* PDF */
+  TrailOrientation   orientation;   /* PDF on paper */
+  gboolean           text_to_path;  /* SVG: cairo's outlines instead of editable <text> */
+  /* Subsets by id or name (names compare case-insensitively); NULL shows all. */
+  char             **stages;
+  char             **lanes;
+  char             **personas;
+} TrailExportOptions;
+
+/* Largest PNG side we write, in pixels: far beyond any poster, well within
+ * what PNG readers accept. */
+#define TRAIL_EXPORT_MAX_PNG_SIDE 100000
+
+GQuark       trail_export_error_quark          (void);
+
+/* Defaults: PNG, scale 1, light, opaque, no paper, everything shown. */
+void         trail_export_options_init         (TrailExportOptions        *options);
+
+gboolean     trail_export_format_from_string   (const char                *name,
+                                                TrailExportFormat         *format);
+/* From the file name's extension (".png", ".svg", ".pdf"; any case). */
+gboolean     trail_export_format_from_filename (const char                *filename,
+                                                TrailExportFormat         *format);
+const char  *trail_export_format_to_extension  (TrailExportFormat          format);
+/* "a4", "A3", "letter", with an optional "-landscape"/"-portrait". */
+gboolean     trail_export_paper_from_string    (const char                *name,
+                                                TrailPaper                *paper,
+                                                TrailOrientation          *orientation);
+
+/* Names or ids in @options → a filter of ids. Unknown names are an error
+ * naming them. @filter's arrays are newly allocated (free with
+ * trail_layout_filter_clear()). */
+gboolean     trail_export_resolve_filter       (TrailDocument             *document,
+                                                const TrailExportOptions  *options,
+                                                TrailLayoutFilter         *filter,
+                                                GError                   **error);
+void         trail_layout_filter_clear         (TrailLayoutFilter         *filter);
+
+/* The layout an export of @document with @options draws. */
+TrailLayout *trail_export_make_layout          (TrailDocument             *document,
+                                                const TrailExportOptions  *options,
+                                                GError                   **error);
+
+/* The PNG's size in pixels for @layout. */
+void         trail_export_get_png_size         (TrailLayout               *layout,
+                                                const TrailExportOptions  *options,
+                                                int                       *width,
+                                                int                       *height);
+
+/* Write @layout to @stream in options->format. */
+gboolean     trail_export_layout_to_stream     (TrailLayout               *layout,
+                                                const TrailExportOptions  *options,
+                                                GOutputStream             *stream,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+
+/* Export to a file, atomically: the file is replaced only once the whole
+ * export has been written (g_file_replace). */
+gboolean     trail_export_to_file              (TrailDocument             *document,
+                                                const TrailExportOptions  *options,
+                                                GFile                     *file,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+GBytes      *trail_export_to_bytes             (TrailDocument             *document,
+                                                const TrailExportOptions  *options,
+                                                GError                   **error);
+
+G_END_DECLS

@@ -1,0 +1,2023 @@
+/* trail-layout.c
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "trail-icons.h"
+#include "trail-layout-private.h"
+
+/* The map, top to bottom:
+ *
+ *   margin
+ *   header (title, objective, scope)
+ *   personas strip (cards that wrap into rows)
+ *   stage headers (chevrons)          | one column per visible stage,
+ *   lane rows: title column + cells   | all stages the same width
+ *   legend
+ *   margin
+ *
+ * Stage columns share one width so a column is found by division, and lane
+ * rows are sorted by y so a row is found by bisection: a query over a
+ * rectangle never walks all cards. */
+
+#define EMOTION_TOP_PAD    40.0f
+#define EMOTION_BOTTOM_PAD 34.0f
+#define MIN_CONTENT_WIDTH  1040.0f
+
+struct _TrailLayout
+{
+  GObject             parent_instance;
+
+  TrailDocument      *document;
+  TrailStyle         *style;
+  PangoContext       *context;
+
+  GHashTable         *stage_filter;    /* id set, or NULL for all */
+  GHashTable         *lane_filter;
+  GHashTable         *persona_filter;
+  guint               show_personas : 1;
+  guint               show_legend : 1;
+
+  float               width;
+  float               height;
+  float               content_width;
+  float               grid_x;
+  float               stages_y;
+  float               stages_height;
+  float               lanes_y;
+
+  TrailLayoutHeader  *header;
+  GPtrArray          *personas;        /* TrailLayoutPersona*, owned */
+  GPtrArray          *stages;          /* TrailLayoutStage*, owned */
+  GPtrArray          *lanes;           /* TrailLayoutLane*, owned */
+  TrailLayoutLegend  *legend;
+  GHashTable         *by_object;       /* object → TrailLayoutItem* (not owned) */
+  GHashTable         *cards;           /* TrailCard* (ref) → TrailLayoutCard* (owned) */
+  GHashTable         *live_cards;      /* set of TrailLayoutCard* placed now */
+};
+
+G_DEFINE_FINAL_TYPE (TrailLayout, trail_layout, G_TYPE_OBJECT)
+
+static void relayout_all (TrailLayout *self);
+
+/* ---- Text ------------------------------------------------------------- */
+
+static void
+text_clear (TrailText *text)
+{
+  g_clear_object (&text->layout);
+}
+
+static void
+text_free (gpointer data)
+{
+  TrailText *text = data;
+
+  text_clear (text);
+  g_free (text);
+}
+
+static float
+text_height (const TrailText *text)
+{
+  int h = 0;
+
+  if (text->layout == NULL)
+    return 0;
+  pango_layout_get_size (text->layout, NULL, &h);
+
+  return (float) h / PANGO_SCALE;
+}
+
+static float
+text_width (const TrailText *text)
+{
+  int w = 0;
+
+  if (text->layout == NULL)
+    return 0;
+  pango_layout_get_size (text->layout, &w, NULL);
+
+  return (float) w / PANGO_SCALE;
+}
+
+/* A wrapped block: @width < 0 means one unwrapped line; @max_lines > 0
+ * ellipsizes after that many lines (per paragraph). Plain text, never
+ * markup, unless @markup is set. */
+static PangoLayout *
+make_layout (TrailLayout   *self,
+             TrailFontRole  role,
+             const char    *str,
+             float          width,
+             int            max_lines,
+             gboolean       markup)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, trail_style_get_font (self->style, role));
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (max_lines > 0)
+        {
+          pango_layout_set_height (layout, -max_lines);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+    }
+  if (markup)
+    pango_layout_set_markup (layout, str, -1);
+  else
+    pango_layout_set_text (layout, str != NULL ? str : "", -1);
+
+  return layout;
+}
+
+static void
+text_set (TrailLayout   *self,
+          TrailText     *text,
+          TrailFontRole  role,
+          const char    *str,
+          float          width,
+          int            max_lines,
+          const GdkRGBA *color)
+{
+  text_clear (text);
+  if (str == NULL || str[0] == '\0')
+    return;
+
+  text->layout = make_layout (self, role, str, width, max_lines, FALSE);
+  text->color = *color;
+}
+
+/* ---- Items ------------------------------------------------------------ */
+
+static void
+header_free (TrailLayoutHeader *header)
+{
+  if (header == NULL)
+    return;
+  text_clear (&header->title);
+  text_clear (&header->objective);
+  text_clear (&header->scope);
+  g_free (header);
+}
+
+static void
+persona_free (gpointer data)
+{
+  TrailLayoutPersona *p = data;
+
+  g_clear_object (&p->photo);
+  text_clear (&p->initials);
+  g_clear_object (&p->initials_small);
+  text_clear (&p->name);
+  text_clear (&p->role);
+  text_clear (&p->quote);
+  text_clear (&p->details);
+  g_free (p);
+}
+
+static void
+stage_free (gpointer data)
+{
+  TrailLayoutStage *s = data;
+
+  text_clear (&s->number);
+  text_clear (&s->name);
+  text_clear (&s->description);
+  g_free (s);
+}
+
+static void
+curve_free (gpointer data)
+{
+  TrailEmotionCurve *c = data;
+
+  g_clear_pointer (&c->points, g_array_unref);
+  g_clear_pointer (&c->notes, g_ptr_array_unref);
+  g_free (c->label);
+  g_free (c);
+}
+
+static void
+emotions_free (TrailLayoutEmotions *e)
+{
+  if (e == NULL)
+    return;
+  g_clear_pointer (&e->scale_labels, g_ptr_array_unref);
+  g_clear_pointer (&e->scale_y, g_array_unref);
+  g_clear_pointer (&e->curves, g_ptr_array_unref);
+  g_free (e);
+}
+
+static void
+cell_free (gpointer data)
+{
+  TrailLayoutCell *cell = data;
+
+  g_clear_pointer (&cell->cards, g_ptr_array_unref);
+  g_free (cell);
+}
+
+static void
+lane_free (gpointer data)
+{
+  TrailLayoutLane *l = data;
+
+  text_clear (&l->title);
+  text_clear (&l->kind_label);
+  g_clear_pointer (&l->cells, g_ptr_array_unref);
+  emotions_free (l->emotions);
+  g_free (l);
+}
+
+static void
+card_free (gpointer data)
+{
+  TrailLayoutCard *c = data;
+
+  g_free (c->measured_text);
+  text_clear (&c->text);
+  text_clear (&c->meta);
+  text_clear (&c->more_personas);
+  text_clear (&c->votes);
+  g_clear_pointer (&c->avatars, g_array_unref);
+  g_free (c);
+}
+
+static void
+legend_free (TrailLayoutLegend *legend)
+{
+  if (legend == NULL)
+    return;
+  g_clear_pointer (&legend->headings, g_ptr_array_unref);
+  if (legend->entries != NULL)
+    {
+      for (guint i = 0; i < legend->entries->len; i++)
+        text_clear (&g_array_index (legend->entries, TrailLegendEntry, i).label);
+      g_array_unref (legend->entries);
+    }
+  g_free (legend);
+}
+
+/* ---- Filters ---------------------------------------------------------- */
+
+static GHashTable *
+make_id_set (char **ids)
+{
+  GHashTable *set;
+
+  if (ids == NULL)
+    return NULL;
+
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (set, g_strdup (ids[i]));
+
+  return set;
+}
+
+static gboolean
+persona_visible (TrailLayout *self,
+                 const char  *persona_id)
+{
+  if (persona_id == NULL || self->persona_filter == NULL)
+    return TRUE;
+
+  return g_hash_table_contains (self->persona_filter, persona_id);
+}
+
+static gboolean
+stage_visible (TrailLayout *self,
+               TrailStage  *stage)
+{
+  return self->stage_filter == NULL ||
+         g_hash_table_contains (self->stage_filter, trail_stage_get_id (stage));
+}
+
+static gboolean
+lane_visible (TrailLayout *self,
+              TrailLane   *lane)
+{
+  if (trail_lane_get_hidden (lane))
+    return FALSE;
+  if (self->lane_filter != NULL &&
+      !g_hash_table_contains (self->lane_filter, trail_lane_get_id (lane)))
+    return FALSE;
+
+  return persona_visible (self, trail_lane_get_persona_id (lane));
+}
+
+static gboolean
+card_visible (TrailLayout *self,
+              TrailCard   *card)
+{
+  const char * const *tags = trail_card_get_persona_tags (card);
+
+  if (self->persona_filter == NULL || tags == NULL || tags[0] == NULL)
+    return TRUE;
+
+  /* A card tagged only with personas left out is not part of this view. */
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (g_hash_table_contains (self->persona_filter, tags[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* ---- Header ----------------------------------------------------------- */
+
+static float
+layout_header (TrailLayout *self,
+               float        y)
+{
+  TrailStyle *style = self->style;
+  TrailLayoutHeader *h = g_new0 (TrailLayoutHeader, 1);
+  const char *title = trail_document_get_title (self->document);
+  const char *scope = trail_document_get_scope (self->document);
+  float reading_width = MIN (self->content_width, 1180);
+  float cy = 0;
+
+  h->item.kind = TRAIL_LAYOUT_ITEM_HEADER;
+  h->item.object = self->document;
+
+  if (title == NULL || title[0] == '\0')
+    title = _("Untitled journey");
+  text_set (self, &h->title, TRAIL_FONT_TITLE, title, self->content_width, 2, &style->text);
+  cy += text_height (&h->title);
+
+  text_set (self, &h->objective, TRAIL_FONT_OBJECTIVE,
+            trail_document_get_objective (self->document), reading_width, 3, &style->text);
+  if (h->objective.layout != NULL)
+    {
+      cy += 8;
+      h->objective.pos = GRAPHENE_POINT_INIT (0, cy);
+      cy += text_height (&h->objective);
+    }
+
+  if (scope != NULL && scope[0] != '\0')
+    {
+      /* Translators: the scope of a journey map, shown under its objective */
+      g_autofree char *label = g_strdup_printf (_("Scope: %s"), scope);
+
+      text_set (self, &h->scope, TRAIL_FONT_SCOPE, label, reading_width, 2, &style->text_muted);
+      cy += 6;
+      h->scope.pos = GRAPHENE_POINT_INIT (0, cy);
+      cy += text_height (&h->scope);
+    }
+
+  h->item.bounds = GRAPHENE_RECT_INIT (style->margin, y, self->content_width, cy);
+  self->header = h;
+
+  return y + cy;
+}
+
+/* ---- Personas --------------------------------------------------------- */
+
+static GdkTexture *
+decode_photo (TrailPersona *persona)
+{
+  GBytes *bytes = trail_persona_get_photo (persona);
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  if (bytes == NULL)
+    return NULL;
+
+  texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    g_debug ("Photo of %s not shown: %s", trail_persona_get_name (persona), error->message);
+
+  return texture;
+}
+
+static void
+build_persona (TrailLayout        *self,
+               TrailLayoutPersona *p)
+{
+  TrailStyle *style = self->style;
+  TrailPersona *persona = p->item.object;
+  g_autofree char *initials = trail_persona_dup_initials (persona);
+  const char *quote = trail_persona_get_quote (persona);
+  const char *goals = trail_persona_get_goals (persona);
+  const char *pains = trail_persona_get_pain_points (persona);
+  GdkRGBA on_color = trail_style_contrast_text (style, &p->color);
+  float pad = 18;
+  float tx = pad + style->persona_avatar + 16;
+  float tw = style->persona_width - tx - pad;
+  float cy = pad;
+  GString *details = g_string_new (NULL);
+
+  p->photo = decode_photo (persona);
+  p->avatar = GRAPHENE_RECT_INIT (pad, pad, style->persona_avatar, style->persona_avatar);
+  text_set (self, &p->initials, TRAIL_FONT_AVATAR_LARGE, initials, -1, 0, &on_color);
+  if (p->initials.layout != NULL)
+    p->initials.pos = GRAPHENE_POINT_INIT (pad + (style->persona_avatar - text_width (&p->initials)) / 2,
+                                           pad + (style->persona_avatar - text_height (&p->initials)) / 2);
+  p->initials_small = make_layout (self, TRAIL_FONT_AVATAR_SMALL, initials, -1, 0, FALSE);
+
+  text_set (self, &p->name, TRAIL_FONT_PERSONA_NAME, trail_persona_get_name (persona), tw, 1, &style->text);
+  p->name.pos = GRAPHENE_POINT_INIT (tx, cy);
+  cy += text_height (&p->name);
+
+  text_set (self, &p->role, TRAIL_FONT_PERSONA_ROLE, trail_persona_get_role (persona), tw, 1, &style->text_muted);
+  if (p->role.layout != NULL)
+    {
+      cy += 2;
+      p->role.pos = GRAPHENE_POINT_INIT (tx, cy);
+      cy += text_height (&p->role);
+    }
+
+  if (quote != NULL && quote[0] != '\0')
+    {
+      /* Translators: a persona's quote, in typographic quotation marks */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+
+      text_set (self, &p->quote, TRAIL_FONT_PERSONA_QUOTE, quoted, tw, 3, &style->text);
+      cy += 8;
+      p->quote.pos = GRAPHENE_POINT_INIT (tx, cy);
+      cy += text_height (&p->quote);
+    }
+
+  cy = MAX (cy, pad + style->persona_avatar);
+
+  /* Goals and pain points as one block, labels in bold: markup built from
+   * escaped text, so nothing in a name or goal is ever read as markup. */
+  if (goals != NULL && goals[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (goals, -1);
+      g_string_append_printf (details, "<b>%s</b>  %s", _("Goals"), escaped);
+    }
+  if (pains != NULL && pains[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (pains, -1);
+      g_string_append_printf (details, "%s<b>%s</b>  %s", details->len ? "\n" : "", _("Pain points"), escaped);
+    }
+  if (details->len > 0)
+    {
+      /* Newlines inside a goal would start paragraphs of their own. */
+      g_strdelimit (details->str, "\r", ' ');
+      p->details.layout = make_layout (self, TRAIL_FONT_PERSONA_DETAILS, details->str,
+                                       style->persona_width - 2 * pad, 2, TRUE);
+      p->details.color = style->text_muted;
+      cy += 12;
+      p->details.pos = GRAPHENE_POINT_INIT (pad, cy);
+      cy += text_height (&p->details);
+    }
+  g_string_free (details, TRUE);
+
+  p->item.bounds.size = GRAPHENE_SIZE_INIT (style->persona_width, cy + pad);
+}
+
+static float
+layout_personas (TrailLayout *self,
+                 float        y)
+{
+  TrailStyle *style = self->style;
+  GListModel *personas = trail_document_get_personas (self->document);
+  guint n = g_list_model_get_n_items (personas);
+  guint visible = 0;
+  guint row_start = 0;
+  float x = style->margin;
+  float row_height = 0;
+  float y0 = y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailPersona) persona = g_list_model_get_item (personas, i);
+      TrailLayoutPersona *p;
+
+      if (!persona_visible (self, trail_persona_get_id (persona)))
+        continue;
+
+      p = g_new0 (TrailLayoutPersona, 1);
+      p->item.kind = TRAIL_LAYOUT_ITEM_PERSONA;
+      p->item.object = persona;
+      p->index = i;
+      p->color = trail_style_get_persona_color (style, persona, i);
+      g_ptr_array_add (self->personas, p);
+      g_hash_table_insert (self->by_object, persona, p);
+      visible++;
+
+      if (!self->show_personas)
+        continue;
+
+      build_persona (self, p);
+      if (x > style->margin &&
+          x + style->persona_width > style->margin + self->content_width)
+        {
+          /* Wrap: cards of one row share the tallest height. */
+          for (guint j = row_start; j < self->personas->len - 1; j++)
+            ((TrailLayoutPersona *) self->personas->pdata[j])->item.bounds.size.height = row_height;
+          y += row_height + style->persona_gap;
+          x = style->margin;
+          row_height = 0;
+          row_start = self->personas->len - 1;
+        }
+      p->item.bounds.origin = GRAPHENE_POINT_INIT (x, y);
+      row_height = MAX (row_height, p->item.bounds.size.height);
+      x += style->persona_width + style->persona_gap;
+    }
+
+  if (!self->show_personas || visible == 0)
+    return y0;
+
+  for (guint j = row_start; j < self->personas->len; j++)
+    ((TrailLayoutPersona *) self->personas->pdata[j])->item.bounds.size.height = row_height;
+
+  return y + row_height;
+}
+
+static TrailLayoutPersona *
+find_persona (TrailLayout *self,
+              const char  *id)
+{
+  TrailPersona *persona;
+
+  if (id == NULL)
+    return NULL;
+  persona = trail_document_find_persona (self->document, id);
+  if (persona == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->by_object, persona);
+}
+
+/* ---- Stages ----------------------------------------------------------- */
+
+static float
+layout_stages (TrailLayout *self,
+               float        y)
+{
+  TrailStyle *style = self->style;
+  GListModel *stages = trail_document_get_stages (self->document);
+  guint n = g_list_model_get_n_items (stages);
+  float height = style->stage_header_min_height;
+  float pad_y = 14;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailStage) stage = g_list_model_get_item (stages, i);
+      TrailLayoutStage *s;
+      float inner_x, inner_w, cy;
+      g_autofree char *number = NULL;
+
+      if (!stage_visible (self, stage))
+        continue;
+
+      s = g_new0 (TrailLayoutStage, 1);
+      s->item.kind = TRAIL_LAYOUT_ITEM_STAGE;
+      s->item.object = stage;
+      s->index = self->stages->len;
+      trail_style_get_stage_colors (style, stage, i, &s->face, &s->on_face);
+
+      /* Text clears the notch on the left and the point on the right. */
+      inner_x = (s->index == 0 ? 18 : style->stage_chevron + 12);
+      inner_w = style->stage_width - style->stage_gap - inner_x - style->stage_chevron - 8;
+
+      /* Translators: the number of a stage in the journey, e.g. "STAGE 3" */
+      number = g_strdup_printf (_("STAGE %u"), i + 1);
+      text_set (self, &s->number, TRAIL_FONT_STAGE_NUMBER, number, -1, 0, &s->on_face);
+      s->number.color.alpha = 0.78f;
+      s->number.pos = GRAPHENE_POINT_INIT (inner_x, pad_y);
+      cy = pad_y + text_height (&s->number) + 2;
+
+      text_set (self, &s->name, TRAIL_FONT_STAGE_NAME, trail_stage_get_name (stage), inner_w, 2, &s->on_face);
+      s->name.pos = GRAPHENE_POINT_INIT (inner_x, cy);
+      cy += text_height (&s->name);
+
+      text_set (self, &s->description, TRAIL_FONT_STAGE_DESCRIPTION,
+                trail_stage_get_description (stage), inner_w, 3, &s->on_face);
+      if (s->description.layout != NULL)
+        {
+          s->description.color.alpha = 0.9f;
+          cy += 4;
+          s->description.pos = GRAPHENE_POINT_INIT (inner_x, cy);
+          cy += text_height (&s->description);
+        }
+
+      height = MAX (height, ceilf (cy + pad_y));
+      g_ptr_array_add (self->stages, s);
+      g_hash_table_insert (self->by_object, stage, s);
+    }
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      TrailLayoutStage *s = self->stages->pdata[i];
+
+      s->first = i == 0;
+      s->last = i + 1 == self->stages->len;
+      s->item.bounds = GRAPHENE_RECT_INIT (self->grid_x + i * style->stage_width, y,
+                                           style->stage_width - style->stage_gap, height);
+    }
+
+  self->stages_y = y;
+  self->stages_height = self->stages->len > 0 ? height : 0;
+
+  return y + self->stages_height;
+}
+
+/* ---- Cards ------------------------------------------------------------ */
+
+static gboolean
+kind_has_corner_icon (TrailLaneKind kind)
+{
+  return kind == TRAIL_LANE_KIND_PAIN_POINTS ||
+         kind == TRAIL_LANE_KIND_OPPORTUNITIES ||
+         kind == TRAIL_LANE_KIND_THOUGHTS ||
+         kind == TRAIL_LANE_KIND_KPIS;
+}
+
+static void
+measure_card (TrailLayout     *self,
+              TrailLayoutCard *c,
+              TrailLaneKind    kind)
+{
+  TrailStyle *style = self->style;
+  TrailCard *card = c->item.object;
+  const char *text = trail_card_get_text (card);
+  const char * const *tags = trail_card_get_persona_tags (card);
+  TrailChannel channel = trail_card_get_channel (card);
+  TrailEvidence evidence = trail_card_get_evidence (card);
+  guint votes = trail_card_get_votes (card);
+  float width = style->stage_width - 2 * style->cell_padding;
+  float left = style->card_padding + style->card_accent_width;
+  float right = style->card_padding;
+  float content_w = width - left - right;
+  float text_w = content_w;
+  float cy = style->card_padding;
+  float footer_x;
+  float footer_right;
+  gboolean footer;
+
+  c->kind = kind;
+  c->priority = trail_card_get_priority (card);
+  trail_style_get_card_colors (style, kind, trail_card_get_color (card), &c->colors);
+  c->icon = NULL;
+  text_clear (&c->meta);
+
+  if (kind == TRAIL_LANE_KIND_TOUCHPOINTS && channel != TRAIL_CHANNEL_NONE)
+    {
+      g_autofree char *label = g_utf8_strup (trail_channel_get_label (channel), -1);
+
+      c->icon = trail_icon_for_channel (channel);
+      c->icon_rect = GRAPHENE_RECT_INIT (left, cy, style->card_icon_size, style->card_icon_size);
+      text_set (self, &c->meta, TRAIL_FONT_CARD_META, label, content_w - style->card_icon_size - 6, 1,
+                &c->colors.accent);
+      c->meta.pos = GRAPHENE_POINT_INIT (left + style->card_icon_size + 6,
+                                         cy + (style->card_icon_size - text_height (&c->meta)) / 2);
+      cy += style->card_icon_size + 6;
+    }
+  else if (kind_has_corner_icon (kind))
+    {
+      c->icon = trail_icon_for_lane_kind (kind);
+      c->icon_rect = GRAPHENE_RECT_INIT (width - right - style->card_icon_size, cy + 1,
+                                         style->card_icon_size, style->card_icon_size);
+      text_w = content_w - style->card_icon_size - 6;
+    }
+
+  /* Shaping is the expensive part: redo it only for new text or width. */
+  if (c->text.layout == NULL ||
+      c->measured_style != style ||
+      c->measured_width != text_w ||
+      g_strcmp0 (c->measured_text, text) != 0)
+    {
+      text_clear (&c->text);
+      c->text.layout = make_layout (self, TRAIL_FONT_CARD_TEXT, text, text_w, (int) style->card_max_lines, FALSE);
+      g_free (c->measured_text);
+      c->measured_text = g_strdup (text);
+      c->measured_width = text_w;
+      c->measured_style = style;
+      c->ellipsized = pango_layout_is_ellipsized (c->text.layout);
+    }
+  c->text.color = c->colors.text;
+  c->text.pos = GRAPHENE_POINT_INIT (left, cy);
+  cy += MAX (text_height (&c->text), 20);
+
+  /* Footer: persona avatars on the left; evidence and votes on the right. */
+  g_array_set_size (c->avatars, 0);
+  text_clear (&c->more_personas);
+  text_clear (&c->votes);
+  c->evidence_icon = NULL;
+  footer = (tags != NULL && tags[0] != NULL) || votes > 0 || evidence != TRAIL_EVIDENCE_NONE;
+
+  if (footer)
+    {
+      float size = style->avatar_small;
+      guint shown = 0;
+      guint n_tags = tags != NULL ? g_strv_length ((char **) tags) : 0;
+
+      cy += 10;
+      footer_x = left;
+      footer_right = width - right;
+
+      if (evidence != TRAIL_EVIDENCE_NONE)
+        {
+          c->evidence_icon = trail_icon_for_evidence (evidence);
+          c->evidence_color = trail_style_get_evidence_color (style, evidence);
+          c->evidence_rect = GRAPHENE_RECT_INIT (footer_right - 16, cy + (size - 16) / 2, 16, 16);
+          footer_right -= 16 + 10;
+        }
+
+      if (votes > 0)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", votes);
+          float w;
+
+          text_set (self, &c->votes, TRAIL_FONT_CARD_FOOTER, count, -1, 0, &style->text_muted);
+          w = text_width (&c->votes);
+          c->votes.pos = GRAPHENE_POINT_INIT (footer_right - w, cy + (size - text_height (&c->votes)) / 2);
+          c->votes_icon = GRAPHENE_RECT_INIT (footer_right - w - 4 - 15, cy + (size - 15) / 2, 15, 15);
+          footer_right -= w + 4 + 15 + 10;
+        }
+
+      for (guint i = 0; i < n_tags; i++)
+        {
+          TrailLayoutPersona *p = find_persona (self, tags[i]);
+          TrailCardAvatar avatar;
+
+          if (p == NULL)
+            continue;
+          /* Keep room for "+N" rather than squeezing avatars. */
+          if (footer_x + size > footer_right - (i + 1 < n_tags ? 26 : 0) || shown == 5)
+            {
+              g_autofree char *more = g_strdup_printf ("+%u", n_tags - i);
+
+              text_set (self, &c->more_personas, TRAIL_FONT_CARD_FOOTER, more, -1, 0, &style->text_muted);
+              c->more_personas.pos = GRAPHENE_POINT_INIT (footer_x + 2, cy + (size - text_height (&c->more_personas)) / 2);
+              break;
+            }
+          avatar.persona = p;
+          avatar.rect = GRAPHENE_RECT_INIT (footer_x, cy, size, size);
+          g_array_append_val (c->avatars, avatar);
+          footer_x += size + 4;
+          shown++;
+        }
+
+      cy += size;
+    }
+
+  c->item.bounds.size = GRAPHENE_SIZE_INIT (width, ceilf (cy + style->card_padding));
+}
+
+static TrailLayoutCard *
+ensure_card (TrailLayout   *self,
+             TrailCard     *card,
+             TrailLaneKind  kind)
+{
+  TrailLayoutCard *c = g_hash_table_lookup (self->cards, card);
+
+  if (c == NULL)
+    {
+      c = g_new0 (TrailLayoutCard, 1);
+      c->item.kind = TRAIL_LAYOUT_ITEM_CARD;
+      c->item.object = card;
+      c->avatars = g_array_new (FALSE, FALSE, sizeof (TrailCardAvatar));
+      g_hash_table_insert (self->cards, g_object_ref (card), c);
+    }
+
+  measure_card (self, c, kind);
+  g_hash_table_add (self->live_cards, c);
+
+  return c;
+}
+
+/* ---- Lanes and cells -------------------------------------------------- */
+
+static void
+fill_cell (TrailLayout     *self,
+           TrailLayoutCell *cell)
+{
+  TrailLane *lane = cell->lane->item.object;
+  g_autoptr(GPtrArray) cards = NULL;
+  float h = 0;
+
+  for (guint i = 0; i < cell->cards->len; i++)
+    {
+      TrailLayoutCard *c = cell->cards->pdata[i];
+      if (c->cell == cell)
+        c->cell = NULL;
+    }
+  g_ptr_array_set_size (cell->cards, 0);
+  cell->content_height = 0;
+
+  if (cell->lane->kind == TRAIL_LANE_KIND_EMOTIONS)
+    return;
+
+  cards = trail_document_get_cell_cards (self->document, lane, cell->stage->item.object);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      TrailCard *card = cards->pdata[i];
+      TrailLayoutCard *c;
+
+      if (!card_visible (self, card))
+        continue;
+
+      c = ensure_card (self, card, cell->lane->kind);
+      c->cell = cell;
+      g_ptr_array_add (cell->cards, c);
+      if (cell->cards->len > 1)
+        h += self->style->card_gap;
+      h += c->item.bounds.size.height;
+    }
+
+  cell->content_height = h;
+}
+
+static void
+build_lane (TrailLayout     *self,
+            TrailLayoutLane *l)
+{
+  TrailStyle *style = self->style;
+  TrailLane *lane = l->item.object;
+  const char *title = trail_lane_get_title (lane);
+  const char *kind_label = trail_lane_kind_get_label (l->kind);
+  TrailLayoutPersona *owner = find_persona (self, trail_lane_get_persona_id (lane));
+  float icon = 36;
+  float tx = 18 + icon + 12;
+  float tw = style->lane_header_width - tx - 14;
+  float cy = 18;
+
+  l->accent = trail_style_get_lane_color (style, l->kind);
+  l->icon = GRAPHENE_RECT_INIT (18, 18, icon, icon);
+
+  if (title == NULL || title[0] == '\0')
+    title = kind_label;
+
+  /* The kind is said once: as the title, or above a title of its own. */
+  if (owner != NULL)
+    text_set (self, &l->kind_label, TRAIL_FONT_LANE_KIND,
+              trail_persona_get_name (owner->item.object), tw, 1, &owner->color);
+  else if (kind_label != NULL && g_utf8_collate (kind_label, title) != 0)
+    {
+      g_autofree char *upper = g_utf8_strup (kind_label, -1);
+      text_set (self, &l->kind_label, TRAIL_FONT_LANE_KIND, upper, tw, 1, &l->accent);
+    }
+
+  if (l->kind_label.layout != NULL)
+    {
+      l->kind_label.pos = GRAPHENE_POINT_INIT (tx, cy);
+      cy += text_height (&l->kind_label) + 1;
+    }
+  text_set (self, &l->title, TRAIL_FONT_LANE_TITLE, title, tw, 3, &style->text);
+  l->title.pos = GRAPHENE_POINT_INIT (tx, cy);
+  if (l->kind_label.layout == NULL)
+    l->title.pos.y = 18 + MAX (0, (icon - text_height (&l->title)) / 2);
+
+  g_ptr_array_set_size (l->cells, 0);
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      TrailLayoutCell *cell = g_new0 (TrailLayoutCell, 1);
+
+      cell->item.kind = TRAIL_LAYOUT_ITEM_CELL;
+      cell->item.object = lane;
+      cell->lane = l;
+      cell->stage = self->stages->pdata[i];
+      cell->cards = g_ptr_array_new ();
+      g_ptr_array_add (l->cells, cell);
+      fill_cell (self, cell);
+    }
+}
+
+static float
+lane_header_height (TrailLayoutLane *l)
+{
+  float bottom = l->title.pos.y + text_height (&l->title);
+
+  return MAX (bottom, l->icon.origin.y + l->icon.size.height) + 18;
+}
+
+static void
+layout_emotions (TrailLayout     *self,
+                 TrailLayoutLane *l);
+
+static float
+emotion_plot_height (TrailLayout *self)
+{
+  TrailStyle *style = self->style;
+  int steps = trail_document_get_scale_max (self->document) - trail_document_get_scale_min (self->document);
+
+  return CLAMP (steps * style->emotion_step_height, 4 * style->emotion_step_height, 420);
+}
+
+/* Positions the row of @l at @y and everything in it; returns its height.
+ * No text is measured here, so moving rows is cheap. */
+static float
+place_lane (TrailLayout     *self,
+            TrailLayoutLane *l,
+            float            y)
+{
+  TrailStyle *style = self->style;
+  float row_h;
+
+  if (l->kind == TRAIL_LANE_KIND_EMOTIONS)
+    row_h = MAX (lane_header_height (l), EMOTION_TOP_PAD) + emotion_plot_height (self) + EMOTION_BOTTOM_PAD;
+  else
+    {
+      row_h = MAX (style->lane_min_height, lane_header_height (l));
+      for (guint i = 0; i < l->cells->len; i++)
+        {
+          TrailLayoutCell *cell = l->cells->pdata[i];
+          row_h = MAX (row_h, cell->content_height + 2 * style->cell_padding);
+        }
+    }
+  row_h = ceilf (row_h);
+
+  l->row = GRAPHENE_RECT_INIT (style->margin, y, style->lane_header_width + self->stages->len * style->stage_width, row_h);
+  l->item.bounds = GRAPHENE_RECT_INIT (style->margin, y, style->lane_header_width, row_h);
+
+  for (guint i = 0; i < l->cells->len; i++)
+    {
+      TrailLayoutCell *cell = l->cells->pdata[i];
+      float cx = self->grid_x + i * style->stage_width;
+      float cy = y + style->cell_padding;
+
+      cell->item.bounds = GRAPHENE_RECT_INIT (cx, y, style->stage_width, row_h);
+      for (guint j = 0; j < cell->cards->len; j++)
+        {
+          TrailLayoutCard *c = cell->cards->pdata[j];
+
+          c->item.bounds.origin = GRAPHENE_POINT_INIT (cx + style->cell_padding, cy);
+          cy += c->item.bounds.size.height + style->card_gap;
+        }
+    }
+
+  if (l->kind == TRAIL_LANE_KIND_EMOTIONS)
+    layout_emotions (self, l);
+
+  return row_h;
+}
+
+/* ---- Emotions --------------------------------------------------------- */
+
+static void
+add_curve_note (TrailLayout        *self,
+                TrailLayoutEmotions *e,
+                TrailEmotionCurve   *curve,
+                TrailEmotionPoint   *point,
+                int                  index,
+                gboolean             above)
+{
+  const char *note = trail_emotion_point_get_note (point);
+  graphene_point_t at = g_array_index (curve->points, graphene_point_t, index);
+  TrailText *text;
+  float w, h, x;
+
+  if (note == NULL || note[0] == '\0')
+    return;
+
+  text = g_new0 (TrailText, 1);
+  text_set (self, text, TRAIL_FONT_EMOTION_NOTE, note, self->style->stage_width - 40, 1, &curve->color);
+  if (text->layout == NULL)
+    {
+      g_free (text);
+      return;
+    }
+  pango_layout_set_alignment (text->layout, PANGO_ALIGN_CENTER);
+  w = self->style->stage_width - 40;
+  h = text_height (text);
+  x = CLAMP (at.x - w / 2, e->item.bounds.origin.x + 4,
+             e->item.bounds.origin.x + e->item.bounds.size.width - w - 4);
+  text->pos = GRAPHENE_POINT_INIT (x, above ? at.y - self->style->emotion_point_radius - 8 - h
+                                            : at.y + self->style->emotion_point_radius + 8);
+  g_ptr_array_add (curve->notes, text);
+}
+
+static void
+layout_curve (TrailLayout         *self,
+              TrailLayoutEmotions *e,
+              TrailEmotionLine    *line)
+{
+  TrailStyle *style = self->style;
+  const char *persona_id = trail_emotion_line_get_persona_id (line);
+  TrailLayoutPersona *p = find_persona (self, persona_id);
+  GListModel *points = trail_emotion_line_get_points (line);
+  guint n = g_list_model_get_n_items (points);
+  TrailEmotionCurve *curve;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  double hi = -G_MAXDOUBLE, lo = G_MAXDOUBLE;
+
+  if (persona_id != NULL && p == NULL)
+    return;  /* filtered out, or a dangling persona */
+
+  curve = g_new0 (TrailEmotionCurve, 1);
+  curve->line = line;
+  curve->color = p != NULL ? p->color : style->everyone_line;
+  curve->label = g_strdup (p != NULL ? trail_persona_get_name (p->item.object) : _("Everyone"));
+  curve->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  curve->notes = g_ptr_array_new_with_free_func (text_free);
+  curve->high = curve->low = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailEmotionPoint) point = g_list_model_get_item (points, i);
+      TrailStage *stage = trail_document_find_stage (self->document, trail_emotion_point_get_stage_id (point));
+      TrailLayoutStage *s = stage != NULL ? g_hash_table_lookup (self->by_object, stage) : NULL;
+      double pos, score;
+      graphene_point_t pt;
+
+      if (s == NULL)
+        continue;
+
+      pos = CLAMP (trail_emotion_point_get_position (point), 0.0, 1.0);
+      score = CLAMP (trail_emotion_point_get_score (point), e->min, e->max);
+      pt.x = self->grid_x + s->index * style->stage_width + style->stage_width * (0.12 + 0.76 * pos);
+      pt.y = trail_layout_emotion_y_for_score (&e->item, score);
+      g_array_append_val (curve->points, pt);
+      g_ptr_array_add (kept, g_object_ref (point));
+
+      if (score > hi)
+        {
+          hi = score;
+          curve->high = curve->points->len - 1;
+        }
+      if (score < lo)
+        {
+          lo = score;
+          curve->low = curve->points->len - 1;
+        }
+    }
+
+  /* A flat line has no high or low worth pointing at. */
+  if (hi <= lo)
+    curve->high = curve->low = -1;
+  if (curve->high >= 0)
+    add_curve_note (self, e, curve, kept->pdata[curve->high], curve->high, TRUE);
+  if (curve->low >= 0)
+    add_curve_note (self, e, curve, kept->pdata[curve->low], curve->low, FALSE);
+
+  g_ptr_array_add (e->curves, curve);
+}
+
+static void
+layout_emotions (TrailLayout     *self,
+                 TrailLayoutLane *l)
+{
+  TrailStyle *style = self->style;
+  TrailLane *lane = l->item.object;
+  const char *lane_persona = trail_lane_get_persona_id (lane);
+  GListModel *lines = trail_document_get_emotion_lines (self->document);
+  TrailLayoutEmotions *e;
+  float top = MAX (lane_header_height (l), EMOTION_TOP_PAD);
+  float label_h;
+  int stride = 1;
+
+  emotions_free (l->emotions);
+  e = l->emotions = g_new0 (TrailLayoutEmotions, 1);
+  e->item.kind = TRAIL_LAYOUT_ITEM_EMOTIONS;
+  e->item.object = lane;
+  e->lane = l;
+  e->item.bounds = GRAPHENE_RECT_INIT (self->grid_x, l->row.origin.y,
+                                       self->stages->len * style->stage_width, l->row.size.height);
+  e->plot = GRAPHENE_RECT_INIT (e->item.bounds.origin.x, l->row.origin.y + top,
+                                e->item.bounds.size.width, emotion_plot_height (self));
+  e->min = trail_document_get_scale_min (self->document);
+  e->max = trail_document_get_scale_max (self->document);
+  if (e->max <= e->min)
+    e->max = e->min + 1;
+  e->neutral = trail_document_get_scale_neutral (self->document);
+  e->scale_labels = g_ptr_array_new_with_free_func (text_free);
+  e->scale_y = g_array_new (FALSE, FALSE, sizeof (float));
+  e->curves = g_ptr_array_new_with_free_func (curve_free);
+
+  /* Labels at least a line apart: long scales label every few steps. */
+  label_h = 20;
+  while (e->plot.size.height / (e->max - e->min) * stride < label_h)
+    stride++;
+
+  for (int step = e->min; step <= e->max; step++)
+    {
+      float y = trail_layout_emotion_y_for_score (&e->item, step);
+      gboolean labelled = ((step - e->min) % stride == 0) || step == e->max ||
+                          fabs (step - e->neutral) < 0.01;
+      TrailText *text;
+
+      g_array_append_val (e->scale_y, y);
+      if (!labelled)
+        continue;
+
+      text = g_new0 (TrailText, 1);
+      text_set (self, text, TRAIL_FONT_SCALE_LABEL,
+                trail_document_get_scale_label (self->document, step),
+                style->lane_header_width - 36, 1, &style->text_muted);
+      if (text->layout == NULL)
+        {
+          g_free (text);
+          continue;
+        }
+      pango_layout_set_alignment (text->layout, PANGO_ALIGN_RIGHT);
+      text->pos = GRAPHENE_POINT_INIT (style->margin + 18, y - text_height (text) / 2);
+      g_ptr_array_add (e->scale_labels, text);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(TrailEmotionLine) line = g_list_model_get_item (lines, i);
+
+      if (lane_persona != NULL && g_strcmp0 (lane_persona, trail_emotion_line_get_persona_id (line)) != 0)
+        continue;
+      layout_curve (self, e, line);
+    }
+}
+
+double
+trail_layout_emotion_score_at (const TrailLayoutItem *item,
+                               float                  y)
+{
+  const TrailLayoutEmotions *e = (const TrailLayoutEmotions *) item;
+  double t;
+
+  g_return_val_if_fail (item != NULL && item->kind == TRAIL_LAYOUT_ITEM_EMOTIONS, 0);
+
+  t = (y - e->plot.origin.y) / e->plot.size.height;
+  return CLAMP (e->max - t * (e->max - e->min), e->min, e->max);
+}
+
+float
+trail_layout_emotion_y_for_score (const TrailLayoutItem *item,
+                                  double                 score)
+{
+  const TrailLayoutEmotions *e = (const TrailLayoutEmotions *) item;
+
+  g_return_val_if_fail (item != NULL && item->kind == TRAIL_LAYOUT_ITEM_EMOTIONS, 0);
+
+  return e->plot.origin.y + (e->max - score) / (double) (e->max - e->min) * e->plot.size.height;
+}
+
+/* ---- Legend ----------------------------------------------------------- */
+
+static void
+legend_add (TrailLayout           *self,
+            TrailLayoutLegend     *legend,
+            TrailLegendSwatchKind  kind,
+            const GdkRGBA         *color,
+            const GdkRGBA         *face,
+            const char            *icon,
+            const char            *label)
+{
+  TrailLegendEntry entry = { 0 };
+
+  entry.kind = kind;
+  entry.color = *color;
+  entry.face = face != NULL ? *face : *color;
+  entry.icon = icon;
+  text_set (self, &entry.label, TRAIL_FONT_LEGEND, label, -1, 0, &self->style->text);
+  g_array_append_val (legend->entries, entry);
+}
+
+static float
+layout_legend (TrailLayout *self,
+               float        y)
+{
+  TrailStyle *style = self->style;
+  TrailLayoutLegend *legend;
+  gboolean kinds[TRAIL_LANE_KIND_CUSTOM + 1] = { FALSE, };
+  gboolean evidence[TRAIL_EVIDENCE_PROPOSED + 1] = { FALSE, };
+  gboolean votes = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+  GPtrArray *groups[4] = { NULL, };
+  guint group_start[4] = { 0, };
+  const char *group_names[4] = { _("EMOTION LINES"), _("CARDS"), _("EVIDENCE"), _("VOTES") };
+  float x, line_h = 26, right = style->margin + self->content_width;
+  float cy;
+
+  legend_free (self->legend);
+  self->legend = NULL;
+  if (!self->show_legend)
+    return y;
+
+  legend = g_new0 (TrailLayoutLegend, 1);
+  legend->item.kind = TRAIL_LAYOUT_ITEM_LEGEND;
+  legend->item.object = self->document;
+  legend->headings = g_ptr_array_new_with_free_func (text_free);
+  legend->entries = g_array_new (FALSE, TRUE, sizeof (TrailLegendEntry));
+  (void) groups;
+
+  /* Group 0: the emotion lines, one swatch per persona drawn. */
+  group_start[0] = legend->entries->len;
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      TrailLayoutLane *l = self->lanes->pdata[i];
+
+      if (l->emotions == NULL)
+        continue;
+      for (guint j = 0; j < l->emotions->curves->len; j++)
+        {
+          TrailEmotionCurve *c = l->emotions->curves->pdata[j];
+          gboolean seen = FALSE;
+
+          for (guint k = group_start[0]; k < legend->entries->len; k++)
+            if (gdk_rgba_equal (&g_array_index (legend->entries, TrailLegendEntry, k).color, &c->color) &&
+                g_strcmp0 (pango_layout_get_text (g_array_index (legend->entries, TrailLegendEntry, k).label.layout), c->label) == 0)
+              seen = TRUE;
+          if (!seen && c->points->len > 0)
+            legend_add (self, legend, TRAIL_LEGEND_SWATCH_LINE, &c->color, NULL, NULL, c->label);
+        }
+    }
+
+  /* Only what appears on this map is explained. */
+  g_hash_table_iter_init (&iter, self->live_cards);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      TrailLayoutCard *c = key;
+      TrailCard *card = c->item.object;
+
+      kinds[MIN ((guint) c->kind, (guint) TRAIL_LANE_KIND_CUSTOM)] = TRUE;
+      if ((guint) trail_card_get_evidence (card) <= TRAIL_EVIDENCE_PROPOSED)
+        evidence[trail_card_get_evidence (card)] = TRUE;
+      if (trail_card_get_votes (card) > 0)
+        votes = TRUE;
+    }
+
+  group_start[1] = legend->entries->len;
+  for (guint k = 0; k <= TRAIL_LANE_KIND_CUSTOM; k++)
+    {
+      TrailCardColors colors;
+
+      if (!kinds[k] || k == TRAIL_LANE_KIND_EMOTIONS)
+        continue;
+      trail_style_get_card_colors (style, k, NULL, &colors);
+      legend_add (self, legend, TRAIL_LEGEND_SWATCH_CARD, &colors.accent, &colors.face,
+                  trail_icon_for_lane_kind (k), trail_lane_kind_get_label (k));
+    }
+
+  group_start[2] = legend->entries->len;
+  for (guint k = TRAIL_EVIDENCE_OBSERVED; k <= TRAIL_EVIDENCE_PROPOSED; k++)
+    {
+      GdkRGBA color;
+
+      if (!evidence[k])
+        continue;
+      color = trail_style_get_evidence_color (style, k);
+      legend_add (self, legend, TRAIL_LEGEND_SWATCH_ICON, &color, NULL,
+                  trail_icon_for_evidence (k), trail_evidence_get_label (k));
+    }
+
+  group_start[3] = legend->entries->len;
+  if (votes)
+    legend_add (self, legend, TRAIL_LEGEND_SWATCH_ICON, &style->text_muted, NULL,
+                TRAIL_ICON_VOTES, _("Votes"));
+
+  if (legend->entries->len == 0)
+    {
+      legend_free (legend);
+      return y;
+    }
+
+  /* Flow the groups left to right, wrapping like words. */
+  y += style->section_gap;
+  x = style->margin;
+  cy = y;
+  for (guint g = 0; g < 4; g++)
+    {
+      guint end = g + 1 < 4 ? group_start[g + 1] : legend->entries->len;
+      TrailText *heading;
+      float hw;
+
+      if (group_start[g] == end)
+        continue;
+
+      heading = g_new0 (TrailText, 1);
+      text_set (self, heading, TRAIL_FONT_LEGEND_HEADING, group_names[g], -1, 0, &style->text_muted);
+      hw = text_width (heading);
+      if (x > style->margin && x + hw + 200 > right)
+        {
+          x = style->margin;
+          cy += line_h + 8;
+        }
+      heading->pos = GRAPHENE_POINT_INIT (x, cy + (line_h - text_height (heading)) / 2);
+      g_ptr_array_add (legend->headings, heading);
+      x += hw + 14;
+
+      for (guint i = group_start[g]; i < end; i++)
+        {
+          TrailLegendEntry *entry = &g_array_index (legend->entries, TrailLegendEntry, i);
+          float sw = entry->kind == TRAIL_LEGEND_SWATCH_LINE ? 28 : (entry->kind == TRAIL_LEGEND_SWATCH_CARD ? 24 : 18);
+          float w = sw + 8 + text_width (&entry->label);
+
+          if (x > style->margin && x + w > right)
+            {
+              x = style->margin;
+              cy += line_h + 8;
+            }
+          if (entry->kind == TRAIL_LEGEND_SWATCH_CARD)
+            entry->swatch = GRAPHENE_RECT_INIT (x, cy + 3, sw, line_h - 6);
+          else if (entry->kind == TRAIL_LEGEND_SWATCH_LINE)
+            entry->swatch = GRAPHENE_RECT_INIT (x, cy + line_h / 2 - 6, sw, 12);
+          else
+            entry->swatch = GRAPHENE_RECT_INIT (x, cy + (line_h - sw) / 2, sw, sw);
+          entry->label.pos = GRAPHENE_POINT_INIT (x + sw + 8, cy + (line_h - text_height (&entry->label)) / 2);
+          x += w + 22;
+        }
+      x += 22;
+    }
+
+  legend->item.bounds = GRAPHENE_RECT_INIT (style->margin, y, self->content_width, cy + line_h - y);
+  self->legend = legend;
+
+  return cy + line_h;
+}
+
+/* ---- Whole map -------------------------------------------------------- */
+
+/* Rows from lane @first down, then what hangs below them. */
+static void
+place_from (TrailLayout *self,
+            guint        first)
+{
+  TrailStyle *style = self->style;
+  float y;
+
+  if (first == 0)
+    y = self->lanes_y;
+  else
+    {
+      TrailLayoutLane *prev = self->lanes->pdata[first - 1];
+      y = prev->row.origin.y + prev->row.size.height;
+    }
+
+  for (guint i = first; i < self->lanes->len; i++)
+    y += place_lane (self, self->lanes->pdata[i], y);
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      TrailLayoutStage *s = self->stages->pdata[i];
+      s->column = GRAPHENE_RECT_INIT (self->grid_x + i * style->stage_width, self->stages_y,
+                                      style->stage_width, y - self->stages_y);
+    }
+
+  y = layout_legend (self, y);
+  self->height = ceilf (y + style->margin);
+}
+
+static void
+clear_items (TrailLayout *self)
+{
+  g_clear_pointer (&self->header, header_free);
+  legend_free (self->legend);
+  self->legend = NULL;
+  g_ptr_array_set_size (self->lanes, 0);
+  g_ptr_array_set_size (self->stages, 0);
+  g_ptr_array_set_size (self->personas, 0);
+  g_hash_table_remove_all (self->by_object);
+  g_hash_table_remove_all (self->live_cards);
+}
+
+static void
+relayout_all (TrailLayout *self)
+{
+  TrailStyle *style = self->style;
+  GListModel *stages = trail_document_get_stages (self->document);
+  GListModel *lanes = trail_document_get_lanes (self->document);
+  guint n_stages = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+  float y;
+
+  clear_items (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(TrailStage) stage = g_list_model_get_item (stages, i);
+      if (stage_visible (self, stage))
+        n_stages++;
+    }
+
+  self->content_width = MAX (style->lane_header_width + n_stages * style->stage_width, MIN_CONTENT_WIDTH);
+  self->grid_x = style->margin + style->lane_header_width;
+  self->width = ceilf (self->content_width + 2 * style->margin);
+
+  y = layout_header (self, style->margin);
+  /* Personas are looked up by the lanes and cards, so they are built even
+   * when their strip is not shown. */
+  {
+    float after = layout_personas (self, y + style->section_gap);
+    if (after > y + style->section_gap)
+      y = after;
+  }
+  y = layout_stages (self, y + style->section_gap);
+  self->lanes_y = y + 10;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(TrailLane) lane = g_list_model_get_item (lanes, i);
+      TrailLayoutLane *l;
+
+      if (!lane_visible (self, lane))
+        continue;
+
+      l = g_new0 (TrailLayoutLane, 1);
+      l->item.kind = TRAIL_LAYOUT_ITEM_LANE;
+      l->item.object = lane;
+      l->index = self->lanes->len;
+      l->kind = trail_lane_get_kind (lane);
+      l->cells = g_ptr_array_new_with_free_func (cell_free);
+      g_ptr_array_add (self->lanes, l);
+      g_hash_table_insert (self->by_object, lane, l);
+      build_lane (self, l);
+    }
+
+  place_from (self, 0);
+
+  /* Forget measurements of cards that are gone or hidden. */
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      TrailLayoutCard *c = value;
+
+      if (!g_hash_table_contains (self->live_cards, c))
+        g_hash_table_iter_remove (&iter);
+      else
+        g_hash_table_insert (self->by_object, key, c);
+    }
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+trail_layout_finalize (GObject *object)
+{
+  TrailLayout *self = (TrailLayout *) object;
+
+  clear_items (self);
+  g_clear_pointer (&self->personas, g_ptr_array_unref);
+  g_clear_pointer (&self->stages, g_ptr_array_unref);
+  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->by_object, g_hash_table_unref);
+  g_clear_pointer (&self->live_cards, g_hash_table_unref);
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->stage_filter, g_hash_table_unref);
+  g_clear_pointer (&self->lane_filter, g_hash_table_unref);
+  g_clear_pointer (&self->persona_filter, g_hash_table_unref);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->style, trail_style_unref);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (trail_layout_parent_class)->finalize (object);
+}
+
+static void
+trail_layout_class_init (TrailLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = trail_layout_finalize;
+}
+
+static void
+trail_layout_init (TrailLayout *self)
+{
+  cairo_font_options_t *options;
+
+  self->show_personas = TRUE;
+  self->show_legend = TRUE;
+  self->personas = g_ptr_array_new_with_free_func (persona_free);
+  self->stages = g_ptr_array_new_with_free_func (stage_free);
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->by_object = g_hash_table_new (NULL, NULL);
+  self->live_cards = g_hash_table_new (NULL, NULL);
+  self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, card_free);
+
+  /* Text is measured free of hinting and of the output's resolution, so
+   * the same layout serves the screen at any zoom, PNG at any scale, PDF
+   * and SVG: the map never reflows between them. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->context, 96);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+}
+
+/* ---- Public API ------------------------------------------------------- */
+
+/**
+ * trail_layout_new:
+ * @document: the map
+ * @style: how it looks
+ *
+ * Lays the whole map out once; follow the document with
+ * trail_layout_update().
+ *
+ * Returns: (transfer full): a new layout
+ */
+TrailLayout *
+trail_layout_new (TrailDocument *document,
+                  TrailStyle    *style)
+{
+  TrailLayout *self;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  self = g_object_new (TRAIL_TYPE_LAYOUT, NULL);
+  self->document = g_object_ref (document);
+  self->style = trail_style_ref (style);
+  relayout_all (self);
+
+  return self;
+}
+
+TrailDocument *
+trail_layout_get_document (TrailLayout *self)
+{
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+  return self->document;
+}
+
+TrailStyle *
+trail_layout_get_style (TrailLayout *self)
+{
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+  return self->style;
+}
+
+PangoContext *
+trail_layout_get_pango_context (TrailLayout *self)
+{
+  return self->context;
+}
+
+void
+trail_layout_set_style (TrailLayout *self,
+                        TrailStyle  *style)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+  g_return_if_fail (style != NULL);
+
+  if (style == self->style)
+    return;
+
+  trail_style_ref (style);
+  trail_style_unref (self->style);
+  self->style = style;
+  relayout_all (self);
+}
+
+void
+trail_layout_set_filter (TrailLayout             *self,
+                         const TrailLayoutFilter *filter)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  g_clear_pointer (&self->stage_filter, g_hash_table_unref);
+  g_clear_pointer (&self->lane_filter, g_hash_table_unref);
+  g_clear_pointer (&self->persona_filter, g_hash_table_unref);
+  if (filter != NULL)
+    {
+      self->stage_filter = make_id_set (filter->stage_ids);
+      self->lane_filter = make_id_set (filter->lane_ids);
+      self->persona_filter = make_id_set (filter->persona_ids);
+    }
+  relayout_all (self);
+}
+
+void
+trail_layout_set_show_personas (TrailLayout *self,
+                                gboolean     show)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  if (self->show_personas == !!show)
+    return;
+  self->show_personas = !!show;
+  relayout_all (self);
+}
+
+void
+trail_layout_set_show_legend (TrailLayout *self,
+                              gboolean     show)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  if (self->show_legend == !!show)
+    return;
+  self->show_legend = !!show;
+  relayout_all (self);
+}
+
+static void
+union_damage (graphene_rect_t       *damage,
+              gboolean              *any,
+              const graphene_rect_t *rect)
+{
+  if (!*any)
+    *damage = *rect;
+  else
+    graphene_rect_union (damage, rect, damage);
+  *any = TRUE;
+}
+
+static TrailLayoutCell *
+cell_for_card (TrailLayout *self,
+               TrailCard   *card)
+{
+  TrailLane *lane = trail_document_find_lane (self->document, trail_card_get_lane_id (card));
+  TrailStage *stage = trail_document_find_stage (self->document, trail_card_get_stage_id (card));
+
+  if (lane == NULL || stage == NULL)
+    return NULL;
+
+  return (TrailLayoutCell *) trail_layout_get_cell (self, lane, stage);
+}
+
+/* Re-places rows from the first of @lanes whose height changed (or just
+ * these rows); fills @damage. Returns TRUE if the map's size changed. */
+static gboolean
+replace_rows (TrailLayout      *self,
+              TrailLayoutLane **lanes,
+              guint             n_lanes,
+              graphene_rect_t  *damage,
+              gboolean         *any)
+{
+  float old_height = self->height;
+  guint first = G_MAXUINT;
+  gboolean moved = FALSE;
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      TrailLayoutLane *l = lanes[i];
+      float old_h = l->row.size.height;
+
+      if (l == NULL)
+        continue;
+      first = MIN (first, l->index);
+      place_lane (self, l, l->row.origin.y);
+      union_damage (damage, any, &l->row);
+      if (l->row.size.height != old_h)
+        moved = TRUE;
+    }
+
+  if (first == G_MAXUINT || !moved)
+    return FALSE;
+
+  place_from (self, first);
+  {
+    TrailLayoutLane *l = self->lanes->pdata[first];
+    graphene_rect_t below = GRAPHENE_RECT_INIT (0, l->row.origin.y, self->width,
+                                                MAX (self->height, old_height) - l->row.origin.y);
+    union_damage (damage, any, &below);
+  }
+
+  return self->height != old_height;
+}
+
+gboolean
+trail_layout_update (TrailLayout      *self,
+                     TrailChangeFlags  what,
+                     GObject          *object,
+                     graphene_rect_t  *damage)
+{
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gboolean any = FALSE;
+  float old_w, old_h;
+  gboolean resized = FALSE;
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), FALSE);
+
+  old_w = self->width;
+  old_h = self->height;
+
+  if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
+    {
+      TrailCard *card = TRAIL_CARD (object);
+      TrailLayoutCard *c = g_hash_table_lookup (self->cards, card);
+      TrailLayoutCell *old_cell = c != NULL ? c->cell : NULL;
+      TrailLayoutCell *new_cell = NULL;
+      TrailLayoutLane *rows[2] = { NULL, NULL };
+      gboolean in_document = trail_document_find_card (self->document, trail_card_get_id (card)) == card;
+
+      if (in_document)
+        new_cell = cell_for_card (self, card);
+      if (c != NULL)
+        union_damage (&area, &any, &c->item.bounds);
+
+      if (old_cell != NULL)
+        {
+          fill_cell (self, old_cell);
+          rows[0] = old_cell->lane;
+        }
+      if (new_cell != NULL && new_cell != old_cell)
+        {
+          fill_cell (self, new_cell);
+          rows[1] = new_cell->lane;
+        }
+      if (rows[0] == rows[1])
+        rows[1] = NULL;
+
+      /* A card that left the map (removed, filtered) is forgotten. */
+      c = g_hash_table_lookup (self->cards, card);
+      if (c != NULL && c->cell == NULL)
+        {
+          g_hash_table_remove (self->live_cards, c);
+          g_hash_table_remove (self->by_object, card);
+          g_hash_table_remove (self->cards, card);
+          c = NULL;
+        }
+      else if (c != NULL)
+        g_hash_table_insert (self->by_object, card, c);
+
+      resized = replace_rows (self, rows, 2, &area, &any);
+      if (c != NULL)
+        union_damage (&area, &any, &c->item.bounds);
+
+      /* The legend lists what appears on the map. */
+      if (self->legend != NULL && !resized)
+        {
+          graphene_rect_t before = self->legend->item.bounds;
+          float y = self->legend->item.bounds.origin.y - self->style->section_gap;
+
+          layout_legend (self, y);
+          union_damage (&area, &any, &before);
+          if (self->legend != NULL)
+            union_damage (&area, &any, &self->legend->item.bounds);
+        }
+    }
+  else if (what == TRAIL_CHANGE_EMOTIONS)
+    {
+      for (guint i = 0; i < self->lanes->len; i++)
+        {
+          TrailLayoutLane *l = self->lanes->pdata[i];
+
+          if (l->kind != TRAIL_LANE_KIND_EMOTIONS)
+            continue;
+          layout_emotions (self, l);
+          union_damage (&area, &any, &l->row);
+        }
+    }
+  else
+    {
+      relayout_all (self);
+      area = GRAPHENE_RECT_INIT (0, 0, MAX (old_w, self->width), MAX (old_h, self->height));
+      any = TRUE;
+    }
+
+  if (damage != NULL)
+    *damage = area;
+
+  return resized || old_w != self->width || old_h != self->height;
+}
+
+float
+trail_layout_get_width (TrailLayout *self)
+{
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), 0);
+  return self->width;
+}
+
+float
+trail_layout_get_height (TrailLayout *self)
+{
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), 0);
+  return self->height;
+}
+
+void
+trail_layout_get_bounds (TrailLayout     *self,
+                         graphene_rect_t *bounds)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+  *bounds = GRAPHENE_RECT_INIT (0, 0, self->width, self->height);
+}
+
+const TrailLayoutHeader *
+trail_layout_get_header (TrailLayout *self)
+{
+  return self->header;
+}
+
+const TrailLayoutLegend *
+trail_layout_get_legend (TrailLayout *self)
+{
+  return self->legend;
+}
+
+GPtrArray *
+trail_layout_get_personas (TrailLayout *self)
+{
+  return self->personas;
+}
+
+GPtrArray *
+trail_layout_get_stages (TrailLayout *self)
+{
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+  return self->stages;
+}
+
+GPtrArray *
+trail_layout_get_lanes (TrailLayout *self)
+{
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+  return self->lanes;
+}
+
+const TrailLayoutItem *
+trail_layout_find (TrailLayout *self,
+                   gpointer     object)
+{
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+  return g_hash_table_lookup (self->by_object, object);
+}
+
+const TrailLayoutItem *
+trail_layout_get_cell (TrailLayout *self,
+                       TrailLane   *lane,
+                       TrailStage  *stage)
+{
+  TrailLayoutLane *l;
+  TrailLayoutStage *s;
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+
+  l = g_hash_table_lookup (self->by_object, lane);
+  s = g_hash_table_lookup (self->by_object, stage);
+  if (l == NULL || s == NULL || l->item.kind != TRAIL_LAYOUT_ITEM_LANE ||
+      s->item.kind != TRAIL_LAYOUT_ITEM_STAGE || s->index >= l->cells->len)
+    return NULL;
+
+  return l->cells->pdata[s->index];
+}
+
+TrailStage *
+trail_layout_cell_get_stage (const TrailLayoutItem *cell)
+{
+  g_return_val_if_fail (cell != NULL && cell->kind == TRAIL_LAYOUT_ITEM_CELL, NULL);
+  return ((const TrailLayoutCell *) cell)->stage->item.object;
+}
+
+/* First lane whose row ends below @y. */
+static guint
+lane_at_or_after (TrailLayout *self,
+                  float        y)
+{
+  guint lo = 0, hi = self->lanes->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      TrailLayoutLane *l = self->lanes->pdata[mid];
+
+      if (l->row.origin.y + l->row.size.height <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+maybe_add (GPtrArray             *out,
+           const TrailLayoutItem *item,
+           const graphene_rect_t *rect,
+           TrailLayoutItemKind    kinds)
+{
+  if (item != NULL && (item->kind & kinds) && graphene_rect_intersection (&item->bounds, rect, NULL))
+    g_ptr_array_add (out, (gpointer) item);
+}
+
+GPtrArray *
+trail_layout_query (TrailLayout           *self,
+                    const graphene_rect_t *rect,
+                    TrailLayoutItemKind    kinds)
+{
+  TrailStyle *style;
+  GPtrArray *out;
+  int s0, s1;
+  guint l0;
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (rect != NULL, NULL);
+
+  style = self->style;
+  out = g_ptr_array_new ();
+
+  if (self->header != NULL)
+    maybe_add (out, &self->header->item, rect, kinds);
+  if (self->show_personas)
+    for (guint i = 0; i < self->personas->len; i++)
+      maybe_add (out, self->personas->pdata[i], rect, kinds);
+
+  s0 = (int) floorf ((rect->origin.x - self->grid_x) / style->stage_width);
+  s1 = (int) floorf ((rect->origin.x + rect->size.width - self->grid_x) / style->stage_width);
+  s0 = CLAMP (s0, 0, (int) self->stages->len - 1);
+  s1 = CLAMP (s1, 0, (int) self->stages->len - 1);
+
+  if ((kinds & TRAIL_LAYOUT_ITEM_STAGE) && self->stages->len > 0)
+    for (int i = s0; i <= s1; i++)
+      maybe_add (out, self->stages->pdata[i], rect, kinds);
+
+  l0 = lane_at_or_after (self, rect->origin.y);
+  for (int pass = 0; pass < 4; pass++)
+    {
+      static const TrailLayoutItemKind order[] = {
+        TRAIL_LAYOUT_ITEM_LANE, TRAIL_LAYOUT_ITEM_CELL,
+        TRAIL_LAYOUT_ITEM_EMOTIONS, TRAIL_LAYOUT_ITEM_CARD,
+      };
+
+      if (!(kinds & order[pass]))
+        continue;
+
+      for (guint i = l0; i < self->lanes->len; i++)
+        {
+          TrailLayoutLane *l = self->lanes->pdata[i];
+
+          if (l->row.origin.y >= rect->origin.y + rect->size.height)
+            break;
+
+          if (order[pass] == TRAIL_LAYOUT_ITEM_LANE)
+            maybe_add (out, &l->item, rect, kinds);
+          else if (order[pass] == TRAIL_LAYOUT_ITEM_EMOTIONS)
+            {
+              if (l->emotions != NULL)
+                maybe_add (out, &l->emotions->item, rect, kinds);
+            }
+          else if (self->stages->len > 0)
+            for (int s = s0; s <= s1; s++)
+              {
+                TrailLayoutCell *cell = l->cells->pdata[s];
+
+                if (order[pass] == TRAIL_LAYOUT_ITEM_CELL)
+                  maybe_add (out, &cell->item, rect, kinds);
+                else
+                  for (guint c = 0; c < cell->cards->len; c++)
+                    maybe_add (out, cell->cards->pdata[c], rect, kinds);
+              }
+        }
+    }
+
+  if (self->legend != NULL)
+    maybe_add (out, &self->legend->item, rect, kinds);
+
+  return out;
+}
+
+const TrailLayoutItem *
+trail_layout_pick (TrailLayout         *self,
+                   float                x,
+                   float                y,
+                   TrailLayoutItemKind  kinds)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x, y, 0.01f, 0.01f);
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
+
+  items = trail_layout_query (self, &rect, kinds);
+  for (guint i = items->len; i > 0; i--)
+    {
+      const TrailLayoutItem *item = items->pdata[i - 1];
+
+      if (graphene_rect_contains_point (&item->bounds, &GRAPHENE_POINT_INIT (x, y)))
+        return item;
+    }
+
+  return NULL;
+}
+
+gboolean
+trail_layout_get_drop_target (TrailLayout  *self,
+                              float         x,
+                              float         y,
+                              TrailLane   **lane,
+                              TrailStage  **stage,
+                              guint        *index)
+{
+  const TrailLayoutCell *cell;
+  guint i;
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), FALSE);
+
+  cell = (const TrailLayoutCell *) trail_layout_pick (self, x, y, TRAIL_LAYOUT_ITEM_CELL);
+  if (cell == NULL || cell->lane->kind == TRAIL_LANE_KIND_EMOTIONS)
+    return FALSE;
+
+  for (i = 0; i < cell->cards->len; i++)
+    {
+      const TrailLayoutCard *c = cell->cards->pdata[i];
+      if (y < c->item.bounds.origin.y + c->item.bounds.size.height / 2)
+        break;
+    }
+
+  if (lane != NULL)
+    *lane = cell->lane->item.object;
+  if (stage != NULL)
+    *stage = cell->stage->item.object;
+  if (index != NULL)
+    *index = i;
+
+  return TRUE;
+}

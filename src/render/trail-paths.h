@@ -1,0 +1,41 @@
+/* trail-paths.h — shapes shared by the painters and the SVG writer
+ * (private to src/render)
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "trail-layout-private.h"
+
+G_BEGIN_DECLS
+
+#define TRAIL_GRID_RADIUS 14.0f
+
+/* A stage header: a chevron with a notch on the left (but for the first)
+ * and a point on the right. */
+void     trail_path_stage            (cairo_t                *cr,
+                                      const TrailLayoutStage *stage,
+                                      float                   chevron);
+/* A smooth curve through @points that never overshoots them (monotone
+ * cubic, Fritsch–Carlson), so a line never leaves the scale. */
+void     trail_path_curve            (cairo_t                *cr,
+                                      const graphene_point_t *points,
+                                      guint                   n_points);
+/* The same path closed down/up to @base_y, for the area under a curve. */
+void     trail_path_curve_area       (cairo_t                *cr,
+                                      const graphene_point_t *points,
+                                      guint                   n_points,
+                                      float                   base_y);
+/* The current path of @cr as SVG path data. */
+char    *trail_path_to_svg           (cairo_t                *cr);
+/* A scratch context for building paths (free with cairo_destroy). */
+cairo_t *trail_path_scratch          (void);
+
+/* The rectangle around all lane rows, or FALSE when there are none. */
+gboolean trail_layout_get_grid_rect  (TrailLayout            *layout,
+                                      graphene_rect_t        *rect);
+
+G_END_DECLS

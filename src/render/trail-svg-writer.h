@@ -1,0 +1,31 @@
+/* trail-svg-writer.h — SVG with editable text (private to src/render)
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trail-layout.h"
+
+G_BEGIN_DECLS
+
+/* Writes @layout as SVG 1.1 from the same geometry and colours the painters
+ * use: text as <text> (escaped), groups with ids per stage, lane and card,
+ * px units, icons inlined as symbols. Nothing active: no script, no event
+ * attributes, no external references. */
+gboolean trail_svg_write         (TrailLayout    *layout,
+                                  gboolean        transparent,
+                                  GOutputStream  *stream,
+                                  GCancellable   *cancellable,
+                                  GError        **error);
+
+/* @text escaped for XML 1.0 character data and attribute values: markup
+ * characters as entities, characters XML forbids dropped, bidi controls
+ * dropped (the writer states direction explicitly). Appends to @out. */
+void     trail_svg_append_escaped (GString       *out,
+                                   const char    *text,
+                                   gssize         len);
+
+G_END_DECLS
