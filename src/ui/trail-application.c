@@ -8,12 +8,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "trail-application.h"
 #include "trail-cli.h"
 #include "trail-drafts.h"
 #include "trail-model.h"
 #include "trail-preferences-window.h"
+#include "trail-template-gallery.h"
+#include "trail-templates.h"
 #include "trail-window.h"
 
 struct _TrailApplication
@@ -156,6 +159,64 @@ offer_drafts (TrailApplication *self,
                           g_steal_pointer (&drafts), (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+apply_default_scale (TrailApplication *self,
+                     TrailDocument    *document)
+{
+  g_autofree char *scale = g_settings_get_string (trail_application_get_settings (self),
+                                                  "default-emotion-scale");
+  int min, max;
+
+  if (sscanf (scale, "%d..%d", &min, &max) != 2 || min >= max)
+    return;
+
+  if (min != trail_document_get_scale_min (document) ||
+      max != trail_document_get_scale_max (document))
+    trail_document_set_scale (document, min, max, NULL);
+}
+
+static void
+on_template_chosen_cb (TrailApplication *self,
+                       const char       *id)
+{
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TrailWindow *window;
+
+  document = trail_template_load (id, &error);
+  if (document == NULL)
+    {
+      g_critical ("Shipped template %s does not load: %s", id, error->message);
+      return;
+    }
+
+  /* Examples keep the scale their data was gathered on; a blank map takes
+   * the one the user works with. */
+  if (g_str_equal (id, "blank"))
+    {
+      apply_default_scale (self, document);
+      trail_document_clear_history (document);
+    }
+
+  window = get_empty_window (self);
+  trail_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+trail_application_new_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  TrailApplication *self = user_data;
+  GtkWindow *gallery;
+
+  gallery = trail_template_gallery_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  g_signal_connect_object (gallery, "chosen", G_CALLBACK (on_template_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (gallery);
 }
 
 static void
@@ -303,6 +364,7 @@ trail_application_about_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new", trail_application_new_action },
   { "new-window", trail_application_new_window_action },
   { "about", trail_application_about_action },
   { "preferences", trail_application_preferences_action },
@@ -377,6 +439,7 @@ trail_application_startup (GApplication *app)
 {
   TrailApplication *self = TRAIL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
@@ -388,6 +451,7 @@ trail_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
