@@ -67,7 +67,12 @@ case "${1:-}" in
     ;;
   test)
     install_missing "$PACKAGES_BUILD $PACKAGES_TEST"
-    build
+    # A build that fails is one failed test, and CI still reads its line.
+    if ! build; then
+      echo "dev.sh: the build failed" >&2
+      echo "tests: 0 passed, 1 failed"
+      exit 1
+    fi
     status=0
     meson test -C "$BUILD_DIR" --setup xvfb --print-errorlogs --num-processes 2 || status=$?
     /usr/bin/python3 build-aux/test-summary.py "$BUILD_DIR/meson-logs/testlog-xvfb.json"
