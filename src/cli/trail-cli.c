@@ -36,20 +36,10 @@ trail_cli_wants (int    argc,
   return FALSE;
 }
 
-GOptionGroup *
-trail_cli_get_option_group (void)
+const GOptionEntry *
+trail_cli_get_validate_entries (void)
 {
-  GOptionGroup *group;
-
-  group = g_option_group_new ("headless",
-                              _("Command-line options that need no display:"),
-                              _("Show the validate and export options"),
-                              NULL, NULL);
-  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
-  g_option_group_add_entries (group, validate_entries);
-  g_option_group_add_entries (group, trail_cli_export_get_entries ());
-
-  return group;
+  return validate_entries;
 }
 
 int

@@ -15,8 +15,8 @@ gboolean      trail_cli_wants               (int                  argc,
                                              char               **argv);
 int           trail_cli_run                 (int                  argc,
                                              char               **argv);
-/* The headless options, for the application's --help. */
-GOptionGroup *trail_cli_get_option_group    (void);
+/* The --validate option, for the application's --help. */
+const GOptionEntry *trail_cli_get_validate_entries (void);
 
 /* trail-cli-validate.c: loads each file and prints its problems to stderr.
  * Returns the process exit status: 0 only when every file is valid. */
