@@ -615,6 +615,7 @@ read_item (Loader      *l,
   JsonObject *object;
   JsonNode *id_node;
   guint n_fields;
+  guint problems_before = l->n_problems;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -675,6 +676,11 @@ read_item (Loader      *l,
 
   unknown = collect_unknown (l, object, path, (const char * const *) known->pdata);
   _trail_item_set_unknown (item, unknown);
+
+  /* A broken item is reported and left out: the load fails anyway, and the
+   * document must never index a card without a cell. */
+  if (l->n_problems != problems_before)
+    return NULL;
 
   return g_steal_pointer (&item);
 }
@@ -1111,6 +1117,16 @@ load_root (JsonNode    *root,
 
   object = json_node_get_object (root);
   format = json_object_get_member (object, "format");
+  if (format != NULL && node_is_string (format) &&
+      strcmp (json_node_get_string (format), TRAIL_FILE_FORMAT_TAG) != 0 &&
+      strlen (json_node_get_string (format)) < 100)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_NOT_TRAILMAP,
+                   _("%s: format: not a Trailmap map (the format is “%s”, not “trailmap”)"),
+                   display_name (name), json_node_get_string (format));
+      return NULL;
+    }
+
   if (format == NULL || !node_is_string (format) ||
       strcmp (json_node_get_string (format), TRAIL_FILE_FORMAT_TAG) != 0)
     {
@@ -1819,6 +1835,45 @@ prefix_save_error (GFile   *file,
     g_prefix_error (error, _("Could not save “%s” (the file on disk is unchanged): "), name);
 }
 
+/* What g_file_replace_contents() does, minus its flaw: after a failed write
+ * (a full disk, a quota) it still closes the stream normally, and GLib's
+ * close renames the half-written temporary file over the target, so the old
+ * map is lost. Closing with a cancelled cancellable abandons the temporary
+ * file instead, and the old file stays whole. */
+static gboolean
+replace_contents (GFile         *file,
+                  GBytes        *bytes,
+                  const char    *etag,
+                  char         **new_etag,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  out = g_file_replace (file, etag, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+      return FALSE;
+    }
+
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    return FALSE;
+
+  if (new_etag != NULL)
+    *new_etag = g_file_output_stream_get_etag (out);
+
+  return TRUE;
+}
+
 gboolean
 trail_document_save_to_file (TrailDocument  *self,
                              GFile          *file,
@@ -1830,8 +1885,6 @@ trail_document_save_to_file (TrailDocument  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *etag_out = NULL;
   guint64 serial;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1839,11 +1892,8 @@ trail_document_save_to_file (TrailDocument  *self,
 
   serial = _trail_document_get_state_serial (self);
   bytes = trail_document_serialize (self);
-  data = g_bytes_get_data (bytes, &size);
 
-  if (!g_file_replace_contents (file, data, size, etag, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION,
-                                &etag_out, cancellable, error))
+  if (!replace_contents (file, bytes, etag, &etag_out, cancellable, error))
     {
       prefix_save_error (file, error);
       return FALSE;
@@ -1860,6 +1910,8 @@ trail_document_save_to_file (TrailDocument  *self,
 typedef struct
 {
   GFile   *file;
+  GBytes  *bytes;
+  char    *etag;
   guint64  serial;
 } SaveData;
 
@@ -1867,22 +1919,25 @@ static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->etag, g_free);
   g_free (data);
 }
 
 static void
-on_replace_contents_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  SaveData *data = task_data;
+  GError *error = NULL;
   char *etag = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, &etag, &error))
+  if (!replace_contents (data->file, data->bytes, data->etag, &etag, cancellable, &error))
     {
-      prefix_save_error (G_FILE (object), &error);
-      g_task_return_error (task, g_steal_pointer (&error));
+      prefix_save_error (data->file, &error);
+      g_task_return_error (task, error);
       return;
     }
 
@@ -1898,7 +1953,6 @@ trail_document_save_to_file_async (TrailDocument       *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   SaveData *data;
 
   g_return_if_fail (TRAIL_IS_DOCUMENT (self));
@@ -1906,19 +1960,16 @@ trail_document_save_to_file_async (TrailDocument       *self,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
-  /* Edits may happen while the write is in flight; what is saved is the
-   * state serialized now. */
+  data->etag = g_strdup (etag);
+  /* Edits may happen while the write is in flight: what is saved is the
+   * state serialized now, here on the document's thread. */
   data->serial = _trail_document_get_state_serial (self);
-  bytes = trail_document_serialize (self);
+  data->bytes = trail_document_serialize (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trail_document_save_to_file_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-
-  g_file_replace_contents_bytes_async (file, bytes, etag, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, on_replace_contents_cb,
-                                       g_steal_pointer (&task));
+  g_task_run_in_thread (task, save_thread);
 }
 
 gboolean

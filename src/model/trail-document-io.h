@@ -66,9 +66,12 @@ GBytes        *trail_document_read_file       (GFile         *file,
  * trailing newline). Saving what was loaded gives the same bytes. */
 GBytes        *trail_document_serialize       (TrailDocument *self);
 
-/* Atomic save with g_file_replace_contents*; @etag NULL to skip the check.
- * On success the document is marked saved and *new_etag is set. On failure
- * the file on disk is unchanged. */
+/* Atomic save (g_file_replace() to a temporary file and rename, as
+ * g_file_replace_contents() does, but a failed write never replaces the old
+ * file); @etag NULL to skip the check. On success the document is marked
+ * saved and *new_etag is set. On failure the file on disk is unchanged and
+ * the error keeps GIO's code (G_IO_ERROR_WRONG_ETAG: someone else changed
+ * the file). The async variant writes in a worker thread. */
 gboolean       trail_document_save_to_file    (TrailDocument  *self,
                                                GFile          *file,
                                                const char     *etag,
