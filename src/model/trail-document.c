@@ -441,11 +441,11 @@ resort_lines (TrailDocument *self,
 
       for (guint i = 0; i < n; i++)
         {
+          /* Held until after the splice, which drops the store's refs first. */
           entries[i].point = g_list_model_get_item (G_LIST_MODEL (store), i);
           entries[i].stage_index =
             GPOINTER_TO_UINT (g_hash_table_lookup (stage_index,
                                                    trail_emotion_point_get_stage_id (entries[i].point)));
-          g_object_unref (entries[i].point); /* the store keeps it */
         }
 
       g_qsort_with_data (entries, n, sizeof (SortEntry), compare_sort_entries, NULL);
@@ -465,6 +465,9 @@ resort_lines (TrailDocument *self,
           if (emit)
             emit_changed (self, TRAIL_CHANGE_EMOTIONS, line);
         }
+
+      for (guint i = 0; i < n; i++)
+        g_object_unref (entries[i].point);
     }
 }
 
@@ -999,6 +1002,40 @@ record_set_point (TrailDocument     *self,
   push_op (self, op);
 }
 
+/* A new card in an empty cell goes next to the cards of its lane, in stage
+ * order, rather than at the end of the file: two people adding cards to
+ * different lanes then change different parts of the file, and git merges
+ * them. */
+static guint
+list_index_for_empty_cell (TrailDocument *self,
+                           const char    *lane_id,
+                           const char    *stage_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  guint stage_index = stage_index_of_id (self, stage_id);
+  guint first_in_lane = G_MAXUINT;
+  guint after = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailCard) other = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
+
+      if (g_strcmp0 (trail_card_get_lane_id (other), lane_id) != 0)
+        continue;
+
+      if (first_in_lane == G_MAXUINT)
+        first_in_lane = i;
+      if (stage_index_of_id (self, trail_card_get_stage_id (other)) < stage_index)
+        after = i;
+    }
+
+  if (after != G_MAXUINT)
+    return after + 1;
+  if (first_in_lane != G_MAXUINT)
+    return first_in_lane;
+  return n;
+}
+
 /* The place in the list of all cards for a card that will be at
  * @cell_index of its cell: next to its neighbours in the cell, so that the
  * order of the file gives the order of each cell. A card moved to an empty
@@ -1035,7 +1072,7 @@ card_list_index_for (TrailDocument *self,
   else if (card != NULL)
     return card_pos;
   else
-    return g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+    return list_index_for_empty_cell (self, lane_id, stage_id);
 
   pos = list_index_of (self->cards, anchor);
   /* Positions are in the list without @card. */
@@ -2728,6 +2765,30 @@ trail_document_set_saved (TrailDocument *self)
   g_return_if_fail (TRAIL_IS_DOCUMENT (self));
 
   self->saved_serial = current_serial (self);
+  update_undo_state (self);
+}
+
+/* For a new map made from a template and then adjusted (the user's default
+ * scale): what the user gets is the starting point, with nothing to undo
+ * and nothing unsaved. */
+void
+trail_document_clear_history (TrailDocument *self)
+{
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+
+  _trail_document_reset_history (self);
+  trail_document_set_saved (self);
+}
+
+/* For a document whose on-disk state is unknown (one recovered from a
+ * draft): no state in the history matches what was saved, so it stays
+ * modified until saved, even after undoing everything. */
+void
+trail_document_mark_unsaved (TrailDocument *self)
+{
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+
+  self->saved_serial = G_MAXUINT64;
   update_undo_state (self);
 }
 
