@@ -215,6 +215,11 @@ void               trail_document_redo              (TrailDocument *self);
  * the loader call set_saved. */
 gboolean           trail_document_get_modified      (TrailDocument *self);
 void               trail_document_set_saved         (TrailDocument *self);
+/* Counts the document as modified at every point of its history until the
+ * next save (a map recovered from a draft). */
+void               trail_document_mark_unsaved      (TrailDocument *self);
+/* Forgets the undo history and counts the current state as saved. */
+void               trail_document_clear_history     (TrailDocument *self);
 
 /* A deep comparison of two documents' content (not undo history). */
 gboolean           trail_document_equal             (TrailDocument *a,

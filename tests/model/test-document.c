@@ -207,6 +207,18 @@ test_undo_redo_labels (void)
   trail_document_undo (doc);
   g_assert_true (trail_document_get_modified (doc));
 
+  /* A recovered draft counts as unsaved everywhere in its history. */
+  trail_document_mark_unsaved (doc);
+  g_assert_true (trail_document_get_modified (doc));
+  trail_document_redo (doc);
+  g_assert_true (trail_document_get_modified (doc));
+  trail_document_clear_history (doc);
+  g_assert_false (trail_document_get_modified (doc));
+  g_assert_false (trail_document_get_can_undo (doc));
+  g_assert_false (trail_document_get_can_redo (doc));
+  trail_document_update (doc, stage, "description", "Again", NULL);
+  trail_document_undo (doc);
+
   /* Groups make one step with the outer label. */
   trail_document_begin_group (doc, "Paste");
   trail_document_add_stage (doc, -1, "A");

@@ -140,7 +140,6 @@ random_command (TrailDocument *doc)
   GListModel *lines = trail_document_get_emotion_lines (doc);
   guint n_stages = g_list_model_get_n_items (stages);
   guint n_lanes = g_list_model_get_n_items (lanes);
-  guint n_cards = g_list_model_get_n_items (cards);
   guint n_personas = g_list_model_get_n_items (personas);
   int scale_min = trail_document_get_scale_min (doc);
   int scale_max = trail_document_get_scale_max (doc);
