@@ -129,6 +129,49 @@ show_error (TrailWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_save_error_response_cb (TrailWindow *self,
+                           const char  *response)
+{
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* A save failed: say in plain words what to do, keep GIO's message for the
+ * details, and offer to save elsewhere. Nothing on disk was changed. */
+static void
+show_save_error (TrailWindow  *self,
+                 const char   *heading,
+                 const GError *error)
+{
+  g_autofree char *body = NULL;
+  const char *advice;
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    advice = _("The disk is full. Free some space, or save the map somewhere else.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    advice = _("The location is read-only. Save the map somewhere else.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    advice = _("You do not have permission to write there. Save the map somewhere else.");
+  else
+    advice = _("Your map is still open and nothing on disk was changed.");
+
+  body = g_strdup_printf ("%s\n\n%s", advice, error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static char *
 dup_display_name (TrailWindow *self)
 {
@@ -486,7 +529,7 @@ on_save_cb (GObject      *object,
 
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-      show_error (self, heading, error->message);
+      show_save_error (self, heading, error);
       return;
     }
 

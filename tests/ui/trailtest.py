@@ -120,9 +120,13 @@ class App:
         root = self.atspi()
         for i in range(root.get_child_count()):
             child = root.get_child_at_index(i)
-            if child is not None and child.get_name() == name:
+            if child is not None and name_matches(child.get_name(), name):
                 return child
         return None
+
+    def wait_for_dialog(self, name, timeout=15.0):
+        """A top-level dialog (an AdwMessageDialog is named by its heading)."""
+        return wait_until(lambda: self.find_window(name), timeout=timeout, what=f'the dialog "{name}"')
 
     def find(self, role, name, timeout=10.0, root=None, actionable=False):
         """Finds an accessible by role name ('push button', 'menu item', …) and name."""
@@ -165,12 +169,29 @@ def has_action(node):
     return action is not None and action.get_n_actions() > 0
 
 
+def is_showing(node):
+    # GTK 4.8 reports VISIBLE but never SHOWING.
+    from gi.repository import Atspi
+    return node.get_state_set().contains(Atspi.StateType.VISIBLE)
+
+
+def name_matches(actual, wanted):
+    """@wanted is the exact name, or a callable. GTK 4.8 names buttons with a
+    mnemonic "_Save Save"; such a name matches "Save" too."""
+    if callable(wanted):
+        return wanted(actual)
+    if actual == wanted:
+        return True
+    parts = (actual or '').split(' ', 1)
+    return len(parts) == 2 and parts[0].replace('_', '') == parts[1] == wanted.replace('_', '')
+
+
 def find_accessible(node, role, name, depth=0, actionable=False):
     if node is None or depth > 60:
         return None
     try:
-        if (node.get_role_name() == role and node.get_name() == name
-                and (not actionable or has_action(node))):
+        if (node.get_role_name() == role and name_matches(node.get_name(), name)
+                and (not actionable or (has_action(node) and is_showing(node)))):
             return node
         count = node.get_child_count()
     except Exception:
