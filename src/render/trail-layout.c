@@ -399,6 +399,28 @@ decode_photo (TrailPersona *persona)
   return texture;
 }
 
+/* Free text as one markup paragraph: lines joined with a middle dot (each
+ * would otherwise be a paragraph of its own), markup characters escaped. */
+static char *
+escape_one_paragraph (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit_set (text, "\r\n", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_strv_builder_add (kept, lines[i]);
+    }
+  parts = g_strv_builder_end (kept);
+  joined = g_strjoinv (" · ", parts);
+
+  return g_markup_escape_text (joined, -1);
+}
+
 static void
 build_persona (TrailLayout        *self,
                TrailLayoutPersona *p)
@@ -453,18 +475,16 @@ build_persona (TrailLayout        *self,
    * escaped text, so nothing in a name or goal is ever read as markup. */
   if (goals != NULL && goals[0] != '\0')
     {
-      g_autofree char *escaped = g_markup_escape_text (goals, -1);
+      g_autofree char *escaped = escape_one_paragraph (goals);
       g_string_append_printf (details, "<b>%s</b>  %s", _("Goals"), escaped);
     }
   if (pains != NULL && pains[0] != '\0')
     {
-      g_autofree char *escaped = g_markup_escape_text (pains, -1);
+      g_autofree char *escaped = escape_one_paragraph (pains);
       g_string_append_printf (details, "%s<b>%s</b>  %s", details->len ? "\n" : "", _("Pain points"), escaped);
     }
   if (details->len > 0)
     {
-      /* Newlines inside a goal would start paragraphs of their own. */
-      g_strdelimit (details->str, "\r", ' ');
       p->details.layout = make_layout (self, TRAIL_FONT_PERSONA_DETAILS, details->str,
                                        style->persona_width - 2 * pad, 2, TRUE);
       p->details.color = style->text_muted;
@@ -856,7 +876,7 @@ build_lane (TrailLayout     *self,
   if (owner != NULL)
     text_set (self, &l->kind_label, TRAIL_FONT_LANE_KIND,
               trail_persona_get_name (owner->item.object), tw, 1, &owner->color);
-  else if (kind_label != NULL && g_utf8_collate (kind_label, title) != 0)
+  else if (kind_label != NULL && l->kind != TRAIL_LANE_KIND_CUSTOM && g_utf8_collate (kind_label, title) != 0)
     {
       g_autofree char *upper = g_utf8_strup (kind_label, -1);
       text_set (self, &l->kind_label, TRAIL_FONT_LANE_KIND, upper, tw, 1, &l->accent);
@@ -1649,10 +1669,11 @@ replace_rows (TrailLayout      *self,
   for (guint i = 0; i < n_lanes; i++)
     {
       TrailLayoutLane *l = lanes[i];
-      float old_h = l->row.size.height;
+      float old_h;
 
       if (l == NULL)
         continue;
+      old_h = l->row.size.height;
       first = MIN (first, l->index);
       place_lane (self, l, l->row.origin.y);
       union_damage (damage, any, &l->row);

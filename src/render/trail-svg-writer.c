@@ -30,7 +30,7 @@ typedef struct
   GError        *error;
   GHashTable    *ids;       /* XML ids used so far */
   GHashTable    *icons;     /* icon names used, for <defs> */
-  char           num[8][G_ASCII_DTOSTR_BUF_SIZE];
+  char           num[16][G_ASCII_DTOSTR_BUF_SIZE];  /* one printf uses at most 16 */
   guint          num_next;
 } SvgWriter;
 

@@ -1,0 +1,141 @@
+#!/bin/sh
+# test-cli-export.sh TRAILMAP TEMPLATES_DIR [FONTS_CONF]
+#
+# The headless export command line, run as a user would: success paths
+# (single file, scale, width, batch beside the maps, batch into a directory)
+# and error paths (unreadable input, unknown type, unwritable output, one
+# output file for several maps). TAP output.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+TRAILMAP=$1
+TEMPLATES=$2
+[ $# -ge 3 ] && export FONTCONFIG_FILE="$3"
+
+# No display at all: export must not need one.
+unset DISPLAY WAYLAND_DISPLAY
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok () {
+  n=$((n + 1))
+  failed=$((failed + 1))
+  echo "not ok $n - $1"
+  [ -f "$tmp/err" ] && sed 's/^/# stderr: /' "$tmp/err"
+}
+
+check () {
+  # check DESCRIPTION COMMAND... : passes when COMMAND succeeds
+  desc=$1
+  shift
+  if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# PNG width and height from the IHDR chunk.
+png_size () {
+  od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%d %d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
+}
+
+cp "$TEMPLATES/coffee-maker.trailmap" "$tmp/coffee.trailmap"
+cp "$TEMPLATES/first-ride.trailmap" "$tmp/ride.trailmap"
+
+# --- success paths ---------------------------------------------------------
+
+"$TRAILMAP" --export="$tmp/one.png" "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "PNG export exits 0" [ $? -eq 0 ]
+check "PNG written" [ -s "$tmp/one.png" ]
+set -- $(png_size "$tmp/one.png")
+w1=$1 h1=$2
+
+"$TRAILMAP" --export="$tmp/two.png" --export-scale=2 "$tmp/coffee.trailmap" 2>"$tmp/err"
+set -- $(png_size "$tmp/two.png")
+check "--export-scale=2 doubles the size (${w1}x${h1} -> ${1}x${2})" [ "$1" -eq $((w1 * 2)) -a "$2" -eq $((h1 * 2)) ]
+
+"$TRAILMAP" --export="$tmp/w.png" --export-width=800 --export-transparent "$tmp/coffee.trailmap" 2>"$tmp/err"
+set -- $(png_size "$tmp/w.png")
+check "--export-width=800 gives 800 pixels" [ "$1" -eq 800 ]
+
+"$TRAILMAP" --export="$tmp/map.pdf" --export-paper=a4 "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "PDF on A4 written" [ -s "$tmp/map.pdf" ]
+check "PDF starts with %PDF" grep -q '^%PDF' "$tmp/map.pdf"
+
+"$TRAILMAP" --export="$tmp/map.svg" --export-stages="Sees an ad,Orders" --export-style=dark "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "SVG subset in dark style written" grep -q '<svg' "$tmp/map.svg"
+
+"$TRAILMAP" --export-type=svg "$tmp/coffee.trailmap" "$tmp/ride.trailmap" 2>"$tmp/err"
+check "batch --export-type writes each beside its map" [ -s "$tmp/coffee.svg" -a -s "$tmp/ride.svg" ]
+
+mkdir "$tmp/out"
+"$TRAILMAP" --export="$tmp/out/" --export-type=pdf "$tmp/coffee.trailmap" "$tmp/ride.trailmap" 2>"$tmp/err"
+check "batch into DIRECTORY/ exits 0" [ $? -eq 0 ]
+check "batch into DIRECTORY/ writes both" [ -s "$tmp/out/coffee.pdf" -a -s "$tmp/out/ride.pdf" ]
+
+"$TRAILMAP" --export="$tmp/paths.svg" --export-text-to-path "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-text-to-path writes no <text>" sh -c "! grep -q '<text' '$tmp/paths.svg'"
+
+# --- error paths -----------------------------------------------------------
+
+"$TRAILMAP" --export="$tmp/x.png" "$tmp/missing.trailmap" 2>"$tmp/err"
+rc=$?
+check "unreadable input exits non-zero" [ $rc -ne 0 ]
+check "unreadable input names the file" grep -q 'missing.trailmap' "$tmp/err"
+check "unreadable input leaves no output" [ ! -e "$tmp/x.png" ]
+
+printf '{ not json' >"$tmp/broken.trailmap"
+"$TRAILMAP" --export="$tmp/b.png" "$tmp/broken.trailmap" 2>"$tmp/err"
+check "malformed input exits non-zero" [ $? -ne 0 ]
+
+"$TRAILMAP" --export="$tmp/x.bmp" "$tmp/coffee.trailmap" 2>"$tmp/err"
+rc=$?
+check "unknown extension exits 2" [ $rc -eq 2 ]
+check "unknown extension says how to fix it" grep -q -- '--export-type' "$tmp/err"
+
+"$TRAILMAP" --export="$tmp/x.png" --export-type=gif "$tmp/coffee.trailmap" 2>"$tmp/err"
+rc=$?
+check "unknown --export-type exits 2" [ $rc -eq 2 ]
+check "unknown --export-type names it" grep -q 'gif' "$tmp/err"
+
+touch "$tmp/plainfile"
+"$TRAILMAP" --export="$tmp/plainfile/out.png" "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "output under a file (not a directory) exits non-zero" [ $? -ne 0 ]
+check "unwritable output gives a message" [ -s "$tmp/err" ]
+
+"$TRAILMAP" --export="$tmp/no/such/dir/out.png" "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "output in a missing directory exits non-zero" [ $? -ne 0 ]
+check "missing directory error names the output" grep -q 'out.png' "$tmp/err"
+
+"$TRAILMAP" --export="$tmp/one-for-two.png" "$tmp/coffee.trailmap" "$tmp/ride.trailmap" 2>"$tmp/err"
+rc=$?
+check "one output file for two maps exits 2" [ $rc -eq 2 ]
+check "one output file for two maps explains" grep -q 'directory' "$tmp/err"
+
+"$TRAILMAP" --export="$tmp/s.png" --export-scale=-1 "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "negative scale exits 2" [ $? -eq 2 ]
+
+"$TRAILMAP" --export="$tmp/s.png" --export-stages="No such stage" "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "unknown stage exits non-zero" [ $? -ne 0 ]
+check "unknown stage is named" grep -q 'No such stage' "$tmp/err"
+
+"$TRAILMAP" --export="$tmp/coffee.trailmap" --export-type=png "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "refuses to overwrite the map itself" [ $? -ne 0 ]
+check "the map is untouched" grep -q '"trailmap"' "$tmp/coffee.trailmap"
+
+mkdir "$tmp/partial"
+"$TRAILMAP" --export="$tmp/partial/" --export-type=png "$tmp/coffee.trailmap" "$tmp/missing.trailmap" 2>"$tmp/err"
+rc=$?
+check "a batch with one bad map exits 1" [ $rc -eq 1 ]
+
+echo "1..$n"
+[ $failed -eq 0 ]

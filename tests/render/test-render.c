@@ -1,0 +1,1237 @@
+/* test-render.c — layout, painters and export, with no display
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Golden images: tests/render/golden/NAME.png. After a deliberate change of
+ * the look, regenerate them with
+ *
+ *   TRAILMAP_UPDATE_GOLDEN=1 meson test -C build --suite render
+ *
+ * and look at every changed image before committing it. On a mismatch the
+ * actual picture and a diff image are left in $TRAILMAP_TEST_ARTIFACTS.
+ */
+#include "config.h"
+
+#include <librsvg/rsvg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render-fixtures.h"
+#include "trail-export.h"
+#include "trail-layout-private.h"
+#include "trail-layout.h"
+#include "trail-painter.h"
+
+/* Golden comparison: a pixel differs when a channel is off by more than
+ * this, and a picture differs when more than this share of pixels do.
+ * Loose enough for another FreeType patch level, tight enough that a moved
+ * card or a changed colour fails. */
+#define GOLDEN_CHANNEL_TOLERANCE 24
+#define GOLDEN_MAX_DIFFERING     0.002
+/* Our SVG through librsvg against our PNG: glyph edges are antialiased a
+ * little differently, everything else must match. */
+#define SVG_CHANNEL_TOLERANCE    64
+#define SVG_MAX_DIFFERING        0.02
+
+static const char *
+source_root (void)
+{
+  const char *root = g_getenv ("TRAILMAP_SOURCE_ROOT");
+  return root != NULL ? root : ".";
+}
+
+static char *
+artifacts_path (const char *name)
+{
+  const char *dir = g_getenv ("TRAILMAP_TEST_ARTIFACTS");
+  g_autofree char *render_dir = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "render", NULL);
+
+  g_mkdir_with_parents (render_dir, 0755);
+  return g_build_filename (render_dir, name, NULL);
+}
+
+/* Exports the tests read back are kept with the artifacts, to look at. */
+static char *
+scratch_path (const char *name)
+{
+  return artifacts_path (name);
+}
+
+static GPtrArray *
+list_templates (void)
+{
+  g_autofree char *path = g_build_filename (source_root (), "data", "templates", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".trailmap"))
+      g_ptr_array_add (names, g_strndup (name, strlen (name) - strlen (".trailmap")));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+
+  return names;
+}
+
+static TrailDocument *
+load_template (const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.trailmap", name);
+  g_autofree char *path = g_build_filename (source_root (), "data", "templates", file, NULL);
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TrailDocument *doc;
+
+  doc = trail_document_load_from_file (gfile, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+
+  return doc;
+}
+
+static GBytes *
+export_bytes (TrailDocument      *doc,
+              TrailExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = trail_export_to_bytes (doc, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         pos;
+} ReadClosure;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  ReadClosure *rc = closure;
+
+  if (rc->pos + length > rc->size)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, rc->data + rc->pos, length);
+  rc->pos += length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  ReadClosure rc = { g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0 };
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, &rc);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static void
+save_bytes (const char *path,
+            GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+/* Compares two ARGB32 surfaces. On failure writes NAME-actual.png,
+ * NAME-expected.png and NAME-diff.png (differing pixels in red over a faded
+ * copy) to the artifacts directory and returns FALSE. */
+static gboolean
+compare_surfaces (cairo_surface_t *actual,
+                  cairo_surface_t *expected,
+                  int              channel_tolerance,
+                  double           max_differing,
+                  const char      *name)
+{
+  int w = cairo_image_surface_get_width (actual);
+  int h = cairo_image_surface_get_height (actual);
+  cairo_surface_t *diff;
+  guint64 differing = 0;
+  int max_delta = 0;
+  double share;
+
+  if (w != cairo_image_surface_get_width (expected) || h != cairo_image_surface_get_height (expected))
+    {
+      g_autofree char *a = artifacts_path (g_strdup_printf ("%s-actual.png", name));
+      cairo_surface_write_to_png (actual, a);
+      g_test_message ("%s: size %d×%d, expected %d×%d (actual saved to %s)", name, w, h,
+                      cairo_image_surface_get_width (expected), cairo_image_surface_get_height (expected), a);
+      return FALSE;
+    }
+
+  cairo_surface_flush (actual);
+  cairo_surface_flush (expected);
+  diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *pa = (const guint32 *) (cairo_image_surface_get_data (actual) + y * cairo_image_surface_get_stride (actual));
+      const guint32 *pe = (const guint32 *) (cairo_image_surface_get_data (expected) + y * cairo_image_surface_get_stride (expected));
+      guint32 *pd = (guint32 *) (cairo_image_surface_get_data (diff) + y * cairo_image_surface_get_stride (diff));
+
+      for (int x = 0; x < w; x++)
+        {
+          int delta = 0;
+
+          for (int shift = 0; shift < 32; shift += 8)
+            delta = MAX (delta, ABS ((int) ((pa[x] >> shift) & 0xff) - (int) ((pe[x] >> shift) & 0xff)));
+          max_delta = MAX (max_delta, delta);
+          if (delta > channel_tolerance)
+            {
+              differing++;
+              pd[x] = 0xffff0000;
+            }
+          else
+            {
+              guint g = 255 - (255 - ((pe[x] >> 8) & 0xff)) / 4;
+              pd[x] = 0xff000000 | (g << 16) | (g << 8) | g;
+            }
+        }
+    }
+  cairo_surface_mark_dirty (diff);
+
+  share = (double) differing / ((double) w * h);
+  g_test_message ("%s: %" G_GUINT64_FORMAT " pixels (%.3f%%) differ by more than %d; largest difference %d",
+                  name, differing, share * 100, channel_tolerance, max_delta);
+
+  if (share > max_differing)
+    {
+      g_autofree char *a_name = g_strdup_printf ("%s-actual.png", name);
+      g_autofree char *e_name = g_strdup_printf ("%s-expected.png", name);
+      g_autofree char *d_name = g_strdup_printf ("%s-diff.png", name);
+      g_autofree char *a = artifacts_path (a_name);
+      g_autofree char *e = artifacts_path (e_name);
+      g_autofree char *d = artifacts_path (d_name);
+
+      cairo_surface_write_to_png (actual, a);
+      cairo_surface_write_to_png (expected, e);
+      cairo_surface_write_to_png (diff, d);
+      g_test_message ("%s: too different (%.3f%% > %.3f%%); see %s", name, share * 100, max_differing * 100, d);
+      cairo_surface_destroy (diff);
+      return FALSE;
+    }
+
+  cairo_surface_destroy (diff);
+  return TRUE;
+}
+
+static gboolean
+run (const char * const  *argv,
+     char               **out,
+     char               **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error))
+    {
+      g_test_message ("cannot run %s: %s", argv[0], error->message);
+      return FALSE;
+    }
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
+/* Whitespace, case and ligatures (pdftotext gives “ﬁ” for the fi
+ * ligature) do not matter when looking for text in a PDF. */
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+
+  for (const char *p = normal; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != 0x00AD)
+        g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Headless ---------------------------------------------------------- */
+
+static void
+test_headless (void)
+{
+  /* main() cleared these before anything ran; prove it stayed so. */
+  g_assert_null (g_getenv ("DISPLAY"));
+  g_assert_null (g_getenv ("WAYLAND_DISPLAY"));
+}
+
+/* ---- Golden images ----------------------------------------------------- */
+
+static void
+check_golden (TrailDocument     *doc,
+              TrailStyleVariant  variant,
+              const char        *name)
+{
+  TrailExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *golden = g_build_filename (source_root (), "tests", "render", "golden", file, NULL);
+  g_autoptr(GBytes) expected_bytes = NULL;
+  cairo_surface_t *actual, *expected;
+  gboolean same;
+
+  trail_export_options_init (&options);
+  options.style = variant;
+  png = export_bytes (doc, &options);
+
+  if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
+    {
+      save_bytes (golden, png);
+      g_test_message ("wrote %s", golden);
+      return;
+    }
+
+  {
+    g_autoptr(GMappedFile) mapped = g_mapped_file_new (golden, FALSE, NULL);
+
+    if (mapped == NULL)
+      {
+        g_autofree char *a = artifacts_path (file);
+        save_bytes (a, png);
+        g_test_message ("no golden image %s (actual saved to %s); run with TRAILMAP_UPDATE_GOLDEN=1", golden, a);
+        g_test_fail ();
+        return;
+      }
+    expected_bytes = g_mapped_file_get_bytes (mapped);
+  }
+
+  actual = decode_png (png);
+  expected = decode_png (expected_bytes);
+  same = compare_surfaces (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, name);
+  cairo_surface_destroy (actual);
+  cairo_surface_destroy (expected);
+
+  if (!same)
+    g_test_fail ();
+}
+
+static void
+test_golden_template (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(TrailDocument) doc = load_template (name);
+
+  check_golden (doc, TRAIL_STYLE_LIGHT, name);
+}
+
+static void
+test_golden_dark (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+
+  check_golden (doc, TRAIL_STYLE_DARK, "coffee-maker-dark");
+}
+
+static void
+test_golden_sample (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+
+  check_golden (doc, TRAIL_STYLE_LIGHT, "sample-photo-personas");
+}
+
+/* ---- PNG ---------------------------------------------------------------- */
+
+static void
+test_png_sizes (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailLayout) layout = NULL;
+  TrailExportOptions options;
+  const double scales[] = { 1, 2, 3, 0.5 };
+  float w, h;
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  w = trail_layout_get_width (layout);
+  h = trail_layout_get_height (layout);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *s;
+
+      options.scale = scales[i];
+      png = export_bytes (doc, &options);
+      s = decode_png (png);
+      g_assert_cmpint (cairo_image_surface_get_width (s), ==, (int) ceil (w * scales[i] - 1e-6));
+      g_assert_cmpint (cairo_image_surface_get_height (s), ==, (int) ceil (h * scales[i] - 1e-6));
+      cairo_surface_destroy (s);
+    }
+
+  {
+    g_autoptr(GBytes) png = NULL;
+    cairo_surface_t *s;
+
+    options.scale = 1;
+    options.width = 1000;
+    png = export_bytes (doc, &options);
+    s = decode_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1000);
+    g_assert_cmpint (cairo_image_surface_get_height (s), ==, (int) ceil (h * 1000 / w - 1e-6));
+    cairo_surface_destroy (s);
+  }
+
+  /* Nonsense is refused with an error, not a crash. */
+  options.width = 0;
+  options.scale = 0;
+  g_assert_null (trail_export_to_bytes (doc, &options, &error));
+  g_assert_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION);
+}
+
+static void
+test_png_transparent (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  g_autoptr(GBytes) opaque = NULL;
+  g_autoptr(GBytes) clear = NULL;
+  TrailExportOptions options;
+  cairo_surface_t *s;
+  guint32 corner;
+
+  trail_export_options_init (&options);
+  opaque = export_bytes (doc, &options);
+  s = decode_png (opaque);
+  g_assert_cmpint (cairo_image_surface_get_format (s), ==, CAIRO_FORMAT_RGB24);
+  cairo_surface_destroy (s);
+
+  options.transparent = TRUE;
+  clear = export_bytes (doc, &options);
+  s = decode_png (clear);
+  g_assert_cmpint (cairo_image_surface_get_format (s), ==, CAIRO_FORMAT_ARGB32);
+  cairo_surface_flush (s);
+  corner = *(guint32 *) cairo_image_surface_get_data (s);
+  g_assert_cmphex (corner >> 24, ==, 0);
+  cairo_surface_destroy (s);
+}
+
+/* A map wider than cairo's 32767-pixel surfaces is drawn in tiles; the
+ * seams must not show. */
+static void
+test_png_tiles (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_large (400);
+  g_autoptr(GError) error = NULL;
+  TrailExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *s;
+  int w, h;
+
+  trail_export_options_init (&options);
+  options.width = 9000;  /* two tiles side by side */
+  png = export_bytes (doc, &options);
+  s = decode_png (png);
+  w = cairo_image_surface_get_width (s);
+  h = cairo_image_surface_get_height (s);
+  g_assert_cmpint (w, ==, 9000);
+  g_assert_cmpint (h, >, 0);
+
+  /* Where the tiles meet, columns 8191 and 8192 are alike, as anywhere. */
+  {
+    guint differ = 0;
+    cairo_surface_flush (s);
+    for (int y = 0; y < h; y++)
+      {
+        const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s));
+        if (row[8191] != row[8192] && row[8190] == row[8191] && row[8192] == row[8193])
+          differ++;
+      }
+    g_assert_cmpuint (differ, <, (guint) h / 50);
+  }
+  cairo_surface_destroy (s);
+}
+
+/* ---- SVG ---------------------------------------------------------------- */
+
+static void
+check_svg_against_png (TrailDocument *doc,
+                       const char    *name)
+{
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autofree char *svg_name = g_strdup_printf ("%s.svg", name);
+  g_autofree char *svg_path = scratch_path (svg_name);
+  g_autofree char *compare_name = g_strdup_printf ("%s-svg", name);
+  const char *xmllint[] = { "xmllint", "--noout", svg_path, NULL };
+  RsvgHandle *handle;
+  RsvgRectangle viewport;
+  double w, h;
+  cairo_surface_t *ours, *theirs;
+  cairo_t *cr;
+  gboolean same;
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  save_bytes (svg_path, svg);
+
+  if (have_program ("xmllint"))
+    g_assert_true (run (xmllint, NULL, NULL));
+  else
+    g_test_message ("xmllint not installed: XML check skipped");
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h));
+  g_assert_cmpfloat_with_epsilon (w, trail_layout_get_width (layout), 0.01);
+  g_assert_cmpfloat_with_epsilon (h, trail_layout_get_height (layout), 0.01);
+
+  theirs = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (theirs);
+  viewport = (RsvgRectangle) { 0, 0, w, h };
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  g_object_unref (handle);
+
+  options.format = TRAIL_EXPORT_PNG;
+  png = export_bytes (doc, &options);
+  ours = decode_png (png);
+  /* Opaque PNG decodes as RGB24: give it the alpha the SVG's page has. */
+  {
+    cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+    cr = cairo_create (argb);
+    cairo_set_source_surface (cr, ours, 0, 0);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (ours);
+    ours = argb;
+  }
+
+  same = compare_surfaces (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, compare_name);
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+  if (!same)
+    g_test_fail ();
+}
+
+static void
+test_svg_template (gconstpointer data)
+{
+  g_autoptr(TrailDocument) doc = load_template (data);
+
+  check_svg_against_png (doc, data);
+}
+
+static void
+test_svg_sample (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+
+  check_svg_against_png (doc, "sample");
+}
+
+static void
+test_svg_ids (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  GListModel *cards = trail_document_get_cards (doc);
+  GListModel *stages = trail_document_get_stages (doc);
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+
+  g_assert_nonnull (strstr (text, "width=\""));
+  g_assert_nonnull (strstr (text, "px\" height=\""));
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
+      g_autofree char *id = g_strdup_printf ("<g id=\"card-%s\"", trail_card_get_id (card));
+      g_assert_nonnull (strstr (text, id));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(TrailStage) stage = g_list_model_get_item (stages, i);
+      g_autofree char *id = g_strdup_printf ("<g id=\"stage-%s\"", trail_stage_get_id (stage));
+      g_assert_nonnull (strstr (text, id));
+    }
+  /* Text stays text. */
+  g_assert_nonnull (strstr (text, ">Sees an ad on social media</tspan>"));
+}
+
+static void
+test_svg_text_to_path (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  double w, h;
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_SVG;
+  options.text_to_path = TRUE;
+  svg = export_bytes (doc, &options);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_null (strstr (text, "<text"));
+  g_assert_nonnull (strstr (text, "<symbol"));
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h));
+  g_assert_cmpfloat (w, >, 1000);
+  g_object_unref (handle);
+}
+
+/* ---- PDF ---------------------------------------------------------------- */
+
+static void
+check_pdf (TrailDocument *doc,
+           const char    *name,
+           TrailPaper     paper)
+{
+  TrailExportOptions options;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *path = scratch_path (pdf_name);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squashed = NULL;
+  const char *pdfinfo[] = { "pdfinfo", path, NULL };
+  const char *pdftotext[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  double pw = 0, ph = 0;
+  const char *size;
+  GPtrArray *lanes;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils (pdfinfo, pdftotext) not installed");
+      return;
+    }
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+
+  options.format = TRAIL_EXPORT_PDF;
+  options.paper = paper;
+  pdf = export_bytes (doc, &options);
+  save_bytes (path, pdf);
+
+  g_assert_true (run (pdfinfo, &info, NULL));
+  {
+    const char *pages = strstr (info, "Pages:");
+    g_assert_nonnull (pages);
+    g_assert_cmpint (atoi (pages + strlen ("Pages:")), ==, 1);
+  }
+  size = strstr (info, "Page size:");
+  g_assert_nonnull (size);
+  g_assert_cmpint (sscanf (size, "Page size: %lf x %lf", &pw, &ph), ==, 2);
+  if (paper == TRAIL_PAPER_NONE)
+    {
+      g_assert_cmpfloat_with_epsilon (pw, trail_layout_get_width (layout) * 0.75, 1);
+      g_assert_cmpfloat_with_epsilon (ph, trail_layout_get_height (layout) * 0.75, 1);
+    }
+  else if (paper == TRAIL_PAPER_A4)
+    {
+      /* Landscape, because maps are wider than tall. */
+      g_assert_cmpfloat_with_epsilon (pw, 841.89, 1);
+      g_assert_cmpfloat_with_epsilon (ph, 595.28, 1);
+    }
+
+  g_assert_true (run (pdftotext, &text, NULL));
+  squashed = squash (text);
+  {
+    g_autofree char *title = squash (trail_document_get_title (doc));
+    g_assert_nonnull (strstr (squashed, title));
+  }
+
+  /* Every card's text is in the PDF as text, unless it was ellipsized. */
+  lanes = trail_layout_get_lanes (layout);
+  for (guint i = 0; i < lanes->len; i++)
+    {
+      TrailLayoutLane *l = lanes->pdata[i];
+
+      for (guint j = 0; j < l->cells->len; j++)
+        {
+          TrailLayoutCell *cell = l->cells->pdata[j];
+
+          for (guint k = 0; k < cell->cards->len; k++)
+            {
+              TrailLayoutCard *c = cell->cards->pdata[k];
+              g_autofree char *want = NULL;
+
+              if (c->ellipsized)
+                continue;
+              want = squash (trail_card_get_text (c->item.object));
+              if (strstr (squashed, want) == NULL)
+                {
+                  g_test_message ("card text “%s” not found in the PDF of %s", trail_card_get_text (c->item.object), name);
+                  g_test_fail ();
+                }
+            }
+        }
+    }
+}
+
+static void
+test_pdf_template (gconstpointer data)
+{
+  g_autoptr(TrailDocument) doc = load_template (data);
+
+  check_pdf (doc, data, TRAIL_PAPER_NONE);
+}
+
+static void
+test_pdf_paper (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+
+  check_pdf (doc, "sample-a4", TRAIL_PAPER_A4);
+}
+
+/* ---- Hostile text ------------------------------------------------------- */
+
+typedef struct
+{
+  GString   *current;   /* text of the <text> being read, or NULL */
+  GPtrArray *texts;
+  gboolean   in_title;
+  GString   *title;
+  gboolean   has_rtl_run;
+} SvgScan;
+
+static void
+scan_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  SvgScan *scan = user_data;
+  static const char * const forbidden[] = {
+    "script", "foreignObject", "iframe", "object", "embed", "audio", "video",
+    "animate", "set", "handler", "listener", NULL
+  };
+
+  if (g_strv_contains (forbidden, element))
+    g_error ("SVG holds a <%s> element", element);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_ascii_strncasecmp (names[i], "on", 2) == 0)
+        g_error ("SVG holds an event attribute %s on <%s>", names[i], element);
+      if (g_str_equal (names[i], "href") || g_str_equal (names[i], "xlink:href"))
+        if (values[i][0] != '#' && !g_str_has_prefix (values[i], "data:image/png;base64,"))
+          g_error ("SVG refers outside itself: %s=\"%.40s\"", names[i], values[i]);
+      if (strstr (values[i], "url(") != NULL && strstr (values[i], "url(#") == NULL)
+        g_error ("SVG refers outside itself: %s", values[i]);
+      if (g_str_equal (names[i], "direction") && g_str_equal (values[i], "rtl"))
+        scan->has_rtl_run = TRUE;
+    }
+
+  if (g_str_equal (element, "text"))
+    scan->current = g_string_new (NULL);
+  else if (g_str_equal (element, "title"))
+    scan->in_title = TRUE;
+}
+
+static void
+scan_end (GMarkupParseContext  *context,
+          const char           *element,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (g_str_equal (element, "text") && scan->current != NULL)
+    {
+      g_ptr_array_add (scan->texts, g_string_free (scan->current, FALSE));
+      scan->current = NULL;
+    }
+  else if (g_str_equal (element, "title"))
+    scan->in_title = FALSE;
+}
+
+static void
+scan_text (GMarkupParseContext  *context,
+           const char           *text,
+           gsize                 len,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (scan->current != NULL)
+    g_string_append_len (scan->current, text, len);
+  if (scan->in_title)
+    g_string_append_len (scan->title, text, len);
+}
+
+/* What a reader sees of @text: no control characters, no bidi controls. */
+static char *
+visible (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+sorted_letters (const char *text)
+{
+  glong n = 0;
+  gunichar *chars = g_utf8_to_ucs4_fast (text, -1, &n);
+  GString *out = g_string_new (NULL);
+
+  for (glong i = 1; i < n; i++)
+    for (glong j = i; j > 0 && chars[j - 1] > chars[j]; j--)
+      {
+        gunichar t = chars[j];
+        chars[j] = chars[j - 1];
+        chars[j - 1] = t;
+      }
+  for (glong i = 0; i < n; i++)
+    if (!g_unichar_isspace (chars[i]))
+      g_string_append_unichar (out, chars[i]);
+  g_free (chars);
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+same_letters (const char *a,
+              const char *b)
+{
+  g_autofree char *sa = sorted_letters (a);
+  g_autofree char *sb = sorted_letters (b);
+
+  return g_str_equal (sa, sb);
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_hostile ();
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg_path = scratch_path ("hostile.svg");
+  g_autofree char *pdf_path = scratch_path ("hostile.pdf");
+  g_autofree char *pdf_text = NULL;
+  const char *xmllint[] = { "xmllint", "--noout", "--nonet", svg_path, NULL };
+  const char *pdftotext[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf_path, "-", NULL };
+  static const GMarkupParser parser = { scan_start, scan_end, scan_text, NULL, NULL };
+  SvgScan scan = { NULL, g_ptr_array_new_with_free_func (g_free), FALSE, g_string_new (NULL), FALSE };
+  RsvgHandle *handle;
+
+  trail_export_options_init (&options);
+
+  /* PNG */
+  png = export_bytes (doc, &options);
+  cairo_surface_destroy (decode_png (png));
+
+  /* SVG: well-formed, inert, and the text is there as text. */
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  save_bytes (svg_path, svg);
+  if (have_program ("xmllint"))
+    g_assert_true (run (xmllint, NULL, NULL));
+
+  g_assert_null (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<script"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<!ENTITY"));
+
+  context = g_markup_parse_context_new (&parser, 0, &scan, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (scan.title->str, ==, trail_document_get_title (doc));
+  g_assert_true (scan.has_rtl_run);
+  for (guint i = 0; render_fixture_hostile_texts[i] != NULL; i++)
+    {
+      g_autofree char *want = visible (render_fixture_hostile_texts[i]);
+      gboolean found = FALSE;
+
+      /* Runs come in visual order, so a right-to-left string is whole but
+       * not in logical order: compare its letters then. */
+      for (guint j = 0; j < scan.texts->len && !found; j++)
+        found = strstr (scan.texts->pdata[j], want) != NULL || same_letters (scan.texts->pdata[j], want);
+      if (!found)
+        {
+          g_test_message ("hostile text “%s” not found as SVG text", want);
+          g_test_fail ();
+        }
+    }
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+  g_object_unref (handle);
+
+  /* PDF: the text is extractable as written. */
+  options.format = TRAIL_EXPORT_PDF;
+  pdf = export_bytes (doc, &options);
+  save_bytes (pdf_path, pdf);
+  if (have_program ("pdftotext"))
+    {
+      g_assert_true (run (pdftotext, &pdf_text, NULL));
+      g_assert_nonnull (strstr (pdf_text, "alert(1)"));
+      g_assert_nonnull (strstr (pdf_text, "<b>not bold</b>"));
+    }
+
+  g_ptr_array_unref (scan.texts);
+  g_string_free (scan.title, TRUE);
+}
+
+/* ---- Layout ------------------------------------------------------------- */
+
+static void
+assert_same_geometry (TrailLayout *a,
+                      TrailLayout *b)
+{
+  TrailDocument *doc = trail_layout_get_document (a);
+  GListModel *cards = trail_document_get_cards (doc);
+  GPtrArray *la = trail_layout_get_lanes (a);
+  GPtrArray *lb = trail_layout_get_lanes (b);
+
+  g_assert_cmpfloat (trail_layout_get_width (a), ==, trail_layout_get_width (b));
+  g_assert_cmpfloat (trail_layout_get_height (a), ==, trail_layout_get_height (b));
+  g_assert_cmpuint (la->len, ==, lb->len);
+  for (guint i = 0; i < la->len; i++)
+    g_assert_true (graphene_rect_equal (&((TrailLayoutItem *) la->pdata[i])->bounds,
+                                        &((TrailLayoutItem *) lb->pdata[i])->bounds));
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
+      const TrailLayoutItem *ia = trail_layout_find (a, card);
+      const TrailLayoutItem *ib = trail_layout_find (b, card);
+
+      g_assert_nonnull (ia);
+      g_assert_nonnull (ib);
+      g_assert_true (graphene_rect_equal (&ia->bounds, &ib->bounds));
+    }
+}
+
+static gboolean incremental_full;
+
+static void
+on_changed (TrailDocument    *doc,
+            TrailChangeFlags  what,
+            GObject          *object,
+            TrailLayout      *layout)
+{
+  graphene_rect_t damage;
+
+  trail_layout_update (layout, what, object, &damage);
+  if (damage.size.width >= trail_layout_get_width (layout) && damage.origin.y == 0)
+    incremental_full = TRUE;
+}
+
+static void
+test_layout_incremental (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  g_autoptr(TrailStyle) style = trail_style_new (TRAIL_STYLE_LIGHT);
+  g_autoptr(TrailLayout) layout = trail_layout_new (doc, style);
+  g_autoptr(TrailCard) first = g_list_model_get_item (trail_document_get_cards (doc), 0);
+  g_autoptr(TrailLane) lane = g_list_model_get_item (trail_document_get_lanes (doc), 1);
+  g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (doc), 2);
+  TrailCard *added;
+
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), layout);
+
+  incremental_full = FALSE;
+  trail_document_update (doc, first, "text",
+                         "A much longer text that needs several lines in its card, so the row grows", NULL);
+  g_assert_false (incremental_full);
+  {
+    g_autoptr(TrailLayout) fresh = trail_layout_new (doc, style);
+    assert_same_geometry (layout, fresh);
+  }
+
+  trail_document_update (doc, first, "votes", 12, "evidence", TRAIL_EVIDENCE_ASSUMED, NULL);
+  added = trail_document_add_card (doc, lane, stage, 0, "Added on the fly");
+  trail_document_move_card (doc, first, lane, stage, 1);
+  g_assert_false (incremental_full);
+  {
+    g_autoptr(TrailLayout) fresh = trail_layout_new (doc, style);
+    assert_same_geometry (layout, fresh);
+  }
+
+  trail_document_remove_card (doc, added);
+  trail_document_undo (doc);
+  trail_document_undo (doc);
+  {
+    g_autoptr(TrailLayout) fresh = trail_layout_new (doc, style);
+    assert_same_geometry (layout, fresh);
+  }
+
+  g_signal_handlers_disconnect_by_func (doc, on_changed, layout);
+}
+
+static void
+test_layout_query (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_large (600);
+  g_autoptr(TrailStyle) style = trail_style_new (TRAIL_STYLE_LIGHT);
+  g_autoptr(TrailLayout) layout = trail_layout_new (doc, style);
+  GListModel *cards = trail_document_get_cards (doc);
+  const graphene_rect_t rects[] = {
+    GRAPHENE_RECT_INIT (0, 0, 500, 500),
+    GRAPHENE_RECT_INIT (900, 700, 640, 480),
+    GRAPHENE_RECT_INIT (2000, 1500, 10, 10),
+    GRAPHENE_RECT_INIT (-100, -100, 100000, 100000),
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (rects); r++)
+    {
+      g_autoptr(GPtrArray) found = trail_layout_query (layout, &rects[r], TRAIL_LAYOUT_ITEM_CARD);
+      guint expected = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+        {
+          g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
+          const TrailLayoutItem *item = trail_layout_find (layout, card);
+
+          if (graphene_rect_intersection (&item->bounds, &rects[r], NULL))
+            expected++;
+        }
+      g_assert_cmpuint (found->len, ==, expected);
+    }
+
+  /* Picking finds the card under a point, and the drop target its cell. */
+  {
+    g_autoptr(TrailCard) card = g_list_model_get_item (cards, 7);
+    const TrailLayoutItem *item = trail_layout_find (layout, card);
+    const TrailLayoutItem *picked;
+    TrailLane *lane = NULL;
+    TrailStage *stage = NULL;
+    guint index = 99;
+
+    picked = trail_layout_pick (layout, item->bounds.origin.x + 5, item->bounds.origin.y + 5, TRAIL_LAYOUT_ITEM_CARD);
+    g_assert_true (picked == item);
+    g_assert_true (trail_layout_get_drop_target (layout, item->bounds.origin.x + 5, item->bounds.origin.y + 1,
+                                                 &lane, &stage, &index));
+    g_assert_cmpstr (trail_lane_get_id (lane), ==, trail_card_get_lane_id (card));
+    g_assert_cmpstr (trail_stage_get_id (stage), ==, trail_card_get_stage_id (card));
+    g_assert_cmpuint (index, ==, trail_document_get_card_index (doc, card));
+  }
+}
+
+static void
+test_layout_large (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_large (10000);
+  g_autoptr(TrailStyle) style = trail_style_new (TRAIL_STYLE_LIGHT);
+  g_autoptr(TrailLayout) layout = trail_layout_new (doc, style);
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, trail_layout_get_width (layout), trail_layout_get_height (layout));
+  g_autoptr(GPtrArray) cards = trail_layout_query (layout, &all, TRAIL_LAYOUT_ITEM_CARD);
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (4000, 800, 1600, 1000);
+
+  g_assert_cmpuint (cards->len, ==, 10000);
+  g_assert_cmpuint (trail_layout_get_stages (layout)->len, >=, 200);
+
+  /* A viewport's worth of nodes, not the whole map's. */
+  node = trail_painter_render_map (layout, &view, TRAIL_PAINT_DEFAULT);
+  g_assert_nonnull (node);
+}
+
+static void
+test_layout_deterministic (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  TrailExportOptions options;
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+
+  trail_export_options_init (&options);
+  a = export_bytes (doc, &options);
+  b = export_bytes (doc, &options);
+  g_assert_true (g_bytes_equal (a, b));
+}
+
+static void
+test_layout_text_fits (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_hostile ();
+  g_autoptr(TrailStyle) style = trail_style_new (TRAIL_STYLE_LIGHT);
+  g_autoptr(TrailLayout) layout = trail_layout_new (doc, style);
+  GListModel *cards = trail_document_get_cards (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
+      const TrailLayoutCard *c = (const TrailLayoutCard *) trail_layout_find (layout, card);
+      PangoRectangle ink, logical;
+
+      g_assert_nonnull (c);
+      pango_layout_get_pixel_extents (c->text.layout, &ink, &logical);
+      /* The text block stays inside the card, and the 10,000-letter word
+       * is cut short rather than making a card the height of a building. */
+      g_assert_cmpfloat (c->text.pos.x + logical.x + logical.width, <=, c->item.bounds.size.width);
+      g_assert_cmpfloat (c->text.pos.y + logical.y + logical.height, <=, c->item.bounds.size.height);
+      g_assert_cmpfloat (c->item.bounds.size.height, <, 260);
+      if (strlen (trail_card_get_text (card)) > 5000)
+        g_assert_true (c->ellipsized);
+    }
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailLayout) all = NULL;
+  g_autoptr(TrailLayout) some = NULL;
+  TrailExportOptions options;
+  char *stages[] = { (char *) "awareness", (char *) "Purchase", NULL };
+  char *unknown[] = { (char *) "No such stage", NULL };
+  char *personas[] = { (char *) "Ben Okafor", NULL };
+
+  trail_export_options_init (&options);
+  all = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+
+  options.stages = stages;
+  options.personas = personas;
+  some = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trail_layout_get_stages (some)->len, ==, 2);
+  g_assert_cmpfloat (trail_layout_get_width (some), <=, trail_layout_get_width (all));
+  /* Cards tagged only for Anna are gone; untagged ones stay. */
+  {
+    GListModel *cards = trail_document_get_cards (doc);
+    g_autoptr(TrailCard) anna_only = g_list_model_get_item (cards, 0);
+    g_assert_null (trail_layout_find (some, anna_only));
+  }
+
+  options.personas = NULL;
+  options.stages = unknown;
+  g_assert_null (trail_export_make_layout (doc, &options, &error));
+  g_assert_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_UNKNOWN_NAME);
+  g_assert_nonnull (strstr (error->message, "No such stage"));
+}
+
+static void
+test_export_file_atomic (void)
+{
+  g_autoptr(TrailDocument) doc = render_fixture_sample ();
+  g_autofree char *path = scratch_path ("keep.png");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  TrailExportOptions options;
+  char *unknown[] = { (char *) "nope", NULL };
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  trail_export_options_init (&options);
+  options.stages = unknown;
+  g_assert_false (trail_export_to_file (doc, &options, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_error (&error);
+
+  options.stages = NULL;
+  g_assert_true (trail_export_to_file (doc, &options, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) templates = NULL;
+
+  /* Everything here must work with no display at all. */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  /* Pinned fonts (fonts.conf.in), before fontconfig first loads. */
+  if (g_getenv ("TRAILMAP_TEST_SYSTEM_FONTS") == NULL)
+    g_setenv ("FONTCONFIG_FILE", RENDER_FONTS_CONF, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/headless", test_headless);
+
+  templates = list_templates ();
+  g_assert_cmpuint (templates->len, >, 0);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const char *name = templates->pdata[i];
+      g_autofree char *golden = g_strdup_printf ("/render/golden/%s", name);
+      g_autofree char *svg = g_strdup_printf ("/render/svg/%s", name);
+      g_autofree char *pdf = g_strdup_printf ("/render/pdf/%s", name);
+
+      g_test_add_data_func (golden, name, test_golden_template);
+      g_test_add_data_func (svg, name, test_svg_template);
+      g_test_add_data_func (pdf, name, test_pdf_template);
+    }
+  g_test_add_func ("/render/golden/coffee-maker-dark", test_golden_dark);
+  g_test_add_func ("/render/golden/sample-photo-personas", test_golden_sample);
+  g_test_add_func ("/render/svg/sample", test_svg_sample);
+  g_test_add_func ("/render/svg/ids-and-text", test_svg_ids);
+  g_test_add_func ("/render/svg/text-to-path", test_svg_text_to_path);
+  g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
+  g_test_add_func ("/render/png/sizes", test_png_sizes);
+  g_test_add_func ("/render/png/transparent", test_png_transparent);
+  g_test_add_func ("/render/png/tiles", test_png_tiles);
+  g_test_add_func ("/render/hostile", test_hostile);
+  g_test_add_func ("/render/layout/incremental", test_layout_incremental);
+  g_test_add_func ("/render/layout/query", test_layout_query);
+  g_test_add_func ("/render/layout/10000-cards", test_layout_large);
+  g_test_add_func ("/render/layout/deterministic", test_layout_deterministic);
+  g_test_add_func ("/render/layout/text-fits", test_layout_text_fits);
+  g_test_add_func ("/render/filter", test_filter);
+  g_test_add_func ("/render/export/atomic", test_export_file_atomic);
+
+  return g_test_run ();
+}
