@@ -541,6 +541,9 @@ real_set_scale (TrailDocument       *self,
 static void
 trail_op_free (TrailOp *op)
 {
+  /* The document is not referenced by its own ops: that would be a cycle. */
+  if (TRAIL_IS_DOCUMENT (op->item))
+    op->item = NULL;
   g_clear_object (&op->item);
   g_clear_object (&op->parent);
   for (guint i = 0; i < 2; i++)
@@ -561,7 +564,7 @@ trail_op_new (OpKind   kind,
   TrailOp *op = g_new0 (TrailOp, 1);
 
   op->kind = kind;
-  op->item = item != NULL ? g_object_ref (item) : NULL;
+  op->item = item != NULL && !TRAIL_IS_DOCUMENT (item) ? g_object_ref (item) : item;
 
   return op;
 }
@@ -681,7 +684,6 @@ real_remove (TrailDocument *self,
              guint          cell_index)
 {
   GListStore *store = store_for_item (self, item);
-  g_autoptr(GObject) hold = g_object_ref (item);
   g_autoptr(GObject) at_index = g_list_model_get_item (G_LIST_MODEL (store), index);
 
   g_assert (at_index == item);
@@ -713,7 +715,6 @@ real_move (TrailDocument *self,
            guint          to)
 {
   GListStore *store = store_for_item (self, item);
-  g_autoptr(GObject) hold = g_object_ref (item);
   TrailChangeFlags what = change_for_item (item);
 
   g_list_store_remove (store, from);
@@ -735,7 +736,6 @@ real_move_card (TrailDocument *self,
                 const OpSide  *from,
                 const OpSide  *to)
 {
-  g_autoptr(TrailCard) hold = g_object_ref (card);
 
   cell_remove (self, card, from->cell);
 
@@ -769,7 +769,6 @@ real_remove_point (TrailDocument     *self,
                    TrailEmotionPoint *point,
                    guint              index)
 {
-  g_autoptr(TrailEmotionPoint) hold = g_object_ref (point);
   GListStore *store = _trail_emotion_line_get_store (line);
   g_autoptr(TrailEmotionPoint) at_index = g_list_model_get_item (G_LIST_MODEL (store), index);
 
@@ -789,7 +788,6 @@ real_set_point (TrailDocument     *self,
                 const OpSide      *to)
 {
   GListStore *store = _trail_emotion_line_get_store (line);
-  g_autoptr(TrailEmotionPoint) hold = g_object_ref (point);
 
   if (from->index != to->index)
     g_list_store_remove (store, from->index);
@@ -806,6 +804,8 @@ real_set_point (TrailDocument     *self,
   emit_changed (self, TRAIL_CHANGE_EMOTIONS, point);
 }
 
+/* op->item holds a reference, which keeps an item alive while it is taken
+ * out of one list and put into another. */
 static void
 apply_op (TrailDocument *self,
           TrailOp       *op,
@@ -2030,7 +2030,7 @@ trail_document_update (TrailDocument *self,
   va_end (args);
 
   if (ok && pspecs->len > 0)
-    update_values (self, item, pspecs->len, (GParamSpec **) pspecs->pdata, (GValue *) values->data);
+    update_values (self, item, pspecs->len, (GParamSpec **) pspecs->pdata, &g_array_index (values, GValue, 0));
 }
 
 /* ---- Stages, lanes ----------------------------------------------------- */
