@@ -16,9 +16,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TrailApplication) app = NULL;
+  const char *localedir;
+
+  /* TRAILMAP_LOCALEDIR lets a build run from its build tree (and its
+   * tests) use the translations compiled there. */
+  if ((localedir = g_getenv ("TRAILMAP_LOCALEDIR")) == NULL)
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
