@@ -80,17 +80,30 @@ on_custom_widget_apply_cb (GtkPrintOperation *operation,
   job->poster = gtk_check_button_get_active (job->poster_button);
 }
 
+/* The area inside the margins, in points: the context's cairo starts at the
+ * margin, but its width and height are the whole sheet's. */
+static void
+get_printable_size (GtkPrintContext *context,
+                    double          *width,
+                    double          *height)
+{
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+
+  *width = gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS);
+  *height = gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS);
+}
+
 static void
 on_begin_print_cb (GtkPrintOperation *operation,
                    GtkPrintContext   *context,
                    PrintJob          *job)
 {
-  double page_width = gtk_print_context_get_width (context);
-  double page_height = gtk_print_context_get_height (context);
+  double page_width, page_height;
   double map_width = trail_layout_get_width (job->layout) * POINTS_PER_PIXEL;
   double map_height = trail_layout_get_height (job->layout) * POINTS_PER_PIXEL;
 
-  /* Print units are points (see run_print). */
+  get_printable_size (context, &page_width, &page_height);
+
   if (job->poster)
     {
       job->columns = MAX (1, (int) ceil (map_width / page_width - 0.001));
@@ -112,8 +125,7 @@ on_draw_page_cb (GtkPrintOperation *operation,
                  PrintJob          *job)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double page_width = gtk_print_context_get_width (context);
-  double page_height = gtk_print_context_get_height (context);
+  double page_width, page_height;
   double map_width = trail_layout_get_width (job->layout);
   double map_height = trail_layout_get_height (job->layout);
   double scale;
@@ -121,6 +133,7 @@ on_draw_page_cb (GtkPrintOperation *operation,
   if (job->node == NULL)
     return;
 
+  get_printable_size (context, &page_width, &page_height);
   cairo_save (cr);
 
   if (job->poster)
@@ -159,18 +172,15 @@ show_print_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-trail_print_document (GtkWindow     *parent,
-                      TrailDocument *document,
-                      const char    *job_name)
+static GtkPrintOperation *
+create_operation (TrailDocument  *document,
+                  const char     *job_name,
+                  GError        **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GError) error = NULL;
   TrailExportOptions options;
   PrintJob *job;
-
-  g_return_if_fail (TRAIL_IS_DOCUMENT (document));
 
   /* Paper is white whatever the screen's style. */
   trail_export_options_init (&options);
@@ -178,12 +188,11 @@ trail_print_document (GtkWindow     *parent,
 
   job = g_new0 (PrintJob, 1);
   job->document = g_object_ref (document);
-  job->layout = trail_export_make_layout (document, &options, &error);
+  job->layout = trail_export_make_layout (document, &options, error);
   if (job->layout == NULL)
     {
-      show_print_error (parent, error->message);
       print_job_free (job);
-      return;
+      return NULL;
     }
   job->node = trail_painter_render_map (job->layout, NULL, TRAIL_PAINT_DEFAULT);
 
@@ -204,8 +213,49 @@ trail_print_document (GtkWindow     *parent,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
 
+  return g_steal_pointer (&operation);
+}
+
+void
+trail_print_document (GtkWindow     *parent,
+                      TrailDocument *document,
+                      const char    *job_name)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TRAIL_IS_DOCUMENT (document));
+
+  operation = create_operation (document, job_name, &error);
+
   /* Not asynchronous: the dialog is modal, and errors come back here. */
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  if (operation == NULL ||
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_print_error (parent, error->message);
+}
+
+GtkPrintOperationResult
+trail_print_to_pdf (TrailDocument  *document,
+                    GtkPageSetup   *page_setup,
+                    gboolean        poster,
+                    const char     *filename,
+                    GError        **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  PrintJob *job;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (document), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  operation = create_operation (document, "trailmap", error);
+  if (operation == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  job = g_object_get_data (G_OBJECT (operation), "trail-print-job");
+  job->poster = poster;
+  if (page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_export_filename (operation, filename);
+
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
 }

@@ -11,8 +11,17 @@
 
 G_BEGIN_DECLS
 
-void trail_print_document (GtkWindow     *parent,
-                           TrailDocument *document,
-                           const char    *job_name);
+void                    trail_print_document (GtkWindow     *parent,
+                                              TrailDocument *document,
+                                              const char    *job_name);
+
+/* Without a dialog: writes the printout to a PDF file (@poster: tiled at
+ * full size, else fitted on one page), on @page_setup's paper. For tests
+ * and scripts; errors come back in @error. */
+GtkPrintOperationResult trail_print_to_pdf   (TrailDocument *document,
+                                              GtkPageSetup  *page_setup,
+                                              gboolean       poster,
+                                              const char    *filename,
+                                              GError       **error);
 
 G_END_DECLS
