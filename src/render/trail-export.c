@@ -27,10 +27,9 @@ G_DEFINE_QUARK (trail-export-error-quark, trail_export_error)
 /* Paper margins. */
 #define PDF_MARGIN_PT 28.0
 
-/* Bands of the PNG are rendered and compressed in turn, so memory stays
- * bounded whatever the size, and cairo's 32767-pixel limit never bites. */
+/* PNG tiles: at most this wide, and a band of about this many bytes. */
 #define PNG_TILE_MAX_WIDTH 8192
-#define PNG_BAND_BYTES (48 * 1024 * 1024)
+#define PNG_BAND_BYTES (32 * 1024 * 1024)
 
 void
 trail_export_options_init (TrailExportOptions *options)
@@ -364,11 +363,33 @@ trail_export_get_png_size (TrailLayout              *layout,
     *height = (int) ceil (h * scale - 1e-6);
 }
 
+/* The PNG is drawn in horizontal bands, each band in tiles side by side
+ * (cairo surfaces stop at 32767 pixels), so memory stays bounded whatever
+ * the map's size. While the main thread draws band n + 1, a worker thread
+ * filters, compresses and writes band n: on two cores the encoder, which
+ * costs as much as the drawing, comes almost free. */
+
+typedef struct
+{
+  cairo_surface_t **tiles;     /* one per tile column */
+  int               rows;      /* rows used in this band */
+} PngBand;
+
 typedef struct
 {
   GOutputStream *stream;
   GCancellable  *cancellable;
+  int            width;
+  int            tile_w;
+  int            n_tiles;
+  gboolean       alpha;
   z_stream       z;
+  guint8        *row;          /* one filtered row */
+  guint8        *prev;         /* the previous row, unfiltered */
+  GAsyncQueue   *full;         /* PngBand* to encode; the writer's own band means "finish" */
+  GAsyncQueue   *empty;        /* PngBand* free for drawing */
+  GMutex         lock;
+  GError        *error;        /* first failure of the worker */
   guint8         out[256 * 1024];
 } PngWriter;
 
@@ -417,13 +438,11 @@ png_deflate (PngWriter     *w,
 
   do
     {
-      int ret;
       gsize have;
 
       w->z.next_out = w->out;
       w->z.avail_out = sizeof w->out;
-      ret = deflate (&w->z, flush);
-      if (ret == Z_STREAM_ERROR)
+      if (deflate (&w->z, flush) == Z_STREAM_ERROR)
         {
           g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_FAILED, _("PNG compression failed"));
           return FALSE;
@@ -437,44 +456,132 @@ png_deflate (PngWriter     *w,
   return TRUE;
 }
 
-/* Cairo's premultiplied native-endian ARGB to PNG's RGB(A) with the "Up"
+/* Cairo's premultiplied native-endian ARGB to PNG's RGB(A), with the "Up"
  * filter, which suits maps: long runs of flat colour, row after row. */
 static void
-convert_row (const guint32 *src,
-             guint8        *dst,
-             guint8        *prev,
-             int            width,
-             gboolean       alpha)
+convert_span (const guint32 * restrict src,
+              guint8        * restrict dst,
+              guint8        * restrict prev,
+              int                      n,
+              gboolean                 alpha)
 {
-  int bpp = alpha ? 4 : 3;
+  if (!alpha)
+    {
+      for (int x = 0; x < n; x++)
+        {
+          guint32 p = src[x];
+          guint8 r = p >> 16, g = p >> 8, b = p;
 
-  dst[0] = 2; /* Up */
-  dst++;
-  for (int x = 0; x < width; x++)
+          dst[0] = r - prev[0];
+          dst[1] = g - prev[1];
+          dst[2] = b - prev[2];
+          prev[0] = r;
+          prev[1] = g;
+          prev[2] = b;
+          dst += 3;
+          prev += 3;
+        }
+      return;
+    }
+
+  for (int x = 0; x < n; x++)
     {
       guint32 p = src[x];
       guint a = p >> 24;
-      guint8 px[4];
+      guint8 px[4] = { p >> 16, p >> 8, p, a };
 
-      px[0] = (p >> 16) & 0xff;
-      px[1] = (p >> 8) & 0xff;
-      px[2] = p & 0xff;
-      px[3] = a;
-      if (alpha && a != 255)
-        {
-          if (a == 0)
-            px[0] = px[1] = px[2] = 0;
-          else
-            for (int c = 0; c < 3; c++)
-              px[c] = (px[c] * 255 + a / 2) / a;
-        }
+      if (a == 0)
+        px[0] = px[1] = px[2] = 0;
+      else if (a != 255)
+        for (int c = 0; c < 3; c++)
+          px[c] = (px[c] * 255 + a / 2) / a;
 
-      for (int c = 0; c < bpp; c++)
+      for (int c = 0; c < 4; c++)
         {
-          dst[x * bpp + c] = px[c] - prev[x * bpp + c];
-          prev[x * bpp + c] = px[c];
+          dst[c] = px[c] - prev[c];
+          prev[c] = px[c];
         }
+      dst += 4;
+      prev += 4;
     }
+}
+
+static gboolean
+encode_band (PngWriter  *w,
+             PngBand    *band,
+             GError    **error)
+{
+  int bpp = w->alpha ? 4 : 3;
+  gsize row_len = 1 + (gsize) w->width * bpp;
+
+  for (int t = 0; t < w->n_tiles; t++)
+    cairo_surface_flush (band->tiles[t]);
+
+  for (int y = 0; y < band->rows; y++)
+    {
+      w->row[0] = 2; /* Up */
+      for (int t = 0; t < w->n_tiles; t++)
+        {
+          cairo_surface_t *s = band->tiles[t];
+          int x0 = t * w->tile_w;
+          int cols = MIN (w->tile_w, w->width - x0);
+          const guint32 *src = (const guint32 *) (cairo_image_surface_get_data (s) +
+                                                  (gsize) cairo_image_surface_get_stride (s) * y);
+
+          convert_span (src, w->row + 1 + (gsize) x0 * bpp, w->prev + (gsize) x0 * bpp, cols, w->alpha);
+        }
+      if (!png_deflate (w, w->row, row_len, Z_NO_FLUSH, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+png_encoder_thread (gpointer data)
+{
+  PngWriter *w = data;
+
+  for (;;)
+    {
+      PngBand *band = g_async_queue_pop (w->full);
+      GError *local = NULL;
+
+      if (band == (gpointer) w)
+        break;
+
+      if (w->error == NULL && !encode_band (w, band, &local))
+        {
+          g_mutex_lock (&w->lock);
+          w->error = local;
+          g_mutex_unlock (&w->lock);
+        }
+      g_async_queue_push (w->empty, band);
+    }
+
+  return NULL;
+}
+
+static gboolean
+png_worker_failed (PngWriter *w)
+{
+  gboolean failed;
+
+  g_mutex_lock (&w->lock);
+  failed = w->error != NULL;
+  g_mutex_unlock (&w->lock);
+
+  return failed;
+}
+
+static void
+png_band_free (PngBand *band,
+               int      n_tiles)
+{
+  for (int t = 0; t < n_tiles; t++)
+    g_clear_pointer (&band->tiles[t], cairo_surface_destroy);
+  g_free (band->tiles);
+  g_free (band);
 }
 
 static gboolean
@@ -485,15 +592,14 @@ write_png (TrailLayout               *layout,
            GError                   **error)
 {
   g_autofree PngWriter *w = g_new0 (PngWriter, 1);
-  g_autofree guint8 *row = NULL;
-  g_autofree guint8 *prev = NULL;
-  cairo_surface_t *surface = NULL;
-  gboolean alpha = options->transparent;
+  PngBand *bands[2] = { NULL, NULL };
+  GThread *thread = NULL;
   TrailPaintFlags flags = options->transparent ? TRAIL_PAINT_NO_BACKGROUND : TRAIL_PAINT_DEFAULT;
-  int width, height, band, tile_w;
+  int width, height, band_h;
   double scale;
   guint8 ihdr[13];
   gboolean ok = FALSE;
+  GError *local = NULL;
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
   trail_export_get_png_size (layout, options, &width, &height);
@@ -507,105 +613,135 @@ write_png (TrailLayout               *layout,
       return FALSE;
     }
 
-  tile_w = MIN (width, PNG_TILE_MAX_WIDTH);
-  band = CLAMP (PNG_BAND_BYTES / (tile_w * 4), 64, 4096);
-  band = MIN (band, height);
-
   w->stream = stream;
   w->cancellable = cancellable;
+  w->width = width;
+  w->alpha = options->transparent;
+  w->tile_w = MIN (width, PNG_TILE_MAX_WIDTH);
+  w->n_tiles = (width + w->tile_w - 1) / w->tile_w;
+  band_h = CLAMP (PNG_BAND_BYTES / ((gsize) width * 4), 32, 2048);
+  band_h = MIN (band_h, height);
+  g_mutex_init (&w->lock);
+
+  /* Level 3: flat colour compresses nearly as well as at 6, much faster. */
   if (deflateInit2 (&w->z, 3, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     {
       g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_FAILED, _("PNG compression failed"));
+      g_mutex_clear (&w->lock);
       return FALSE;
     }
 
   put_be32 (ihdr, width);
   put_be32 (ihdr + 4, height);
   ihdr[8] = 8;                  /* bits per channel */
-  ihdr[9] = alpha ? 6 : 2;      /* RGBA or RGB */
+  ihdr[9] = w->alpha ? 6 : 2;   /* RGBA or RGB */
   ihdr[10] = ihdr[11] = ihdr[12] = 0;
-  if (!g_output_stream_write_all (stream, signature, 8, NULL, cancellable, error) ||
-      !png_chunk (w, "IHDR", ihdr, 13, error))
+  if (!g_output_stream_write_all (stream, signature, 8, NULL, cancellable, &local) ||
+      !png_chunk (w, "IHDR", ihdr, 13, &local))
     goto out;
 
-  row = g_malloc (1 + (gsize) width * 4);
-  prev = g_malloc0 ((gsize) width * 4);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tile_w, band);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  w->row = g_malloc (1 + (gsize) width * 4);
+  w->prev = g_malloc0 ((gsize) width * 4);
+  w->full = g_async_queue_new ();
+  w->empty = g_async_queue_new ();
+
+  for (int b = 0; b < 2; b++)
     {
-      check_cairo (cairo_surface_status (surface), NULL, error);
-      goto out;
+      bands[b] = g_new0 (PngBand, 1);
+      bands[b]->tiles = g_new0 (cairo_surface_t *, w->n_tiles);
+      for (int t = 0; t < w->n_tiles; t++)
+        {
+          int cols = MIN (w->tile_w, width - t * w->tile_w);
+
+          bands[b]->tiles[t] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cols, band_h);
+          if (cairo_surface_status (bands[b]->tiles[t]) != CAIRO_STATUS_SUCCESS)
+            {
+              check_cairo (cairo_surface_status (bands[b]->tiles[t]), NULL, &local);
+              goto out;
+            }
+        }
+      g_async_queue_push (w->empty, bands[b]);
     }
 
-  for (int y0 = 0; y0 < height; y0 += band)
+  thread = g_thread_new ("trail-png-encoder", png_encoder_thread, w);
+
+  for (int y0 = 0; y0 < height; y0 += band_h)
     {
-      int rows = MIN (band, height - y0);
-      g_autofree guint32 *band_pixels = NULL;
-      gsize band_stride = (gsize) width;
+      PngBand *band;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local) || png_worker_failed (w))
+        break;
 
-      /* Wide maps are drawn in tiles side by side into one band. */
-      if (tile_w < width)
-        band_pixels = g_new (guint32, band_stride * rows);
+      band = g_async_queue_pop (w->empty);
+      band->rows = MIN (band_h, height - y0);
 
-      for (int x0 = 0; x0 < width; x0 += tile_w)
+      for (int t = 0; t < w->n_tiles; t++)
         {
-          int cols = MIN (tile_w, width - x0);
+          cairo_surface_t *surface = band->tiles[t];
+          int x0 = t * w->tile_w;
+          int cols = cairo_image_surface_get_width (surface);
           g_autoptr(GskRenderNode) node = NULL;
           graphene_rect_t area;
           cairo_t *cr;
 
           cr = cairo_create (surface);
-          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-          cairo_paint (cr);
-          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+          /* The page colour covers every pixel unless transparent. */
+          if (options->transparent)
+            {
+              cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+              cairo_paint (cr);
+              cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+            }
           cairo_translate (cr, -x0, -y0);
           cairo_scale (cr, scale, scale);
 
-          area = GRAPHENE_RECT_INIT (x0 / scale - 2, y0 / scale - 2, cols / scale + 4, rows / scale + 4);
+          area = GRAPHENE_RECT_INIT (x0 / scale - 2, y0 / scale - 2, cols / scale + 4, band->rows / scale + 4);
           node = trail_painter_render_map (layout, &area, flags);
           if (node != NULL)
             gsk_render_node_draw (node, cr);
           cairo_destroy (cr);
-          cairo_surface_flush (surface);
-
-          if (band_pixels != NULL)
-            {
-              const guint8 *data = cairo_image_surface_get_data (surface);
-              int stride = cairo_image_surface_get_stride (surface);
-
-              for (int y = 0; y < rows; y++)
-                memcpy (band_pixels + band_stride * y + x0, data + (gsize) stride * y, cols * 4);
-            }
         }
 
-      for (int y = 0; y < rows; y++)
-        {
-          const guint32 *src;
-
-          if (band_pixels != NULL)
-            src = band_pixels + band_stride * y;
-          else
-            src = (const guint32 *) (cairo_image_surface_get_data (surface) +
-                                     (gsize) cairo_image_surface_get_stride (surface) * y);
-
-          convert_row (src, row, prev, width, alpha);
-          if (!png_deflate (w, row, 1 + (gsize) width * (alpha ? 4 : 3), Z_NO_FLUSH, error))
-            goto out;
-        }
+      g_async_queue_push (w->full, band);
     }
 
-  if (!png_deflate (w, NULL, 0, Z_FINISH, error) ||
-      !png_chunk (w, "IEND", NULL, 0, error))
+  g_async_queue_push (w->full, w);
+  g_thread_join (thread);
+  thread = NULL;
+
+  if (local != NULL)
+    goto out;
+  if (w->error != NULL)
+    {
+      local = g_steal_pointer (&w->error);
+      goto out;
+    }
+
+  if (!png_deflate (w, NULL, 0, Z_FINISH, &local) ||
+      !png_chunk (w, "IEND", NULL, 0, &local))
     goto out;
 
   ok = TRUE;
 
 out:
+  if (thread != NULL)
+    {
+      g_async_queue_push (w->full, w);
+      g_thread_join (thread);
+    }
   deflateEnd (&w->z);
-  g_clear_pointer (&surface, cairo_surface_destroy);
+  for (int b = 0; b < 2; b++)
+    if (bands[b] != NULL)
+      png_band_free (bands[b], w->n_tiles);
+  g_clear_pointer (&w->full, g_async_queue_unref);
+  g_clear_pointer (&w->empty, g_async_queue_unref);
+  g_clear_pointer (&w->row, g_free);
+  g_clear_pointer (&w->prev, g_free);
+  g_clear_error (&w->error);
+  g_mutex_clear (&w->lock);
+  if (local != NULL)
+    g_propagate_error (error, local);
+
   return ok;
 }
 
