@@ -11,6 +11,7 @@
 
 #include "trail-drafts.h"
 #include "trail-export-dialog.h"
+#include "trail-map-view.h"
 #include "trail-model.h"
 #include "trail-print.h"
 #include "trail-window.h"
@@ -24,6 +25,9 @@ struct _TrailWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   AdwBin               *map_bin;
+  GtkWidget            *palette_button;
+  GtkWidget            *inspector_button;
+  GtkWidget            *map_view;
   GMenu                *undo_section;
 
   TrailDocument        *document;
@@ -404,6 +408,9 @@ set_document (TrailWindow   *self,
                                G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  trail_map_view_set_document (TRAIL_MAP_VIEW (self->map_view), document);
+  gtk_widget_set_visible (self->palette_button, document != NULL);
+  gtk_widget_set_visible (self->inspector_button, document != NULL);
   gtk_stack_set_visible_child_name (self->stack, document != NULL ? "map" : "empty");
 
   update_title (self);
@@ -947,6 +954,8 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, TrailWindow, palette_button);
+  gtk_widget_class_bind_template_child (widget_class, TrailWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, undo_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, trail_window_open_action);
@@ -978,6 +987,14 @@ trail_window_init (TrailWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The map editor: palette, canvas and inspector. */
+  self->map_view = trail_map_view_new ();
+  adw_bin_set_child (self->map_bin, self->map_view);
+  g_object_bind_property (self->map_view, "show-palette", self->palette_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->map_view, "show-inspector", self->inspector_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   /* Maps dropped from the file manager open; the canvas has its own
    * targets for what it accepts (images on personas). */

@@ -1,0 +1,1637 @@
+/* trail-canvas-dnd.c — the pointer on the canvas: selection, rubber band,
+ * dragging cards, headers and emotion points, drops from the palette,
+ * context menus.
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A drag never moves a widget: while it lasts the canvas draws a preview
+ * (the carried item under the pointer, a cell highlight or an insertion
+ * marker), and at the end it issues one document command. Emotion points
+ * are the exception: the curve has to follow live, so their drag edits the
+ * point inside one undo group.
+ */
+#define G_LOG_DOMAIN "trail-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "trail-canvas-private.h"
+#include "trail-card-widget.h"
+
+#define DRAG_THRESHOLD 5.0
+
+static void
+clear_drop (TrailCanvas *self)
+{
+  memset (&self->drop, 0, sizeof self->drop);
+}
+
+static const TrailLayoutItem *
+find_emotions_item (TrailCanvas *self,
+                    TrailLane   *lane)
+{
+  g_autoptr(GPtrArray) plots = NULL;
+  graphene_rect_t all;
+
+  trail_layout_get_bounds (self->layout, &all);
+  plots = trail_layout_query (self->layout, &all, TRAIL_LAYOUT_ITEM_EMOTIONS);
+  for (guint i = 0; i < plots->len; i++)
+    if (((TrailLayoutItem *) plots->pdata[i])->object == (gpointer) lane)
+      return plots->pdata[i];
+
+  return NULL;
+}
+
+static TrailEmotionPoint *
+pick_point (TrailCanvas           *self,
+            const TrailLayoutItem *emotions,
+            double                 mx,
+            double                 my)
+{
+  GListModel *lines = trail_document_get_emotion_lines (self->document);
+  const char *lane_persona = trail_lane_get_persona_id (emotions->object);
+  double reach = (self->style->emotion_point_radius + 5) / MIN (self->zoom, 1.0);
+  TrailEmotionPoint *best = NULL;
+  double best_d = reach * reach;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(TrailEmotionLine) line = g_list_model_get_item (lines, i);
+      GListModel *points;
+
+      if (lane_persona != NULL && g_strcmp0 (lane_persona, trail_emotion_line_get_persona_id (line)) != 0)
+        continue;
+
+      points = trail_emotion_line_get_points (line);
+      for (guint j = 0; j < g_list_model_get_n_items (points); j++)
+        {
+          g_autoptr(TrailEmotionPoint) point = g_list_model_get_item (points, j);
+          graphene_point_t pt;
+          double d;
+
+          if (!trail_canvas_point_position (self, point, emotions, &pt))
+            continue;
+          d = (pt.x - mx) * (pt.x - mx) + (pt.y - my) * (pt.y - my);
+          if (d <= best_d)
+            {
+              best_d = d;
+              best = point;
+            }
+        }
+    }
+
+  return best;
+}
+
+static TrailCanvasHit
+hit_test (TrailCanvas *self,
+          double       mx,
+          double       my)
+{
+  TrailCanvasHit hit = { HIT_NONE, NULL, NULL, NULL, GRAPHENE_RECT_INIT (0, 0, 0, 0) };
+  const TrailLayoutItem *item;
+
+  if (self->layout == NULL)
+    return hit;
+
+  if ((item = trail_layout_pick (self->layout, mx, my, TRAIL_LAYOUT_ITEM_EMOTIONS)) != NULL)
+    {
+      TrailEmotionPoint *point = pick_point (self, item, mx, my);
+
+      hit.lane = item->object;
+      hit.bounds = item->bounds;
+      if (point != NULL)
+        {
+          hit.kind = HIT_POINT;
+          hit.object = point;
+        }
+      else
+        hit.kind = HIT_EMOTIONS;
+      return hit;
+    }
+
+  if ((item = trail_layout_pick (self->layout, mx, my,
+                                 TRAIL_LAYOUT_ITEM_CARD | TRAIL_LAYOUT_ITEM_STAGE |
+                                 TRAIL_LAYOUT_ITEM_LANE | TRAIL_LAYOUT_ITEM_PERSONA |
+                                 TRAIL_LAYOUT_ITEM_CELL)) != NULL)
+    {
+      hit.object = item->object;
+      hit.bounds = item->bounds;
+      switch (item->kind)
+        {
+        case TRAIL_LAYOUT_ITEM_CARD:
+          hit.kind = HIT_CARD;
+          break;
+        case TRAIL_LAYOUT_ITEM_STAGE:
+          hit.kind = HIT_STAGE;
+          break;
+        case TRAIL_LAYOUT_ITEM_LANE:
+          hit.kind = HIT_LANE;
+          hit.lane = item->object;
+          break;
+        case TRAIL_LAYOUT_ITEM_PERSONA:
+          hit.kind = HIT_PERSONA;
+          break;
+        case TRAIL_LAYOUT_ITEM_CELL:
+          hit.kind = HIT_CELL;
+          hit.lane = item->object;
+          hit.stage = trail_layout_cell_get_stage (item);
+          break;
+        case TRAIL_LAYOUT_ITEM_HEADER:
+        case TRAIL_LAYOUT_ITEM_EMOTIONS:
+        case TRAIL_LAYOUT_ITEM_LEGEND:
+        case TRAIL_LAYOUT_ITEM_ALL:
+        default:
+          hit.kind = HIT_NONE;
+          break;
+        }
+    }
+
+  return hit;
+}
+
+/* ---- Gaps between stages and lanes --------------------------------------- */
+
+static guint
+stage_gap_at (TrailCanvas *self,
+              double       mx)
+{
+  GPtrArray *stages = trail_layout_get_stages (self->layout);
+  guint gap = 0;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const TrailLayoutItem *s = stages->pdata[i];
+      if (mx > s->bounds.origin.x + s->bounds.size.width / 2)
+        gap = i + 1;
+    }
+
+  return gap;
+}
+
+static guint
+lane_gap_at (TrailCanvas *self,
+             double       my)
+{
+  GPtrArray *lanes = trail_layout_get_lanes (self->layout);
+  guint gap = 0;
+
+  for (guint i = 0; i < lanes->len; i++)
+    {
+      const TrailLayoutItem *l = lanes->pdata[i];
+      if (my > l->bounds.origin.y + l->bounds.size.height / 2)
+        gap = i + 1;
+    }
+
+  return gap;
+}
+
+/* The document index a visible gap stands for. */
+static guint
+stage_gap_to_index (TrailCanvas *self,
+                    guint        gap)
+{
+  GPtrArray *stages = trail_layout_get_stages (self->layout);
+
+  if (gap < stages->len)
+    return trail_document_get_stage_index (self->document, ((TrailLayoutItem *) stages->pdata[gap])->object);
+
+  return g_list_model_get_n_items (trail_document_get_stages (self->document));
+}
+
+static guint
+lane_gap_to_index (TrailCanvas *self,
+                   guint        gap)
+{
+  GPtrArray *lanes = trail_layout_get_lanes (self->layout);
+
+  if (gap < lanes->len)
+    return trail_document_get_lane_index (self->document, ((TrailLayoutItem *) lanes->pdata[gap])->object);
+
+  return g_list_model_get_n_items (trail_document_get_lanes (self->document));
+}
+
+static float
+grid_bottom (TrailCanvas *self)
+{
+  GPtrArray *lanes = trail_layout_get_lanes (self->layout);
+
+  if (lanes->len == 0)
+    return trail_layout_get_height (self->layout);
+  else
+    {
+      const TrailLayoutItem *last = lanes->pdata[lanes->len - 1];
+      return last->bounds.origin.y + last->bounds.size.height;
+    }
+}
+
+static float
+grid_right (TrailCanvas *self)
+{
+  GPtrArray *stages = trail_layout_get_stages (self->layout);
+
+  if (stages->len == 0)
+    return trail_layout_get_width (self->layout);
+  else
+    {
+      const TrailLayoutItem *last = stages->pdata[stages->len - 1];
+      return last->bounds.origin.x + last->bounds.size.width;
+    }
+}
+
+/* ---- Drop targets -------------------------------------------------------- */
+
+static gboolean
+card_drop_target (TrailCanvas     *self,
+                  double           mx,
+                  double           my,
+                  TrailDropTarget *target)
+{
+  TrailLane *lane = NULL;
+  TrailStage *stage = NULL;
+  guint index = 0;
+
+  if (!trail_layout_get_drop_target (self->layout, mx, my, &lane, &stage, &index))
+    return FALSE;
+
+  target->kind = TRAIL_DROP_CELL;
+  target->lane = lane;
+  target->stage = stage;
+  target->index = index;
+  return TRUE;
+}
+
+static gboolean
+palette_drop_target (TrailCanvas      *self,
+                     TrailPaletteItem *item,
+                     double            mx,
+                     double            my,
+                     TrailDropTarget  *target)
+{
+  graphene_rect_t bounds;
+  TrailCanvasHit hit;
+
+  memset (target, 0, sizeof *target);
+  if (self->layout == NULL)
+    return FALSE;
+
+  trail_layout_get_bounds (self->layout, &bounds);
+  switch (trail_palette_item_get_kind (item))
+    {
+    case TRAIL_PALETTE_ITEM_STAGE:
+      target->kind = TRAIL_DROP_STAGE_GAP;
+      target->index = stage_gap_at (self, mx);
+      return TRUE;
+
+    case TRAIL_PALETTE_ITEM_LANE:
+      target->kind = TRAIL_DROP_LANE_GAP;
+      target->index = lane_gap_at (self, my);
+      return TRUE;
+
+    case TRAIL_PALETTE_ITEM_CARD:
+      if (!card_drop_target (self, mx, my, target))
+        return FALSE;
+      if (!trail_palette_item_fits_lane (item, trail_lane_get_kind (target->lane)))
+        {
+          memset (target, 0, sizeof *target);
+          return FALSE;
+        }
+      return TRUE;
+
+    case TRAIL_PALETTE_ITEM_PERSONA:
+      if (trail_document_find_persona (self->document, trail_palette_item_get_persona_id (item)) == NULL)
+        return FALSE;
+      hit = hit_test (self, mx, my);
+      switch (hit.kind)
+        {
+        case HIT_CARD:
+          target->kind = TRAIL_DROP_ON_CARD;
+          target->card = hit.object;
+          return TRUE;
+        case HIT_EMOTIONS:
+        case HIT_POINT:
+          target->kind = TRAIL_DROP_ON_EMOTIONS;
+          target->lane = hit.lane;
+          return TRUE;
+        case HIT_LANE:
+        case HIT_CELL:
+          target->kind = TRAIL_DROP_ON_LANE;
+          target->lane = hit.lane;
+          return TRUE;
+        case HIT_NONE:
+        case HIT_STAGE:
+        case HIT_PERSONA:
+        default:
+          return FALSE;
+        }
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_persona_tag (TrailCanvas *self,
+                 TrailCard   *card,
+                 const char  *persona_id)
+{
+  const char * const *tags = trail_card_get_persona_tags (card);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) new_tags = NULL;
+
+  if (tags != NULL && g_strv_contains (tags, persona_id))
+    return;
+  if (tags != NULL)
+    g_strv_builder_addv (builder, (const char **) tags);
+  g_strv_builder_add (builder, persona_id);
+  new_tags = g_strv_builder_end (builder);
+  trail_document_update (self->document, card, "persona-tags", new_tags, NULL);
+}
+
+gboolean
+trail_canvas_apply_palette_item (TrailCanvas           *self,
+                                 TrailPaletteItem      *item,
+                                 const TrailDropTarget *target)
+{
+  const char *persona_id = trail_palette_item_get_persona_id (item);
+
+  switch (target->kind)
+    {
+    case TRAIL_DROP_STAGE_GAP:
+      {
+        TrailStage *stage = trail_document_add_stage (self->document, stage_gap_to_index (self, target->index),
+                                                      _("New stage"));
+        trail_canvas_select_object (self, G_OBJECT (stage));
+        return TRUE;
+      }
+
+    case TRAIL_DROP_LANE_GAP:
+      {
+        TrailLaneKind kind = trail_palette_item_get_lane_kind (item);
+        TrailLane *lane = trail_document_add_lane (self->document, lane_gap_to_index (self, target->index),
+                                                   kind, trail_lane_kind_get_label (kind));
+        trail_canvas_select_object (self, G_OBJECT (lane));
+        return TRUE;
+      }
+
+    case TRAIL_DROP_CELL:
+      {
+        TrailCard *card;
+
+        trail_document_begin_group (self->document, _("Add Card"));
+        card = trail_document_add_card (self->document, target->lane, target->stage, target->index, "");
+        if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
+          trail_document_update (self->document, card, "channel", trail_palette_item_get_channel (item), NULL);
+        trail_document_end_group (self->document);
+
+        trail_canvas_set_selection (self, &card, 1);
+        /* A new card wants its words right away. */
+        trail_canvas_begin_edit (self, card, NULL);
+        return TRUE;
+      }
+
+    case TRAIL_DROP_ON_CARD:
+      add_persona_tag (self, target->card, persona_id);
+      return TRUE;
+
+    case TRAIL_DROP_ON_LANE:
+      trail_document_update (self->document, target->lane, "persona-id", persona_id, NULL);
+      return TRUE;
+
+    case TRAIL_DROP_ON_EMOTIONS:
+      if (trail_document_find_line_for_persona (self->document, persona_id) == NULL)
+        trail_document_add_emotion_line (self->document, persona_id);
+      trail_canvas_set_active_persona (self, persona_id);
+      return TRUE;
+
+    case TRAIL_DROP_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+static TrailPaletteItem *
+get_drop_item (GtkDropTarget *drop_target)
+{
+  const GValue *value = gtk_drop_target_get_value (drop_target);
+
+  if (value == NULL || !G_VALUE_HOLDS (value, TRAIL_TYPE_PALETTE_ITEM))
+    return NULL;
+
+  return g_value_get_object (value);
+}
+
+static GdkDragAction
+on_drop_motion_cb (TrailCanvas   *self,
+                   double         x,
+                   double         y,
+                   GtkDropTarget *drop_target)
+{
+  TrailPaletteItem *item = get_drop_item (drop_target);
+  double mx, my;
+  gboolean valid;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  g_set_object (&self->dnd_item, item);
+  if (item == NULL || self->document == NULL)
+    {
+      clear_drop (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return 0;
+    }
+
+  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  valid = palette_drop_target (self, item, mx, my, &self->drop);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return valid ? GDK_ACTION_COPY : 0;
+}
+
+static void
+on_drop_leave_cb (TrailCanvas *self)
+{
+  clear_drop (self);
+  g_clear_object (&self->dnd_item);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_drop_cb (TrailCanvas   *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *drop_target)
+{
+  TrailPaletteItem *item;
+  TrailDropTarget target;
+  double mx, my;
+  gboolean ok = FALSE;
+
+  on_drop_leave_cb (self);
+  if (!G_VALUE_HOLDS (value, TRAIL_TYPE_PALETTE_ITEM) || self->document == NULL)
+    return FALSE;
+
+  item = g_value_get_object (value);
+  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  if (palette_drop_target (self, item, mx, my, &target))
+    ok = trail_canvas_apply_palette_item (self, item, &target);
+
+  return ok;
+}
+
+/* Text dropped from another application: one card per line. */
+static gboolean
+on_text_drop_cb (TrailCanvas   *self,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 GtkDropTarget *drop_target)
+{
+  TrailDropTarget target;
+  g_auto(GStrv) lines = NULL;
+  double mx, my;
+  guint index;
+
+  if (self->document == NULL || !G_VALUE_HOLDS_STRING (value) || g_value_get_string (value) == NULL)
+    return FALSE;
+
+  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  if (!card_drop_target (self, mx, my, &target))
+    return FALSE;
+
+  lines = g_strsplit (g_value_get_string (value), "\n", -1);
+  index = target.index;
+  trail_document_begin_group (self->document, _("Drop Text"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      trail_document_add_card (self->document, target.lane, target.stage, index++, lines[i]);
+    }
+  trail_document_end_group (self->document);
+
+  return TRUE;
+}
+
+/* ---- Moving things ------------------------------------------------------ */
+
+static int
+compare_cards_by_place (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  TrailDocument *document = user_data;
+  TrailCard *ca = *(TrailCard **) a;
+  TrailCard *cb = *(TrailCard **) b;
+  TrailStage *sa = trail_document_find_stage (document, trail_card_get_stage_id (ca));
+  TrailStage *sb = trail_document_find_stage (document, trail_card_get_stage_id (cb));
+  TrailLane *la = trail_document_find_lane (document, trail_card_get_lane_id (ca));
+  TrailLane *lb = trail_document_find_lane (document, trail_card_get_lane_id (cb));
+  int d;
+
+  if ((d = (int) trail_document_get_lane_index (document, la) - (int) trail_document_get_lane_index (document, lb)))
+    return d;
+  if ((d = (int) trail_document_get_stage_index (document, sa) - (int) trail_document_get_stage_index (document, sb)))
+    return d;
+  return (int) trail_document_get_card_index (document, ca) - (int) trail_document_get_card_index (document, cb);
+}
+
+static void
+move_cards (TrailCanvas *self,
+            GPtrArray   *cards,
+            TrailLane   *lane,
+            TrailStage  *stage,
+            guint        index)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (cards, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  gboolean changed = FALSE;
+
+  g_ptr_array_set_free_func (sorted, g_object_unref);
+  g_ptr_array_sort_with_data (sorted, compare_cards_by_place, self->document);
+
+  for (guint i = 0; i < sorted->len && !changed; i++)
+    {
+      TrailCard *card = sorted->pdata[i];
+      changed = g_strcmp0 (trail_card_get_lane_id (card), trail_lane_get_id (lane)) != 0 ||
+                g_strcmp0 (trail_card_get_stage_id (card), trail_stage_get_id (stage)) != 0 ||
+                sorted->len > 1;
+      if (!changed)
+        {
+          guint now = trail_document_get_card_index (self->document, card);
+          changed = !(index == now || index == now + 1);
+        }
+    }
+  if (!changed)
+    return;
+
+  trail_document_begin_group (self->document,
+                              sorted->len > 1 ? _("Move Cards") : _("Move Card"));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      TrailCard *card = sorted->pdata[i];
+      guint target = index;
+
+      /* Leaving a place above the target in the same cell shifts it up. */
+      if (g_strcmp0 (trail_card_get_lane_id (card), trail_lane_get_id (lane)) == 0 &&
+          g_strcmp0 (trail_card_get_stage_id (card), trail_stage_get_id (stage)) == 0 &&
+          trail_document_get_card_index (self->document, card) < index)
+        target--;
+
+      trail_document_move_card (self->document, card, lane, stage, target);
+      index = trail_document_get_card_index (self->document, card) + 1;
+    }
+  trail_document_end_group (self->document);
+}
+
+static void
+update_point_drag (TrailCanvas *self,
+                   double       mx,
+                   double       my)
+{
+  TrailEmotionPoint *point = self->drag_object;
+  const TrailLayoutItem *emotions = find_emotions_item (self, self->press_hit.lane);
+  TrailStage *stage = NULL;
+  double position = 0.5;
+  double score;
+
+  if (emotions == NULL || !trail_canvas_stage_at (self, emotions, mx, &stage, &position))
+    return;
+
+  /* Scores snap to the scale's whole steps. */
+  score = round (trail_layout_emotion_score_at (emotions, my));
+  position = round (position * 100) / 100;
+
+  if (g_strcmp0 (trail_stage_get_id (stage), trail_emotion_point_get_stage_id (point)) == 0 &&
+      fabs (position - trail_emotion_point_get_position (point)) < 0.005 &&
+      score == trail_emotion_point_get_score (point))
+    return;
+
+  trail_document_set_emotion_point (self->document, point, stage, position, score);
+  self->point_moved = TRUE;
+}
+
+static void
+add_point_at (TrailCanvas *self,
+              TrailLane   *lane,
+              double       mx,
+              double       my)
+{
+  const TrailLayoutItem *emotions = find_emotions_item (self, lane);
+  TrailEmotionLine *line;
+  TrailEmotionPoint *point;
+  TrailStage *stage = NULL;
+  double position;
+
+  if (emotions == NULL || !trail_canvas_stage_at (self, emotions, mx, &stage, &position))
+    return;
+
+  trail_document_begin_group (self->document, _("Add Emotion Point"));
+  line = trail_canvas_line_for_lane (self, lane, TRUE);
+  point = trail_document_add_emotion_point (self->document, line, stage, round (position * 100) / 100,
+                                            round (trail_layout_emotion_score_at (emotions, my)), NULL);
+  trail_document_end_group (self->document);
+
+  if (point != NULL)
+    trail_canvas_select_object (self, G_OBJECT (point));
+}
+
+static void
+update_rubber_band (TrailCanvas *self)
+{
+  double x0, y0, x1, y1;
+  graphene_rect_t rect;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
+                              MIN (self->drag_start_y, self->drag_y), &x0, &y0);
+  trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
+                              MAX (self->drag_start_y, self->drag_y), &x1, &y1);
+  rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+  items = trail_layout_query (self->layout, &rect, TRAIL_LAYOUT_ITEM_CARD);
+
+  if (self->rubber_base != NULL)
+    for (guint i = 0; i < self->rubber_base->len; i++)
+      g_ptr_array_add (cards, self->rubber_base->pdata[i]);
+  for (guint i = 0; i < items->len; i++)
+    {
+      TrailLayoutItem *item = items->pdata[i];
+      if (!g_ptr_array_find (cards, item->object, NULL))
+        g_ptr_array_add (cards, item->object);
+    }
+
+  trail_canvas_set_selection (self, (TrailCard **) cards->pdata, cards->len);
+}
+
+/* ---- The drag state machine (also driven by the benchmark) ------------- */
+
+void
+trail_canvas_drag_begin_at (TrailCanvas *self,
+                            double       wx,
+                            double       wy)
+{
+  double mx, my;
+
+  self->drag_start_x = self->drag_x = wx;
+  self->drag_start_y = self->drag_y = wy;
+  self->drag = TRAIL_CANVAS_DRAG_PENDING;
+  self->point_moved = FALSE;
+  clear_drop (self);
+
+  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+  self->press_hit = hit_test (self, mx, my);
+
+  /* Pressing an unselected card selects it, so a drag carries what the
+   * user sees selected. */
+  if (self->press_hit.kind == HIT_CARD && !(self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
+      !trail_canvas_is_selected (self, self->press_hit.object))
+    {
+      TrailCard *card = self->press_hit.object;
+      trail_canvas_set_selection (self, &card, 1);
+    }
+  if (self->press_hit.kind == HIT_CARD)
+    trail_canvas_focus_card (self, self->press_hit.object);
+}
+
+static void
+start_drag (TrailCanvas *self)
+{
+  switch (self->press_hit.kind)
+    {
+    case HIT_CARD:
+      {
+        GtkWidget *widget = trail_canvas_lookup_card_widget (self, self->press_hit.object);
+
+        self->drag = TRAIL_CANVAS_DRAG_CARD;
+        self->drag_object = self->press_hit.object;
+        self->drag_bounds = self->press_hit.bounds;
+        if (widget != NULL)
+          trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget), TRUE);
+      }
+      break;
+
+    case HIT_STAGE:
+      self->drag = TRAIL_CANVAS_DRAG_STAGE;
+      self->drag_object = self->press_hit.object;
+      self->drag_bounds = self->press_hit.bounds;
+      trail_canvas_select_object (self, self->press_hit.object);
+      break;
+
+    case HIT_LANE:
+      self->drag = TRAIL_CANVAS_DRAG_LANE;
+      self->drag_object = self->press_hit.object;
+      self->drag_bounds = self->press_hit.bounds;
+      trail_canvas_select_object (self, self->press_hit.object);
+      break;
+
+    case HIT_POINT:
+      self->drag = TRAIL_CANVAS_DRAG_POINT;
+      self->drag_object = self->press_hit.object;
+      trail_canvas_select_object (self, self->press_hit.object);
+      trail_document_begin_group (self->document, _("Move Emotion Point"));
+      break;
+
+    case HIT_NONE:
+    case HIT_EMOTIONS:
+    case HIT_PERSONA:
+    case HIT_CELL:
+    default:
+      self->drag = TRAIL_CANVAS_DRAG_RUBBER_BAND;
+      g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
+      if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        self->rubber_base = g_ptr_array_copy (trail_canvas_get_selected_cards (self), NULL, NULL);
+      break;
+    }
+}
+
+void
+trail_canvas_drag_update_to (TrailCanvas *self,
+                             double       wx,
+                             double       wy)
+{
+  double mx, my;
+
+  self->drag_x = wx;
+  self->drag_y = wy;
+
+  if (self->drag == TRAIL_CANVAS_DRAG_NONE || self->layout == NULL)
+    return;
+
+  if (self->drag == TRAIL_CANVAS_DRAG_PAN)
+    {
+      gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - (wx - self->drag_start_x));
+      gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - (wy - self->drag_start_y));
+      /* The view moved under the pointer: the start moves with it. */
+      self->drag_start_x = wx + gtk_adjustment_get_value (self->hadjustment) - self->pan_start_h;
+      self->drag_start_y = wy + gtk_adjustment_get_value (self->vadjustment) - self->pan_start_v;
+      self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
+      self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+      return;
+    }
+
+  if (self->drag == TRAIL_CANVAS_DRAG_PENDING)
+    {
+      if (hypot (wx - self->drag_start_x, wy - self->drag_start_y) < DRAG_THRESHOLD)
+        return;
+      start_drag (self);
+    }
+
+  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+  clear_drop (self);
+
+  switch (self->drag)
+    {
+    case TRAIL_CANVAS_DRAG_CARD:
+      card_drop_target (self, mx, my, &self->drop);
+      break;
+    case TRAIL_CANVAS_DRAG_STAGE:
+      self->drop.kind = TRAIL_DROP_STAGE_GAP;
+      self->drop.index = stage_gap_at (self, mx);
+      break;
+    case TRAIL_CANVAS_DRAG_LANE:
+      self->drop.kind = TRAIL_DROP_LANE_GAP;
+      self->drop.index = lane_gap_at (self, my);
+      break;
+    case TRAIL_CANVAS_DRAG_POINT:
+      update_point_drag (self, mx, my);
+      break;
+    case TRAIL_CANVAS_DRAG_RUBBER_BAND:
+      update_rubber_band (self);
+      break;
+    case TRAIL_CANVAS_DRAG_NONE:
+    case TRAIL_CANVAS_DRAG_PENDING:
+    case TRAIL_CANVAS_DRAG_PAN:
+    default:
+      break;
+    }
+
+  /* Keep the pointer's goal in view near the edges. */
+  if (self->drag != TRAIL_CANVAS_DRAG_RUBBER_BAND && self->drag != TRAIL_CANVAS_DRAG_POINT)
+    trail_canvas_scroll_to_rect (self, &GRAPHENE_RECT_INIT (mx - 8 / self->zoom, my - 8 / self->zoom,
+                                                            16 / self->zoom, 16 / self->zoom));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+finish_click (TrailCanvas *self,
+              double       mx,
+              double       my)
+{
+  switch (self->press_hit.kind)
+    {
+    case HIT_CARD:
+      if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        trail_canvas_toggle_card (self, self->press_hit.object);
+      else
+        {
+          TrailCard *card = self->press_hit.object;
+          trail_canvas_set_selection (self, &card, 1);
+        }
+      break;
+
+    case HIT_STAGE:
+    case HIT_LANE:
+    case HIT_PERSONA:
+    case HIT_POINT:
+      trail_canvas_select_object (self, self->press_hit.object);
+      break;
+
+    case HIT_EMOTIONS:
+      trail_canvas_set_cursor (self, self->press_hit.lane, NULL);
+      add_point_at (self, self->press_hit.lane, mx, my);
+      break;
+
+    case HIT_CELL:
+      trail_canvas_set_cursor (self, self->press_hit.lane, self->press_hit.stage);
+      trail_canvas_set_selection (self, NULL, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      break;
+
+    case HIT_NONE:
+    default:
+      trail_canvas_set_selection (self, NULL, 0);
+      trail_canvas_select_object (self, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      break;
+    }
+}
+
+void
+trail_canvas_drag_end_at (TrailCanvas *self,
+                          double       wx,
+                          double       wy)
+{
+  TrailCanvasDrag drag;
+  TrailDropTarget drop;
+  double mx, my;
+
+  if (self->drag == TRAIL_CANVAS_DRAG_NONE)
+    return;
+
+  trail_canvas_drag_update_to (self, wx, wy);
+  drag = self->drag;
+  drop = self->drop;
+  self->drag = TRAIL_CANVAS_DRAG_NONE;
+  clear_drop (self);
+  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+
+  switch (drag)
+    {
+    case TRAIL_CANVAS_DRAG_PENDING:
+      finish_click (self, mx, my);
+      break;
+
+    case TRAIL_CANVAS_DRAG_CARD:
+      {
+        GtkWidget *widget = trail_canvas_lookup_card_widget (self, self->drag_object);
+        g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+        if (widget != NULL)
+          trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget), FALSE);
+        if (drop.kind != TRAIL_DROP_CELL)
+          break;
+
+        if (trail_canvas_is_selected (self, self->drag_object))
+          g_ptr_array_extend (cards, trail_canvas_get_selected_cards (self), NULL, NULL);
+        else
+          g_ptr_array_add (cards, self->drag_object);
+        move_cards (self, cards, drop.lane, drop.stage, drop.index);
+        if (self->drag_object != NULL)
+          trail_canvas_focus_card (self, self->drag_object);
+      }
+      break;
+
+    case TRAIL_CANVAS_DRAG_STAGE:
+      {
+        TrailStage *stage = self->drag_object;
+        guint from = trail_document_get_stage_index (self->document, stage);
+        guint to = stage_gap_to_index (self, drop.index);
+
+        if (to > from)
+          to--;
+        if (to != from)
+          trail_document_move_stage (self->document, stage, to);
+      }
+      break;
+
+    case TRAIL_CANVAS_DRAG_LANE:
+      {
+        TrailLane *lane = self->drag_object;
+        guint from = trail_document_get_lane_index (self->document, lane);
+        guint to = lane_gap_to_index (self, drop.index);
+
+        if (to > from)
+          to--;
+        if (to != from)
+          trail_document_move_lane (self->document, lane, to);
+      }
+      break;
+
+    case TRAIL_CANVAS_DRAG_POINT:
+      trail_document_end_group (self->document);
+      break;
+
+    case TRAIL_CANVAS_DRAG_RUBBER_BAND:
+      g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
+      if (trail_canvas_get_selected_cards (self)->len > 0)
+        trail_canvas_focus_card (self, g_ptr_array_index (trail_canvas_get_selected_cards (self), 0));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self));
+      break;
+
+    case TRAIL_CANVAS_DRAG_PAN:
+    case TRAIL_CANVAS_DRAG_NONE:
+    default:
+      break;
+    }
+
+  self->drag_object = NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  trail_canvas_queue_geometry (self);
+}
+
+/* ---- Gesture callbacks -------------------------------------------------- */
+
+static gboolean
+event_in_editor (TrailCanvas *self,
+                 double       x,
+                 double       y)
+{
+  GtkWidget *picked;
+
+  if (self->editor == NULL)
+    return FALSE;
+  picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  return picked != NULL && (picked == self->editor || gtk_widget_is_ancestor (picked, self->editor));
+}
+
+static void
+on_drag_begin_cb (TrailCanvas    *self,
+                  double          x,
+                  double          y,
+                  GtkGestureDrag *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (self->document == NULL || event_in_editor (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  if (self->editor != NULL)
+    trail_canvas_finish_edit (self, TRUE);
+
+  self->press_state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && self->space_held))
+    {
+      self->drag = TRAIL_CANVAS_DRAG_PAN;
+      self->drag_start_x = x;
+      self->drag_start_y = y;
+      self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
+      self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  if (button != GDK_BUTTON_PRIMARY)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  trail_canvas_drag_begin_at (self, x, y);
+}
+
+static void
+on_drag_update_cb (TrailCanvas    *self,
+                   double          dx,
+                   double          dy,
+                   GtkGestureDrag *gesture)
+{
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (self->drag == TRAIL_CANVAS_DRAG_PAN)
+    {
+      /* Panning: offsets stay relative to the press, not the view. */
+      gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - dx);
+      gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - dy);
+      return;
+    }
+  trail_canvas_drag_update_to (self, x + dx, y + dy);
+}
+
+static void
+on_drag_end_cb (TrailCanvas    *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (self->drag == TRAIL_CANVAS_DRAG_PAN)
+    {
+      self->drag = TRAIL_CANVAS_DRAG_NONE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->space_held ? "grab" : NULL);
+      return;
+    }
+  trail_canvas_drag_end_at (self, x + dx, y + dy);
+}
+
+static void
+on_drag_cancel_cb (TrailCanvas      *self,
+                   GdkEventSequence *sequence,
+                   GtkGesture       *gesture)
+{
+  GtkWidget *widget;
+
+  if (self->drag == TRAIL_CANVAS_DRAG_POINT)
+    trail_document_end_group (self->document);
+  if (self->drag == TRAIL_CANVAS_DRAG_CARD &&
+      (widget = trail_canvas_lookup_card_widget (self, self->drag_object)) != NULL)
+    trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget), FALSE);
+
+  self->drag = TRAIL_CANVAS_DRAG_NONE;
+  self->drag_object = NULL;
+  clear_drop (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_click_pressed_cb (TrailCanvas     *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  double mx, my;
+  TrailCanvasHit hit;
+
+  if (self->document == NULL || event_in_editor (self, x, y))
+    return;
+
+  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  hit = hit_test (self, mx, my);
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      if (self->editor != NULL)
+        trail_canvas_finish_edit (self, TRUE);
+      switch (hit.kind)
+        {
+        case HIT_CARD:
+          if (!trail_canvas_is_selected (self, hit.object))
+            {
+              TrailCard *card = hit.object;
+              trail_canvas_set_selection (self, &card, 1);
+            }
+          trail_canvas_focus_card (self, hit.object);
+          break;
+        case HIT_STAGE:
+        case HIT_LANE:
+        case HIT_POINT:
+          trail_canvas_select_object (self, hit.object);
+          break;
+        case HIT_CELL:
+          trail_canvas_set_selection (self, NULL, 0);
+          trail_canvas_set_cursor (self, hit.lane, hit.stage);
+          gtk_widget_grab_focus (GTK_WIDGET (self));
+          break;
+        case HIT_NONE:
+        case HIT_EMOTIONS:
+        case HIT_PERSONA:
+        default:
+          break;
+        }
+      trail_canvas_open_context_menu (self, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
+  if (button == GDK_BUTTON_PRIMARY && n_press == 2)
+    {
+      if (hit.kind == HIT_CARD)
+        trail_canvas_begin_edit (self, hit.object, NULL);
+      else if (hit.kind == HIT_CELL)
+        trail_canvas_begin_new_card (self, hit.lane, hit.stage, -1);
+    }
+}
+
+static void
+on_key_space_cb (TrailCanvas *self,
+                 gboolean     held)
+{
+  if (self->space_held == held)
+    return;
+  self->space_held = held;
+  if (self->drag != TRAIL_CANVAS_DRAG_PAN)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), held ? "grab" : NULL);
+}
+
+static gboolean
+on_space_pressed_cb (TrailCanvas           *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_space || self->editor != NULL)
+    return FALSE;
+  on_key_space_cb (self, TRUE);
+  return TRUE;
+}
+
+static void
+on_space_released_cb (TrailCanvas           *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_space)
+    on_key_space_cb (self, FALSE);
+}
+
+void
+trail_canvas_init_dnd (TrailCanvas *self)
+{
+  GtkGesture *gesture;
+  GtkDropTarget *drop;
+  GtkEventController *keys;
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  g_signal_connect_swapped (gesture, "cancel", G_CALLBACK (on_drag_cancel_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  self->drag_gesture = gesture;
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  drop = gtk_drop_target_new (TRAIL_TYPE_PALETTE_ITEM, GDK_ACTION_COPY);
+  gtk_drop_target_set_preload (drop, TRUE);
+  g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect_swapped (drop, "enter", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_text_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  /* Space+drag pans, as in every drawing program. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_space_pressed_cb), self);
+  g_signal_connect_swapped (keys, "key-released", G_CALLBACK (on_space_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* ---- Drawing the feedback ----------------------------------------------- */
+
+static void
+append_marker (TrailCanvas           *self,
+               GtkSnapshot           *snapshot,
+               const graphene_rect_t *rect)
+{
+  GskRoundedRect rr;
+
+  gsk_rounded_rect_init_from_rect (&rr, rect, MIN (rect->size.width, rect->size.height) / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+  gtk_snapshot_append_color (snapshot, &self->style->selection, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_drop_target (TrailCanvas           *self,
+                      GtkSnapshot           *snapshot,
+                      const TrailDropTarget *drop)
+{
+  const TrailLayoutItem *item;
+  float thick = 4 / MIN (self->zoom, 1.0);
+
+  switch (drop->kind)
+    {
+    case TRAIL_DROP_CELL:
+      {
+        GPtrArray *cards;
+        float y;
+
+        if ((item = trail_layout_get_cell (self->layout, drop->lane, drop->stage)) == NULL)
+          break;
+        trail_painter_draw_cell (snapshot, self->layout, item, TRAIL_PAINT_STATE_DROP_TARGET);
+
+        /* The insertion marker: where among the cell's cards it lands. */
+        cards = trail_document_get_cell_cards (self->document, drop->lane, drop->stage);
+        if (cards->len == 0)
+          y = item->bounds.origin.y + self->style->cell_padding / 2;
+        else if (drop->index < cards->len)
+          {
+            const TrailLayoutItem *c = trail_layout_find (self->layout, cards->pdata[drop->index]);
+            y = c != NULL ? c->bounds.origin.y - self->style->card_gap / 2 : item->bounds.origin.y;
+          }
+        else
+          {
+            const TrailLayoutItem *c = trail_layout_find (self->layout, cards->pdata[cards->len - 1]);
+            y = c != NULL ? c->bounds.origin.y + c->bounds.size.height + self->style->card_gap / 2
+                          : item->bounds.origin.y;
+          }
+        g_ptr_array_unref (cards);
+        append_marker (self, snapshot,
+                       &GRAPHENE_RECT_INIT (item->bounds.origin.x + self->style->cell_padding,
+                                            y - thick / 2,
+                                            item->bounds.size.width - 2 * self->style->cell_padding, thick));
+      }
+      break;
+
+    case TRAIL_DROP_STAGE_GAP:
+      {
+        GPtrArray *stages = trail_layout_get_stages (self->layout);
+        float x, top = 0;
+
+        if (stages->len == 0)
+          x = self->style->margin + self->style->lane_header_width;
+        else if (drop->index < stages->len)
+          x = ((TrailLayoutItem *) stages->pdata[drop->index])->bounds.origin.x;
+        else
+          x = grid_right (self);
+        if (stages->len > 0)
+          top = ((TrailLayoutItem *) stages->pdata[0])->bounds.origin.y;
+        append_marker (self, snapshot, &GRAPHENE_RECT_INIT (x - thick / 2, top, thick, grid_bottom (self) - top));
+      }
+      break;
+
+    case TRAIL_DROP_LANE_GAP:
+      {
+        GPtrArray *lanes = trail_layout_get_lanes (self->layout);
+        float y, left = self->style->margin;
+
+        if (lanes->len == 0)
+          y = grid_bottom (self);
+        else if (drop->index < lanes->len)
+          y = ((TrailLayoutItem *) lanes->pdata[drop->index])->bounds.origin.y;
+        else
+          y = grid_bottom (self);
+        if (lanes->len > 0)
+          left = ((TrailLayoutItem *) lanes->pdata[0])->bounds.origin.x;
+        append_marker (self, snapshot, &GRAPHENE_RECT_INIT (left, y - thick / 2, grid_right (self) - left, thick));
+      }
+      break;
+
+    case TRAIL_DROP_ON_CARD:
+      if ((item = trail_layout_find (self->layout, drop->card)) != NULL)
+        {
+          GskRoundedRect rr;
+          GdkRGBA c[4] = { self->style->selection, self->style->selection,
+                           self->style->selection, self->style->selection };
+          graphene_rect_t r;
+
+          graphene_rect_inset_r (&item->bounds, -4, -4, &r);
+          gsk_rounded_rect_init_from_rect (&rr, &r, self->style->card_radius + 4);
+          gtk_snapshot_append_border (snapshot, &rr, (float[]) { 3, 3, 3, 3 }, c);
+        }
+      break;
+
+    case TRAIL_DROP_ON_LANE:
+    case TRAIL_DROP_ON_EMOTIONS:
+      if ((item = trail_layout_find (self->layout, drop->lane)) != NULL)
+        trail_painter_draw_lane (snapshot, self->layout, item, TRAIL_PAINT_STATE_SELECTED);
+      break;
+
+    case TRAIL_DROP_NONE:
+    default:
+      break;
+    }
+}
+
+/* Under the cards: drop targets and the rubber band. */
+void
+trail_canvas_snapshot_overlays (TrailCanvas *self,
+                                GtkSnapshot *snapshot)
+{
+  if (self->drop.kind != TRAIL_DROP_NONE && self->drop.kind != TRAIL_DROP_ON_CARD)
+    snapshot_drop_target (self, snapshot, &self->drop);
+}
+
+static void
+snapshot_point_value (TrailCanvas *self,
+                      GtkSnapshot *snapshot)
+{
+  TrailEmotionPoint *point = self->drag_object;
+  const TrailLayoutItem *emotions = find_emotions_item (self, self->press_hit.lane);
+  g_autofree char *text = NULL;
+  PangoLayout *layout;
+  graphene_point_t pt;
+  int w, h;
+  double score;
+  GskRoundedRect rr;
+  GdkRGBA on = self->style->page;
+
+  if (emotions == NULL || !trail_canvas_point_position (self, point, emotions, &pt))
+    return;
+
+  score = trail_emotion_point_get_score (point);
+  /* Translators: an emotion point's value while it is dragged, e.g. "+1 · Positive" */
+  text = g_strdup_printf (_("%+g · %s"), score,
+                          trail_document_get_scale_label (self->document, (int) round (score)));
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (pt.x + 14, pt.y - h / 2.0 - 5, w + 16, h + 10), 6);
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+  gtk_snapshot_append_color (snapshot, &self->style->text, &rr.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (pt.x + 22, pt.y - h / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &on);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (layout);
+}
+
+/* Above the cards: what a drag carries. */
+void
+trail_canvas_snapshot_dnd (TrailCanvas *self,
+                           GtkSnapshot *snapshot)
+{
+  double mx, my, sx, sy;
+  const TrailLayoutItem *item;
+
+  if (self->drop.kind == TRAIL_DROP_ON_CARD)
+    snapshot_drop_target (self, snapshot, &self->drop);
+
+  if (self->drag == TRAIL_CANVAS_DRAG_RUBBER_BAND)
+    {
+      graphene_rect_t r;
+      GdkRGBA fill = self->style->selection;
+      GskRoundedRect rr;
+      GdkRGBA c[4] = { self->style->selection, self->style->selection,
+                       self->style->selection, self->style->selection };
+
+      trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
+                                  MIN (self->drag_start_y, self->drag_y), &mx, &my);
+      trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
+                                  MAX (self->drag_start_y, self->drag_y), &sx, &sy);
+      r = GRAPHENE_RECT_INIT (mx, my, sx - mx, sy - my);
+      fill.alpha = 0.15f;
+      gtk_snapshot_append_color (snapshot, &fill, &r);
+      gsk_rounded_rect_init_from_rect (&rr, &r, 0);
+      gtk_snapshot_append_border (snapshot, &rr, (float[]) { 1, 1, 1, 1 }, c);
+      return;
+    }
+
+  if (self->drag == TRAIL_CANVAS_DRAG_POINT)
+    {
+      snapshot_point_value (self, snapshot);
+      return;
+    }
+
+  if (self->drag != TRAIL_CANVAS_DRAG_CARD && self->drag != TRAIL_CANVAS_DRAG_STAGE &&
+      self->drag != TRAIL_CANVAS_DRAG_LANE)
+    return;
+  if ((item = trail_layout_find (self->layout, self->drag_object)) == NULL)
+    return;
+
+  /* The carried item follows the pointer, keeping where it was grabbed. */
+  trail_canvas_widget_to_map (self, self->drag_x, self->drag_y, &mx, &my);
+  trail_canvas_widget_to_map (self, self->drag_start_x, self->drag_start_y, &sx, &sy);
+  gtk_snapshot_save (snapshot);
+  if (self->drag == TRAIL_CANVAS_DRAG_STAGE)
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - sx, 0));
+  else if (self->drag == TRAIL_CANVAS_DRAG_LANE)
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, my - sy));
+  else
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - sx, my - sy));
+  gtk_snapshot_push_opacity (snapshot, 0.9);
+  trail_painter_draw_item (snapshot, self->layout, item,
+                           self->drag == TRAIL_CANVAS_DRAG_CARD ? TRAIL_PAINT_STATE_DRAGGED
+                                                                : TRAIL_PAINT_STATE_SELECTED);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* ---- Context menus ------------------------------------------------------ */
+
+static GMenu *
+build_context_menu (TrailCanvas *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = NULL;
+  GObject *selected = trail_canvas_get_selected_object (self);
+  GPtrArray *cards = trail_canvas_get_selected_cards (self);
+
+  if (cards->len > 0)
+    {
+      section = g_menu_new ();
+      g_menu_append (section, _("_Edit Text"), "canvas.edit");
+      g_menu_append (section, _("_New Card Below"), "canvas.new-card");
+      g_menu_append (section, _("D_uplicate"), "canvas.duplicate");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+
+      section = g_menu_new ();
+      g_menu_append (section, _("Cu_t"), "canvas.cut");
+      g_menu_append (section, _("_Copy"), "canvas.copy");
+      g_menu_append (section, _("_Paste"), "canvas.paste");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+
+      section = g_menu_new ();
+      g_menu_append (section, _("Move _Left"), "canvas.move-card::left");
+      g_menu_append (section, _("Move _Right"), "canvas.move-card::right");
+      g_menu_append (section, _("Move _Up"), "canvas.move-card::up");
+      g_menu_append (section, _("Move _Down"), "canvas.move-card::down");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+
+      section = g_menu_new ();
+      g_menu_append (section, _("_Delete"), "canvas.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+    }
+  else if (TRAIL_IS_STAGE (selected))
+    {
+      section = g_menu_new ();
+      g_menu_append (section, _("Insert Stage _Before"), "canvas.insert-stage::before");
+      g_menu_append (section, _("Insert Stage _After"), "canvas.insert-stage::after");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+      section = g_menu_new ();
+      g_menu_append (section, _("Move _Left"), "canvas.move-stage::left");
+      g_menu_append (section, _("Move _Right"), "canvas.move-stage::right");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+      section = g_menu_new ();
+      g_menu_append (section, _("_Delete Stage"), "canvas.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+    }
+  else if (TRAIL_IS_LANE (selected))
+    {
+      section = g_menu_new ();
+      g_menu_append (section, _("Move _Up"), "canvas.move-lane::up");
+      g_menu_append (section, _("Move _Down"), "canvas.move-lane::down");
+      g_menu_append (section, _("_Hide Lane"), "canvas.hide-lane");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+      section = g_menu_new ();
+      g_menu_append (section, _("_Delete Lane"), "canvas.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+    }
+  else if (TRAIL_IS_EMOTION_POINT (selected))
+    {
+      section = g_menu_new ();
+      g_menu_append (section, _("_Delete Point"), "canvas.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+    }
+  else
+    {
+      section = g_menu_new ();
+      g_menu_append (section, _("_New Card"), "canvas.new-card");
+      g_menu_append (section, _("_Paste"), "canvas.paste");
+      g_menu_append (section, _("Select _All"), "canvas.select-all");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+    }
+
+  return menu;
+}
+
+void
+trail_canvas_open_context_menu (TrailCanvas *self,
+                                double       wx,
+                                double       wy)
+{
+  g_autoptr(GMenu) menu = build_context_menu (self);
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* ---- The keyboard's way to "drag" from the palette ---------------------- */
+
+void
+trail_canvas_insert_item (TrailCanvas      *self,
+                          TrailPaletteItem *item)
+{
+  TrailDropTarget target = { TRAIL_DROP_NONE, NULL, NULL, NULL, 0 };
+  GPtrArray *lanes, *stages;
+  GPtrArray *selection;
+  TrailLane *lane = self->cursor_lane;
+  TrailStage *stage = self->cursor_stage;
+  int li, si;
+
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+  g_return_if_fail (TRAIL_IS_PALETTE_ITEM (item));
+
+  if (self->document == NULL || self->layout == NULL)
+    return;
+
+  selection = trail_canvas_get_selected_cards (self);
+  if (selection->len > 0)
+    {
+      TrailCard *card = selection->pdata[selection->len - 1];
+      lane = trail_document_find_lane (self->document, trail_card_get_lane_id (card));
+      stage = trail_document_find_stage (self->document, trail_card_get_stage_id (card));
+    }
+  if (TRAIL_IS_STAGE (self->selected_object))
+    stage = TRAIL_STAGE (self->selected_object);
+  if (TRAIL_IS_LANE (self->selected_object))
+    lane = TRAIL_LANE (self->selected_object);
+
+  lanes = trail_layout_get_lanes (self->layout);
+  stages = trail_layout_get_stages (self->layout);
+  li = -1;
+  si = -1;
+  for (guint i = 0; lane != NULL && i < lanes->len; i++)
+    if (((TrailLayoutItem *) lanes->pdata[i])->object == (gpointer) lane)
+      li = i;
+  for (guint i = 0; stage != NULL && i < stages->len; i++)
+    if (((TrailLayoutItem *) stages->pdata[i])->object == (gpointer) stage)
+      si = i;
+
+  switch (trail_palette_item_get_kind (item))
+    {
+    case TRAIL_PALETTE_ITEM_STAGE:
+      target.kind = TRAIL_DROP_STAGE_GAP;
+      target.index = si >= 0 ? (guint) si + 1 : stages->len;
+      break;
+
+    case TRAIL_PALETTE_ITEM_LANE:
+      target.kind = TRAIL_DROP_LANE_GAP;
+      target.index = li >= 0 ? (guint) li + 1 : lanes->len;
+      break;
+
+    case TRAIL_PALETTE_ITEM_CARD:
+      if (stages->len == 0)
+        break;
+      if (si < 0)
+        si = 0;
+      /* The keyboard's lane if the card fits there, else the first that fits. */
+      if (li < 0 || !trail_palette_item_fits_lane (item, trail_lane_get_kind (lane)))
+        {
+          li = -1;
+          for (guint i = 0; i < lanes->len && li < 0; i++)
+            if (trail_palette_item_fits_lane (item, trail_lane_get_kind (((TrailLayoutItem *) lanes->pdata[i])->object)))
+              li = i;
+        }
+      if (li < 0)
+        {
+          trail_canvas_show_toast (self, adw_toast_new (_("No lane takes this kind of card")));
+          break;
+        }
+      target.kind = TRAIL_DROP_CELL;
+      target.lane = ((TrailLayoutItem *) lanes->pdata[li])->object;
+      target.stage = ((TrailLayoutItem *) stages->pdata[si])->object;
+      {
+        g_autoptr(GPtrArray) cards = trail_document_get_cell_cards (self->document, target.lane, target.stage);
+        target.index = cards->len;
+        if (selection->len > 0 && target.lane == lane)
+          target.index = trail_document_get_card_index (self->document, selection->pdata[selection->len - 1]) + 1;
+      }
+      break;
+
+    case TRAIL_PALETTE_ITEM_PERSONA:
+      if (selection->len > 0)
+        {
+          target.kind = TRAIL_DROP_ON_CARD;
+          target.card = selection->pdata[selection->len - 1];
+        }
+      else if (lane != NULL)
+        {
+          target.kind = trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS ? TRAIL_DROP_ON_EMOTIONS
+                                                                              : TRAIL_DROP_ON_LANE;
+          target.lane = lane;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  if (target.kind != TRAIL_DROP_NONE)
+    trail_canvas_apply_palette_item (self, item, &target);
+}

@@ -1,0 +1,204 @@
+/* trail-canvas-private.h — shared by the files that implement TrailCanvas
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trail-canvas.h"
+#include "trail-painter.h"
+#include "trail-style.h"
+
+G_BEGIN_DECLS
+
+/* Space around the map, in screen pixels, so its edges can be scrolled
+ * away from the window's edges. */
+#define TRAIL_CANVAS_PAD 32.0
+/* Map pixels per cached tile of the background (lanes, headers, emotions). */
+#define TRAIL_CANVAS_TILE 512
+/* How far beyond the viewport card widgets are kept, in screen pixels. */
+#define TRAIL_CANVAS_WIDGET_MARGIN 400.0
+
+typedef enum
+{
+  TRAIL_CANVAS_DRAG_NONE,
+  TRAIL_CANVAS_DRAG_PENDING,     /* pressed, not yet moved past the threshold */
+  TRAIL_CANVAS_DRAG_PAN,
+  TRAIL_CANVAS_DRAG_RUBBER_BAND,
+  TRAIL_CANVAS_DRAG_CARD,
+  TRAIL_CANVAS_DRAG_STAGE,
+  TRAIL_CANVAS_DRAG_LANE,
+  TRAIL_CANVAS_DRAG_POINT,
+} TrailCanvasDrag;
+
+typedef enum
+{
+  TRAIL_DROP_NONE,
+  TRAIL_DROP_CELL,          /* a card into lane × stage at index */
+  TRAIL_DROP_STAGE_GAP,     /* a stage at index */
+  TRAIL_DROP_LANE_GAP,      /* a lane at index */
+  TRAIL_DROP_ON_CARD,       /* a persona tag */
+  TRAIL_DROP_ON_LANE,       /* a persona's lane */
+  TRAIL_DROP_ON_EMOTIONS,   /* a persona's emotion line */
+} TrailDropKind;
+
+typedef enum
+{
+  HIT_NONE,
+  HIT_CARD,
+  HIT_STAGE,
+  HIT_LANE,
+  HIT_POINT,
+  HIT_EMOTIONS,
+  HIT_PERSONA,
+  HIT_CELL,
+} TrailCanvasHitKind;
+
+/* What is under the pointer. */
+typedef struct
+{
+  TrailCanvasHitKind  kind;
+  gpointer            object;   /* card, stage, lane, point, persona */
+  TrailLane          *lane;     /* for cells and emotion plots */
+  TrailStage         *stage;    /* for cells */
+  graphene_rect_t     bounds;
+} TrailCanvasHit;
+
+typedef struct
+{
+  TrailDropKind  kind;
+  TrailLane     *lane;
+  TrailStage    *stage;
+  TrailCard     *card;
+  guint          index;
+} TrailDropTarget;
+
+struct _TrailCanvas
+{
+  GtkWidget          parent_instance;
+
+  TrailDocument     *document;
+  TrailLayout       *layout;
+  TrailStyle        *style;
+
+  GtkAdjustment     *hadjustment;
+  GtkAdjustment     *vadjustment;
+  guint              hscroll_policy : 1;
+  guint              vscroll_policy : 1;
+  double             zoom;
+  double             ox, oy;            /* widget = map * zoom - origin */
+
+  /* Background tiles: packed tile coordinates → GskRenderNode. */
+  GHashTable        *tiles;
+
+  /* Card widgets near the viewport; recycled, never one per card. */
+  GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* */
+  GPtrArray         *spare_widgets;
+
+  /* Selection: cards, or one other object. */
+  GPtrArray         *selection;         /* TrailCard*, owned */
+  GObject           *selected_object;
+  TrailLane         *cursor_lane;       /* the keyboard's cell */
+  TrailStage        *cursor_stage;
+  gboolean           cursor_visible;
+  char              *active_persona;
+
+  /* Pointer interaction. */
+  GtkGesture        *drag_gesture;
+  TrailCanvasDrag    drag;
+  TrailCanvasHit     press_hit;                    /* under the pointer at the press */
+  GdkModifierType    press_state;
+  double             drag_start_x, drag_start_y;   /* widget coordinates */
+  double             drag_x, drag_y;               /* widget coordinates, now */
+  double             pan_start_h, pan_start_v;
+  gpointer           drag_object;                  /* card, stage, lane or point */
+  graphene_rect_t    drag_bounds;                  /* the dragged item, map coordinates */
+  TrailDropTarget    drop;
+  GPtrArray         *rubber_base;                  /* selection before a Shift/Ctrl rubber band */
+  gboolean           space_held;
+  double             pointer_x, pointer_y;         /* last pointer position, widget coordinates */
+  gboolean           in_allocate;
+  gboolean           point_moved;
+  double             zoom_gesture_start;
+
+  /* Palette drag feedback. */
+  TrailPaletteItem  *dnd_item;
+
+  /* Inline editor. */
+  GtkWidget         *editor;            /* GtkTextView while editing, else NULL */
+  TrailCard         *edit_card;         /* NULL: a new card goes to edit_lane × edit_stage */
+  TrailLane         *edit_lane;
+  TrailStage        *edit_stage;
+  int                edit_index;
+  graphene_rect_t    edit_bounds;
+  gboolean           edit_finishing;
+
+  GtkWidget         *context_menu;
+  AdwToast          *delete_toast;
+
+  /* Debug aids and the benchmark. */
+  char              *geometry_path;
+  guint              geometry_idle;
+  gulong             after_paint_id;
+  gint64             frame_start;
+  gpointer           bench;
+  gboolean           first_frame_done;
+};
+
+/* trail-canvas.c */
+void      trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
+void      trail_canvas_widget_to_map      (TrailCanvas *self, double wx, double wy, double *mx, double *my);
+void      trail_canvas_scroll_to_rect     (TrailCanvas *self, const graphene_rect_t *rect);
+void      trail_canvas_zoom_at            (TrailCanvas *self, double zoom, double wx, double wy);
+GtkWidget *trail_canvas_ensure_card_widget (TrailCanvas *self, TrailCard *card);
+GtkWidget *trail_canvas_lookup_card_widget (TrailCanvas *self, TrailCard *card);
+void      trail_canvas_set_selection      (TrailCanvas *self, TrailCard **cards, guint n_cards);
+void      trail_canvas_toggle_card        (TrailCanvas *self, TrailCard *card);
+gboolean  trail_canvas_is_selected        (TrailCanvas *self, TrailCard *card);
+void      trail_canvas_set_cursor         (TrailCanvas *self, TrailLane *lane, TrailStage *stage);
+void      trail_canvas_focus_card         (TrailCanvas *self, TrailCard *card);
+void      trail_canvas_notify_selection   (TrailCanvas *self);
+TrailLaneKind trail_canvas_card_lane_kind (TrailCanvas *self, TrailCard *card);
+void      trail_canvas_show_toast         (TrailCanvas *self, AdwToast *toast);
+void      trail_canvas_queue_geometry     (TrailCanvas *self);
+
+/* Emotion points are laid out inside their stage, 12 % in from each side,
+ * the same formula trail-layout.c uses. */
+gboolean  trail_canvas_point_position     (TrailCanvas *self, TrailEmotionPoint *point,
+                                           const TrailLayoutItem *emotions, graphene_point_t *out);
+gboolean  trail_canvas_stage_at           (TrailCanvas *self, const TrailLayoutItem *emotions,
+                                           double mx, TrailStage **stage, double *position);
+TrailEmotionLine *trail_canvas_line_for_lane (TrailCanvas *self, TrailLane *lane, gboolean create);
+
+/* trail-canvas-dnd.c */
+void      trail_canvas_init_dnd           (TrailCanvas *self);
+void      trail_canvas_snapshot_dnd       (TrailCanvas *self, GtkSnapshot *snapshot);
+void      trail_canvas_snapshot_overlays  (TrailCanvas *self, GtkSnapshot *snapshot);
+void      trail_canvas_drag_begin_at      (TrailCanvas *self, double wx, double wy);
+void      trail_canvas_drag_update_to     (TrailCanvas *self, double wx, double wy);
+void      trail_canvas_drag_end_at        (TrailCanvas *self, double wx, double wy);
+void      trail_canvas_open_context_menu  (TrailCanvas *self, double wx, double wy);
+gboolean  trail_canvas_apply_palette_item (TrailCanvas *self, TrailPaletteItem *item,
+                                           const TrailDropTarget *target);
+
+/* trail-canvas-keyboard.c */
+void      trail_canvas_init_keyboard      (GtkWidgetClass *widget_class);
+void      trail_canvas_init_key_controller (TrailCanvas *self);
+void      trail_canvas_begin_edit         (TrailCanvas *self, TrailCard *card, const char *initial);
+void      trail_canvas_begin_new_card     (TrailCanvas *self, TrailLane *lane, TrailStage *stage, int index);
+void      trail_canvas_finish_edit        (TrailCanvas *self, gboolean commit);
+void      trail_canvas_allocate_editor    (TrailCanvas *self);
+void      trail_canvas_delete_selection   (TrailCanvas *self);
+void      trail_canvas_update_actions     (TrailCanvas *self);
+
+/* trail-canvas-clipboard.c */
+void      trail_canvas_copy               (TrailCanvas *self);
+void      trail_canvas_cut                (TrailCanvas *self);
+void      trail_canvas_paste              (TrailCanvas *self);
+
+/* trail-canvas-debug.c */
+void      trail_canvas_debug_init         (TrailCanvas *self);
+void      trail_canvas_debug_write_geometry (TrailCanvas *self);
+void      trail_canvas_bench_frame        (TrailCanvas *self);
+
+G_END_DECLS

@@ -1,0 +1,1474 @@
+/* trail-canvas.c — the journey map editor's drawing surface
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The canvas draws the map with the same layout and painters as the
+ * exporters. Lanes, headers and emotion lines are painted in its own
+ * snapshot, from render nodes cached per tile of the map and dropped only
+ * where a document change damaged them; cards are small child widgets
+ * (focus, tooltips, screen readers), created only near the viewport and
+ * recycled. Pointer handling lives in trail-canvas-dnd.c, keys and inline
+ * editing in trail-canvas-keyboard.c, the clipboard in
+ * trail-canvas-clipboard.c.
+ */
+#define G_LOG_DOMAIN "trail-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "trail-canvas-private.h"
+#include "trail-card-widget.h"
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ZOOM,
+  PROP_ACTIVE_PERSONA,
+  N_PROPS,
+
+  /* GtkScrollable */
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrailCanvas, trail_canvas, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+/* ---- Geometry ---------------------------------------------------------- */
+
+static float
+map_width (TrailCanvas *self)
+{
+  return self->layout != NULL ? trail_layout_get_width (self->layout) : 0;
+}
+
+static float
+map_height (TrailCanvas *self)
+{
+  return self->layout != NULL ? trail_layout_get_height (self->layout) : 0;
+}
+
+static void
+update_origin (TrailCanvas *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double content_w = map_width (self) * self->zoom;
+
+  /* A map narrower than the window sits in the middle; a taller one
+   * starts at the top, like a page. */
+  if (content_w + 2 * TRAIL_CANVAS_PAD <= width || self->hadjustment == NULL)
+    self->ox = -floor ((width - content_w) / 2);
+  else
+    self->ox = gtk_adjustment_get_value (self->hadjustment) - TRAIL_CANVAS_PAD;
+
+  self->oy = (self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0) - TRAIL_CANVAS_PAD;
+}
+
+void
+trail_canvas_map_to_widget (TrailCanvas *self,
+                            double       mx,
+                            double       my,
+                            double      *wx,
+                            double      *wy)
+{
+  *wx = mx * self->zoom - self->ox;
+  *wy = my * self->zoom - self->oy;
+}
+
+void
+trail_canvas_widget_to_map (TrailCanvas *self,
+                            double       wx,
+                            double       wy,
+                            double      *mx,
+                            double      *my)
+{
+  *mx = (wx + self->ox) / self->zoom;
+  *my = (wy + self->oy) / self->zoom;
+}
+
+static void
+get_visible_map_rect (TrailCanvas     *self,
+                      double           margin,
+                      graphene_rect_t *rect)
+{
+  double x0, y0, x1, y1;
+
+  trail_canvas_widget_to_map (self, -margin, -margin, &x0, &y0);
+  trail_canvas_widget_to_map (self,
+                              gtk_widget_get_width (GTK_WIDGET (self)) + margin,
+                              gtk_widget_get_height (GTK_WIDGET (self)) + margin,
+                              &x1, &y1);
+  *rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+}
+
+static void
+configure_adjustments (TrailCanvas *self,
+                       double       hvalue,
+                       double       vvalue)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double content_w = map_width (self) * self->zoom + 2 * TRAIL_CANVAS_PAD;
+  double content_h = map_height (self) * self->zoom + 2 * TRAIL_CANVAS_PAD;
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_configure (self->hadjustment,
+                              CLAMP (hvalue, 0, MAX (0, content_w - width)),
+                              0, MAX (content_w, width),
+                              width * 0.1, width * 0.9, width);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_configure (self->vadjustment,
+                              CLAMP (vvalue, 0, MAX (0, content_h - height)),
+                              0, MAX (content_h, height),
+                              height * 0.1, height * 0.9, height);
+  update_origin (self);
+}
+
+void
+trail_canvas_scroll_to_rect (TrailCanvas           *self,
+                             const graphene_rect_t *rect)
+{
+  double x0, y0, x1, y1;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double h, v;
+  const double margin = 24;
+
+  if (self->hadjustment == NULL || self->vadjustment == NULL)
+    return;
+
+  trail_canvas_map_to_widget (self, rect->origin.x, rect->origin.y, &x0, &y0);
+  trail_canvas_map_to_widget (self, rect->origin.x + rect->size.width,
+                              rect->origin.y + rect->size.height, &x1, &y1);
+  h = gtk_adjustment_get_value (self->hadjustment);
+  v = gtk_adjustment_get_value (self->vadjustment);
+
+  if (x0 < margin)
+    h += x0 - margin;
+  else if (x1 > width - margin)
+    h += MIN (x1 - (width - margin), x0 - margin);
+  if (y0 < margin)
+    v += y0 - margin;
+  else if (y1 > height - margin)
+    v += MIN (y1 - (height - margin), y0 - margin);
+
+  gtk_adjustment_set_value (self->hadjustment, h);
+  gtk_adjustment_set_value (self->vadjustment, v);
+}
+
+/* ---- Tiles -------------------------------------------------------------- */
+
+static inline gpointer
+tile_key (int tx,
+          int ty)
+{
+  return GUINT_TO_POINTER (((guint) tx << 16) | ((guint) ty & 0xffff));
+}
+
+static void
+invalidate_tiles (TrailCanvas           *self,
+                  const graphene_rect_t *damage)
+{
+  int tx0, ty0, tx1, ty1;
+
+  if (damage == NULL)
+    {
+      g_hash_table_remove_all (self->tiles);
+      return;
+    }
+  if (damage->size.width <= 0 || damage->size.height <= 0)
+    return;
+
+  tx0 = MAX (0, (int) floorf (damage->origin.x / TRAIL_CANVAS_TILE));
+  ty0 = MAX (0, (int) floorf (damage->origin.y / TRAIL_CANVAS_TILE));
+  tx1 = (int) floorf ((damage->origin.x + damage->size.width) / TRAIL_CANVAS_TILE);
+  ty1 = (int) floorf ((damage->origin.y + damage->size.height) / TRAIL_CANVAS_TILE);
+
+  for (int tx = tx0; tx <= tx1; tx++)
+    for (int ty = ty0; ty <= ty1; ty++)
+      g_hash_table_remove (self->tiles, tile_key (tx, ty));
+}
+
+static GskRenderNode *
+ensure_tile (TrailCanvas *self,
+             int          tx,
+             int          ty)
+{
+  GskRenderNode *node;
+  graphene_rect_t rect;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+
+  node = g_hash_table_lookup (self->tiles, tile_key (tx, ty));
+  if (node != NULL)
+    return node;
+
+  rect = GRAPHENE_RECT_INIT (tx * TRAIL_CANVAS_TILE, ty * TRAIL_CANVAS_TILE,
+                             TRAIL_CANVAS_TILE, TRAIL_CANVAS_TILE);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_push_clip (snapshot, &rect);
+  trail_painter_draw_map (snapshot, self->layout, &rect, TRAIL_PAINT_NO_CARDS);
+  gtk_snapshot_pop (snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    node = gsk_container_node_new (NULL, 0);
+
+  g_hash_table_insert (self->tiles, tile_key (tx, ty), node);
+  return node;
+}
+
+/* ---- Card widgets ------------------------------------------------------- */
+
+GtkWidget *
+trail_canvas_lookup_card_widget (TrailCanvas *self,
+                                 TrailCard   *card)
+{
+  return g_hash_table_lookup (self->card_widgets, card);
+}
+
+GtkWidget *
+trail_canvas_ensure_card_widget (TrailCanvas *self,
+                                 TrailCard   *card)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->card_widgets, card);
+
+  if (widget != NULL)
+    return widget;
+
+  if (self->spare_widgets->len > 0)
+    widget = g_ptr_array_steal_index_fast (self->spare_widgets, self->spare_widgets->len - 1);
+  else
+    {
+      widget = trail_card_widget_new ();
+      gtk_widget_set_parent (widget, GTK_WIDGET (self));
+    }
+
+  trail_card_widget_set_card (TRAIL_CARD_WIDGET (widget), card);
+  trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget),
+                                     self->drag == TRAIL_CANVAS_DRAG_CARD && self->drag_object == card);
+  gtk_widget_set_child_visible (widget, TRUE);
+  g_hash_table_insert (self->card_widgets, card, widget);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return widget;
+}
+
+static void
+recycle_card_widget (TrailCanvas *self,
+                     GtkWidget   *widget)
+{
+  trail_card_widget_set_card (TRAIL_CARD_WIDGET (widget), NULL);
+
+  /* A few spares are cheap; hundreds after zooming out are not. */
+  if (self->spare_widgets->len < 64)
+    {
+      gtk_widget_set_child_visible (widget, FALSE);
+      g_ptr_array_add (self->spare_widgets, widget);
+    }
+  else
+    gtk_widget_unparent (widget);
+}
+
+/* Keeps widgets for the cards near the viewport, and for the focused and
+ * the edited card wherever they are. */
+static void
+sync_card_widgets (TrailCanvas *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  graphene_rect_t visible;
+  GtkWidget *focus;
+
+  if (self->layout == NULL)
+    {
+      g_hash_table_iter_init (&iter, self->card_widgets);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_hash_table_iter_steal (&iter);
+          recycle_card_widget (self, value);
+        }
+      return;
+    }
+
+  get_visible_map_rect (self, TRAIL_CANVAS_WIDGET_MARGIN, &visible);
+  items = trail_layout_query (self->layout, &visible, TRAIL_LAYOUT_ITEM_CARD);
+  wanted = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TrailLayoutItem *item = items->pdata[i];
+      g_hash_table_add (wanted, item->object);
+    }
+
+  focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+          ? gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
+
+  g_hash_table_iter_init (&iter, self->card_widgets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      TrailCard *card = key;
+      gboolean alive = trail_layout_find (self->layout, card) != NULL;
+
+      if (alive && (g_hash_table_contains (wanted, card) || value == (gpointer) focus ||
+                    card == self->edit_card))
+        continue;
+
+      if (value == (gpointer) focus && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
+      g_hash_table_iter_steal (&iter);
+      recycle_card_widget (self, value);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TrailLayoutItem *item = items->pdata[i];
+      trail_canvas_ensure_card_widget (self, item->object);
+    }
+}
+
+static void
+queue_draw_card_widgets (TrailCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->card_widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      gtk_widget_queue_draw (value);
+      trail_card_widget_update_description (value);
+    }
+}
+
+static void
+queue_draw_card (TrailCanvas *self,
+                 TrailCard   *card)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->card_widgets, card);
+
+  if (widget != NULL)
+    gtk_widget_queue_draw (widget);
+}
+
+/* ---- Selection ---------------------------------------------------------- */
+
+gboolean
+trail_canvas_is_selected (TrailCanvas *self,
+                          TrailCard   *card)
+{
+  return g_ptr_array_find (self->selection, card, NULL);
+}
+
+void
+trail_canvas_notify_selection (TrailCanvas *self)
+{
+  trail_canvas_update_actions (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+clear_selected_object (TrailCanvas *self)
+{
+  if (self->selected_object != NULL)
+    {
+      g_clear_object (&self->selected_object);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+void
+trail_canvas_set_selection (TrailCanvas  *self,
+                            TrailCard   **cards,
+                            guint         n_cards)
+{
+  gboolean same = n_cards == self->selection->len && self->selected_object == NULL;
+
+  for (guint i = 0; same && i < n_cards; i++)
+    same = self->selection->pdata[i] == cards[i];
+  if (same)
+    return;
+
+  for (guint i = 0; i < self->selection->len; i++)
+    queue_draw_card (self, self->selection->pdata[i]);
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; i < n_cards; i++)
+    {
+      if (g_ptr_array_find (self->selection, cards[i], NULL))
+        continue;
+      g_ptr_array_add (self->selection, g_object_ref (cards[i]));
+      queue_draw_card (self, cards[i]);
+    }
+  clear_selected_object (self);
+  trail_canvas_notify_selection (self);
+}
+
+void
+trail_canvas_toggle_card (TrailCanvas *self,
+                          TrailCard   *card)
+{
+  if (!g_ptr_array_remove (self->selection, card))
+    g_ptr_array_add (self->selection, g_object_ref (card));
+  clear_selected_object (self);
+  queue_draw_card (self, card);
+  trail_canvas_notify_selection (self);
+}
+
+/* Drops whatever an edit (or its undo) took out of the document. */
+static void
+prune_selection (TrailCanvas *self)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = self->selection->len; i > 0; i--)
+    {
+      TrailCard *card = self->selection->pdata[i - 1];
+
+      if (trail_document_find_card (self->document, trail_card_get_id (card)) != card)
+        {
+          g_ptr_array_remove_index (self->selection, i - 1);
+          changed = TRUE;
+        }
+    }
+
+  if (self->selected_object != NULL)
+    {
+      GObject *o = self->selected_object;
+      gboolean alive = TRUE;
+
+      if (TRAIL_IS_STAGE (o))
+        alive = trail_document_find_stage (self->document, trail_stage_get_id (TRAIL_STAGE (o))) == (gpointer) o;
+      else if (TRAIL_IS_LANE (o))
+        alive = trail_document_find_lane (self->document, trail_lane_get_id (TRAIL_LANE (o))) == (gpointer) o;
+      else if (TRAIL_IS_PERSONA (o))
+        alive = trail_document_find_persona (self->document, trail_persona_get_id (TRAIL_PERSONA (o))) == (gpointer) o;
+      else if (TRAIL_IS_EMOTION_POINT (o))
+        alive = trail_document_find_emotion_point (self->document,
+                                                   trail_emotion_point_get_id (TRAIL_EMOTION_POINT (o))) == (gpointer) o;
+      if (!alive)
+        {
+          g_clear_object (&self->selected_object);
+          changed = TRUE;
+        }
+    }
+
+  if (self->cursor_lane != NULL &&
+      trail_document_find_lane (self->document, trail_lane_get_id (self->cursor_lane)) != self->cursor_lane)
+    g_clear_object (&self->cursor_lane);
+  if (self->cursor_stage != NULL &&
+      trail_document_find_stage (self->document, trail_stage_get_id (self->cursor_stage)) != self->cursor_stage)
+    g_clear_object (&self->cursor_stage);
+
+  if (changed)
+    trail_canvas_notify_selection (self);
+}
+
+void
+trail_canvas_set_cursor (TrailCanvas *self,
+                         TrailLane   *lane,
+                         TrailStage  *stage)
+{
+  if (g_set_object (&self->cursor_lane, lane) | g_set_object (&self->cursor_stage, stage))
+    {
+      const TrailLayoutItem *cell;
+
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (lane != NULL && stage != NULL && self->layout != NULL &&
+          (cell = trail_layout_get_cell (self->layout, lane, stage)) != NULL)
+        {
+          /* Translators: the keyboard is on an empty cell; %s are a stage and a lane */
+          g_autofree char *label = g_strdup_printf (_("Cell %s, %s"), trail_stage_get_name (stage),
+                                                    trail_lane_get_title (lane));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
+                                          -1);
+        }
+      trail_canvas_update_actions (self);
+    }
+}
+
+void
+trail_canvas_focus_card (TrailCanvas *self,
+                         TrailCard   *card)
+{
+  const TrailLayoutItem *item;
+  GtkWidget *widget;
+
+  if (self->layout == NULL || (item = trail_layout_find (self->layout, card)) == NULL)
+    return;
+
+  trail_canvas_scroll_to_rect (self, &item->bounds);
+  trail_canvas_set_cursor (self,
+                           trail_document_find_lane (self->document, trail_card_get_lane_id (card)),
+                           trail_document_find_stage (self->document, trail_card_get_stage_id (card)));
+  widget = trail_canvas_ensure_card_widget (self, card);
+  gtk_widget_grab_focus (widget);
+}
+
+TrailLaneKind
+trail_canvas_card_lane_kind (TrailCanvas *self,
+                             TrailCard   *card)
+{
+  TrailLane *lane = trail_document_find_lane (self->document, trail_card_get_lane_id (card));
+
+  return lane != NULL ? trail_lane_get_kind (lane) : TRAIL_LANE_KIND_CUSTOM;
+}
+
+void
+trail_canvas_show_toast (TrailCanvas *self,
+                         AdwToast    *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* ---- Emotion geometry --------------------------------------------------- */
+
+static int
+visible_stage_index (TrailCanvas *self,
+                     TrailStage  *stage)
+{
+  GPtrArray *stages = trail_layout_get_stages (self->layout);
+
+  for (guint i = 0; i < stages->len; i++)
+    if (((TrailLayoutItem *) stages->pdata[i])->object == (gpointer) stage)
+      return i;
+
+  return -1;
+}
+
+gboolean
+trail_canvas_point_position (TrailCanvas           *self,
+                             TrailEmotionPoint     *point,
+                             const TrailLayoutItem *emotions,
+                             graphene_point_t      *out)
+{
+  TrailStage *stage = trail_document_find_stage (self->document, trail_emotion_point_get_stage_id (point));
+  float stage_width = self->style->stage_width;
+  double pos;
+  int index;
+
+  if (stage == NULL || (index = visible_stage_index (self, stage)) < 0)
+    return FALSE;
+
+  pos = CLAMP (trail_emotion_point_get_position (point), 0.0, 1.0);
+  out->x = emotions->bounds.origin.x + index * stage_width + stage_width * (0.12 + 0.76 * pos);
+  out->y = trail_layout_emotion_y_for_score (emotions, trail_emotion_point_get_score (point));
+  return TRUE;
+}
+
+gboolean
+trail_canvas_stage_at (TrailCanvas           *self,
+                       const TrailLayoutItem *emotions,
+                       double                 mx,
+                       TrailStage           **stage,
+                       double                *position)
+{
+  GPtrArray *stages = trail_layout_get_stages (self->layout);
+  float stage_width = self->style->stage_width;
+  double rel = (mx - emotions->bounds.origin.x) / stage_width;
+  int index;
+
+  if (stages->len == 0)
+    return FALSE;
+
+  index = CLAMP ((int) floor (rel), 0, (int) stages->len - 1);
+  *stage = ((TrailLayoutItem *) stages->pdata[index])->object;
+  *position = CLAMP (((rel - index) - 0.12) / 0.76, 0.0, 1.0);
+  return TRUE;
+}
+
+/* The line a click in @lane edits: the lane's own persona's, else the
+ * active persona's, else the line for everyone. */
+TrailEmotionLine *
+trail_canvas_line_for_lane (TrailCanvas *self,
+                            TrailLane   *lane,
+                            gboolean     create)
+{
+  const char *persona_id = lane != NULL ? trail_lane_get_persona_id (lane) : NULL;
+  TrailEmotionLine *line;
+
+  if (persona_id == NULL)
+    persona_id = self->active_persona;
+  if (persona_id != NULL && trail_document_find_persona (self->document, persona_id) == NULL)
+    persona_id = NULL;
+  if (persona_id == NULL && g_list_model_get_n_items (trail_document_get_personas (self->document)) > 0 &&
+      trail_document_find_line_for_persona (self->document, NULL) == NULL)
+    {
+      /* No line for everyone once there are personas: take the first one's. */
+      g_autoptr(TrailPersona) first = g_list_model_get_item (trail_document_get_personas (self->document), 0);
+      persona_id = trail_persona_get_id (first);
+    }
+
+  line = trail_document_find_line_for_persona (self->document, persona_id);
+  if (line == NULL && create)
+    line = trail_document_add_emotion_line (self->document, persona_id);
+
+  return line;
+}
+
+/* ---- Document ----------------------------------------------------------- */
+
+static void
+on_document_changed_cb (TrailCanvas      *self,
+                        TrailChangeFlags  what,
+                        GObject          *object,
+                        TrailDocument    *document)
+{
+  graphene_rect_t damage;
+  gboolean resized;
+
+  if (self->layout == NULL)
+    return;
+
+  resized = trail_layout_update (self->layout, what, object, &damage);
+  invalidate_tiles (self, &damage);
+
+  if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->card_widgets, object);
+
+      if (widget != NULL)
+        {
+          gtk_widget_queue_draw (widget);
+          trail_card_widget_update_description (TRAIL_CARD_WIDGET (widget));
+        }
+      /* Cards below it in the cell moved, and may have changed size. */
+      if (what & TRAIL_CHANGE_CARDS)
+        queue_draw_card_widgets (self);
+    }
+  else if (what != TRAIL_CHANGE_EMOTIONS)
+    queue_draw_card_widgets (self);
+
+  if (what & (TRAIL_CHANGE_CARDS | TRAIL_CHANGE_STAGES | TRAIL_CHANGE_LANES |
+              TRAIL_CHANGE_PERSONAS | TRAIL_CHANGE_EMOTIONS))
+    prune_selection (self);
+
+  if (resized)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  trail_canvas_update_actions (self);
+  trail_canvas_queue_geometry (self);
+}
+
+static TrailStyleVariant
+get_style_variant (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return TRAIL_STYLE_HIGH_CONTRAST;
+  if (adw_style_manager_get_dark (manager))
+    return TRAIL_STYLE_DARK;
+  return TRAIL_STYLE_LIGHT;
+}
+
+static void
+on_style_changed_cb (TrailCanvas *self)
+{
+  TrailStyleVariant variant = get_style_variant ();
+
+  if (self->style != NULL && self->style->variant == variant)
+    return;
+
+  g_clear_pointer (&self->style, trail_style_unref);
+  self->style = trail_style_new (variant);
+  if (self->layout != NULL)
+    trail_layout_set_style (self->layout, self->style);
+  invalidate_tiles (self, NULL);
+  queue_draw_card_widgets (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* ---- Zoom --------------------------------------------------------------- */
+
+void
+trail_canvas_zoom_at (TrailCanvas *self,
+                      double       zoom,
+                      double       wx,
+                      double       wy)
+{
+  double mx, my;
+  double h, v;
+
+  zoom = CLAMP (zoom, TRAIL_CANVAS_MIN_ZOOM, TRAIL_CANVAS_MAX_ZOOM);
+  if (fabs (zoom - self->zoom) < 1e-6)
+    return;
+
+  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+  self->zoom = zoom;
+
+  /* Keep the map point under (wx, wy) where it was. */
+  h = mx * zoom + TRAIL_CANVAS_PAD - wx;
+  v = my * zoom + TRAIL_CANVAS_PAD - wy;
+  self->in_allocate = TRUE;
+  configure_adjustments (self, h, v);
+  self->in_allocate = FALSE;
+
+  if (self->editor != NULL)
+    trail_canvas_allocate_editor (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  trail_canvas_queue_geometry (self);
+}
+
+/* ---- Event controllers that are not drags ------------------------------ */
+
+static gboolean
+on_scroll_cb (TrailCanvas              *self,
+              double                    dx,
+              double                    dy,
+              GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double factor;
+
+  /* Plain scrolling pans: the scrolled window does that. */
+  if (!(state & GDK_CONTROL_MASK))
+    return FALSE;
+
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    factor = pow (1.15, -dy);
+  else
+    factor = exp (-dy * 0.01);
+
+  trail_canvas_zoom_at (self, self->zoom * factor, self->pointer_x, self->pointer_y);
+  return TRUE;
+}
+
+static void
+on_motion_cb (TrailCanvas *self,
+              double       x,
+              double       y)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+}
+
+static void
+on_zoom_begin_cb (TrailCanvas *self,
+                  GdkEventSequence *sequence,
+                  GtkGesture  *gesture)
+{
+  self->zoom_gesture_start = self->zoom;
+}
+
+static void
+on_zoom_scale_changed_cb (TrailCanvas    *self,
+                          double          scale,
+                          GtkGestureZoom *gesture)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  trail_canvas_zoom_at (self, self->zoom_gesture_start * scale, x, y);
+}
+
+static void
+on_adjustment_value_changed_cb (TrailCanvas *self)
+{
+  update_origin (self);
+  if (!self->in_allocate)
+    {
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      trail_canvas_queue_geometry (self);
+    }
+}
+
+static void
+set_adjustment (TrailCanvas    *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_adjustment_value_changed_cb, self);
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  g_set_object (slot, g_object_ref_sink (adjustment));
+  g_object_unref (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed",
+                            G_CALLBACK (on_adjustment_value_changed_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* ---- GtkWidget ---------------------------------------------------------- */
+
+static void
+trail_canvas_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  TrailCanvas *self = TRAIL_CANVAS (widget);
+  GHashTableIter iter;
+  gpointer value;
+  float size = orientation == GTK_ORIENTATION_HORIZONTAL ? map_width (self) : map_height (self);
+
+  /* Children are placed freely; measuring them keeps GTK content. */
+  g_hash_table_iter_init (&iter, self->card_widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_widget_measure (value, orientation, -1, NULL, NULL, NULL, NULL);
+  for (guint i = 0; i < self->spare_widgets->len; i++)
+    gtk_widget_measure (self->spare_widgets->pdata[i], orientation, -1, NULL, NULL, NULL, NULL);
+
+  *minimum = 0;
+  *natural = ceil (size * self->zoom + 2 * TRAIL_CANVAS_PAD);
+}
+
+static void
+allocate_card (TrailCanvas *self,
+               GtkWidget   *widget,
+               TrailCard   *card)
+{
+  const TrailLayoutItem *item = trail_layout_find (self->layout, card);
+  GskTransform *transform = NULL;
+  double wx, wy;
+
+  if (item == NULL)
+    {
+      gtk_widget_set_child_visible (widget, FALSE);
+      return;
+    }
+  gtk_widget_set_child_visible (widget, TRUE);
+
+  trail_canvas_map_to_widget (self, item->bounds.origin.x, item->bounds.origin.y, &wx, &wy);
+  /* Whole pixels at 100 % keep text crisp. */
+  transform = gsk_transform_translate (transform, &GRAPHENE_POINT_INIT (round (wx), round (wy)));
+  transform = gsk_transform_scale (transform, self->zoom, self->zoom);
+  gtk_widget_allocate (widget, ceilf (item->bounds.size.width), ceilf (item->bounds.size.height),
+                       -1, transform);
+}
+
+static void
+trail_canvas_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  TrailCanvas *self = TRAIL_CANVAS (widget);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->in_allocate = TRUE;
+  configure_adjustments (self,
+                         self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0,
+                         self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
+
+  sync_card_widgets (self);
+  g_hash_table_iter_init (&iter, self->card_widgets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    allocate_card (self, value, key);
+  for (guint i = 0; i < self->spare_widgets->len; i++)
+    gtk_widget_allocate (self->spare_widgets->pdata[i], 0, 0, -1, NULL);
+
+  if (self->editor != NULL)
+    trail_canvas_allocate_editor (self);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+
+  self->in_allocate = FALSE;
+  trail_canvas_queue_geometry (self);
+}
+
+static void
+snapshot_selection_overlays (TrailCanvas *self,
+                             GtkSnapshot *snapshot)
+{
+  const TrailLayoutItem *item;
+
+  if (self->selected_object == NULL)
+    return;
+
+  if ((TRAIL_IS_STAGE (self->selected_object) || TRAIL_IS_LANE (self->selected_object) ||
+       TRAIL_IS_PERSONA (self->selected_object)) &&
+      (item = trail_layout_find (self->layout, self->selected_object)) != NULL)
+    trail_painter_draw_item (snapshot, self->layout, item, TRAIL_PAINT_STATE_SELECTED);
+  else if (TRAIL_IS_EMOTION_POINT (self->selected_object))
+    {
+      g_autoptr(GPtrArray) plots = NULL;
+      graphene_rect_t all;
+
+      trail_layout_get_bounds (self->layout, &all);
+      plots = trail_layout_query (self->layout, &all, TRAIL_LAYOUT_ITEM_EMOTIONS);
+      for (guint i = 0; i < plots->len; i++)
+        {
+          graphene_point_t pt;
+          GskRoundedRect ring;
+          float r = self->style->emotion_point_radius + 6;
+          GdkRGBA colors[4];
+
+          if (!trail_canvas_point_position (self, TRAIL_EMOTION_POINT (self->selected_object),
+                                            plots->pdata[i], &pt))
+            continue;
+          for (guint c = 0; c < 4; c++)
+            colors[c] = self->style->selection;
+          gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (pt.x - r, pt.y - r, 2 * r, 2 * r), r);
+          gtk_snapshot_append_border (snapshot, &ring, (float[]) { 2.5f, 2.5f, 2.5f, 2.5f }, colors);
+        }
+    }
+}
+
+static void
+snapshot_cursor (TrailCanvas *self,
+                 GtkSnapshot *snapshot)
+{
+  const TrailLayoutItem *cell;
+  GskRoundedRect ring;
+  graphene_rect_t r;
+  GdkRGBA colors[4];
+
+  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)) || self->cursor_lane == NULL ||
+      self->cursor_stage == NULL ||
+      (cell = trail_layout_get_cell (self->layout, self->cursor_lane, self->cursor_stage)) == NULL)
+    return;
+
+  graphene_rect_inset_r (&cell->bounds, 3, 3, &r);
+  for (guint c = 0; c < 4; c++)
+    colors[c] = self->style->selection;
+  gsk_rounded_rect_init_from_rect (&ring, &r, 8);
+  gtk_snapshot_append_border (snapshot, &ring, (float[]) { 2, 2, 2, 2 }, colors);
+}
+
+static void
+trail_canvas_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  TrailCanvas *self = TRAIL_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t visible;
+  int tx0, ty0, tx1, ty1;
+
+  if (self->style == NULL)
+    return;
+
+  gtk_snapshot_append_color (snapshot, &self->style->page, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->layout == NULL)
+    return;
+
+  get_visible_map_rect (self, 0, &visible);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->ox, -self->oy));
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+
+  tx0 = MAX (0, (int) floor (visible.origin.x / TRAIL_CANVAS_TILE));
+  ty0 = MAX (0, (int) floor (visible.origin.y / TRAIL_CANVAS_TILE));
+  tx1 = MIN ((int) floor (map_width (self) / TRAIL_CANVAS_TILE),
+             (int) floor ((visible.origin.x + visible.size.width) / TRAIL_CANVAS_TILE));
+  ty1 = MIN ((int) floor (map_height (self) / TRAIL_CANVAS_TILE),
+             (int) floor ((visible.origin.y + visible.size.height) / TRAIL_CANVAS_TILE));
+  for (int tx = tx0; tx <= tx1; tx++)
+    for (int ty = ty0; ty <= ty1; ty++)
+      gtk_snapshot_append_node (snapshot, ensure_tile (self, tx, ty));
+
+  snapshot_selection_overlays (self, snapshot);
+  snapshot_cursor (self, snapshot);
+  trail_canvas_snapshot_overlays (self, snapshot);
+  gtk_snapshot_restore (snapshot);
+
+  /* Cards, then the editor and whatever a drag carries, on top. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->ox, -self->oy));
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+  trail_canvas_snapshot_dnd (self, snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+static gboolean
+trail_canvas_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  TrailCanvas *self = TRAIL_CANVAS (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  graphene_rect_t visible;
+
+  /* Inside the canvas, Tab and arrows are handled by our key bindings;
+   * GTK's own focus chain only enters and leaves. */
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    return FALSE;
+
+  if (self->layout == NULL)
+    return gtk_widget_grab_focus (widget);
+
+  if (self->selection->len > 0)
+    {
+      trail_canvas_focus_card (self, self->selection->pdata[self->selection->len - 1]);
+      return TRUE;
+    }
+
+  get_visible_map_rect (self, 0, &visible);
+  items = trail_layout_query (self->layout, &visible, TRAIL_LAYOUT_ITEM_CARD);
+  if (items->len > 0)
+    {
+      trail_canvas_focus_card (self, ((TrailLayoutItem *) items->pdata[0])->object);
+      return TRUE;
+    }
+
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+trail_canvas_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (trail_canvas_parent_class)->root (widget);
+  trail_canvas_debug_init (TRAIL_CANVAS (widget));
+}
+
+static void
+trail_canvas_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TrailCanvas *self = TRAIL_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_ACTIVE_PERSONA:
+      g_value_set_string (value, self->active_persona);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trail_canvas_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TrailCanvas *self = TRAIL_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      trail_canvas_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      trail_canvas_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_ACTIVE_PERSONA:
+      trail_canvas_set_active_persona (self, g_value_get_string (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      if (self->hscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->hscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_VSCROLL_POLICY:
+      if (self->vscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->vscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trail_canvas_dispose (GObject *object)
+{
+  TrailCanvas *self = TRAIL_CANVAS (object);
+  GtkWidget *child;
+
+  if (self->editor != NULL)
+    trail_canvas_finish_edit (self, FALSE);
+  g_clear_handle_id (&self->geometry_idle, g_source_remove);
+
+  trail_canvas_set_document (self, NULL);
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_hash_table_remove_all (self->card_widgets);
+  g_ptr_array_set_size (self->spare_widgets, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_pointer (&self->style, trail_style_unref);
+  g_clear_object (&self->dnd_item);
+  g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (trail_canvas_parent_class)->dispose (object);
+}
+
+static void
+trail_canvas_finalize (GObject *object)
+{
+  TrailCanvas *self = TRAIL_CANVAS (object);
+
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->card_widgets, g_hash_table_unref);
+  g_clear_pointer (&self->spare_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_pointer (&self->active_persona, g_free);
+  g_clear_pointer (&self->geometry_path, g_free);
+  g_clear_pointer (&self->bench, g_free);
+
+  G_OBJECT_CLASS (trail_canvas_parent_class)->finalize (object);
+}
+
+static void
+trail_canvas_class_init (TrailCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = trail_canvas_get_property;
+  object_class->set_property = trail_canvas_set_property;
+  object_class->dispose = trail_canvas_dispose;
+  object_class->finalize = trail_canvas_finalize;
+
+  widget_class->measure = trail_canvas_measure;
+  widget_class->size_allocate = trail_canvas_size_allocate;
+  widget_class->snapshot = trail_canvas_snapshot;
+  widget_class->focus = trail_canvas_focus;
+  widget_class->root = trail_canvas_root;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TRAIL_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, TRAIL_CANVAS_MIN_ZOOM, TRAIL_CANVAS_MAX_ZOOM, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE_PERSONA] =
+    g_param_spec_string ("active-persona", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /* The selection, or what the inspector should show, changed. */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  trail_canvas_init_keyboard (widget_class);
+
+  gtk_widget_class_set_css_name (widget_class, "trailcanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+trail_canvas_init (TrailCanvas *self)
+{
+  GtkEventController *controller;
+  GtkGesture *zoom;
+
+  self->zoom = 1.0;
+  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gsk_render_node_unref);
+  self->card_widgets = g_hash_table_new (NULL, NULL);
+  self->spare_widgets = g_ptr_array_new ();
+  self->selection = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"),
+                                  -1);
+
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion_cb), self);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (zoom, "begin", G_CALLBACK (on_zoom_begin_cb), self);
+  g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  trail_canvas_init_dnd (self);
+  trail_canvas_init_key_controller (self);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
+  on_style_changed_cb (self);
+}
+
+/* ---- Public API --------------------------------------------------------- */
+
+GtkWidget *
+trail_canvas_new (void)
+{
+  return g_object_new (TRAIL_TYPE_CANVAS, NULL);
+}
+
+TrailDocument *
+trail_canvas_get_document (TrailCanvas *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
+
+  return self->document;
+}
+
+TrailLayout *
+trail_canvas_get_layout (TrailCanvas *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
+
+  return self->layout;
+}
+
+void
+trail_canvas_set_document (TrailCanvas   *self,
+                           TrailDocument *document)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+  g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->editor != NULL)
+    trail_canvas_finish_edit (self, FALSE);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+
+  g_ptr_array_set_size (self->selection, 0);
+  g_clear_object (&self->selected_object);
+  g_clear_object (&self->cursor_lane);
+  g_clear_object (&self->cursor_stage);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->active_persona, g_free);
+  invalidate_tiles (self, NULL);
+  self->drag = TRAIL_CANVAS_DRAG_NONE;
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      self->layout = trail_layout_new (document, self->style);
+      g_signal_connect_object (document, "changed",
+                               G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  sync_card_widgets (self);
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, 0);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  trail_canvas_update_actions (self);
+  trail_canvas_notify_selection (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PERSONA]);
+}
+
+double
+trail_canvas_get_zoom (TrailCanvas *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+trail_canvas_set_zoom (TrailCanvas *self,
+                       double       zoom)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  trail_canvas_zoom_at (self, zoom,
+                        gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+/* Steps that land on round numbers, like an image viewer's. */
+static const double zoom_steps[] = { 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0 };
+
+void
+trail_canvas_zoom_in (TrailCanvas *self)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+    if (zoom_steps[i] > self->zoom + 1e-3)
+      {
+        trail_canvas_set_zoom (self, zoom_steps[i]);
+        return;
+      }
+}
+
+void
+trail_canvas_zoom_out (TrailCanvas *self)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
+    if (zoom_steps[i - 1] < self->zoom - 1e-3)
+      {
+        trail_canvas_set_zoom (self, zoom_steps[i - 1]);
+        return;
+      }
+}
+
+void
+trail_canvas_zoom_to_fit (TrailCanvas *self)
+{
+  int width, height;
+  double zoom;
+
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (self->layout == NULL || width <= 0 || height <= 0 || map_width (self) <= 0 || map_height (self) <= 0)
+    return;
+
+  zoom = MIN ((width - 2 * TRAIL_CANVAS_PAD) / map_width (self),
+              (height - 2 * TRAIL_CANVAS_PAD) / map_height (self));
+  zoom = CLAMP (zoom, TRAIL_CANVAS_MIN_ZOOM, TRAIL_CANVAS_MAX_ZOOM);
+  self->zoom = zoom;
+  self->in_allocate = TRUE;
+  configure_adjustments (self, 0, 0);
+  self->in_allocate = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+GPtrArray *
+trail_canvas_get_selected_cards (TrailCanvas *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
+
+  return self->selection;
+}
+
+GObject *
+trail_canvas_get_selected_object (TrailCanvas *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
+
+  return self->selected_object;
+}
+
+void
+trail_canvas_select_object (TrailCanvas *self,
+                            GObject     *object)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  if (TRAIL_IS_CARD (object))
+    {
+      TrailCard *card = TRAIL_CARD (object);
+      trail_canvas_set_selection (self, &card, 1);
+      return;
+    }
+
+  if (self->selected_object == object && self->selection->len == 0)
+    return;
+
+  for (guint i = 0; i < self->selection->len; i++)
+    queue_draw_card (self, self->selection->pdata[i]);
+  g_ptr_array_set_size (self->selection, 0);
+  g_set_object (&self->selected_object, object);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  trail_canvas_notify_selection (self);
+}
+
+const char *
+trail_canvas_get_active_persona (TrailCanvas *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
+
+  return self->active_persona;
+}
+
+void
+trail_canvas_set_active_persona (TrailCanvas *self,
+                                 const char  *persona_id)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  if (g_strcmp0 (self->active_persona, persona_id) == 0)
+    return;
+
+  g_free (self->active_persona);
+  self->active_persona = g_strdup (persona_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PERSONA]);
+}

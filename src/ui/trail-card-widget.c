@@ -1,0 +1,255 @@
+/* trail-card-widget.c
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-card-widget"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trail-canvas-private.h"
+#include "trail-card-widget.h"
+#include "trail-painter.h"
+
+struct _TrailCardWidget
+{
+  GtkWidget  parent_instance;
+
+  TrailCard *card;
+  gboolean   hover;
+  gboolean   placeholder;
+};
+
+G_DEFINE_FINAL_TYPE (TrailCardWidget, trail_card_widget, GTK_TYPE_WIDGET)
+
+static TrailCanvas *
+get_canvas (TrailCardWidget *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return TRAIL_IS_CANVAS (parent) ? TRAIL_CANVAS (parent) : NULL;
+}
+
+static void
+on_motion_enter_cb (TrailCardWidget *self)
+{
+  self->hover = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion_leave_cb (TrailCardWidget *self)
+{
+  self->hover = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static const char *
+kind_name (TrailLaneKind kind)
+{
+  switch (kind)
+    {
+    case TRAIL_LANE_KIND_TOUCHPOINTS:   return _("Touchpoint");
+    case TRAIL_LANE_KIND_ACTIONS:       return _("Action");
+    case TRAIL_LANE_KIND_THOUGHTS:      return _("Thought");
+    case TRAIL_LANE_KIND_PAIN_POINTS:   return _("Pain point");
+    case TRAIL_LANE_KIND_OPPORTUNITIES: return _("Opportunity");
+    case TRAIL_LANE_KIND_BACKSTAGE:     return _("Process");
+    case TRAIL_LANE_KIND_KPIS:          return _("Metric");
+    case TRAIL_LANE_KIND_NOTES:         return _("Note");
+    case TRAIL_LANE_KIND_EMOTIONS:
+    case TRAIL_LANE_KIND_CUSTOM:
+    default:                            return _("Card");
+    }
+}
+
+static void
+trail_card_widget_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  TrailCardWidget *self = TRAIL_CARD_WIDGET (widget);
+  TrailCanvas *canvas = get_canvas (self);
+  TrailLayout *layout;
+  const TrailLayoutItem *item;
+  TrailPaintState state = TRAIL_PAINT_STATE_NORMAL;
+
+  if (canvas == NULL || self->card == NULL)
+    return;
+
+  layout = trail_canvas_get_layout (canvas);
+  if (layout == NULL || (item = trail_layout_find (layout, self->card)) == NULL)
+    return;
+
+  if (self->hover)
+    state |= TRAIL_PAINT_STATE_HOVER;
+  if (trail_canvas_is_selected (canvas, self->card))
+    state |= TRAIL_PAINT_STATE_SELECTED;
+  if (gtk_widget_has_visible_focus (widget))
+    state |= TRAIL_PAINT_STATE_FOCUSED;
+
+  /* The canvas scales us by its zoom: draw at map size. */
+  if (self->placeholder)
+    gtk_snapshot_push_opacity (snapshot, 0.3);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-item->bounds.origin.x, -item->bounds.origin.y));
+  trail_painter_draw_card (snapshot, layout, item, state);
+  if (self->placeholder)
+    gtk_snapshot_pop (snapshot);
+}
+
+static void
+trail_card_widget_state_flags_changed (GtkWidget     *widget,
+                                       GtkStateFlags  previous)
+{
+  GtkStateFlags now = gtk_widget_get_state_flags (widget);
+
+  if ((now ^ previous) & (GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUSED))
+    gtk_widget_queue_draw (widget);
+
+  GTK_WIDGET_CLASS (trail_card_widget_parent_class)->state_flags_changed (widget, previous);
+}
+
+static gboolean
+trail_card_widget_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  /* A card is one stop; moving on is the canvas's business. */
+  if (!gtk_widget_is_focus (widget))
+    return gtk_widget_grab_focus (widget);
+
+  return FALSE;
+}
+
+static void
+trail_card_widget_dispose (GObject *object)
+{
+  TrailCardWidget *self = TRAIL_CARD_WIDGET (object);
+
+  g_clear_object (&self->card);
+
+  G_OBJECT_CLASS (trail_card_widget_parent_class)->dispose (object);
+}
+
+static void
+trail_card_widget_class_init (TrailCardWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trail_card_widget_dispose;
+
+  widget_class->snapshot = trail_card_widget_snapshot;
+  widget_class->state_flags_changed = trail_card_widget_state_flags_changed;
+  widget_class->focus = trail_card_widget_focus;
+
+  gtk_widget_class_set_css_name (widget_class, "trailcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+trail_card_widget_init (TrailCardWidget *self)
+{
+  GtkEventController *motion;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_VISIBLE);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_motion_enter_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (on_motion_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+}
+
+GtkWidget *
+trail_card_widget_new (void)
+{
+  return g_object_new (TRAIL_TYPE_CARD_WIDGET, NULL);
+}
+
+TrailCard *
+trail_card_widget_get_card (TrailCardWidget *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD_WIDGET (self), NULL);
+
+  return self->card;
+}
+
+void
+trail_card_widget_set_card (TrailCardWidget *self,
+                            TrailCard       *card)
+{
+  g_return_if_fail (TRAIL_IS_CARD_WIDGET (self));
+
+  if (g_set_object (&self->card, card))
+    {
+      self->hover = FALSE;
+      self->placeholder = FALSE;
+      if (card != NULL)
+        trail_card_widget_update_description (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+void
+trail_card_widget_set_placeholder (TrailCardWidget *self,
+                                   gboolean         placeholder)
+{
+  g_return_if_fail (TRAIL_IS_CARD_WIDGET (self));
+
+  if (self->placeholder != !!placeholder)
+    {
+      self->placeholder = !!placeholder;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+void
+trail_card_widget_update_description (TrailCardWidget *self)
+{
+  TrailCanvas *canvas;
+  TrailDocument *document;
+  TrailLane *lane = NULL;
+  TrailStage *stage = NULL;
+  const char *text;
+  const char *details;
+  g_autofree char *description = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *name = NULL;
+  const char *kind;
+
+  g_return_if_fail (TRAIL_IS_CARD_WIDGET (self));
+
+  if (self->card == NULL || (canvas = get_canvas (self)) == NULL ||
+      (document = trail_canvas_get_document (canvas)) == NULL)
+    return;
+
+  lane = trail_document_find_lane (document, trail_card_get_lane_id (self->card));
+  stage = trail_document_find_stage (document, trail_card_get_stage_id (self->card));
+  kind = kind_name (lane != NULL ? trail_lane_get_kind (lane) : TRAIL_LANE_KIND_CUSTOM);
+  text = trail_card_get_text (self->card);
+  details = trail_card_get_details (self->card);
+
+  if (text == NULL || text[0] == '\0')
+    /* Translators: the accessible name of a card with no text */
+    name = g_strdup_printf (_("Empty %s"), kind);
+  else
+    name = g_strdup (text);
+
+  /* Translators: a card's description for screen readers: its kind, stage and lane, e.g. "Pain point in Purchase, Pain points" */
+  description = g_strdup_printf (_("%s in %s, %s"), kind,
+                                 stage != NULL ? trail_stage_get_name (stage) : "",
+                                 lane != NULL ? trail_lane_get_title (lane) : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+
+  /* The card may be cut short on the map; the tooltip has it all. */
+  if (details != NULL && details[0] != '\0')
+    tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n<small>%s</small>", name, details, description);
+  else
+    tooltip = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name, description);
+  gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+}

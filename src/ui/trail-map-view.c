@@ -1,0 +1,276 @@
+/* trail-map-view.c — palette, canvas and inspector of one map
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-map-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trail-canvas.h"
+#include "trail-inspector.h"
+#include "trail-map-view.h"
+#include "trail-palette.h"
+
+struct _TrailMapView
+{
+  GtkWidget       parent_instance;
+
+  AdwFlap        *palette_flap;
+  AdwFlap        *inspector_flap;
+  TrailPalette   *palette;
+  TrailInspector *inspector;
+  TrailCanvas    *canvas;
+  GtkWidget      *zoom_button;
+
+  TrailDocument  *document;
+};
+
+enum {
+  PROP_0,
+  PROP_SHOW_PALETTE,
+  PROP_SHOW_INSPECTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TrailMapView, trail_map_view, GTK_TYPE_WIDGET)
+
+static void
+on_palette_item_activated_cb (TrailMapView     *self,
+                              TrailPaletteItem *item)
+{
+  if (self->document == NULL)
+    return;
+
+  if (trail_palette_item_get_kind (item) == TRAIL_PALETTE_ITEM_PERSONA &&
+      trail_canvas_get_selected_cards (self->canvas)->len == 0)
+    {
+      TrailPersona *persona = trail_document_find_persona (self->document,
+                                                           trail_palette_item_get_persona_id (item));
+
+      /* A persona row opens the persona in the inspector. */
+      if (persona != NULL)
+        {
+          trail_canvas_select_object (self->canvas, G_OBJECT (persona));
+          adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+        }
+      return;
+    }
+
+  trail_canvas_insert_item (self->canvas, item);
+}
+
+static void
+on_canvas_selection_changed_cb (TrailMapView *self)
+{
+  trail_inspector_show (self->inspector,
+                        trail_canvas_get_selected_cards (self->canvas),
+                        trail_canvas_get_selected_object (self->canvas));
+}
+
+static void
+on_canvas_zoom_changed_cb (TrailMapView *self)
+{
+  g_autofree char *label = g_strdup_printf ("%.0f%%", trail_canvas_get_zoom (self->canvas) * 100);
+  /* Translators: the accessible name of the zoom menu, %s is like "150%" */
+  g_autofree char *a11y = g_strdup_printf (_("Zoom %s"), label);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->zoom_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (widget);
+
+  if (g_str_equal (action_name, "view.zoom-in"))
+    trail_canvas_zoom_in (self->canvas);
+  else if (g_str_equal (action_name, "view.zoom-out"))
+    trail_canvas_zoom_out (self->canvas);
+  else if (g_str_equal (action_name, "view.zoom-fit"))
+    trail_canvas_zoom_to_fit (self->canvas);
+  else
+    trail_canvas_set_zoom (self->canvas, 1.0);
+}
+
+static void
+toggle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (widget);
+  AdwFlap *flap = g_str_equal (action_name, "view.toggle-palette") ? self->palette_flap : self->inspector_flap;
+
+  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+}
+
+static void
+on_flap_revealed_cb (TrailMapView *self,
+                     GParamSpec   *pspec,
+                     AdwFlap      *flap)
+{
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[flap == self->palette_flap ? PROP_SHOW_PALETTE : PROP_SHOW_INSPECTOR]);
+}
+
+static void
+trail_map_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PALETTE:
+      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->palette_flap));
+      break;
+    case PROP_SHOW_INSPECTOR:
+      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->inspector_flap));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trail_map_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PALETTE:
+      adw_flap_set_reveal_flap (self->palette_flap, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_INSPECTOR:
+      adw_flap_set_reveal_flap (self->inspector_flap, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trail_map_view_dispose (GObject *object)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_MAP_VIEW);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (trail_map_view_parent_class)->dispose (object);
+}
+
+static void
+trail_map_view_class_init (TrailMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trail_map_view_dispose;
+  object_class->get_property = trail_map_view_get_property;
+  object_class->set_property = trail_map_view_set_property;
+
+  properties[PROP_SHOW_PALETTE] =
+    g_param_spec_boolean ("show-palette", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_INSPECTOR] =
+    g_param_spec_boolean ("show-inspector", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TRAIL_TYPE_CANVAS);
+  g_type_ensure (TRAIL_TYPE_PALETTE);
+  g_type_ensure (TRAIL_TYPE_INSPECTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, palette_flap);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, palette);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, inspector);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, canvas);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "view.toggle-palette", NULL, toggle_action);
+  gtk_widget_class_install_action (widget_class, "view.toggle-inspector", NULL, toggle_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "view.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "view.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "view.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "view.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "view.toggle-palette", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "view.toggle-inspector", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "trailmapview");
+}
+
+static void
+trail_map_view_init (TrailMapView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->palette_flap, "notify::reveal-flap",
+                           G_CALLBACK (on_flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector_flap, "notify::reveal-flap",
+                           G_CALLBACK (on_flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->palette, "active-persona", self->canvas, "active-persona",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  trail_inspector_set_canvas (self->inspector, self->canvas);
+  on_canvas_zoom_changed_cb (self);
+}
+
+GtkWidget *
+trail_map_view_new (void)
+{
+  return g_object_new (TRAIL_TYPE_MAP_VIEW, NULL);
+}
+
+void
+trail_map_view_set_document (TrailMapView  *self,
+                             TrailDocument *document)
+{
+  g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  trail_canvas_set_document (self->canvas, document);
+  trail_palette_set_document (self->palette, document);
+  trail_inspector_set_document (self->inspector, document);
+  on_canvas_selection_changed_cb (self);
+}
+
+TrailCanvas *
+trail_map_view_get_canvas (TrailMapView *self)
+{
+  g_return_val_if_fail (TRAIL_IS_MAP_VIEW (self), NULL);
+
+  return self->canvas;
+}

@@ -1,0 +1,27 @@
+/* trail-map-view.h
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "trail-canvas.h"
+#include "trail-model.h"
+
+G_BEGIN_DECLS
+
+#define TRAIL_TYPE_MAP_VIEW (trail_map_view_get_type())
+
+G_DECLARE_FINAL_TYPE (TrailMapView, trail_map_view, TRAIL, MAP_VIEW, GtkWidget)
+
+/* The editor of one map: the palette, the canvas with its zoom controls,
+ * and the inspector. Properties "show-palette" and "show-inspector" are
+ * for the window's header bar toggles. */
+GtkWidget   *trail_map_view_new          (void);
+void         trail_map_view_set_document (TrailMapView  *self,
+                                          TrailDocument *document);
+TrailCanvas *trail_map_view_get_canvas   (TrailMapView  *self);
+
+G_END_DECLS
