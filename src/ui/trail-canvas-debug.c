@@ -104,6 +104,13 @@ trail_canvas_debug_write_geometry (TrailCanvas *self)
   json_builder_set_member_name (builder, "has_document");
   json_builder_add_boolean_value (builder, self->layout != NULL);
 
+  {
+    GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = window != NULL ? gtk_root_get_focus (window) : NULL;
+
+    json_builder_set_member_name (builder, "focus");
+    json_builder_add_string_value (builder, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "");
+  }
   json_builder_set_member_name (builder, "selection");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->selection->len; i++)

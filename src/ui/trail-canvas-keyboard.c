@@ -988,6 +988,9 @@ on_key_pressed_cb (TrailCanvas           *self,
     return FALSE;
   if (c == 0 || !g_unichar_isprint (c) || c == ' ')
     return FALSE;
+  /* N on a cell is the new-card key binding, not a letter. */
+  if ((keyval == GDK_KEY_n || keyval == GDK_KEY_N) && get_focus_card (self) == NULL)
+    return FALSE;
 
   g_unichar_to_utf8 (c, text);
 
@@ -1091,6 +1094,8 @@ trail_canvas_init_keyboard (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_binding, NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_SHIFT_MASK, "canvas.new-card", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "canvas.new-card", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);

@@ -376,6 +376,7 @@ void
 trail_canvas_notify_selection (TrailCanvas *self)
 {
   trail_canvas_update_actions (self);
+  trail_canvas_queue_geometry (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -485,6 +486,7 @@ trail_canvas_set_cursor (TrailCanvas *self,
       const TrailLayoutItem *cell;
 
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      trail_canvas_queue_geometry (self);
       if (lane != NULL && stage != NULL && self->layout != NULL &&
           (cell = trail_layout_get_cell (self->layout, lane, stage)) != NULL)
         {

@@ -105,7 +105,13 @@ trail_card_widget_state_flags_changed (GtkWidget     *widget,
   GtkStateFlags now = gtk_widget_get_state_flags (widget);
 
   if ((now ^ previous) & (GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUSED))
-    gtk_widget_queue_draw (widget);
+    {
+      TrailCanvas *canvas = get_canvas (TRAIL_CARD_WIDGET (widget));
+
+      gtk_widget_queue_draw (widget);
+      if (canvas != NULL)
+        trail_canvas_queue_geometry (canvas);
+    }
 
   GTK_WIDGET_CLASS (trail_card_widget_parent_class)->state_flags_changed (widget, previous);
 }

@@ -898,6 +898,7 @@ build_pages (TrailInspector *self)
   group = add_group (self, PAGE_CARD, NULL);
   add_text (self, PAGE_CARD, group, _("Text"), "text");
   add_text (self, PAGE_CARD, group, _("Details"), "details");
+  group = add_group (self, PAGE_CARD, NULL);
   add_combo (self, PAGE_CARD, group, _("Channel"), "channel", TRAIL_TYPE_CHANNEL, channel_label);
   add_combo (self, PAGE_CARD, group, _("Priority"), "priority", TRAIL_TYPE_PRIORITY, priority_label);
   add_spin (self, PAGE_CARD, group, _("Votes"), "votes", 0, 999);
@@ -928,6 +929,7 @@ build_pages (TrailInspector *self)
   add_entry (self, PAGE_PERSONA, group, _("Name"), "name");
   add_entry (self, PAGE_PERSONA, group, _("Role"), "role");
   add_color (self, PAGE_PERSONA, group, _("Colour"), "color");
+  group = add_group (self, PAGE_PERSONA, NULL);
   add_text (self, PAGE_PERSONA, group, _("Quote"), "quote");
   add_text (self, PAGE_PERSONA, group, _("Goals"), "goals");
   add_text (self, PAGE_PERSONA, group, _("Motivations"), "motivations");
@@ -984,6 +986,9 @@ trail_inspector_dispose (GObject *object)
   trail_inspector_set_document (self, NULL);
   g_clear_pointer (&self->tag_checks, g_list_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_INSPECTOR);
+  /* Unnamed template children are ours to unparent. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_weak_pointer (&self->canvas);
 
   G_OBJECT_CLASS (trail_inspector_parent_class)->dispose (object);

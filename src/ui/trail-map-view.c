@@ -67,6 +67,9 @@ on_palette_item_activated_cb (TrailMapView     *self,
 static void
 on_canvas_selection_changed_cb (TrailMapView *self)
 {
+  if (self->canvas == NULL || self->inspector == NULL)
+    return;
+
   trail_inspector_show (self->inspector,
                         trail_canvas_get_selected_cards (self->canvas),
                         trail_canvas_get_selected_object (self->canvas));
@@ -75,9 +78,15 @@ on_canvas_selection_changed_cb (TrailMapView *self)
 static void
 on_canvas_zoom_changed_cb (TrailMapView *self)
 {
-  g_autofree char *label = g_strdup_printf ("%.0f%%", trail_canvas_get_zoom (self->canvas) * 100);
+  g_autofree char *label = NULL;
+  g_autofree char *a11y = NULL;
+
+  if (self->canvas == NULL)
+    return;
+
+  label = g_strdup_printf ("%.0f%%", trail_canvas_get_zoom (self->canvas) * 100);
   /* Translators: the accessible name of the zoom menu, %s is like "150%" */
-  g_autofree char *a11y = g_strdup_printf (_("Zoom %s"), label);
+  a11y = g_strdup_printf (_("Zoom %s"), label);
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->zoom_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
@@ -170,6 +179,9 @@ trail_map_view_dispose (GObject *object)
   TrailMapView *self = TRAIL_MAP_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_MAP_VIEW);
+  /* Unnamed template children are ours to unparent. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (trail_map_view_parent_class)->dispose (object);

@@ -368,6 +368,9 @@ trail_palette_dispose (GObject *object)
 
   trail_palette_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_PALETTE);
+  /* Unnamed template children are ours to unparent. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->style, trail_style_unref);
   g_clear_pointer (&self->active_persona, g_free);
 

@@ -1,0 +1,123 @@
+# canvastest.py — shared steps of the canvas UI tests: open a copy of a
+# fixture map with the hidden geometry aid on, aim real pointer input at
+# cards and cells, save with Ctrl+S and read the saved JSON back.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import trailtest  # noqa: E402
+
+
+class Canvas:
+    """The app with a temp copy of a fixture map and TRAILMAP_DEBUG_GEOMETRY."""
+
+    def __init__(self, fixture='canvas-small.trailmap', a11y=False, env=None):
+        trailtest.require_display()
+        self.dir = tempfile.mkdtemp(prefix='trailmap-canvas-')
+        self.path = os.path.join(self.dir, 'map.trailmap')
+        shutil.copy(os.path.join(HERE, fixture), self.path)
+        self.geometry_path = os.path.join(self.dir, 'geometry.json')
+        environ = {'TRAILMAP_DEBUG_GEOMETRY': self.geometry_path}
+        if env:
+            environ.update(env)
+        self.app = trailtest.App(self.path, a11y=a11y, env=environ)
+        self.window = self.app.wait_for_window('Canvas test map')
+        self.geometry(lambda g: g.get('has_document') and g.get('cards'))
+        trailtest.xdotool('windowfocus', '--sync', self.window)
+
+    def window_origin(self):
+        out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', self.window],
+                             capture_output=True, text=True, check=True).stdout
+        values = dict(line.split('=', 1) for line in out.split() if '=' in line)
+        return int(values['X']), int(values['Y'])
+
+    def geometry(self, predicate=lambda g: True, what='the canvas geometry', timeout=20):
+        def read():
+            try:
+                with open(self.geometry_path) as f:
+                    data = json.load(f)
+            except (OSError, ValueError):
+                return None
+            return data if predicate(data) else None
+        return trailtest.wait_until(read, timeout=timeout, what=what)
+
+    def screen(self, x, y):
+        ox, oy = self.window_origin()
+        return int(round(ox + x)), int(round(oy + y))
+
+    def center(self, rect, fx=0.5, fy=0.5):
+        return self.screen(rect['x'] + rect['w'] * fx, rect['y'] + rect['h'] * fy)
+
+    def card(self, geometry, text):
+        for card in geometry['cards']:
+            if card['text'] == text:
+                return card
+        return None
+
+    def cell(self, geometry, lane_title, stage_name):
+        for cell in geometry['cells']:
+            if cell['lane_title'] == lane_title and cell['stage_name'] == stage_name:
+                return cell
+        raise KeyError(f'no cell {lane_title} × {stage_name}')
+
+    def drag(self, start, end, steps=12, button=1):
+        """A real pointer drag, in small moves so gestures see motion."""
+        x0, y0 = start
+        x1, y1 = end
+        trailtest.xdotool('mousemove', str(x0), str(y0))
+        time.sleep(0.05)
+        trailtest.xdotool('mousedown', str(button))
+        for i in range(1, steps + 1):
+            x = x0 + (x1 - x0) * i / steps
+            y = y0 + (y1 - y0) * i / steps
+            trailtest.xdotool('mousemove', str(int(x)), str(int(y)))
+            time.sleep(0.02)
+        time.sleep(0.1)
+        trailtest.xdotool('mouseup', str(button))
+
+    def click(self, point, button=1):
+        trailtest.xdotool('mousemove', str(point[0]), str(point[1]))
+        trailtest.xdotool('click', str(button))
+
+    def key(self, *keys):
+        trailtest.xdotool('key', '--clearmodifiers', *keys)
+
+    def type(self, text):
+        trailtest.xdotool('type', '--delay', '20', text)
+
+    def save(self):
+        """Ctrl+S, then the saved document as JSON."""
+        before = os.stat(self.path).st_mtime_ns
+        trailtest.xdotool('windowfocus', '--sync', self.window)
+        self.key('ctrl+s')
+        trailtest.wait_until(lambda: os.stat(self.path).st_mtime_ns != before,
+                             what='the map to be saved')
+        time.sleep(0.2)
+        with open(self.path) as f:
+            return json.load(f)
+
+    def screenshot(self, name):
+        return trailtest.screenshot(name)
+
+    def close(self):
+        try:
+            status = self.app.quit_gracefully()
+        finally:
+            self.app.quit()
+            shutil.rmtree(self.dir, ignore_errors=True)
+        return status
+
+
+def cards_in(doc, lane, stage):
+    """Texts of the cards of one cell, in order."""
+    return [c['text'] for c in doc['cards'] if c['lane'] == lane and c['stage'] == stage]
