@@ -431,40 +431,161 @@ is_base64 (const char *s)
   return TRUE;
 }
 
+/* What the loader knows about one kind of item, looked up once per list
+ * rather than once per item: a 10,000-card map reads 130,000 fields. */
+typedef struct
+{
+  GType             type;
+  const TrailField *fields;
+  guint             n_fields;
+  GParamSpec       *pspecs[16];
+  const char       *known[18];
+} ItemKind;
+
+static void
+item_kind_init (ItemKind    *kind,
+                GType        type,
+                const char  *extra_key)
+{
+  GObjectClass *klass = g_type_class_ref (type);
+  guint n = 0;
+
+  kind->type = type;
+  kind->fields = _trail_fields_for_type (type, &kind->n_fields);
+  g_assert (kind->n_fields <= G_N_ELEMENTS (kind->pspecs));
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      kind->pspecs[i] = g_object_class_find_property (klass, kind->fields[i].property);
+      kind->known[n++] = kind->fields[i].key;
+    }
+  if (extra_key != NULL)
+    kind->known[n++] = extra_key;
+  kind->known[n] = NULL;
+
+  g_type_class_unref (klass);
+}
+
+/* An item being read. Its path ("cards[3]") and name ("card c12") are only
+ * made when there is a problem to report. */
+typedef struct
+{
+  const ItemKind *kind;
+  const char     *list;
+  guint           index;
+  const char     *id;
+  char           *path;
+  char           *what;
+} ItemRef;
+
+static const char *
+ref_path (ItemRef *ref)
+{
+  if (ref->path == NULL)
+    ref->path = g_strdup_printf ("%s[%u]", ref->list, ref->index);
+  return ref->path;
+}
+
+static char *
+ref_field_path (ItemRef    *ref,
+                const char *key)
+{
+  return g_strconcat (ref_path (ref), ".", key, NULL);
+}
+
+/* By id when it has a usable one, else by its place, counting from 1. */
+static const char *
+ref_what (ItemRef *ref)
+{
+  if (ref->what == NULL)
+    {
+      if (ref->id != NULL)
+        ref->what = g_strdup_printf ("%s %s", kind_noun (ref->kind->type), ref->id);
+      else
+        ref->what = g_strdup_printf ("%s %u", kind_noun (ref->kind->type), ref->index + 1);
+    }
+  return ref->what;
+}
+
+static void
+ref_clear (ItemRef *ref)
+{
+  g_clear_pointer (&ref->path, g_free);
+  g_clear_pointer (&ref->what, g_free);
+}
+
+static gboolean
+read_field_string (Loader      *l,
+                   JsonNode    *node,
+                   ItemRef     *ref,
+                   const char  *key,
+                   const char **out)
+{
+  const char *s;
+  gsize len;
+
+  if (!node_is_string (node))
+    {
+      g_autofree char *path = ref_field_path (ref, key);
+
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+               _("%s: %s must be text, not %s"), ref_what (ref), key, node_type_name (node));
+      return FALSE;
+    }
+
+  s = json_node_get_string (node);
+  len = strlen (s);
+  if (len > TRAIL_FILE_MAX_STRING)
+    {
+      g_autofree char *path = ref_field_path (ref, key);
+
+      problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+               _("%s: %s is too long (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
+               ref_what (ref), key, len, TRAIL_FILE_MAX_STRING);
+      return FALSE;
+    }
+
+  *out = s;
+  return TRUE;
+}
+
 /* Reads one field's JSON value into @value (initialized for the pspec). */
 static gboolean
 read_field_value (Loader           *l,
                   const TrailField *field,
                   GParamSpec       *pspec,
                   JsonNode         *node,
-                  const char       *path,
-                  const char       *what,
+                  ItemRef          *ref,
                   GValue           *value)
 {
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  const char *key = field->key;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
 
   if (type == G_TYPE_STRING)
     {
       const char *s;
 
-      if (!read_string (l, node, path, what, field->key, &s))
+      if (!read_field_string (l, node, ref, key, &s))
         return FALSE;
-      g_value_set_string (value, s);
+      /* The parser's strings live as long as the parse; the item copies. */
+      g_value_set_static_string (value, s);
     }
   else if (G_TYPE_IS_ENUM (type))
     {
       const char *s;
       GEnumValue *ev;
 
-      if (!read_string (l, node, path, what, field->key, &s))
+      if (!read_field_string (l, node, ref, key, &s))
         return FALSE;
 
       ev = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, s);
       if (ev == NULL)
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                   _("%s: unknown %s “%s”"), what, field->key, s);
+                   _("%s: unknown %s “%s”"), ref_what (ref), key, s);
           return FALSE;
         }
       g_value_set_enum (value, ev->value);
@@ -473,8 +594,9 @@ read_field_value (Loader           *l,
     {
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                   _("%s: %s must be true or false, not %s"), what, field->key, node_type_name (node));
+                   _("%s: %s must be true or false, not %s"), ref_what (ref), key, node_type_name (node));
           return FALSE;
         }
       g_value_set_boolean (value, json_node_get_boolean (node));
@@ -487,9 +609,10 @@ read_field_value (Loader           *l,
       if (!node_is_integer (node) ||
           (v = json_node_get_int (node)) < u->minimum || v > u->maximum)
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
                    _("%s: %s must be a whole number from %u to %u"),
-                   what, field->key, u->minimum, u->maximum);
+                   ref_what (ref), key, u->minimum, u->maximum);
           return FALSE;
         }
       g_value_set_uint (value, (guint) v);
@@ -502,9 +625,10 @@ read_field_value (Loader           *l,
       if (!node_is_number (node) ||
           !isfinite (v = json_node_get_double (node)) || v < d->minimum || v > d->maximum)
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
                    _("%s: %s must be a number from %g to %g"),
-                   what, field->key, d->minimum, d->maximum);
+                   ref_what (ref), key, d->minimum, d->maximum);
           return FALSE;
         }
       g_value_set_double (value, v);
@@ -513,13 +637,13 @@ read_field_value (Loader           *l,
     {
       JsonArray *array;
       guint n;
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) strv = NULL;
+      char **strv;
 
       if (!JSON_NODE_HOLDS_ARRAY (node))
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                   _("%s: %s must be a list of ids, not %s"), what, field->key, node_type_name (node));
+                   _("%s: %s must be a list of ids, not %s"), ref_what (ref), key, node_type_name (node));
           return FALSE;
         }
 
@@ -527,23 +651,23 @@ read_field_value (Loader           *l,
       n = json_array_get_length (array);
       if (n > TRAIL_FILE_MAX_TAGS)
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
                    _("%s: too many entries in %s (%u; the limit is %d)"),
-                   what, field->key, n, TRAIL_FILE_MAX_TAGS);
+                   ref_what (ref), key, n, TRAIL_FILE_MAX_TAGS);
           return FALSE;
         }
 
+      strv = g_new0 (char *, n + 1);
+      g_value_take_boxed (value, strv);
       for (guint i = 0; i < n; i++)
         {
           const char *s;
 
-          if (!read_string (l, json_array_get_element (array, i), path, what, field->key, &s))
+          if (!read_field_string (l, json_array_get_element (array, i), ref, key, &s))
             return FALSE;
-          g_strv_builder_add (builder, s);
+          strv[i] = g_strdup (s);
         }
-
-      strv = g_strv_builder_end (builder);
-      g_value_set_boxed (value, strv);
     }
   else if (type == G_TYPE_BYTES)
     {
@@ -553,31 +677,35 @@ read_field_value (Loader           *l,
 
       if (!node_is_string (node))
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                   _("%s: %s must be base64 text, not %s"), what, field->key, node_type_name (node));
+                   _("%s: %s must be base64 text, not %s"), ref_what (ref), key, node_type_name (node));
           return FALSE;
         }
 
       s = json_node_get_string (node);
       if (strlen (s) > MAX_PHOTO_BASE64)
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
                    _("%s: the photo is too large (the limit is %d bytes)"),
-                   what, TRAIL_IMAGE_MAX_BYTES);
+                   ref_what (ref), TRAIL_IMAGE_MAX_BYTES);
           return FALSE;
         }
 
       if (!is_base64 (s))
         {
+          path = ref_field_path (ref, key);
           problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                   _("%s: %s is not valid base64"), what, field->key);
+                   _("%s: %s is not valid base64"), ref_what (ref), key);
           return FALSE;
         }
 
       data = g_base64_decode (s, &size);
       if (!trail_image_check (data, size, NULL, NULL, NULL, &error))
         {
-          problem (l, error->code, path, "%s: %s", what, error->message);
+          path = ref_field_path (ref, key);
+          problem (l, error->code, path, "%s: %s", ref_what (ref), error->message);
           return FALSE;
         }
 
@@ -588,123 +716,126 @@ read_field_value (Loader           *l,
 
   if (!_trail_field_check_value (field, pspec, value, &error))
     {
-      problem (l, error->code, path, "%s: %s", what, error->message);
+      path = ref_field_path (ref, key);
+      problem (l, error->code, path, "%s: %s", ref_what (ref), error->message);
       return FALSE;
     }
 
   return TRUE;
 }
 
-/* Reads an item of @type from @node at @path (like "cards[3]"). Returns a
- * new item even when some fields are bad, so that the loader can go on and
- * report everything; the caller checks l->n_problems. NULL when @node is
- * not even an object. */
+/* Reads an item at @index of @list. Returns NULL when the item has any
+ * problem (all of them are reported): the load fails anyway, and the
+ * document must never index a card without a cell. */
 static GObject *
-read_item (Loader      *l,
-           JsonNode    *node,
-           GType        type,
-           const char  *path,
-           guint        index,
-           const char **extra_known)
+read_item (Loader         *l,
+           JsonNode       *node,
+           const ItemKind *kind,
+           const char     *list,
+           guint           index)
 {
+  g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GObject) item = NULL;
-  g_autoptr(GPtrArray) known = g_ptr_array_new ();
-  g_autoptr(JsonObject) unknown = NULL;
-  g_autofree char *what = NULL;
-  const TrailField *fields;
+  ItemRef ref = { kind, list, index, NULL, NULL, NULL };
+  guint problems_before = l->n_problems;
+  guint members_known = 0;
   JsonObject *object;
   JsonNode *id_node;
-  guint n_fields;
-  guint problems_before = l->n_problems;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, ref_path (&ref),
                _("expected an object, found %s"), node_type_name (node));
+      ref_clear (&ref);
       return NULL;
     }
 
   object = json_node_get_object (node);
   id_node = json_object_get_member (object, "id");
 
-  /* Name the item by its id when it has a usable one, else by its place. */
-  if (id_node != NULL && node_is_string (id_node) &&
-      strlen (json_node_get_string (id_node)) > 0 && strlen (json_node_get_string (id_node)) <= 64 &&
-      strchr (json_node_get_string (id_node), '\n') == NULL)
-    what = g_strdup_printf ("%s %s", kind_noun (type), json_node_get_string (id_node));
-  else
-    what = g_strdup_printf ("%s %u", kind_noun (type), index + 1);
-
-  item = g_object_new (type, "id", "", NULL);
-
-  fields = _trail_fields_for_type (type, &n_fields);
-  for (guint i = 0; i < n_fields; i++)
+  /* Set directly rather than as a construct property, which costs more
+   * than the rest of the item; a bad id is reported below, and an item
+   * without one is never returned. */
+  item = g_object_new (kind->type, NULL);
+  if (id_node != NULL && node_is_string (id_node))
     {
-      const TrailField *field = &fields[i];
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), field->property);
-      JsonNode *member = json_object_get_member (object, field->key);
-      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, field->key);
-      g_auto(GValue) value = G_VALUE_INIT;
+      const char *id = json_node_get_string (id_node);
 
-      g_ptr_array_add (known, (gpointer) field->key);
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_static_string (&value, id);
+      _trail_item_init_value (item, kind->pspecs[0], &value);
+      g_value_unset (&value);
+
+      /* Messages name the item by a readable id, else by its place. */
+      if (id[0] != '\0' && strlen (id) <= 64 && strchr (id, '\n') == NULL)
+        ref.id = id;
+    }
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const TrailField *field = &kind->fields[i];
+      JsonNode *member = json_object_get_member (object, field->key);
+
+      if (member != NULL)
+        members_known++;
 
       if (member == NULL || JSON_NODE_HOLDS_NULL (member))
         {
           if (field->flags & TRAIL_FIELD_REQUIRED)
-            problem (l, TRAIL_DOCUMENT_ERROR_INVALID, member_path,
-                     _("%s has no %s"), what, field->key);
+            {
+              g_autofree char *path = ref_field_path (&ref, field->key);
+
+              problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                       _("%s has no %s"), ref_what (&ref), field->key);
+            }
           continue;
         }
 
-      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
-      if (!read_field_value (l, field, pspec, member, member_path, what, &value))
-        continue;
-
-      if (field->flags & TRAIL_FIELD_ID)
-        {
-          /* The id is construct-only: make the item again with it. */
-          g_autoptr(GObject) with_id = g_object_new (type, "id", g_value_get_string (&value), NULL);
-          g_set_object (&item, with_id);
-        }
-      else
-        _trail_item_set_value (item, pspec, &value);
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (kind->pspecs[i]));
+      if (read_field_value (l, field, kind->pspecs[i], member, &ref, &value) &&
+          !(field->flags & TRAIL_FIELD_ID))
+        _trail_item_init_value (item, kind->pspecs[i], &value);
+      g_value_unset (&value);
     }
 
-  for (guint i = 0; extra_known != NULL && extra_known[i] != NULL; i++)
-    g_ptr_array_add (known, (gpointer) extra_known[i]);
-  g_ptr_array_add (known, NULL);
+  /* Most items have no unknown members: skip the search for them. */
+  for (guint i = kind->n_fields; kind->known[i] != NULL; i++)
+    if (json_object_has_member (object, kind->known[i]))
+      members_known++;
 
-  unknown = collect_unknown (l, object, path, (const char * const *) known->pdata);
-  _trail_item_set_unknown (item, unknown);
+  if (members_known < json_object_get_size (object))
+    {
+      g_autoptr(JsonObject) unknown = collect_unknown (l, object, ref_path (&ref), kind->known);
 
-  /* A broken item is reported and left out: the load fails anyway, and the
-   * document must never index a card without a cell. */
+      _trail_item_set_unknown (item, unknown);
+    }
+
+  ref_clear (&ref);
+
   if (l->n_problems != problems_before)
     return NULL;
 
   return g_steal_pointer (&item);
 }
 
-static void
+static gboolean
 add_item (Loader     *l,
           GObject    *item,
-          const char *path)
+          const char *id,
+          const char *list,
+          guint       index)
 {
-  g_autofree char *id = NULL;
-
-  g_object_get (item, "id", &id, NULL);
-
-  /* An item without an id was already reported. */
-  if (id == NULL || id[0] == '\0')
-    return;
-
   if (!_trail_document_append_item (l->doc, item))
     {
       GObject *other = _trail_document_lookup_id (l->doc, id);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", list, index);
 
       problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
                _("duplicate id %s (also used by a %s)"), id, kind_noun (G_OBJECT_TYPE (other)));
+      return FALSE;
     }
+
+  return TRUE;
 }
 
 static JsonArray *
@@ -745,14 +876,18 @@ read_list (Loader     *l,
 {
   JsonArray *array = get_list (l, root, key);
   guint n = array != NULL ? json_array_get_length (array) : 0;
+  ItemKind kind;
+
+  item_kind_init (&kind, type, NULL);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
-      g_autoptr(GObject) item = read_item (l, json_array_get_element (array, i), type, path, i, NULL);
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GObject) item = read_item (l, node, &kind, key, i);
 
+      /* A good item has a good id, still in the parsed tree. */
       if (item != NULL)
-        add_item (l, item, path);
+        add_item (l, item, json_object_get_string_member (json_node_get_object (node), "id"), key, i);
     }
 }
 
@@ -760,16 +895,19 @@ static void
 read_lines (Loader     *l,
             JsonObject *root)
 {
-  static const char *line_extra[] = { "points", NULL };
   JsonArray *array = get_list (l, root, "emotion-lines");
   guint n = array != NULL ? json_array_get_length (array) : 0;
   guint total_points = 0;
+  ItemKind line_kind, point_kind;
+
+  item_kind_init (&line_kind, TRAIL_TYPE_EMOTION_LINE, "points");
+  item_kind_init (&point_kind, TRAIL_TYPE_EMOTION_POINT, NULL);
 
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("emotion-lines[%u]", i);
-      g_autoptr(GObject) line = read_item (l, node, TRAIL_TYPE_EMOTION_LINE, path, i, line_extra);
+      g_autoptr(GObject) line = read_item (l, node, &line_kind, "emotion-lines", i);
+      g_autofree char *points_list = NULL;
       JsonNode *points_node;
       JsonArray *points;
       guint n_points;
@@ -777,16 +915,18 @@ read_lines (Loader     *l,
       if (line == NULL)
         continue;
 
-      add_item (l, line, path);
+      if (!add_item (l, line, trail_emotion_line_get_id (TRAIL_EMOTION_LINE (line)), "emotion-lines", i))
+        continue;
 
       points_node = json_object_get_member (json_node_get_object (node), "points");
       if (points_node == NULL || JSON_NODE_HOLDS_NULL (points_node))
         continue;
 
+      points_list = g_strdup_printf ("emotion-lines[%u].points", i);
       if (!JSON_NODE_HOLDS_ARRAY (points_node))
         {
-          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                   _("points must be a list, not %s"), node_type_name (points_node));
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, points_list,
+                   _("expected a list, found %s"), node_type_name (points_node));
           continue;
         }
 
@@ -795,30 +935,27 @@ read_lines (Loader     *l,
       total_points += n_points;
       if (total_points > TRAIL_FILE_MAX_ITEMS)
         {
-          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, points_list,
                    _("too many emotion points (the limit is %d)"), TRAIL_FILE_MAX_ITEMS);
           return;
         }
 
       for (guint p = 0; p < n_points; p++)
         {
-          g_autofree char *point_path = g_strdup_printf ("%s.points[%u]", path, p);
           g_autoptr(GObject) point = read_item (l, json_array_get_element (points, p),
-                                                TRAIL_TYPE_EMOTION_POINT, point_path, p, NULL);
+                                                &point_kind, points_list, p);
           const char *point_id;
 
           if (point == NULL)
             continue;
 
           point_id = trail_emotion_point_get_id (TRAIL_EMOTION_POINT (point));
-          if (point_id == NULL || point_id[0] == '\0')
-            continue;
-
           if (!_trail_document_append_point (l->doc, TRAIL_EMOTION_LINE (line), TRAIL_EMOTION_POINT (point)))
             {
               GObject *other = _trail_document_lookup_id (l->doc, point_id);
+              g_autofree char *path = g_strdup_printf ("%s[%u]", points_list, p);
 
-              problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, point_path,
+              problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
                        _("duplicate id %s (also used by a %s)"), point_id,
                        kind_noun (G_OBJECT_TYPE (other)));
             }
@@ -914,18 +1051,40 @@ read_scale (Loader     *l,
   return TRUE;
 }
 
-static void
+/* Reports a reference to a missing item. Only called when the lookup
+ * failed, so the strings are made only then. */
+static gboolean
 check_reference (Loader     *l,
-                 const char *path,
-                 const char *what,
                  const char *id,
-                 GType       type)
+                 GType       type,
+                 GType       from_type,
+                 const char *from_id,
+                 const char *path_format,
+                 ...) G_GNUC_PRINTF (6, 7);
+
+static gboolean
+check_reference (Loader     *l,
+                 const char *id,
+                 GType       type,
+                 GType       from_type,
+                 const char *from_id,
+                 const char *path_format,
+                 ...)
 {
   GObject *target = _trail_document_lookup_id (l->doc, id);
+  g_autofree char *path = NULL;
+  va_list args;
 
-  if (target == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (target, type))
-    problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
-             _("%s refers to unknown %s %s"), what, kind_noun (type), id);
+  if (target != NULL && G_TYPE_CHECK_INSTANCE_TYPE (target, type))
+    return TRUE;
+
+  va_start (args, path_format);
+  path = g_strdup_vprintf (path_format, args);
+  va_end (args);
+
+  problem (l, TRAIL_DOCUMENT_ERROR_REFERENCE, path,
+           _("%s %s refers to unknown %s %s"), kind_noun (from_type), from_id, kind_noun (type), id);
+  return FALSE;
 }
 
 /* Every reference is checked once everything is read, so that order in the
@@ -939,71 +1098,62 @@ check_references (Loader *l)
   g_autoptr(GHashTable) line_personas = g_hash_table_new (g_str_hash, g_str_equal);
   double scale_min = trail_document_get_scale_min (l->doc);
   double scale_max = trail_document_get_scale_max (l->doc);
+  guint n;
 
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+  n = g_list_model_get_n_items (lanes);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(TrailLane) lane = g_list_model_get_item (lanes, i);
       const char *persona = trail_lane_get_persona_id (lane);
 
       if (persona != NULL)
-        {
-          g_autofree char *path = g_strdup_printf ("lanes[%u].persona", i);
-          g_autofree char *what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_LANE), trail_lane_get_id (lane));
-
-          check_reference (l, path, what, persona, TRAIL_TYPE_PERSONA);
-        }
+        check_reference (l, persona, TRAIL_TYPE_PERSONA, TRAIL_TYPE_LANE, trail_lane_get_id (lane),
+                         "lanes[%u].persona", i);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+  n = g_list_model_get_n_items (cards);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
-      g_autofree char *what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_CARD), trail_card_get_id (card));
+      const char *id = trail_card_get_id (card);
       const char * const *tags = trail_card_get_persona_tags (card);
-      TrailLane *lane = trail_document_find_lane (l->doc, trail_card_get_lane_id (card));
 
-      if (trail_card_get_lane_id (card) != NULL)
+      if (check_reference (l, trail_card_get_lane_id (card), TRAIL_TYPE_LANE, TRAIL_TYPE_CARD, id,
+                           "cards[%u].lane", i))
         {
-          g_autofree char *path = g_strdup_printf ("cards[%u].lane", i);
+          TrailLane *lane = trail_document_find_lane (l->doc, trail_card_get_lane_id (card));
 
-          check_reference (l, path, what, trail_card_get_lane_id (card), TRAIL_TYPE_LANE);
-          if (lane != NULL && trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
-            problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                     _("%s is in emotions lane %s, which holds no cards"),
-                     what, trail_lane_get_id (lane));
+          if (trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
+            {
+              g_autofree char *path = g_strdup_printf ("cards[%u].lane", i);
+
+              problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                       _("%s %s is in emotions lane %s, which holds no cards"),
+                       kind_noun (TRAIL_TYPE_CARD), id, trail_lane_get_id (lane));
+            }
         }
 
-      if (trail_card_get_stage_id (card) != NULL)
-        {
-          g_autofree char *path = g_strdup_printf ("cards[%u].stage", i);
-
-          check_reference (l, path, what, trail_card_get_stage_id (card), TRAIL_TYPE_STAGE);
-        }
+      check_reference (l, trail_card_get_stage_id (card), TRAIL_TYPE_STAGE, TRAIL_TYPE_CARD, id,
+                       "cards[%u].stage", i);
 
       for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
-        {
-          g_autofree char *path = g_strdup_printf ("cards[%u].personas[%u]", i, t);
-
-          check_reference (l, path, what, tags[t], TRAIL_TYPE_PERSONA);
-        }
+        check_reference (l, tags[t], TRAIL_TYPE_PERSONA, TRAIL_TYPE_CARD, id,
+                         "cards[%u].personas[%u]", i, t);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+  n = g_list_model_get_n_items (lines);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(TrailEmotionLine) line = g_list_model_get_item (lines, i);
       GListModel *points = trail_emotion_line_get_points (line);
       const char *persona = trail_emotion_line_get_persona_id (line);
-      const char *key = persona != NULL ? persona : "";
-      g_autofree char *what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_EMOTION_LINE),
-                                               trail_emotion_line_get_id (line));
+      guint n_points = g_list_model_get_n_items (points);
 
       if (persona != NULL)
-        {
-          g_autofree char *path = g_strdup_printf ("emotion-lines[%u].persona", i);
+        check_reference (l, persona, TRAIL_TYPE_PERSONA, TRAIL_TYPE_EMOTION_LINE,
+                         trail_emotion_line_get_id (line), "emotion-lines[%u].persona", i);
 
-          check_reference (l, path, what, persona, TRAIL_TYPE_PERSONA);
-        }
-
-      if (!g_hash_table_add (line_personas, (char *) key))
+      if (!g_hash_table_add (line_personas, (char *) (persona != NULL ? persona : "")))
         {
           g_autofree char *path = g_strdup_printf ("emotion-lines[%u]", i);
 
@@ -1015,28 +1165,23 @@ check_references (Loader *l)
                      _("there is more than one emotion line for everyone"));
         }
 
-      for (guint p = 0; p < g_list_model_get_n_items (points); p++)
+      for (guint p = 0; p < n_points; p++)
         {
           g_autoptr(TrailEmotionPoint) point = g_list_model_get_item (points, p);
-          g_autofree char *point_what = g_strdup_printf ("%s %s", kind_noun (TRAIL_TYPE_EMOTION_POINT),
-                                                         trail_emotion_point_get_id (point));
+          const char *point_id = trail_emotion_point_get_id (point);
           double score = trail_emotion_point_get_score (point);
 
-          if (trail_emotion_point_get_stage_id (point) != NULL)
-            {
-              g_autofree char *path = g_strdup_printf ("emotion-lines[%u].points[%u].stage", i, p);
-
-              check_reference (l, path, point_what, trail_emotion_point_get_stage_id (point),
-                               TRAIL_TYPE_STAGE);
-            }
+          check_reference (l, trail_emotion_point_get_stage_id (point), TRAIL_TYPE_STAGE,
+                           TRAIL_TYPE_EMOTION_POINT, point_id,
+                           "emotion-lines[%u].points[%u].stage", i, p);
 
           if (score < scale_min || score > scale_max)
             {
               g_autofree char *path = g_strdup_printf ("emotion-lines[%u].points[%u].score", i, p);
 
               problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
-                       _("%s: score %g is outside the scale %g … %g"),
-                       point_what, score, scale_min, scale_max);
+                       _("%s %s: score %g is outside the scale %g … %g"),
+                       kind_noun (TRAIL_TYPE_EMOTION_POINT), point_id, score, scale_min, scale_max);
             }
         }
     }
@@ -1610,59 +1755,84 @@ end_object (ObjectWriter *w,
 }
 
 static void
-write_item (GString *out,
-            GObject *item,
-            guint    level)
+write_uint (GString *out,
+            guint64  v)
 {
-  const TrailField *fields;
-  guint n_fields;
+  char buf[24];
+  guint i = sizeof buf;
+
+  /* g_string_append_printf() costs more than the rest of a card. */
+  do
+    {
+      buf[--i] = '0' + v % 10;
+      v /= 10;
+    }
+  while (v > 0);
+
+  g_string_append_len (out, buf + i, sizeof buf - i);
+}
+
+static void
+write_item (GString        *out,
+            GObject        *item,
+            guint           level,
+            const ItemKind *kind,
+            const ItemKind *point_kind)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (item);
+  g_auto(GValue) value = G_VALUE_INIT;
   ObjectWriter w;
 
   begin_object (&w, out, level);
 
-  fields = _trail_fields_for_type (G_OBJECT_TYPE (item), &n_fields);
-  for (guint i = 0; i < n_fields; i++)
+  for (guint i = 0; i < kind->n_fields; i++)
     {
-      const TrailField *field = &fields[i];
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), field->property);
+      const TrailField *field = &kind->fields[i];
+      GParamSpec *pspec = kind->pspecs[i];
       GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
       gboolean required = (field->flags & TRAIL_FIELD_REQUIRED) != 0;
-      g_auto(GValue) value = G_VALUE_INIT;
 
+      /* The class's own getter, without g_object_get_property()'s checks:
+       * this runs for every field of every card. */
       g_value_init (&value, type);
-      g_object_get_property (item, pspec->name, &value);
+      klass->get_property (item, pspec->param_id, &value, pspec);
 
       /* Defaults are left out: smaller files, fewer lines to conflict. */
       if (type == G_TYPE_STRING)
         {
-          if (g_value_get_string (&value) == NULL)
-            continue;
-          member (&w, field->key);
-          write_string (out, g_value_get_string (&value));
+          if (g_value_get_string (&value) != NULL)
+            {
+              member (&w, field->key);
+              write_string (out, g_value_get_string (&value));
+            }
         }
       else if (G_TYPE_IS_ENUM (type))
         {
-          GEnumValue *ev = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class,
-                                             g_value_get_enum (&value));
+          int v = g_value_get_enum (&value);
 
-          if (!required && g_value_get_enum (&value) == G_PARAM_SPEC_ENUM (pspec)->default_value)
-            continue;
-          member (&w, field->key);
-          write_string (out, ev->value_nick);
+          if (required || v != G_PARAM_SPEC_ENUM (pspec)->default_value)
+            {
+              GEnumValue *ev = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, v);
+
+              member (&w, field->key);
+              write_string (out, ev->value_nick);
+            }
         }
       else if (type == G_TYPE_BOOLEAN)
         {
-          if (!required && !g_value_get_boolean (&value))
-            continue;
-          member (&w, field->key);
-          g_string_append (out, g_value_get_boolean (&value) ? "true" : "false");
+          if (required || g_value_get_boolean (&value))
+            {
+              member (&w, field->key);
+              g_string_append (out, g_value_get_boolean (&value) ? "true" : "false");
+            }
         }
       else if (type == G_TYPE_UINT)
         {
-          if (!required && g_value_get_uint (&value) == 0)
-            continue;
-          member (&w, field->key);
-          g_string_append_printf (out, "%u", g_value_get_uint (&value));
+          if (required || g_value_get_uint (&value) != 0)
+            {
+              member (&w, field->key);
+              write_uint (out, g_value_get_uint (&value));
+            }
         }
       else if (type == G_TYPE_DOUBLE)
         {
@@ -1673,34 +1843,38 @@ write_item (GString *out,
         {
           const char * const *strv = g_value_get_boxed (&value);
 
-          if (strv == NULL || strv[0] == NULL)
-            continue;
-          member (&w, field->key);
-          g_string_append_c (out, '[');
-          for (guint s = 0; strv[s] != NULL; s++)
+          if (strv != NULL && strv[0] != NULL)
             {
-              if (s > 0)
-                g_string_append (out, ", ");
-              write_string (out, strv[s]);
+              member (&w, field->key);
+              g_string_append_c (out, '[');
+              for (guint s = 0; strv[s] != NULL; s++)
+                {
+                  if (s > 0)
+                    g_string_append (out, ", ");
+                  write_string (out, strv[s]);
+                }
+              g_string_append_c (out, ']');
             }
-          g_string_append_c (out, ']');
         }
       else if (type == G_TYPE_BYTES)
         {
           GBytes *bytes = g_value_get_boxed (&value);
-          g_autofree char *base64 = NULL;
-          gsize size;
-          const guchar *data;
 
-          if (bytes == NULL)
-            continue;
-          data = g_bytes_get_data (bytes, &size);
-          base64 = g_base64_encode (data, size);
-          member (&w, field->key);
-          write_string (out, base64);
+          if (bytes != NULL)
+            {
+              g_autofree char *base64 = NULL;
+              gsize size;
+              const guchar *data = g_bytes_get_data (bytes, &size);
+
+              base64 = g_base64_encode (data, size);
+              member (&w, field->key);
+              write_string (out, base64);
+            }
         }
       else
         g_assert_not_reached ();
+
+      g_value_unset (&value);
     }
 
   if (TRAIL_IS_EMOTION_LINE (item))
@@ -1716,7 +1890,7 @@ write_item (GString *out,
 
           g_string_append (out, i > 0 ? ",\n" : "\n");
           write_indent (out, w.level + 1);
-          write_item (out, point, w.level + 1);
+          write_item (out, point, w.level + 1, point_kind, NULL);
         }
       if (n > 0)
         {
@@ -1735,6 +1909,10 @@ write_list (ObjectWriter *w,
             GListModel   *list)
 {
   guint n = g_list_model_get_n_items (list);
+  ItemKind kind, point_kind;
+
+  item_kind_init (&kind, g_list_model_get_item_type (list), NULL);
+  item_kind_init (&point_kind, TRAIL_TYPE_EMOTION_POINT, NULL);
 
   member (w, key);
   g_string_append_c (w->out, '[');
@@ -1744,7 +1922,7 @@ write_list (ObjectWriter *w,
 
       g_string_append (w->out, i > 0 ? ",\n" : "\n");
       write_indent (w->out, w->level + 1);
-      write_item (w->out, item, w->level + 1);
+      write_item (w->out, item, w->level + 1, &kind, &point_kind);
     }
   if (n > 0)
     {

@@ -326,6 +326,14 @@ _trail_item_set_value (gpointer      item,
   return TRUE;
 }
 
+void
+_trail_item_init_value (gpointer      item,
+                        GParamSpec   *pspec,
+                        const GValue *value)
+{
+  G_OBJECT_GET_CLASS (item)->set_property (item, pspec->param_id, value, pspec);
+}
+
 gboolean
 _trail_item_set (gpointer    item,
                  const char *property,

@@ -19,6 +19,11 @@ G_BEGIN_DECLS
 gboolean       _trail_item_set_value      (gpointer      item,
                                            GParamSpec   *pspec,
                                            const GValue *value);
+/* Sets a property of an item no one watches yet (the loader's), without
+ * comparing with the old value. */
+void           _trail_item_init_value     (gpointer      item,
+                                           GParamSpec   *pspec,
+                                           const GValue *value);
 gboolean       _trail_item_set            (gpointer      item,
                                            const char   *property,
                                            ...) G_GNUC_NULL_TERMINATED;
