@@ -73,6 +73,47 @@ add_rect (JsonBuilder     *builder,
 }
 
 static void
+add_widget_rect (JsonBuilder *builder,
+                 GtkWidget   *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_rect_t bounds;
+  double sx = 0, sy = 0;
+
+  if (native == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
+    return;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  json_builder_set_member_name (builder, "x");
+  json_builder_add_double_value (builder, bounds.origin.x + sx);
+  json_builder_set_member_name (builder, "y");
+  json_builder_add_double_value (builder, bounds.origin.y + sy);
+  json_builder_set_member_name (builder, "w");
+  json_builder_add_double_value (builder, bounds.size.width);
+  json_builder_set_member_name (builder, "h");
+  json_builder_add_double_value (builder, bounds.size.height);
+}
+
+/* Palette rows, so tests can drag from them. */
+static void
+add_palette_rows (JsonBuilder *builder,
+                  GtkWidget   *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "trail-palette-item") && gtk_widget_get_mapped (child))
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "label");
+          json_builder_add_string_value (builder, g_object_get_data (G_OBJECT (child), "label"));
+          add_widget_rect (builder, child);
+          json_builder_end_object (builder);
+        }
+      add_palette_rows (builder, child);
+    }
+}
+
+static void
 add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
@@ -115,6 +156,11 @@ trail_canvas_debug_write_geometry (TrailCanvas *self)
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->selection->len; i++)
     json_builder_add_string_value (builder, trail_card_get_id (self->selection->pdata[i]));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "palette");
+  json_builder_begin_array (builder);
+  add_palette_rows (builder, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))));
   json_builder_end_array (builder);
 
   if (self->layout == NULL)

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* Space around the map, in screen pixels, so its edges can be scrolled
  * away from the window's edges. */
 #define TRAIL_CANVAS_PAD 32.0
-/* Map pixels per cached tile of the background (lanes, headers, emotions). */
+/* Screen pixels per cached tile of the background (lanes, headers, emotions). */
 #define TRAIL_CANVAS_TILE 512
 /* How far beyond the viewport card widgets are kept, in screen pixels. */
 #define TRAIL_CANVAS_WIDGET_MARGIN 400.0
@@ -90,6 +90,7 @@ struct _TrailCanvas
 
   /* Background tiles: packed tile coordinates → GskRenderNode. */
   GHashTable        *tiles;
+  double             tile_zoom;
 
   /* Card widgets near the viewport; recycled, never one per card. */
   GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* */

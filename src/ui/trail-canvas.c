@@ -72,9 +72,10 @@ update_origin (TrailCanvas *self)
   if (content_w + 2 * TRAIL_CANVAS_PAD <= width || self->hadjustment == NULL)
     self->ox = -floor ((width - content_w) / 2);
   else
-    self->ox = gtk_adjustment_get_value (self->hadjustment) - TRAIL_CANVAS_PAD;
+    self->ox = round (gtk_adjustment_get_value (self->hadjustment)) - TRAIL_CANVAS_PAD;
 
-  self->oy = (self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0) - TRAIL_CANVAS_PAD;
+  /* Whole pixels, so tile edges fall between device pixels: no seams. */
+  self->oy = round (self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0) - TRAIL_CANVAS_PAD;
 }
 
 void
@@ -178,10 +179,19 @@ tile_key (int tx,
   return GUINT_TO_POINTER (((guint) tx << 16) | ((guint) ty & 0xffff));
 }
 
+/* Tiles are TRAIL_CANVAS_TILE screen pixels at the zoom they were drawn
+ * for, so their edges are whole pixels and cached nodes are drawn 1:1. */
+static double
+tile_size (TrailCanvas *self)
+{
+  return TRAIL_CANVAS_TILE / self->zoom;
+}
+
 static void
 invalidate_tiles (TrailCanvas           *self,
                   const graphene_rect_t *damage)
 {
+  double size = tile_size (self);
   int tx0, ty0, tx1, ty1;
 
   if (damage == NULL)
@@ -192,10 +202,10 @@ invalidate_tiles (TrailCanvas           *self,
   if (damage->size.width <= 0 || damage->size.height <= 0)
     return;
 
-  tx0 = MAX (0, (int) floorf (damage->origin.x / TRAIL_CANVAS_TILE));
-  ty0 = MAX (0, (int) floorf (damage->origin.y / TRAIL_CANVAS_TILE));
-  tx1 = (int) floorf ((damage->origin.x + damage->size.width) / TRAIL_CANVAS_TILE);
-  ty1 = (int) floorf ((damage->origin.y + damage->size.height) / TRAIL_CANVAS_TILE);
+  tx0 = MAX (0, (int) floor (damage->origin.x / size));
+  ty0 = MAX (0, (int) floor (damage->origin.y / size));
+  tx1 = (int) floor ((damage->origin.x + damage->size.width) / size);
+  ty1 = (int) floor ((damage->origin.y + damage->size.height) / size);
 
   for (int tx = tx0; tx <= tx1; tx++)
     for (int ty = ty0; ty <= ty1; ty++)
@@ -215,8 +225,7 @@ ensure_tile (TrailCanvas *self,
   if (node != NULL)
     return node;
 
-  rect = GRAPHENE_RECT_INIT (tx * TRAIL_CANVAS_TILE, ty * TRAIL_CANVAS_TILE,
-                             TRAIL_CANVAS_TILE, TRAIL_CANVAS_TILE);
+  rect = GRAPHENE_RECT_INIT (tx * tile_size (self), ty * tile_size (self), tile_size (self), tile_size (self));
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_push_clip (snapshot, &rect);
   trail_painter_draw_map (snapshot, self->layout, &rect, TRAIL_PAINT_NO_CARDS);
@@ -983,16 +992,22 @@ trail_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->ox, -self->oy));
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
 
-  tx0 = MAX (0, (int) floor (visible.origin.x / TRAIL_CANVAS_TILE));
-  ty0 = MAX (0, (int) floor (visible.origin.y / TRAIL_CANVAS_TILE));
-  tx1 = MIN ((int) floor (map_width (self) / TRAIL_CANVAS_TILE),
-             (int) floor ((visible.origin.x + visible.size.width) / TRAIL_CANVAS_TILE));
-  ty1 = MIN ((int) floor (map_height (self) / TRAIL_CANVAS_TILE),
-             (int) floor ((visible.origin.y + visible.size.height) / TRAIL_CANVAS_TILE));
+  if (self->tile_zoom != self->zoom)
+    {
+      invalidate_tiles (self, NULL);
+      self->tile_zoom = self->zoom;
+    }
+  tx0 = MAX (0, (int) floor (visible.origin.x / tile_size (self)));
+  ty0 = MAX (0, (int) floor (visible.origin.y / tile_size (self)));
+  tx1 = MIN ((int) floor (map_width (self) / tile_size (self)),
+             (int) floor ((visible.origin.x + visible.size.width) / tile_size (self)));
+  ty1 = MIN ((int) floor (map_height (self) / tile_size (self)),
+             (int) floor ((visible.origin.y + visible.size.height) / tile_size (self)));
   for (int tx = tx0; tx <= tx1; tx++)
     for (int ty = ty0; ty <= ty1; ty++)
       gtk_snapshot_append_node (snapshot, ensure_tile (self, tx, ty));
 
+  self->first_frame_done = TRUE;
   snapshot_selection_overlays (self, snapshot);
   snapshot_cursor (self, snapshot);
   trail_canvas_snapshot_overlays (self, snapshot);

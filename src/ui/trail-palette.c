@@ -138,6 +138,7 @@ create_row (TrailPalette     *self,
   gtk_widget_set_tooltip_text (row, _("Drag onto the map, or press Enter to add it at the selected cell"));
 
   g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "label", g_strdup (label), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

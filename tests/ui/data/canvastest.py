@@ -35,6 +35,29 @@ class Canvas:
         self.geometry(lambda g: g.get('has_document') and g.get('cards'))
         trailtest.xdotool('windowfocus', '--sync', self.window)
 
+    def focus_canvas(self):
+        """Clicks an empty corner of the map, so the canvas has the keyboard."""
+        g = self.geometry()
+        view = g['view']
+        self.click(self.screen(view['x'] + 6, view['y'] + 6))
+        self.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused')
+
+    def fit(self, hide_palette=False):
+        """Hides the inspector (and the palette) and zooms the map to fit."""
+        self.focus_canvas()
+        self.key('shift+F9')
+        if hide_palette:
+            self.key('F9')
+        time.sleep(0.5)  # the panels slide away: an animation, not a state to poll
+        self.key('ctrl+0')
+        return self.geometry(lambda g: g['zoom'] < 1.0, what='the map zoomed to fit')
+
+    def palette(self, geometry, label):
+        for row in geometry['palette']:
+            if row['label'] == label:
+                return row
+        raise KeyError(f'no palette item {label}')
+
     def window_origin(self):
         out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', self.window],
                              capture_output=True, text=True, check=True).stdout
