@@ -297,18 +297,20 @@ node_is_number (JsonNode *node)
 }
 
 /* Unknown fields are written back as they are, so they must be writable:
- * json-glib reads 1e999 as infinity, which JSON cannot hold. */
+ * json-glib reads 1e999 as infinity, which JSON cannot hold, and decodes a
+ * lone surrogate escape ("\udc00") into bytes that are not UTF-8. */
 static gboolean
 node_is_writable (JsonNode *node)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObjectIter iter;
+      const char *name;
       JsonNode *member;
 
       json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, NULL, &member))
-        if (!node_is_writable (member))
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!g_utf8_validate (name, -1, NULL) || !node_is_writable (member))
           return FALSE;
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
@@ -322,6 +324,8 @@ node_is_writable (JsonNode *node)
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
     return isfinite (json_node_get_double (node));
+  else if (node_is_string (node))
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
 
   return TRUE;
 }
@@ -344,11 +348,17 @@ collect_unknown (Loader             *l,
       if (g_strv_contains (known, key))
         continue;
 
+      if (!g_utf8_validate (key, -1, NULL))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path, _("a member name is not valid UTF-8"));
+          continue;
+        }
+
       node = json_object_get_member (object, key);
       if (!node_is_writable (node))
         {
-          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
-                   _("“%s” holds a number too large to keep"), key);
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("“%s” holds a number too large or text that is not UTF-8"), key);
           continue;
         }
 
@@ -401,6 +411,13 @@ read_string (Loader      *l,
       problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
                _("%s: %s is too long (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
                what, key, strlen (s), TRAIL_FILE_MAX_STRING);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (s, -1, NULL))
+    {
+      problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+               _("%s: %s is not valid UTF-8 text (a lone surrogate escape?)"), what, key);
       return FALSE;
     }
 

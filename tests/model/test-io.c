@@ -346,7 +346,9 @@ static const BadFile bad_files[] = {
   { "bad-photo-pixels.trailmap",       TRAIL_DOCUMENT_ERROR_LIMIT,        "100000 × 100000 pixels" },
   { "bad-photo-truncated-jpeg.trailmap", TRAIL_DOCUMENT_ERROR_INVALID,    "no valid frame header" },
   { "nul-in-text.trailmap",            TRAIL_DOCUMENT_ERROR_INVALID,      "nul-in-text.trailmap:47:22: text holds a NUL character" },
-  { "unknown-infinity.trailmap",       TRAIL_DOCUMENT_ERROR_LIMIT,        "“future” holds a number too large to keep" },
+  { "unknown-infinity.trailmap",       TRAIL_DOCUMENT_ERROR_INVALID,      "“future” holds a number too large or text that is not UTF-8" },
+  { "lone-surrogate.trailmap",         TRAIL_DOCUMENT_ERROR_INVALID,      "title: the map: title is not valid UTF-8 text" },
+  { "lone-surrogate-unknown.trailmap", TRAIL_DOCUMENT_ERROR_INVALID,      "“future” holds a number too large or text that is not UTF-8" },
   { "deep-nesting.trailmap",           TRAIL_DOCUMENT_ERROR_LIMIT,        "deep-nesting.trailmap:5:76: nested too deeply" },
   { "empty-id.trailmap",               TRAIL_DOCUMENT_ERROR_INVALID,      "cards[0].id: card 1: id cannot be empty" },
 };
