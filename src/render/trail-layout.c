@@ -108,6 +108,36 @@ text_width (const TrailText *text)
   return (float) w / PANGO_SCALE;
 }
 
+/* What a reader should see of @text: control characters (which Pango
+ * would draw as hex boxes, and which XML cannot carry) are left out; tabs
+ * become spaces. The document keeps the text as it is. Returns NULL when
+ * @text needs no change. */
+static char *
+clean_text (const char *text)
+{
+  GString *out = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean control = (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f);
+
+      if (control && out == NULL)
+        out = g_string_new_len (text, p - text);
+      if (out == NULL)
+        continue;
+      if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (!control)
+        g_string_append_unichar (out, c);
+    }
+
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 /* A wrapped block: @width < 0 means one unwrapped line; @max_lines > 0
  * ellipsizes after that many lines (per paragraph). Plain text, never
  * markup, unless @markup is set. */
@@ -120,6 +150,16 @@ make_layout (TrailLayout   *self,
              gboolean       markup)
 {
   PangoLayout *layout = pango_layout_new (self->context);
+  g_autofree char *clean = markup ? NULL : clean_text (str);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* No hyphen where a long word is broken: it would be in the picture
+   * but not in the text (SVG, PDF copy and paste). */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  if (clean != NULL)
+    str = clean;
 
   pango_layout_set_font_description (layout, trail_style_get_font (self->style, role));
   if (width > 0)
@@ -133,7 +173,17 @@ make_layout (TrailLayout   *self,
         }
     }
   if (markup)
-    pango_layout_set_markup (layout, str, -1);
+    {
+      PangoAttrList *list;
+
+      pango_layout_set_markup (layout, str, -1);
+      list = pango_attr_list_copy (pango_layout_get_attributes (layout));
+      if (list == NULL)
+        list = pango_attr_list_new ();
+      pango_attr_list_insert (list, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, list);
+      pango_attr_list_unref (list);
+    }
   else
     pango_layout_set_text (layout, str != NULL ? str : "", -1);
 
@@ -404,7 +454,8 @@ decode_photo (TrailPersona *persona)
 static char *
 escape_one_paragraph (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit_set (text, "\r\n", -1);
+  g_autofree char *clean = clean_text (text);
+  g_auto(GStrv) lines = g_strsplit_set (clean != NULL ? clean : text, "\r\n", -1);
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
   g_auto(GStrv) parts = NULL;
   g_autofree char *joined = NULL;
