@@ -247,15 +247,16 @@ trail_card_widget_update_description (TrailCardWidget *self)
                                  stage != NULL ? trail_stage_get_name (stage) : "",
                                  lane != NULL ? trail_lane_get_title (lane) : "");
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-
   /* The card may be cut short on the map; the tooltip has it all. */
   if (details != NULL && details[0] != '\0')
     tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n<small>%s</small>", name, details, description);
   else
     tooltip = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name, description);
   gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+
+  /* After the tooltip, which GTK also makes the description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
