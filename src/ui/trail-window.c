@@ -501,12 +501,11 @@ on_save_cb (GObject      *object,
 
   if (!trail_document_save_to_file_finish (TRAIL_DOCUMENT (object), result, &new_etag, &error))
     {
-      /* The window stays open: nothing was saved. */
-      self->close_after_save = FALSE;
-
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = NULL;
 
+      /* The window stays open: nothing was saved. */
+      self->close_after_save = FALSE;
       update_actions (self);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
