@@ -1503,10 +1503,31 @@ build_context_menu (TrailCanvas *self)
     }
   else
     {
+      g_autoptr(GMenu) submenu = NULL;
+
       section = g_menu_new ();
       g_menu_append (section, _("_New Card"), "canvas.new-card");
       g_menu_append (section, _("_Paste"), "canvas.paste");
       g_menu_append (section, _("Select _All"), "canvas.select-all");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+
+      /* The cell's stage and lane, so the keyboard reaches them too. */
+      section = g_menu_new ();
+      submenu = g_menu_new ();
+      g_menu_append (submenu, _("_Properties"), "canvas.select-stage");
+      g_menu_append (submenu, _("Insert Stage _Before"), "canvas.insert-stage::before");
+      g_menu_append (submenu, _("Insert Stage _After"), "canvas.insert-stage::after");
+      g_menu_append (submenu, _("Move _Left"), "canvas.move-stage::left");
+      g_menu_append (submenu, _("Move _Right"), "canvas.move-stage::right");
+      g_menu_append_submenu (section, _("_Stage"), G_MENU_MODEL (submenu));
+      g_clear_object (&submenu);
+      submenu = g_menu_new ();
+      g_menu_append (submenu, _("_Properties"), "canvas.select-lane");
+      g_menu_append (submenu, _("Move _Up"), "canvas.move-lane::up");
+      g_menu_append (submenu, _("Move _Down"), "canvas.move-lane::down");
+      g_menu_append (submenu, _("_Hide Lane"), "canvas.hide-lane");
+      g_menu_append_submenu (section, _("_Lane"), G_MENU_MODEL (submenu));
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_clear_object (&section);
     }

@@ -799,6 +799,20 @@ hide_lane_action (GtkWidget  *widget,
 }
 
 static void
+select_header_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TrailCanvas *self = TRAIL_CANVAS (widget);
+  GObject *object = g_str_equal (action_name, "canvas.select-stage") ? G_OBJECT (get_current_stage (self))
+                                                                      : G_OBJECT (get_current_lane (self));
+
+  /* The inspector follows the selection: this opens its properties. */
+  if (object != NULL)
+    trail_canvas_select_object (self, object);
+}
+
+static void
 context_menu_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -1041,6 +1055,8 @@ trail_canvas_update_actions (TrailCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.move-lane", has_doc && !editing);
   gtk_widget_action_set_enabled (widget, "canvas.hide-lane", has_doc && !editing);
   gtk_widget_action_set_enabled (widget, "canvas.context-menu", has_doc && !editing);
+  gtk_widget_action_set_enabled (widget, "canvas.select-stage", has_doc && !editing);
+  gtk_widget_action_set_enabled (widget, "canvas.select-lane", has_doc && !editing);
 }
 
 void
@@ -1077,6 +1093,8 @@ trail_canvas_init_keyboard (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.move-lane", "s", move_lane_action);
   gtk_widget_class_install_action (widget_class, "canvas.hide-lane", NULL, hide_lane_action);
   gtk_widget_class_install_action (widget_class, "canvas.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-stage", NULL, select_header_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-lane", NULL, select_header_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
     gtk_widget_class_add_binding (widget_class, arrows[i].key, 0, arrow_binding,
@@ -1096,9 +1114,10 @@ trail_canvas_init_keyboard (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_SHIFT_MASK, "canvas.new-card", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "canvas.new-card", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
+  /* The last binding is the one menus show. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
