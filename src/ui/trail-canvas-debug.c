@@ -93,15 +93,16 @@ add_widget_rect (JsonBuilder *builder,
   json_builder_add_double_value (builder, bounds.size.height);
 }
 
-/* Palette rows, so tests can drag from them. */
+/* Palette rows and inspector fields, so tests can aim at them. */
 static void
-add_palette_rows (JsonBuilder *builder,
-                  GtkWidget   *widget)
+add_labelled_widgets (JsonBuilder *builder,
+                      GtkWidget   *widget,
+                      const char  *css_class)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      if (gtk_widget_has_css_class (child, "trail-palette-item") && gtk_widget_get_mapped (child))
+      if (gtk_widget_has_css_class (child, css_class) && gtk_widget_get_mapped (child))
         {
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "label");
@@ -109,7 +110,7 @@ add_palette_rows (JsonBuilder *builder,
           add_widget_rect (builder, child);
           json_builder_end_object (builder);
         }
-      add_palette_rows (builder, child);
+      add_labelled_widgets (builder, child, css_class);
     }
 }
 
@@ -160,7 +161,11 @@ trail_canvas_debug_write_geometry (TrailCanvas *self)
 
   json_builder_set_member_name (builder, "palette");
   json_builder_begin_array (builder);
-  add_palette_rows (builder, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))));
+  add_labelled_widgets (builder, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))), "trail-palette-item");
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "inspector");
+  json_builder_begin_array (builder);
+  add_labelled_widgets (builder, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))), "trail-inspector-field");
   json_builder_end_array (builder);
 
   if (self->layout == NULL)
@@ -466,10 +471,18 @@ on_root_realize_cb (GtkWidget   *window,
 }
 
 void
-trail_canvas_bench_frame (TrailCanvas *self)
+trail_canvas_debug_free (TrailCanvas *self)
 {
-  if (self->layout != NULL)
-    self->first_frame_done = TRUE;
+  Bench *bench = self->bench;
+
+  if (bench == NULL)
+    return;
+
+  g_free (bench->drag_path);
+  g_free (bench->first_frame_path);
+  g_array_unref (bench->times);
+  g_free (bench);
+  self->bench = NULL;
 }
 
 void

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define TRAIL_CANVAS_PAD 32.0
 /* Screen pixels per cached tile of the background (lanes, headers, emotions). */
 #define TRAIL_CANVAS_TILE 512
+/* Below this zoom card text is too small to read or click: cards are
+ * painted with the background tiles and get no widgets, so a whole
+ * 2,000-card map in view costs no more widgets than a screenful. */
+#define TRAIL_CANVAS_CARD_WIDGET_ZOOM 0.35
 /* How far beyond the viewport card widgets are kept, in screen pixels. */
 #define TRAIL_CANVAS_WIDGET_MARGIN 400.0
 
@@ -144,6 +148,7 @@ struct _TrailCanvas
   gint64             frame_start;
   gpointer           bench;
   gboolean           first_frame_done;
+  gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
 };
 
 /* trail-canvas.c */
@@ -200,6 +205,6 @@ void      trail_canvas_paste              (TrailCanvas *self);
 /* trail-canvas-debug.c */
 void      trail_canvas_debug_init         (TrailCanvas *self);
 void      trail_canvas_debug_write_geometry (TrailCanvas *self);
-void      trail_canvas_bench_frame        (TrailCanvas *self);
+void      trail_canvas_debug_free         (TrailCanvas *self);
 
 G_END_DECLS

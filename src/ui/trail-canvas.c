@@ -228,7 +228,7 @@ ensure_tile (TrailCanvas *self,
   rect = GRAPHENE_RECT_INIT (tx * tile_size (self), ty * tile_size (self), tile_size (self), tile_size (self));
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_push_clip (snapshot, &rect);
-  trail_painter_draw_map (snapshot, self->layout, &rect, TRAIL_PAINT_NO_CARDS);
+  trail_painter_draw_map (snapshot, self->layout, &rect, self->cards_in_tiles ? 0 : TRAIL_PAINT_NO_CARDS);
   gtk_snapshot_pop (snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
@@ -314,6 +314,8 @@ sync_card_widgets (TrailCanvas *self)
     }
 
   get_visible_map_rect (self, TRAIL_CANVAS_WIDGET_MARGIN, &visible);
+  if (self->cards_in_tiles)
+    visible = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   items = trail_layout_query (self->layout, &visible, TRAIL_LAYOUT_ITEM_CARD);
   wanted = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < items->len; i++)
@@ -727,6 +729,7 @@ trail_canvas_zoom_at (TrailCanvas *self,
 
   trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
   self->zoom = zoom;
+  self->cards_in_tiles = zoom < TRAIL_CANVAS_CARD_WIDGET_ZOOM;
 
   /* Keep the map point under (wx, wy) where it was. */
   h = mx * zoom + TRAIL_CANVAS_PAD - wx;
@@ -916,6 +919,12 @@ snapshot_selection_overlays (TrailCanvas *self,
 {
   const TrailLayoutItem *item;
 
+  /* Zoomed far out the tiles hold the cards: selected ones again on top. */
+  if (self->cards_in_tiles)
+    for (guint i = 0; i < self->selection->len; i++)
+      if ((item = trail_layout_find (self->layout, self->selection->pdata[i])) != NULL)
+        trail_painter_draw_card (snapshot, self->layout, item, TRAIL_PAINT_STATE_SELECTED);
+
   if (self->selected_object == NULL)
     return;
 
@@ -997,6 +1006,7 @@ trail_canvas_snapshot (GtkWidget   *widget,
       invalidate_tiles (self, NULL);
       self->tile_zoom = self->zoom;
     }
+
   tx0 = MAX (0, (int) floor (visible.origin.x / tile_size (self)));
   ty0 = MAX (0, (int) floor (visible.origin.y / tile_size (self)));
   tx1 = MIN ((int) floor (map_width (self) / tile_size (self)),
@@ -1192,7 +1202,7 @@ trail_canvas_finalize (GObject *object)
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_pointer (&self->active_persona, g_free);
   g_clear_pointer (&self->geometry_path, g_free);
-  g_clear_pointer (&self->bench, g_free);
+  trail_canvas_debug_free (self);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->finalize (object);
 }
@@ -1421,6 +1431,7 @@ trail_canvas_zoom_to_fit (TrailCanvas *self)
               (height - 2 * TRAIL_CANVAS_PAD) / map_height (self));
   zoom = CLAMP (zoom, TRAIL_CANVAS_MIN_ZOOM, TRAIL_CANVAS_MAX_ZOOM);
   self->zoom = zoom;
+  self->cards_in_tiles = zoom < TRAIL_CANVAS_CARD_WIDGET_ZOOM;
   self->in_allocate = TRUE;
   configure_adjustments (self, 0, 0);
   self->in_allocate = FALSE;

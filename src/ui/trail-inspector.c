@@ -300,6 +300,18 @@ add_field (TrailInspector *self,
            GType           enum_type)
 {
   Field field = { page, kind, property, widget, enum_type };
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+
+  /* For the canvas's debug geometry (tests aim at fields by title). */
+  if (row == NULL || kind == FIELD_TEXT)
+    row = widget;
+  gtk_widget_add_css_class (row, "trail-inspector-field");
+  if (row == widget && kind == FIELD_TEXT)
+    g_object_set_data_full (G_OBJECT (row), "label",
+                            g_strdup (g_object_get_data (G_OBJECT (widget), "title")), g_free);
+  else
+    g_object_set_data_full (G_OBJECT (row), "label",
+                            g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))), g_free);
 
   g_array_append_val (self->fields, field);
   return &g_array_index (self->fields, Field, self->fields->len - 1);
@@ -399,6 +411,7 @@ add_text (TrailInspector *self,
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 64);
   gtk_widget_add_css_class (view, "trail-inspector-text");
+  g_object_set_data_full (G_OBJECT (view), "title", g_strdup (title), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (GTK_BOX (box), label);

@@ -133,8 +133,13 @@ class Canvas:
         return trailtest.screenshot(name)
 
     def close(self):
+        """Quits with Ctrl+Q; unsaved changes (a failed test) ask first, so
+        then the app is simply stopped."""
         try:
             status = self.app.quit_gracefully()
+        except RuntimeError as error:
+            print(f'# {error}', file=sys.stderr)
+            status = -1
         finally:
             self.app.quit()
             shutil.rmtree(self.dir, ignore_errors=True)
