@@ -396,8 +396,9 @@ bench_tick_cb (GtkWidget     *widget,
       card = items->pdata[0];
       trail_canvas_map_to_widget (self, card->bounds.origin.x + 20, card->bounds.origin.y + 10,
                                   &bench->x0, &bench->y0);
-      bench->x1 = gtk_widget_get_width (widget) * 0.85;
-      bench->y1 = MIN (bench->y0 + gtk_widget_get_height (widget) * 0.4, gtk_widget_get_height (widget) - 20);
+      /* Well inside the view: the drag measures drawing, not autoscroll. */
+      bench->x1 = gtk_widget_get_width (widget) * 0.8;
+      bench->y1 = MIN (bench->y0 + gtk_widget_get_height (widget) * 0.4, gtk_widget_get_height (widget) - 80);
       trail_canvas_drag_begin_at (self, bench->x0, bench->y0);
       bench->started = TRUE;
       bench->frame = 0;

@@ -451,6 +451,15 @@ trail_canvas_finish_edit (TrailCanvas *self,
 }
 
 void
+trail_canvas_commit_edit (TrailCanvas *self)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  if (self->editor != NULL)
+    trail_canvas_finish_edit (self, TRUE);
+}
+
+void
 trail_canvas_allocate_editor (TrailCanvas *self)
 {
   graphene_rect_t bounds = self->edit_bounds;

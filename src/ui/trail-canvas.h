@@ -47,6 +47,9 @@ const char    *trail_canvas_get_active_persona (TrailCanvas    *self);
 void           trail_canvas_set_active_persona (TrailCanvas    *self,
                                                 const char     *persona_id);
 
+/* Commits the inline editor's text, if it is open. */
+void           trail_canvas_commit_edit        (TrailCanvas    *self);
+
 /* Adds what a palette item stands for where the keyboard cursor is: the
  * keyboard's way of dragging from the palette. */
 void           trail_canvas_insert_item        (TrailCanvas    *self,

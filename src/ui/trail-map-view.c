@@ -286,3 +286,12 @@ trail_map_view_get_canvas (TrailMapView *self)
 
   return self->canvas;
 }
+
+void
+trail_map_view_flush (TrailMapView *self)
+{
+  g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
+
+  trail_canvas_commit_edit (self->canvas);
+  trail_inspector_flush (self->inspector);
+}

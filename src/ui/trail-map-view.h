@@ -23,5 +23,8 @@ GtkWidget   *trail_map_view_new          (void);
 void         trail_map_view_set_document (TrailMapView  *self,
                                           TrailDocument *document);
 TrailCanvas *trail_map_view_get_canvas   (TrailMapView  *self);
+/* Commits what is being typed (inline editor, inspector field) as its
+ * command, so a save right now includes it. */
+void         trail_map_view_flush        (TrailMapView  *self);
 
 G_END_DECLS
