@@ -261,13 +261,26 @@ close_all_windows (TrailApplication *self,
     }
 }
 
+static gboolean
+discard_all_cb (gpointer user_data)
+{
+  close_all_windows (user_data, "discard");
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_quit_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      TrailApplication *self)
 {
-  if (g_str_equal (response, "save") || g_str_equal (response, "discard"))
+  /* Windows close once the dialog has gone, since it is transient for one
+   * of them; saving closes each window only when its save succeeds. */
+  if (g_str_equal (response, "save"))
     close_all_windows (self, response);
+  else if (g_str_equal (response, "discard"))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, discard_all_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 static void

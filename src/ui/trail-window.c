@@ -327,8 +327,13 @@ write_draft_cb (gpointer user_data)
 
   self->draft_source = 0;
 
+  /* Undone back to what is saved: the draft has nothing left to keep. */
   if (self->document == NULL || !trail_document_get_modified (self->document))
-    return G_SOURCE_REMOVE;
+    {
+      if (!self->writing_draft && self->draft_id != NULL)
+        trail_drafts_remove (self->draft_id);
+      return G_SOURCE_REMOVE;
+    }
 
   /* One write at a time, so an older draft never lands after a newer one. */
   if (self->writing_draft)
@@ -372,8 +377,9 @@ on_document_changed_cb (TrailWindow      *self,
                         GObject          *object,
                         TrailDocument    *document)
 {
-  if (trail_document_get_modified (document))
-    schedule_draft (self);
+  /* "modified" may not be updated yet while the change is signalled;
+   * the timeout looks again. */
+  schedule_draft (self);
 }
 
 static void
@@ -724,14 +730,25 @@ trail_window_redo_action (GtkWidget  *widget,
     trail_document_redo (self->document);
 }
 
+static gboolean
+discard_and_close_cb (gpointer user_data)
+{
+  trail_window_discard_and_close (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response_cb (TrailWindow *self,
                       const char  *response)
 {
+  /* Closing happens once the dialog has gone: a dialog that outlives the
+   * window it is transient for touches it while being destroyed. */
   if (g_str_equal (response, "save"))
     trail_window_save_and_close (self);
   else if (g_str_equal (response, "discard"))
-    trail_window_discard_and_close (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, discard_and_close_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 static gboolean

@@ -65,6 +65,8 @@ def wait_until(predicate, timeout=20.0, interval=0.1, what='condition'):
 class App:
     """The real application, started from the build tree."""
 
+    started = 0
+
     def __init__(self, *args, a11y=True, env=None):
         self.exe = os.environ['TRAILMAP_EXE']
         environ = dict(os.environ)
@@ -76,7 +78,9 @@ class App:
             environ['GTK_A11Y'] = 'none'
         if env:
             environ.update(env)
-        self.log_path = os.path.join(artifacts_dir(), f'{os.path.basename(sys.argv[0])}.app.log')
+        App.started += 1
+        self.log_path = os.path.join(artifacts_dir(),
+                                     f'{os.path.basename(sys.argv[0])}.app{App.started}.log')
         self.log = open(self.log_path, 'w')
         self.proc = subprocess.Popen([self.exe, *args], env=environ,
                                      stdout=self.log, stderr=subprocess.STDOUT)
@@ -182,8 +186,10 @@ def name_matches(actual, wanted):
         return wanted(actual)
     if actual == wanted:
         return True
-    parts = (actual or '').split(' ', 1)
-    return len(parts) == 2 and parts[0].replace('_', '') == parts[1] == wanted.replace('_', '')
+    actual = actual or ''
+    plain = wanted.replace('_', '')
+    head = actual[:-len(plain) - 1]
+    return actual.endswith(' ' + plain) and head.replace('_', '') == plain
 
 
 def find_accessible(node, role, name, depth=0, actionable=False):

@@ -1,0 +1,186 @@
+#!/usr/bin/python3
+# A document app people trust: open → edit → save → reopen gives the same
+# map; closing with unsaved changes asks, and each answer does what it says;
+# after kill -9 the next start offers the map back with every edit older
+# than the draft delay.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import random
+import signal
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
+import canvastest  # noqa: E402
+import trailtest  # noqa: E402
+
+# The draft delay is the schema's default (the tests use a memory backend).
+DRAFT_DELAY = 3.0
+results = []
+
+
+def report(ok, text):
+    results.append(ok)
+    print(f'{"ok" if ok else "not ok"} {len(results)} {text}', flush=True)
+
+
+def read(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def texts(path):
+    with open(path) as f:
+        return [c['text'] for c in json.load(f)['cards']]
+
+
+def edit_first_card(canvas, text):
+    """Selects "Sees an ad" (or whatever the first card now says) and types over it."""
+    g = canvas.geometry()
+    first = sorted(g['cards'], key=lambda c: (c['y'], c['x']))[0]
+    canvas.click(canvas.center(first))
+    canvas.geometry(lambda g: g['selection'] == [first['id']], what='the first card selected')
+    canvas.type(text)
+    canvas.key('ctrl+Return')
+    canvas.geometry(lambda g: canvas.card(g, text), what=f'the card "{text}"')
+
+
+def add_card(canvas, text):
+    """Shift+Enter on the selected card starts a new card below it; type; commit."""
+    canvas.key('shift+Return')
+    canvas.geometry(lambda g: g['editing'], what='the inline editor')
+    canvas.type(text)
+    canvas.key('ctrl+Return')
+    canvas.geometry(lambda g: not g['editing'] and canvas.card(g, text), what=f'the card "{text}"')
+
+
+def wait_closed(canvas, timeout=15):
+    trailtest.wait_until(lambda: canvas.app.proc.poll() is not None, timeout=timeout,
+                         what='the app to quit after its last window closed')
+
+
+# --- 1. Open → edit → save → reopen: the same map, byte for byte.
+canvas = canvastest.Canvas()
+try:
+    edit_first_card(canvas, 'Sees a poster')
+    saved = canvas.save()
+    first_bytes = read(canvas.path)
+    report('Sees a poster' in [c['text'] for c in saved['cards']], 'the edit is in the saved file')
+    path = canvas.path
+    status = canvas.app.quit_gracefully()
+    report(status == 0, 'quits without asking once saved')
+
+    again = trailtest.App(path, a11y=False)
+    try:
+        window = again.wait_for_window('Canvas test map')
+        trailtest.xdotool('windowfocus', '--sync', window)
+        before = os.stat(path).st_mtime_ns
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+s')
+        trailtest.wait_until(lambda: os.stat(path).st_mtime_ns != before, what='the second save')
+        time.sleep(0.3)
+        report(read(path) == first_bytes, 'reopened and saved again: byte-identical')
+        again.quit_gracefully()
+    finally:
+        again.quit()
+finally:
+    canvas.app.quit()
+
+# --- 2. Closing with unsaved changes: Cancel, Discard, Save.
+for answer in ('Cancel', 'Discard', 'Save'):
+    canvas = canvastest.Canvas(a11y=True)
+    try:
+        original = read(canvas.path)
+        edit_first_card(canvas, f'Edited before {answer}')
+        trailtest.xdotool('windowfocus', '--sync', canvas.window)
+        canvas.key('ctrl+w')
+        dialog = canvas.app.wait_for_dialog('Save Changes?')
+        if answer == 'Cancel':
+            canvas.screenshot('documents-close-dialog')
+        canvas.app.activate('push button', answer, root=dialog)
+        if answer == 'Cancel':
+            time.sleep(1)
+            report(canvas.app.proc.poll() is None and read(canvas.path) == original,
+                   'Cancel: the window stays open and the file is untouched')
+            canvas.app.quit()
+        elif answer == 'Discard':
+            wait_closed(canvas)
+            report(read(canvas.path) == original, 'Discard: the window closes, the file is untouched')
+        else:
+            wait_closed(canvas)
+            report(f'Edited before {answer}' in texts(canvas.path),
+                   'Save: the window closes once the edit is saved')
+        # Cancel leaves the app running (the test ends it with SIGTERM).
+        report(canvas.app.proc.returncode in (None, 0, -signal.SIGTERM),
+               f'{answer}: no crash (status {canvas.app.proc.returncode})')
+    finally:
+        canvas.app.quit()
+
+# --- 2b. Quitting with unsaved changes lists them; Discard All quits.
+canvas = canvastest.Canvas(a11y=True)
+try:
+    original = read(canvas.path)
+    edit_first_card(canvas, 'Edited before quitting')
+    trailtest.xdotool('windowfocus', '--sync', canvas.window)
+    canvas.key('ctrl+q')
+    dialog = canvas.app.wait_for_dialog('Save Changes Before Quitting?')
+    listed = trailtest.find_accessible(dialog, 'label', lambda n: bool(n) and '• map.trailmap' in n)
+    canvas.screenshot('documents-quit-dialog')
+    report(listed is not None, 'quit: the dialog lists the unsaved map')
+    canvas.app.activate('push button', 'Discard All', root=dialog)
+    wait_closed(canvas)
+    report(canvas.app.proc.returncode == 0 and read(canvas.path) == original,
+           f'quit: Discard All quits cleanly (status {canvas.app.proc.returncode}), the file untouched')
+finally:
+    canvas.app.quit()
+
+# --- 3. kill -9 at random moments; the next start offers the map back.
+rng = random.Random(int(os.environ.get('TRAILMAP_TEST_SEED', '20261124')))
+for run in range(3):
+    canvas = canvastest.Canvas()
+    path = canvas.path
+    try:
+        old_text = f'Old edit {run}'
+        edit_first_card(canvas, old_text)
+        # Older than the draft delay: must survive.
+        time.sleep(DRAFT_DELAY + 1.5 + rng.random())
+        # A last edit just before the kill may or may not survive.
+        add_card(canvas, f'Late edit {run}')
+        time.sleep(rng.random() * 0.8)
+        os.kill(canvas.app.proc.pid, signal.SIGKILL)
+        canvas.app.proc.wait()
+        report('Old edit' not in ' '.join(texts(path)), f'run {run}: the file itself was never saved')
+    finally:
+        canvas.app.quit()
+
+    recovered = trailtest.App(a11y=True, env={'TRAILMAP_DEBUG_GEOMETRY': canvas.geometry_path})
+    try:
+        recovered.wait_for_window('Trailmap')
+        dialog = recovered.wait_for_dialog('Recover Unsaved Changes?')
+        named = trailtest.find_accessible(dialog, 'label', lambda n: bool(n) and 'map.trailmap' in n)
+        report(named is not None, f'run {run}: the dialog names the file')
+        if run == 0:
+            trailtest.screenshot('documents-recover-dialog')
+        recovered.activate('push button', 'Recover', root=dialog)
+        window = recovered.wait_for_window('Canvas test map')
+        trailtest.xdotool('windowfocus', '--sync', window)
+        before = os.stat(path).st_mtime_ns
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+s')
+        trailtest.wait_until(lambda: os.stat(path).st_mtime_ns != before, what='the recovered map saved')
+        time.sleep(0.3)
+        report(old_text in texts(path), f'run {run}: the edit older than the draft delay is back')
+        if run == 0:
+            trailtest.screenshot('documents-recovered')
+        status = recovered.quit_gracefully()
+        report(status == 0, f'run {run}: the recovered map saved, the app quits without asking')
+    finally:
+        recovered.quit()
+        canvas.app.quit()
+        import shutil
+        shutil.rmtree(canvas.dir, ignore_errors=True)
+
+print(f'1..{len(results)}')
+sys.exit(0 if all(results) else 1)
