@@ -17,6 +17,7 @@
 
 #include "trail-export-dialog.h"
 #include "trail-export.h"
+#include "trail-settings-row.h"
 
 /* The preview is rendered this wide at most; enough for the dialog. */
 #define PREVIEW_WIDTH 900
@@ -98,40 +99,6 @@ export_job_free (gpointer data)
   g_strfreev (job->options.lanes);
   g_strfreev (job->options.personas);
   g_free (job);
-}
-
-static gboolean
-get_choice_index (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  const char * const *choices = user_data;
-  const char *current = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    {
-      if (g_str_equal (choices[i], current))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-set_choice_index (const GValue       *value,
-                  const GVariantType *type,
-                  gpointer            user_data)
-{
-  const char * const *choices = user_data;
-  guint index = g_value_get_uint (value);
-
-  if (index >= g_strv_length ((char **) choices))
-    return NULL;
-
-  return g_variant_new_string (choices[index]);
 }
 
 static TrailExportFormat
@@ -552,10 +519,7 @@ bind_choice (TrailExportDialog  *self,
              AdwComboRow        *row,
              const char * const *choices)
 {
-  g_settings_bind_with_mapping (self->settings, key, row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                get_choice_index, set_choice_index,
-                                (gpointer) choices, NULL);
+  trail_settings_bind_choice (self->settings, key, row, choices);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
 }

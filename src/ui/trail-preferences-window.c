@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trail-preferences-window.h"
+#include "trail-settings-row.h"
 
 struct _TrailPreferencesWindow
 {
@@ -36,52 +37,6 @@ static GParamSpec *properties[N_PROPS];
 static const char * const style_choices[] = { "follow", "light", "dark", NULL };
 static const char * const scale_choices[] = { "-2..2", "1..5", "1..7", "0..10", NULL };
 
-static gboolean
-get_choice_index (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  const char * const *choices = user_data;
-  const char *current = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    {
-      if (g_str_equal (choices[i], current))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-set_choice_index (const GValue       *value,
-                  const GVariantType *type,
-                  gpointer            user_data)
-{
-  const char * const *choices = user_data;
-  guint index = g_value_get_uint (value);
-
-  if (index >= g_strv_length ((char **) choices))
-    return NULL;
-
-  return g_variant_new_string (choices[index]);
-}
-
-static void
-bind_choice (TrailPreferencesWindow *self,
-             const char             *key,
-             AdwComboRow            *row,
-             const char * const     *choices)
-{
-  g_settings_bind_with_mapping (self->settings, key, row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                get_choice_index, set_choice_index,
-                                (gpointer) choices, NULL);
-}
-
 static void
 trail_preferences_window_constructed (GObject *object)
 {
@@ -89,8 +44,8 @@ trail_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (trail_preferences_window_parent_class)->constructed (object);
 
-  bind_choice (self, "style-variant", self->style_row, style_choices);
-  bind_choice (self, "default-emotion-scale", self->scale_row, scale_choices);
+  trail_settings_bind_choice (self->settings, "style-variant", self->style_row, style_choices);
+  trail_settings_bind_choice (self->settings, "default-emotion-scale", self->scale_row, scale_choices);
   g_settings_bind (self->settings, "auto-save-delay",
                    gtk_spin_button_get_adjustment (self->delay_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
