@@ -36,6 +36,7 @@ struct _TrailExportDialog
   AdwComboRow       *size_row;
   AdwActionRow      *width_row;
   GtkSpinButton     *width_spin;
+  AdwComboRow       *style_row;
   AdwComboRow       *paper_row;
   AdwActionRow      *transparent_row;
   GtkSwitch         *transparent_switch;
@@ -79,6 +80,7 @@ static guint signals[N_SIGNALS];
 /* Indexes of the combo rows, in the order of the .ui and the schema. */
 static const char * const format_choices[] = { "png", "svg", "pdf", NULL };
 static const char * const size_choices[] = { "1x", "2x", "3x", "4x", "width", NULL };
+static const char * const style_choices[] = { "light", "dark", "high-contrast", NULL };
 static const char * const paper_choices[] = { "fit", "a4", "a3", "a2", "letter", "tabloid", NULL };
 
 typedef struct
@@ -145,6 +147,19 @@ build_options (TrailExportDialog  *self,
   trail_export_options_init (options);
   options->format = get_format (self);
   options->transparent = gtk_switch_get_active (self->transparent_switch);
+
+  switch (adw_combo_row_get_selected (self->style_row))
+    {
+    case 1:
+      options->style = TRAIL_STYLE_DARK;
+      break;
+    case 2:
+      options->style = TRAIL_STYLE_HIGH_CONTRAST;
+      break;
+    default:
+      options->style = TRAIL_STYLE_LIGHT;
+      break;
+    }
 
   if (size < 4)
     options->scale = size + 1;
@@ -537,6 +552,7 @@ trail_export_dialog_constructed (GObject *object)
   /* Remember the last choices, as designers export the same way each time. */
   bind_choice (self, "export-format", self->format_row, format_choices);
   bind_choice (self, "export-size", self->size_row, size_choices);
+  bind_choice (self, "export-style", self->style_row, style_choices);
   bind_choice (self, "export-paper", self->paper_row, paper_choices);
   g_settings_bind (self->settings, "export-width",
                    gtk_spin_button_get_adjustment (self->width_spin), "value",
@@ -642,6 +658,7 @@ trail_export_dialog_class_init (TrailExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, width_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_switch);

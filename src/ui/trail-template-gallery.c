@@ -36,8 +36,8 @@ G_DEFINE_FINAL_TYPE (TrailTemplateGallery, trail_template_gallery, ADW_TYPE_WIND
 static guint signals[N_SIGNALS];
 
 static GdkTexture *
-render_preview (const char *id,
-                gboolean    dark)
+render_preview (const char        *id,
+                TrailStyleVariant  style)
 {
   g_autoptr(TrailDocument) document = NULL;
   g_autoptr(TrailLayout) layout = NULL;
@@ -54,7 +54,7 @@ render_preview (const char *id,
     }
 
   trail_export_options_init (&options);
-  options.style = dark ? TRAIL_STYLE_DARK : TRAIL_STYLE_LIGHT;
+  options.style = style;
 
   layout = trail_export_make_layout (document, &options, &error);
   if (layout == NULL)
@@ -74,10 +74,10 @@ render_preview (const char *id,
 }
 
 static GtkWidget *
-create_card (const char *id,
-             gboolean    dark)
+create_card (const char        *id,
+             TrailStyleVariant  style)
 {
-  g_autoptr(GdkTexture) texture = render_preview (id, dark);
+  g_autoptr(GdkTexture) texture = render_preview (id, style);
   GtkWidget *box;
   GtkWidget *frame;
   GtkWidget *picture;
@@ -157,13 +157,20 @@ trail_template_gallery_class_init (TrailTemplateGalleryClass *klass)
 static void
 trail_template_gallery_init (TrailTemplateGallery *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
   const char * const *ids = trail_templates_list_ids ();
+  TrailStyleVariant style = TRAIL_STYLE_LIGHT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Previews look like the canvas will. */
+  if (adw_style_manager_get_high_contrast (manager))
+    style = TRAIL_STYLE_HIGH_CONTRAST;
+  else if (adw_style_manager_get_dark (manager))
+    style = TRAIL_STYLE_DARK;
+
   for (guint i = 0; ids[i] != NULL; i++)
-    gtk_flow_box_append (self->flow_box, create_card (ids[i], dark));
+    gtk_flow_box_append (self->flow_box, create_card (ids[i], style));
 }
 
 GtkWindow *
