@@ -39,10 +39,11 @@ enum_value (GType       type,
   return v != NULL ? v->value : fallback;
 }
 
+/* A copy holding its own references (and, like the selection, freeing them). */
 static GPtrArray *
 get_cards_to_copy (TrailCanvas *self)
 {
-  GPtrArray *cards = g_ptr_array_copy (trail_canvas_get_selected_cards (self), NULL, NULL);
+  GPtrArray *cards = g_ptr_array_copy (trail_canvas_get_selected_cards (self), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
 
   return cards;
 }

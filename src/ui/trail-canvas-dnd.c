@@ -744,7 +744,7 @@ start_drag (TrailCanvas *self)
       self->drag = TRAIL_CANVAS_DRAG_RUBBER_BAND;
       g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
       if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
-        self->rubber_base = g_ptr_array_copy (trail_canvas_get_selected_cards (self), NULL, NULL);
+        self->rubber_base = g_ptr_array_copy (trail_canvas_get_selected_cards (self), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
       break;
     }
 }

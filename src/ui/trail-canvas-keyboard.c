@@ -600,7 +600,7 @@ duplicate_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   TrailCanvas *self = TRAIL_CANVAS (widget);
-  g_autoptr(GPtrArray) cards = g_ptr_array_copy (trail_canvas_get_selected_cards (self), NULL, NULL);
+  g_autoptr(GPtrArray) cards = g_ptr_array_copy (trail_canvas_get_selected_cards (self), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   g_autoptr(GPtrArray) copies = g_ptr_array_new ();
 
   if (cards->len == 0 || self->document == NULL)
