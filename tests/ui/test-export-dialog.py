@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+# The export dialog writes what the command line writes with the same
+# options (PNG at 2× by default), and a toast names the result.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import trailtest  # noqa: E402
+
+trailtest.require_display()
+
+TEMPLATE = os.path.join(os.environ['TRAILMAP_SOURCE_ROOT'], 'data', 'templates', 'coffee-maker.trailmap')
+results = []
+
+
+def report(ok, text):
+    results.append(ok)
+    print(f'{"ok" if ok else "not ok"} {len(results)} {text}', flush=True)
+
+
+def png_size(path):
+    with open(path, 'rb') as f:
+        header = f.read(24)
+    return struct.unpack('>II', header[16:24])
+
+
+def export_via_dialog(app, window, output):
+    trailtest.xdotool('windowfocus', '--sync', window)
+    trailtest.xdotool('key', '--clearmodifiers', 'ctrl+e')
+    dialog_window = app.wait_for_window('^Export Map$')
+    dialog = app.wait_for_dialog('Export Map')
+    time.sleep(1.0)  # the preview renders after a short delay
+    app.activate('push button', 'Export…', root=dialog)
+    # GTK's own file chooser (no portal here): type the full path, Enter.
+    time.sleep(1.0)
+    trailtest.xdotool('key', '--clearmodifiers', 'ctrl+a')
+    trailtest.xdotool('type', '--delay', '10', output)
+    trailtest.xdotool('key', 'Return')
+    trailtest.wait_until(lambda: os.path.exists(output) and os.path.getsize(output) > 0,
+                         timeout=30, what=f'{output} to be written')
+    return dialog_window
+
+
+scratch = tempfile.mkdtemp(prefix='trailmap-export-')
+try:
+    path = os.path.join(scratch, 'journey.trailmap')
+    shutil.copy(TEMPLATE, path)
+    app = trailtest.App(path)
+    try:
+        window = app.wait_for_window('Trailmap')
+        time.sleep(0.5)
+
+        png = os.path.join(scratch, 'slide.png')
+        export_via_dialog(app, window, png)
+        trailtest.screenshot('export-toast')
+        width, height = png_size(png)
+        ref = os.path.join(scratch, 'ref.png')
+        subprocess.run([os.environ['TRAILMAP_EXE'], '--export=' + ref, '--export-scale=2', path],
+                       check=True, capture_output=True)
+        report((width, height) == png_size(ref),
+               f'PNG from the dialog is the 2× export ({width}×{height})')
+        report(open(png, 'rb').read() == open(ref, 'rb').read(),
+               'byte-identical to the command line export with the same options')
+        toast = trailtest.wait_until(
+            lambda: trailtest.find_accessible(app.atspi(), 'label', lambda n: bool(n) and 'Exported' in n),
+            what='the "Exported" toast')
+        report(toast is not None and 'slide.png' in toast.get_name(), 'a toast names the export')
+        status = app.quit_gracefully()
+        report(status == 0, f'quits cleanly (status {status})')
+    finally:
+        app.quit()
+finally:
+    shutil.rmtree(scratch, ignore_errors=True)
+
+print(f'1..{len(results)}')
+sys.exit(0 if all(results) else 1)
