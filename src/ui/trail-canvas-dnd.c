@@ -1487,6 +1487,7 @@ build_context_menu (TrailCanvas *self)
       g_menu_append (section, _("Move _Up"), "canvas.move-lane::up");
       g_menu_append (section, _("Move _Down"), "canvas.move-lane::down");
       g_menu_append (section, _("_Hide Lane"), "canvas.hide-lane");
+      g_menu_append (section, _("_Show Hidden Lanes"), "canvas.show-hidden-lanes");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_clear_object (&section);
       section = g_menu_new ();
@@ -1527,6 +1528,7 @@ build_context_menu (TrailCanvas *self)
       g_menu_append (submenu, _("Move _Up"), "canvas.move-lane::up");
       g_menu_append (submenu, _("Move _Down"), "canvas.move-lane::down");
       g_menu_append (submenu, _("_Hide Lane"), "canvas.hide-lane");
+      g_menu_append (submenu, _("_Show Hidden Lanes"), "canvas.show-hidden-lanes");
       g_menu_append_submenu (section, _("_Lane"), G_MENU_MODEL (submenu));
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_clear_object (&section);

@@ -808,6 +808,35 @@ hide_lane_action (GtkWidget  *widget,
 }
 
 static void
+show_hidden_lanes_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailCanvas *self = TRAIL_CANVAS (widget);
+  GListModel *lanes;
+  gboolean grouped = FALSE;
+
+  if (self->document == NULL)
+    return;
+
+  /* A hidden lane has no header to click: this is the way back. */
+  lanes = trail_document_get_lanes (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(TrailLane) lane = g_list_model_get_item (lanes, i);
+
+      if (!trail_lane_get_hidden (lane))
+        continue;
+      if (!grouped)
+        trail_document_begin_group (self->document, _("Show Hidden Lanes"));
+      grouped = TRUE;
+      trail_document_update (self->document, lane, "hidden", FALSE, NULL);
+    }
+  if (grouped)
+    trail_document_end_group (self->document);
+}
+
+static void
 select_header_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -1065,6 +1094,7 @@ trail_canvas_update_actions (TrailCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.hide-lane", has_doc && !editing);
   gtk_widget_action_set_enabled (widget, "canvas.context-menu", has_doc && !editing);
   gtk_widget_action_set_enabled (widget, "canvas.select-stage", has_doc && !editing);
+  gtk_widget_action_set_enabled (widget, "canvas.show-hidden-lanes", has_doc && !editing);
   gtk_widget_action_set_enabled (widget, "canvas.select-lane", has_doc && !editing);
 }
 
@@ -1103,6 +1133,7 @@ trail_canvas_init_keyboard (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.hide-lane", NULL, hide_lane_action);
   gtk_widget_class_install_action (widget_class, "canvas.context-menu", NULL, context_menu_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-stage", NULL, select_header_action);
+  gtk_widget_class_install_action (widget_class, "canvas.show-hidden-lanes", NULL, show_hidden_lanes_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-lane", NULL, select_header_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
