@@ -409,8 +409,8 @@ read_string (Loader      *l,
   if (strlen (s) > TRAIL_FILE_MAX_STRING)
     {
       problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
-               _("%s: %s is too long (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
-               what, key, strlen (s), TRAIL_FILE_MAX_STRING);
+               _("%s: %s is too long (%lu bytes; the limit is %d)"),
+               what, key, (unsigned long) strlen (s), TRAIL_FILE_MAX_STRING);
       return FALSE;
     }
 
@@ -557,8 +557,8 @@ read_field_string (Loader      *l,
       g_autofree char *path = ref_field_path (ref, key);
 
       problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
-               _("%s: %s is too long (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
-               ref_what (ref), key, len, TRAIL_FILE_MAX_STRING);
+               _("%s: %s is too long (%lu bytes; the limit is %d)"),
+               ref_what (ref), key, (unsigned long) len, TRAIL_FILE_MAX_STRING);
       return FALSE;
     }
 
@@ -1055,10 +1055,10 @@ read_scale (Loader     *l,
       !_trail_document_set_scale_direct (l->doc, (int) min, (int) max, (const char * const *) labels))
     {
       problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "scale",
-               _("the scale %" G_GINT64_FORMAT " … %" G_GINT64_FORMAT " is not valid "
+               _("the scale %lld … %lld is not valid "
                  "(whole numbers within ±1000, min below max, at most 100 steps, "
                  "one label per step)"),
-               min, max);
+               (long long) min, (long long) max);
       return FALSE;
     }
 
@@ -1311,17 +1311,17 @@ load_root (JsonNode    *root,
   if (v > TRAIL_FILE_FORMAT_VERSION)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_TOO_NEW,
-                   _("%s: the map was made by a newer Trailmap (file format version %" G_GINT64_FORMAT
+                   _("%s: the map was made by a newer Trailmap (file format version %lld"
                      "; this version reads up to %d). Update Trailmap to open it."),
-                   display_name (name), v, TRAIL_FILE_FORMAT_VERSION);
+                   display_name (name), (long long) v, TRAIL_FILE_FORMAT_VERSION);
       return NULL;
     }
 
   if (v < 1)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
-                   _("%s: version: %" G_GINT64_FORMAT " is not a Trailmap file format version"),
-                   display_name (name), v);
+                   _("%s: version: %lld is not a Trailmap file format version"),
+                   display_name (name), (long long) v);
       return NULL;
     }
 
@@ -1407,8 +1407,8 @@ trail_document_load_from_bytes (GBytes      *bytes,
   if (len > TRAIL_FILE_MAX_BYTES)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("%s: the file is too large (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
-                   display_name (name), len, TRAIL_FILE_MAX_BYTES);
+                   _("%s: the file is too large (%lu bytes; the limit is %d)"),
+                   display_name (name), (unsigned long) len, TRAIL_FILE_MAX_BYTES);
       return NULL;
     }
 

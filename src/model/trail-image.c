@@ -146,8 +146,8 @@ trail_image_check (const guint8    *data,
   if (size > TRAIL_IMAGE_MAX_BYTES)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("The image is too large (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
-                   size, TRAIL_IMAGE_MAX_BYTES);
+                   _("The image is too large (%lu bytes; the limit is %d)"),
+                   (unsigned long) size, TRAIL_IMAGE_MAX_BYTES);
       return FALSE;
     }
 

@@ -124,8 +124,8 @@ check_text (const char  *text,
   if (len > TRAIL_FILE_MAX_STRING)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("text is too long (%" G_GSIZE_FORMAT " bytes; the limit is %d)"),
-                   len, TRAIL_FILE_MAX_STRING);
+                   _("text is too long (%lu bytes; the limit is %d)"),
+                   (unsigned long) len, TRAIL_FILE_MAX_STRING);
       return FALSE;
     }
 
