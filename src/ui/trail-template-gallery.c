@@ -78,6 +78,7 @@ create_card (const char        *id,
              TrailStyleVariant  style)
 {
   g_autoptr(GdkTexture) texture = render_preview (id, style);
+  g_autofree char *alternative = NULL;
   GtkWidget *box;
   GtkWidget *frame;
   GtkWidget *picture;
@@ -90,6 +91,9 @@ create_card (const char        *id,
   gtk_widget_add_css_class (box, "trail-template-card");
 
   picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  /* Translators: the alternative text of a template's picture; %s is its name */
+  alternative = g_strdup_printf (_("Preview of “%s”"), trail_template_get_name (id));
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), alternative);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_widget_set_size_request (picture, -1, 180);
