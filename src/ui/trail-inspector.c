@@ -76,6 +76,8 @@ struct _TrailInspector
   GtkWidget      *photo;
   GtkWidget      *photo_error;
   GtkWidget      *point_stage_row;
+  GtkWidget      *lane_persona_row;
+  GPtrArray      *lane_persona_ids; /* row position → persona id, NULL for everyone */
   GtkNativeDialog *chooser;
 };
 
@@ -739,6 +741,50 @@ on_photo_drop_cb (GtkDropTarget  *target,
   return TRUE;
 }
 
+/* ---- Lane persona -------------------------------------------------------- */
+
+/* "Everyone" and the map's personas, with the lane's own selected. */
+static void
+load_lane_persona (TrailInspector *self)
+{
+  TrailLane *lane = TRAIL_LANE (self->targets[PAGE_LANE]);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *personas = trail_document_get_personas (self->document);
+  const char *current = lane != NULL ? trail_lane_get_persona_id (lane) : NULL;
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->lane_persona_ids, 0);
+  gtk_string_list_append (names, _("Everyone"));
+  g_ptr_array_add (self->lane_persona_ids, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TrailPersona) persona = g_list_model_get_item (personas, i);
+
+      gtk_string_list_append (names, trail_persona_get_name (persona));
+      g_ptr_array_add (self->lane_persona_ids, g_strdup (trail_persona_get_id (persona)));
+      if (g_strcmp0 (current, trail_persona_get_id (persona)) == 0)
+        selected = i + 1;
+    }
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->lane_persona_row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->lane_persona_row), selected);
+}
+
+static void
+on_lane_persona_selected_cb (TrailInspector *self)
+{
+  TrailLane *lane = TRAIL_LANE (self->targets[PAGE_LANE]);
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->lane_persona_row));
+  const char *persona_id;
+
+  if (self->updating || lane == NULL || selected >= self->lane_persona_ids->len)
+    return;
+
+  persona_id = g_ptr_array_index (self->lane_persona_ids, selected);
+  if (g_strcmp0 (persona_id, trail_lane_get_persona_id (lane)) != 0)
+    trail_document_update (self->document, lane, "persona-id", persona_id, NULL);
+}
+
 /* ---- Loading --------------------------------------------------------------- */
 
 static gboolean
@@ -838,6 +884,8 @@ load_page (TrailInspector *self,
       show_photo (self);
       gtk_widget_set_visible (self->photo_error, FALSE);
     }
+  else if (page == PAGE_LANE)
+    load_lane_persona (self);
   else if (page == PAGE_POINT)
     {
       TrailEmotionPoint *point = TRAIL_EMOTION_POINT (target);
@@ -883,7 +931,7 @@ on_document_changed_cb (TrailInspector   *self,
     return;
 
   if (object == target || (self->page == PAGE_MAP && (what & (TRAIL_CHANGE_META | TRAIL_CHANGE_SCALE))) ||
-      (self->page == PAGE_CARD && (what & TRAIL_CHANGE_PERSONAS)))
+      ((self->page == PAGE_CARD || self->page == PAGE_LANE) && (what & TRAIL_CHANGE_PERSONAS)))
     load_page (self, self->page);
 }
 
@@ -935,6 +983,13 @@ build_pages (TrailInspector *self)
   add_entry (self, PAGE_LANE, group, _("Title"), "title");
   add_combo (self, PAGE_LANE, group, _("Kind"), "kind", TRAIL_TYPE_LANE_KIND, lane_kind_label);
   add_switch (self, PAGE_LANE, group, _("Hidden"), "hidden");
+  self->lane_persona_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lane_persona_row), _("Persona"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->lane_persona_row),
+                               _("An emotions lane draws only this persona’s line"));
+  g_signal_connect_swapped (self->lane_persona_row, "notify::selected",
+                            G_CALLBACK (on_lane_persona_selected_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->lane_persona_row);
   add_button (self, PAGE_LANE, _("_Delete Lane"), G_CALLBACK (on_delete_clicked_cb), TRUE);
 
   /* Persona */
@@ -1013,6 +1068,7 @@ trail_inspector_finalize (GObject *object)
   TrailInspector *self = TRAIL_INSPECTOR (object);
 
   g_clear_pointer (&self->fields, g_array_unref);
+  g_clear_pointer (&self->lane_persona_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trail_inspector_parent_class)->finalize (object);
 }
@@ -1052,6 +1108,7 @@ trail_inspector_init (TrailInspector *self)
 {
   /* Fields point into the array: reserve enough that it never moves. */
   self->fields = g_array_sized_new (FALSE, TRUE, sizeof (Field), 64);
+  self->lane_persona_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_pages (self);
