@@ -234,7 +234,11 @@ get_unsaved_windows (TrailApplication *self)
 
   for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
-      if (TRAIL_IS_WINDOW (l->data) && trail_window_get_modified (l->data))
+      if (!TRAIL_IS_WINDOW (l->data))
+        continue;
+      /* Typing not yet committed counts as unsaved too. */
+      trail_window_commit_edits (l->data);
+      if (trail_window_get_modified (l->data))
         g_ptr_array_add (unsaved, g_object_ref (l->data));
     }
 

@@ -574,6 +574,10 @@ save_to_file (TrailWindow *self,
 
   g_assert (self->document != NULL);
 
+  /* Text still being typed on the canvas or in the inspector belongs in
+   * the file: commit it first. */
+  trail_window_commit_edits (self);
+
   self->saving = TRUE;
   update_actions (self);
 
@@ -756,6 +760,10 @@ trail_window_close_request (GtkWindow *window)
 {
   TrailWindow *self = TRAIL_WINDOW (window);
 
+  /* Typing not yet committed counts as an unsaved change. */
+  if (!self->close_confirmed)
+    trail_window_commit_edits (self);
+
   if (!self->close_confirmed && trail_window_get_modified (self))
     {
       g_autofree char *name = dup_display_name (self);
@@ -819,6 +827,7 @@ trail_window_export_action (GtkWidget  *widget,
   if (self->document == NULL || settings == NULL)
     return;
 
+  trail_window_commit_edits (self);
   dialog = trail_export_dialog_new (GTK_WINDOW (self), self->document, self->file, settings);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -860,6 +869,7 @@ trail_window_print_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
+  trail_window_commit_edits (self);
   name = dup_display_name (self);
   trail_print_document (GTK_WINDOW (self), self->document, name);
 }
@@ -1091,6 +1101,17 @@ trail_window_set_document (TrailWindow   *self,
   g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
 
   set_document (self, document, NULL, NULL);
+}
+
+/* Commits what is being typed on the canvas or in the inspector, so that
+ * "modified" and what gets saved include it. */
+void
+trail_window_commit_edits (TrailWindow *self)
+{
+  g_return_if_fail (TRAIL_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    trail_map_view_flush (TRAIL_MAP_VIEW (self->map_view));
 }
 
 gboolean

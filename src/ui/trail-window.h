@@ -26,6 +26,7 @@ void           trail_window_open_file    (TrailWindow      *self,
 gboolean       trail_window_is_showing   (TrailWindow      *self,
                                           GFile            *file);
 gboolean       trail_window_get_modified (TrailWindow      *self);
+void           trail_window_commit_edits (TrailWindow      *self);
 char          *trail_window_dup_display_name (TrailWindow  *self);
 void           trail_window_save_and_close    (TrailWindow *self);
 void           trail_window_discard_and_close (TrailWindow *self);

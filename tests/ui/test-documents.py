@@ -89,6 +89,31 @@ try:
 finally:
     canvas.app.quit()
 
+# --- 1b. Text still being typed is saved too (Ctrl+S without Ctrl+Enter),
+# and closing with it asks first.
+canvas = canvastest.Canvas(a11y=True)
+try:
+    g = canvas.geometry()
+    first = sorted(g['cards'], key=lambda c: (c['y'], c['x']))[0]
+    canvas.click(canvas.center(first))
+    canvas.geometry(lambda g: g['selection'] == [first['id']], what='the first card selected')
+    canvas.type('Typed but not committed')
+    canvas.geometry(lambda g: g['editing'], what='the inline editor')
+    saved = canvas.save()
+    report('Typed but not committed' in [c['text'] for c in saved['cards']],
+           'Ctrl+S saves the text being typed')
+    canvas.click(canvas.center(canvas.card(canvas.geometry(), 'Typed but not committed')))
+    canvas.type('Still typing')
+    trailtest.xdotool('windowfocus', '--sync', canvas.window)
+    canvas.key('ctrl+w')
+    dialog = canvas.app.wait_for_dialog('Save Changes?')
+    report(dialog is not None, 'closing while typing asks to save')
+    canvas.app.activate('push button', 'Save', root=dialog)
+    wait_closed(canvas)
+    report('Still typing' in texts(canvas.path), 'and Save keeps what was typed')
+finally:
+    canvas.app.quit()
+
 # --- 2. Closing with unsaved changes: Cancel, Discard, Save.
 for answer in ('Cancel', 'Discard', 'Save'):
     canvas = canvastest.Canvas(a11y=True)
