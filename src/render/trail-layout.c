@@ -1062,6 +1062,22 @@ add_curve_note (TrailLayout        *self,
   g_ptr_array_add (curve->notes, text);
 }
 
+/* A point sits within the middle of its stage's column, so that the first
+ * and last points of neighbouring stages do not touch. */
+#define EMOTION_INSET 0.12
+#define EMOTION_SPAN  0.76
+
+static float
+emotion_x (TrailLayout *self,
+           guint        stage_index,
+           double       position)
+{
+  float stage_width = self->style->stage_width;
+
+  return self->grid_x + stage_index * stage_width +
+         stage_width * (EMOTION_INSET + EMOTION_SPAN * CLAMP (position, 0.0, 1.0));
+}
+
 static void
 layout_curve (TrailLayout         *self,
               TrailLayoutEmotions *e,
@@ -1100,7 +1116,7 @@ layout_curve (TrailLayout         *self,
 
       pos = CLAMP (trail_emotion_point_get_position (point), 0.0, 1.0);
       score = CLAMP (trail_emotion_point_get_score (point), e->min, e->max);
-      pt.x = self->grid_x + s->index * style->stage_width + style->stage_width * (0.12 + 0.76 * pos);
+      pt.x = emotion_x (self, s->index, pos);
       pt.y = trail_layout_emotion_y_for_score (&e->item, score);
       g_array_append_val (curve->points, pt);
       g_ptr_array_add (kept, g_object_ref (point));
@@ -1210,6 +1226,51 @@ trail_layout_emotion_score_at (const TrailLayoutItem *item,
 
   t = (y - e->plot.origin.y) / e->plot.size.height;
   return CLAMP (e->max - t * (e->max - e->min), e->min, e->max);
+}
+
+gboolean
+trail_layout_emotion_point_at (TrailLayout           *self,
+                               const TrailLayoutItem *emotions,
+                               TrailEmotionPoint     *point,
+                               graphene_point_t      *out)
+{
+  TrailStage *stage;
+  TrailLayoutStage *s;
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (emotions != NULL && emotions->kind == TRAIL_LAYOUT_ITEM_EMOTIONS, FALSE);
+
+  stage = trail_document_find_stage (self->document, trail_emotion_point_get_stage_id (point));
+  s = stage != NULL ? g_hash_table_lookup (self->by_object, stage) : NULL;
+  if (s == NULL)
+    return FALSE;
+
+  out->x = emotion_x (self, s->index, trail_emotion_point_get_position (point));
+  out->y = trail_layout_emotion_y_for_score (emotions, trail_emotion_point_get_score (point));
+  return TRUE;
+}
+
+gboolean
+trail_layout_emotion_stage_at (TrailLayout  *self,
+                               float         x,
+                               TrailStage  **stage,
+                               double       *position)
+{
+  float stage_width;
+  double rel;
+  int index;
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), FALSE);
+
+  if (self->stages->len == 0)
+    return FALSE;
+
+  stage_width = self->style->stage_width;
+  rel = (x - self->grid_x) / stage_width;
+  index = CLAMP ((int) floor (rel), 0, (int) self->stages->len - 1);
+  *stage = ((TrailLayoutItem *) self->stages->pdata[index])->object;
+  *position = CLAMP (((rel - index) - EMOTION_INSET) / EMOTION_SPAN, 0.0, 1.0);
+  return TRUE;
 }
 
 float

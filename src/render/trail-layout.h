@@ -119,6 +119,18 @@ double                 trail_layout_emotion_score_at (const TrailLayoutItem   *e
                                                       float                    y);
 float                  trail_layout_emotion_y_for_score (const TrailLayoutItem *emotions,
                                                          double                 score);
+/* Where @point is drawn in the plot of @emotions; FALSE when its stage is
+ * hidden or filtered out. */
+gboolean               trail_layout_emotion_point_at (TrailLayout           *self,
+                                                      const TrailLayoutItem *emotions,
+                                                      TrailEmotionPoint     *point,
+                                                      graphene_point_t      *out);
+/* The visible stage under @x in an emotions plot, and the position within
+ * it that a point placed there gets (0.0 … 1.0). FALSE with no stages. */
+gboolean               trail_layout_emotion_stage_at (TrailLayout           *self,
+                                                      float                  x,
+                                                      TrailStage           **stage,
+                                                      double                *position);
 
 /* Visible stages and lanes in order (TrailLayoutItem*; not owned). */
 GPtrArray             *trail_layout_get_stages      (TrailLayout              *self);

@@ -554,37 +554,15 @@ trail_canvas_show_toast (TrailCanvas *self,
 
 /* ---- Emotion geometry --------------------------------------------------- */
 
-static int
-visible_stage_index (TrailCanvas *self,
-                     TrailStage  *stage)
-{
-  GPtrArray *stages = trail_layout_get_stages (self->layout);
-
-  for (guint i = 0; i < stages->len; i++)
-    if (((TrailLayoutItem *) stages->pdata[i])->object == (gpointer) stage)
-      return i;
-
-  return -1;
-}
-
+/* The render layout owns where points sit, so the canvas hits exactly what
+ * it draws. */
 gboolean
 trail_canvas_point_position (TrailCanvas           *self,
                              TrailEmotionPoint     *point,
                              const TrailLayoutItem *emotions,
                              graphene_point_t      *out)
 {
-  TrailStage *stage = trail_document_find_stage (self->document, trail_emotion_point_get_stage_id (point));
-  float stage_width = self->style->stage_width;
-  double pos;
-  int index;
-
-  if (stage == NULL || (index = visible_stage_index (self, stage)) < 0)
-    return FALSE;
-
-  pos = CLAMP (trail_emotion_point_get_position (point), 0.0, 1.0);
-  out->x = emotions->bounds.origin.x + index * stage_width + stage_width * (0.12 + 0.76 * pos);
-  out->y = trail_layout_emotion_y_for_score (emotions, trail_emotion_point_get_score (point));
-  return TRUE;
+  return trail_layout_emotion_point_at (self->layout, emotions, point, out);
 }
 
 gboolean
@@ -594,18 +572,7 @@ trail_canvas_stage_at (TrailCanvas           *self,
                        TrailStage           **stage,
                        double                *position)
 {
-  GPtrArray *stages = trail_layout_get_stages (self->layout);
-  float stage_width = self->style->stage_width;
-  double rel = (mx - emotions->bounds.origin.x) / stage_width;
-  int index;
-
-  if (stages->len == 0)
-    return FALSE;
-
-  index = CLAMP ((int) floor (rel), 0, (int) stages->len - 1);
-  *stage = ((TrailLayoutItem *) stages->pdata[index])->object;
-  *position = CLAMP (((rel - index) - 0.12) / 0.76, 0.0, 1.0);
-  return TRUE;
+  return trail_layout_emotion_stage_at (self->layout, mx, stage, position);
 }
 
 /* The line a click in @lane edits: the lane's own persona's, else the
