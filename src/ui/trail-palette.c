@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-icons.h"
 #include "trail-palette.h"
 #include "trail-style.h"
 
@@ -46,6 +47,9 @@ G_DEFINE_FINAL_TYPE (TrailPalette, trail_palette, GTK_TYPE_WIDGET)
 
 /* ---- Rows ---------------------------------------------------------------- */
 
+/* The kind's own icon (the one cards and lane headers carry on the map) on
+ * a tint of its colour; a plain swatch for what has no icon (a stage, a
+ * persona). */
 static void
 draw_swatch (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -54,6 +58,7 @@ draw_swatch (GtkDrawingArea *area,
              gpointer        user_data)
 {
   GdkRGBA *color = g_object_get_data (G_OBJECT (area), "color");
+  const char *icon = g_object_get_data (G_OBJECT (area), "icon");
   double r = 4;
 
   if (color == NULL)
@@ -65,19 +70,50 @@ draw_swatch (GtkDrawingArea *area,
   cairo_arc (cr, r, height - r, r, G_PI / 2, G_PI);
   cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
-  gdk_cairo_set_source_rgba (cr, color);
+
+  if (icon == NULL)
+    {
+      gdk_cairo_set_source_rgba (cr, color);
+      cairo_fill (cr);
+      return;
+    }
+
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.18);
   cairo_fill (cr);
+  trail_icon_draw (cr, icon, &GRAPHENE_RECT_INIT (3, 3, width - 6, height - 6), color);
+}
+
+static const char *
+get_item_icon (TrailPaletteItem *item)
+{
+  switch (trail_palette_item_get_kind (item))
+    {
+    case TRAIL_PALETTE_ITEM_LANE:
+      return trail_icon_for_lane_kind (trail_palette_item_get_lane_kind (item));
+
+    case TRAIL_PALETTE_ITEM_CARD:
+      if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
+        return trail_icon_for_channel (trail_palette_item_get_channel (item));
+      return trail_icon_for_lane_kind (trail_palette_item_get_lane_kind (item));
+
+    case TRAIL_PALETTE_ITEM_STAGE:
+    case TRAIL_PALETTE_ITEM_PERSONA:
+    default:
+      return NULL;
+    }
 }
 
 static GtkWidget *
-create_swatch (const GdkRGBA *color)
+create_swatch (const GdkRGBA *color,
+               const char    *icon)
 {
   GtkWidget *area = gtk_drawing_area_new ();
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 16);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 16);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 22);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 22);
   gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (area), "color", gdk_rgba_copy (color), (GDestroyNotify) gdk_rgba_free);
+  g_object_set_data (G_OBJECT (area), "icon", (gpointer) icon);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, NULL, NULL);
   gtk_accessible_update_state (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
@@ -127,7 +163,7 @@ create_row (TrailPalette     *self,
   gtk_widget_set_margin_end (box, 10);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_box_append (GTK_BOX (box), create_swatch (color));
+  gtk_box_append (GTK_BOX (box), create_swatch (color, get_item_icon (item)));
   text = gtk_label_new (label);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
