@@ -1,4 +1,4 @@
-/* bench-io.c — load and save against json-glib's bare parse and generate.
+/* model-io.c — load and save against json-glib's bare parse and generate.
  *
  * Not a unit test (timings vary from machine to machine): run it with
  * `meson test -C build --benchmark model-io`, or directly. Prints, for maps
