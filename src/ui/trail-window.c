@@ -42,6 +42,7 @@ struct _TrailWindow
 
   guint                 saving : 1;
   guint                 writing_draft : 1;
+  guint                 draft_failed : 1;
   /* Close once the save in progress succeeds (Save in the close dialog). */
   guint                 close_after_save : 1;
   /* The user chose to discard, or everything is saved: close for real. */
@@ -309,10 +310,26 @@ on_draft_written_cb (GObject      *object,
 
   if (!trail_drafts_write_finish (result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not write a draft of the map: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("Could not write a draft of the map: %s", error->message);
+      /* Say so once, not every few seconds: the map itself is unharmed,
+       * but a crash now would lose more than usual. */
+      if (!self->draft_failed)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s says why, e.g. "No space left on device" */
+          message = g_strdup_printf (_("Unsaved changes cannot be kept safe in a draft: %s"),
+                                     error->message);
+          show_toast (self, message);
+        }
+      self->draft_failed = TRUE;
       return;
     }
+
+  self->draft_failed = FALSE;
 
   /* Saved or discarded while the draft was being written. */
   if (self->document == NULL || !trail_document_get_modified (self->document))
