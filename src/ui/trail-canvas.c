@@ -1135,7 +1135,6 @@ trail_canvas_dispose (GObject *object)
 
   if (self->editor != NULL)
     trail_canvas_finish_edit (self, FALSE);
-  g_clear_handle_id (&self->geometry_idle, g_source_remove);
 
   trail_canvas_set_document (self, NULL);
 
@@ -1154,6 +1153,8 @@ trail_canvas_dispose (GObject *object)
   g_clear_pointer (&self->style, trail_style_unref);
   g_clear_object (&self->dnd_item);
   g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
+  /* Last: dropping the document and the selection queues it again. */
+  g_clear_handle_id (&self->geometry_idle, g_source_remove);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->dispose (object);
 }
@@ -1168,6 +1169,7 @@ trail_canvas_finalize (GObject *object)
   g_clear_pointer (&self->spare_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_pointer (&self->active_persona, g_free);
+  g_clear_handle_id (&self->geometry_idle, g_source_remove);
   g_clear_pointer (&self->geometry_path, g_free);
   trail_canvas_debug_free (self);
 
