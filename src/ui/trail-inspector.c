@@ -62,7 +62,7 @@ struct _TrailInspector
   TrailCanvas    *canvas;
   GObject        *targets[N_PAGES];
   Page            page;
-  GArray         *fields;          /* Field */
+  GPtrArray      *fields;          /* Field, owned; widgets point at them */
 
   Field          *pending;         /* a field typed in and not committed */
   GObject        *pending_target;
@@ -267,6 +267,15 @@ on_field_edited_cb (GtkWidget      *widget,
   commit_field (self, field, self->targets[field->page]);
 }
 
+/* notify:: passes the pspec before the user data. */
+static void
+on_field_notify_cb (GObject        *widget,
+                    GParamSpec     *pspec,
+                    TrailInspector *self)
+{
+  on_field_edited_cb (GTK_WIDGET (widget), self);
+}
+
 static void
 on_field_done_cb (GtkWidget      *widget,
                   TrailInspector *self)
@@ -301,7 +310,7 @@ add_field (TrailInspector *self,
            GtkWidget      *widget,
            GType           enum_type)
 {
-  Field field = { page, kind, property, widget, enum_type };
+  Field *field = g_new0 (Field, 1);
   GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
 
   /* For the canvas's debug geometry (tests aim at fields by title). */
@@ -315,48 +324,53 @@ add_field (TrailInspector *self,
     g_object_set_data_full (G_OBJECT (row), "label",
                             g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))), g_free);
 
-  g_array_append_val (self->fields, field);
-  return &g_array_index (self->fields, Field, self->fields->len - 1);
+  field->page = page;
+  field->kind = kind;
+  field->property = property;
+  field->widget = widget;
+  field->enum_type = enum_type;
+  g_ptr_array_add (self->fields, field);
+  return field;
 }
 
-/* Fields are connected after the array stops growing: it moves. */
 static void
 connect_fields (TrailInspector *self)
 {
   for (guint i = 0; i < self->fields->len; i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
+      Field *field = g_ptr_array_index (self->fields, i);
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
+      /* Handlers die with the inspector, should a widget outlive it. */
       g_object_set_data (G_OBJECT (field->widget), "field", field);
-      g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+      g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, 0);
       gtk_widget_add_controller (field->widget, focus);
 
       switch (field->kind)
         {
         case FIELD_ENTRY:
-          g_signal_connect (field->widget, "changed", G_CALLBACK (on_field_edited_cb), self);
-          g_signal_connect (field->widget, "entry-activated", G_CALLBACK (on_field_done_cb), self);
+          g_signal_connect_object (field->widget, "changed", G_CALLBACK (on_field_edited_cb), self, 0);
+          g_signal_connect_object (field->widget, "entry-activated", G_CALLBACK (on_field_done_cb), self, 0);
           break;
         case FIELD_TEXT:
           {
             GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
 
             g_object_set_data (G_OBJECT (buffer), "view", field->widget);
-            g_signal_connect (buffer, "changed", G_CALLBACK (on_text_buffer_changed_cb), self);
+            g_signal_connect_object (buffer, "changed", G_CALLBACK (on_text_buffer_changed_cb), self, 0);
           }
           break;
         case FIELD_COMBO:
-          g_signal_connect_swapped (field->widget, "notify::selected", G_CALLBACK (on_field_edited_cb), self);
+          g_signal_connect_object (field->widget, "notify::selected", G_CALLBACK (on_field_notify_cb), self, 0);
           break;
         case FIELD_SPIN:
-          g_signal_connect (field->widget, "value-changed", G_CALLBACK (on_field_edited_cb), self);
+          g_signal_connect_object (field->widget, "value-changed", G_CALLBACK (on_field_edited_cb), self, 0);
           break;
         case FIELD_COLOR:
-          g_signal_connect (field->widget, "color-set", G_CALLBACK (on_field_edited_cb), self);
+          g_signal_connect_object (field->widget, "color-set", G_CALLBACK (on_field_edited_cb), self, 0);
           break;
         case FIELD_SWITCH:
-          g_signal_connect (field->widget, "notify::active", G_CALLBACK (on_field_edited_cb), self);
+          g_signal_connect_object (field->widget, "notify::active", G_CALLBACK (on_field_notify_cb), self, 0);
           break;
         default:
           break;
@@ -866,7 +880,7 @@ load_page (TrailInspector *self,
   self->updating = TRUE;
   for (guint i = 0; i < self->fields->len; i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
+      Field *field = g_ptr_array_index (self->fields, i);
 
       if (field->page == page)
         load_field (self, field, target);
@@ -894,9 +908,12 @@ load_page (TrailInspector *self,
       Field *score = NULL;
 
       for (guint i = 0; i < self->fields->len; i++)
-        if (g_array_index (self->fields, Field, i).page == PAGE_POINT &&
-            g_str_equal (g_array_index (self->fields, Field, i).property, "score"))
-          score = &g_array_index (self->fields, Field, i);
+        {
+          Field *field = g_ptr_array_index (self->fields, i);
+
+          if (field->page == PAGE_POINT && g_str_equal (field->property, "score"))
+            score = field;
+        }
       if (score != NULL)
         {
           adj = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (score->widget));
@@ -1067,7 +1084,8 @@ trail_inspector_finalize (GObject *object)
 {
   TrailInspector *self = TRAIL_INSPECTOR (object);
 
-  g_clear_pointer (&self->fields, g_array_unref);
+  /* After dispose: the widgets that point at fields are gone. */
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->lane_persona_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trail_inspector_parent_class)->finalize (object);
@@ -1106,8 +1124,7 @@ trail_inspector_class_init (TrailInspectorClass *klass)
 static void
 trail_inspector_init (TrailInspector *self)
 {
-  /* Fields point into the array: reserve enough that it never moves. */
-  self->fields = g_array_sized_new (FALSE, TRUE, sizeof (Field), 64);
+  self->fields = g_ptr_array_new_with_free_func (g_free);
   self->lane_persona_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
