@@ -140,7 +140,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL || !g_find_program_in_path ("pdfinfo"))
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (g_getenv ("DISPLAY") == NULL || pdfinfo == NULL)
     {
       g_print ("1..0 # SKIP needs a display and poppler-utils (run with --setup xvfb)\n");
       return 77;
