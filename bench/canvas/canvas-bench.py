@@ -7,8 +7,11 @@
 # view, one step per frame of its frame clock, and records each frame's
 # time from the frame clock's update phase to the end of its paint. Prints
 # p50 and p95 per size and the 2,000 : 20 ratio, with GSK_RENDERER if set,
-# else with cairo and with GTK's default renderer. Also times opening the
-# 2,000-card map to its first painted frame against an empty window.
+# else with cairo and with GTK's default renderer, each against a baseline:
+# the 20-card map with no drag, one card redrawn per frame
+# (TRAILMAP_BENCH_STILL), i.e. what any frame of this window costs. Also
+# times opening the 2,000-card map to its first painted frame against an
+# empty window.
 # Never fails on timings: it reports them.
 #
 # Copyright 2026 The Trailmap authors
@@ -137,13 +140,17 @@ def main():
                 frames += data['frames_ms']
                 used = data.get('renderer')
             results[n] = (frames, used)
+        out = os.path.join(workdir, 'still.json')
+        still = run_app(args.exe, [os.path.join(workdir, 'map-20.trailmap')],
+                        {'TRAILMAP_BENCH_DRAG': out, 'TRAILMAP_BENCH_STILL': '1', **env_renderer}, out)
+        results['baseline'] = (still['frames_ms'], still.get('renderer'))
 
         print(f'\nCanvas drag benchmark (GSK_RENDERER={renderer or "default"}; one card dragged across '
               f'the view, {len(results[SIZES[0]][0])} frames per size)')
-        print(f'{"cards":>7} {"frames":>7} {"p50 ms":>8} {"p95 ms":>8} {"max ms":>8}  renderer')
-        for n in SIZES:
+        print(f'{"cards":>8} {"frames":>7} {"p50 ms":>8} {"p95 ms":>8} {"max ms":>8}  renderer')
+        for n in ('baseline', *SIZES):
             frames, used = results[n]
-            print(f'{n:>7} {len(frames):>7} {percentile(frames, 50):>8.2f} {percentile(frames, 95):>8.2f} '
+            print(f'{n:>8} {len(frames):>7} {percentile(frames, 50):>8.2f} {percentile(frames, 95):>8.2f} '
                   f'{max(frames):>8.2f}  {used}')
         ratio = percentile(results[2000][0], 95) / percentile(results[20][0], 95)
         print(f'p95 ratio 2,000 : 20 cards = {ratio:.2f} (goal ≤ 1.5; p95 of 2,000 under 16 ms)')

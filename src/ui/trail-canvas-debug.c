@@ -8,7 +8,8 @@
  *     surface coordinates, so tests aim real pointer input without sleeps.
  * TRAILMAP_BENCH_DRAG=FILE       once a map is shown, drag its first card
  *     across the view, one step per frame of the frame clock, record each
- *     frame's time, write them to FILE and quit.
+ *     frame's time, write them to FILE and quit. With TRAILMAP_BENCH_STILL=1
+ *     nothing is dragged: one card is redrawn per frame, the baseline.
  * TRAILMAP_BENCH_FIRST_FRAME=FILE  write how long after TRAILMAP_BENCH_T0
  *     (monotonic microseconds) the first frame showing the map (or, with
  *     TRAILMAP_BENCH_EMPTY=1, the window's first frame) was painted, and quit.
@@ -40,6 +41,8 @@ typedef struct
   double     x0, y0, x1, y1; /* the drag, widget coordinates */
   gboolean   started;
   gboolean   done;
+  gboolean   still;          /* baseline: no drag, one card redrawn per frame */
+  gpointer   still_card;
 } Bench;
 
 static void
@@ -346,7 +349,8 @@ finish_drag_bench (TrailCanvas *self,
   GListModel *cards = trail_document_get_cards (self->document);
 
   bench->done = TRUE;
-  trail_canvas_drag_end_at (self, bench->x1, bench->y1);
+  if (!bench->still)
+    trail_canvas_drag_end_at (self, bench->x1, bench->y1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "cards");
@@ -396,6 +400,13 @@ bench_tick_cb (GtkWidget     *widget,
       card = items->pdata[0];
       trail_canvas_map_to_widget (self, card->bounds.origin.x + 20, card->bounds.origin.y + 10,
                                   &bench->x0, &bench->y0);
+      if (bench->still)
+        {
+          bench->started = TRUE;
+          bench->frame = 0;
+          bench->still_card = card->object;
+          return G_SOURCE_CONTINUE;
+        }
       /* Well inside the view: the drag measures drawing, not autoscroll. */
       bench->x1 = gtk_widget_get_width (widget) * 0.8;
       bench->y1 = MIN (bench->y0 + gtk_widget_get_height (widget) * 0.4, gtk_widget_get_height (widget) - 80);
@@ -410,6 +421,15 @@ bench_tick_cb (GtkWidget     *widget,
     {
       finish_drag_bench (self, bench);
       return G_SOURCE_REMOVE;
+    }
+
+  if (bench->still)
+    {
+      GtkWidget *card = trail_canvas_lookup_card_widget (self, bench->still_card);
+
+      /* The smallest change that still makes a frame. */
+      gtk_widget_queue_draw (card != NULL ? card : widget);
+      return G_SOURCE_CONTINUE;
     }
 
   /* Across and back, so the drop target changes cell many times. */
@@ -505,6 +525,7 @@ trail_canvas_debug_init (TrailCanvas *self)
   bench->drag_path = g_strdup (drag);
   bench->first_frame_path = g_strdup (first);
   bench->empty = g_strcmp0 (g_getenv ("TRAILMAP_BENCH_EMPTY"), "1") == 0;
+  bench->still = g_strcmp0 (g_getenv ("TRAILMAP_BENCH_STILL"), "1") == 0;
   bench->t0 = g_ascii_strtoll (g_getenv ("TRAILMAP_BENCH_T0") ?: "0", NULL, 10);
   bench->times = g_array_new (FALSE, FALSE, sizeof (double));
   self->bench = bench;
