@@ -8,6 +8,7 @@
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
@@ -31,6 +32,15 @@ try:
     canvas.click(canvas.screen(votes['x'] + votes['w'] - 28, votes['y'] + votes['h'] / 2))
     canvas.click(canvas.screen(votes['x'] + votes['w'] - 28, votes['y'] + votes['h'] / 2))
 
+    # A choice: the Priority row's list, picked with the keyboard.
+    priority = field(g, 'Priority')
+    canvas.click(canvas.center(priority))
+    time.sleep(0.8)
+    canvas.key('End')
+    canvas.key('Return')
+    canvas.geometry(lambda g: g['selection'] == ['c1'], what='the card still selected')
+    time.sleep(0.5)
+
     # The map itself: click where there is nothing, then rename it.
     canvas.focus_canvas()
     g = canvas.geometry(lambda g: any(f['label'] == 'Title' for f in g['inspector']), what='the map in the inspector')
@@ -45,8 +55,9 @@ try:
     card = next(c for c in doc['cards'] if c['id'] == 'c1')
     assert card.get('details') == 'Seen on the bus, twice', card
     assert card.get('votes') == 2, card
+    assert card.get('priority') == 'high', card
     assert doc['title'] == 'Renamed map', doc['title']
-    print(f'ok 1 card details and votes, and the map title, edited in the inspector; screenshot: {shot}')
+    print(f'ok 1 card details, votes and priority, and the map title, edited in the inspector; screenshot: {shot}')
 
     # Typing the title was one command: one undo takes all of it back.
     canvas.focus_canvas()
