@@ -33,6 +33,14 @@ main (int   argc,
   if (trail_cli_wants (argc, argv))
     return trail_cli_run (argc, argv);
 
+  /* Without a GPU, GTK 4.8's GL renderer runs on a software rasteriser
+   * (llvmpipe) and spends some 40 ms on every frame of any libadwaita
+   * window, while the cairo renderer draws Trailmap's frames in about 2 ms
+   * (bench/canvas). No render node exists yet: choosing now is free, and
+   * GSK_RENDERER set by the user still wins. */
+  if (g_getenv ("GSK_RENDERER") == NULL && !g_file_test ("/dev/dri", G_FILE_TEST_IS_DIR))
+    g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
   app = trail_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
