@@ -70,6 +70,8 @@ static void
 recover_drafts (TrailApplication *self,
                 GPtrArray        *drafts)
 {
+  g_autoptr(GString) failures = g_string_new (NULL);
+
   for (guint i = 0; i < drafts->len; i++)
     {
       TrailDraft *draft = g_ptr_array_index (drafts, i);
@@ -79,13 +81,26 @@ recover_drafts (TrailApplication *self,
       document = trail_document_load_from_file (draft->content, NULL, &error);
       if (document == NULL)
         {
-          /* Kept on disk: a later version may read it, or a person can. */
-          g_warning ("Could not recover the draft %s: %s",
-                     g_file_peek_path (draft->content), error->message);
+          /* The draft stays on disk: a later version may read it, or a
+           * person can. The loader's message names the file. */
+          g_string_append_printf (failures, "\n\n%s", error->message);
           continue;
         }
 
       trail_window_recover_draft (get_empty_window (self), document, draft->original, draft->id);
+    }
+
+  if (failures->len > 0)
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                       _("Some Changes Could Not Be Recovered"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s",
+                                      _("These drafts could not be read. They are kept where they are:"),
+                                      failures->str);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
 }
 

@@ -207,5 +207,28 @@ for run in range(3):
         import shutil
         shutil.rmtree(canvas.dir, ignore_errors=True)
 
+# --- 4. A draft that cannot be read is reported, with where it is kept.
+drafts = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap.Devel', 'drafts')
+if not os.path.isdir(os.path.dirname(drafts)):
+    drafts = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap', 'drafts')
+os.makedirs(drafts, exist_ok=True)
+broken_id = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+with open(os.path.join(drafts, broken_id + '.trailmap'), 'w') as f:
+    f.write('{ "format": "trailmap", "version": 1, "stages": [')
+with open(os.path.join(drafts, broken_id + '.draft'), 'w') as f:
+    f.write('[Draft]\ntitle=Broken map\nwritten=1\n')
+app = trailtest.App(a11y=True)
+try:
+    app.wait_for_window('Trailmap')
+    dialog = app.wait_for_dialog('Recover Unsaved Changes?')
+    app.activate('push button', 'Recover', root=dialog)
+    failed = app.wait_for_dialog('Some Changes Could Not Be Recovered')
+    where = trailtest.find_accessible(failed, 'label', lambda n: bool(n) and broken_id in n)
+    trailtest.screenshot('documents-recover-failed')
+    report(where is not None and os.path.exists(os.path.join(drafts, broken_id + '.trailmap')),
+           'an unreadable draft is reported with its path, and kept')
+finally:
+    app.quit()
+
 print(f'1..{len(results)}')
 sys.exit(0 if all(results) else 1)
