@@ -2035,19 +2035,24 @@ prefix_save_error (GFile   *file,
  * close renames the half-written temporary file over the target, so the old
  * map is lost. Closing with a cancelled cancellable abandons the temporary
  * file instead, and the old file stays whole. */
-static gboolean
-replace_contents (GFile         *file,
-                  GBytes        *bytes,
-                  const char    *etag,
-                  char         **new_etag,
-                  GCancellable  *cancellable,
-                  GError       **error)
+gboolean
+trail_file_replace_bytes (GFile             *file,
+                          GBytes            *bytes,
+                          const char        *etag,
+                          GFileCreateFlags   flags,
+                          char             **new_etag,
+                          GCancellable      *cancellable,
+                          GError           **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
   gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  const char *data;
 
-  out = g_file_replace (file, etag, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  out = g_file_replace (file, etag, FALSE, flags | G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (out == NULL)
     return FALSE;
 
@@ -2088,7 +2093,7 @@ trail_document_save_to_file (TrailDocument  *self,
   serial = _trail_document_get_state_serial (self);
   bytes = trail_document_serialize (self);
 
-  if (!replace_contents (file, bytes, etag, &etag_out, cancellable, error))
+  if (!trail_file_replace_bytes (file, bytes, etag, G_FILE_CREATE_NONE, &etag_out, cancellable, error))
     {
       prefix_save_error (file, error);
       return FALSE;
@@ -2129,7 +2134,8 @@ save_thread (GTask        *task,
   GError *error = NULL;
   char *etag = NULL;
 
-  if (!replace_contents (data->file, data->bytes, data->etag, &etag, cancellable, &error))
+  if (!trail_file_replace_bytes (data->file, data->bytes, data->etag, G_FILE_CREATE_NONE, &etag,
+                                 cancellable, &error))
     {
       prefix_save_error (data->file, &error);
       g_task_return_error (task, error);

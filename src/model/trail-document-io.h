@@ -89,4 +89,16 @@ gboolean       trail_document_save_to_file_finish (TrailDocument       *self,
                                                    char               **new_etag,
                                                    GError             **error);
 
+/* Replaces @file with @bytes atomically, like g_file_replace_contents()
+ * but safe on GLib 2.74: when the write fails part-way (full disk, quota)
+ * the old file stays whole and no temporary file is left. @flags adds to
+ * G_FILE_CREATE_REPLACE_DESTINATION (e.g. G_FILE_CREATE_PRIVATE). */
+gboolean       trail_file_replace_bytes       (GFile             *file,
+                                               GBytes            *bytes,
+                                               const char        *etag,
+                                               GFileCreateFlags   flags,
+                                               char             **new_etag,
+                                               GCancellable      *cancellable,
+                                               GError           **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "trail-document-io.h"
 #include "trail-drafts.h"
 
 #define DRAFT_GROUP "Draft"
@@ -87,6 +88,7 @@ write_thread (GTask        *task,
   g_autoptr(GFile) info = get_draft_file (wd->id, ".draft");
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) description = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -98,12 +100,10 @@ write_thread (GTask        *task,
     }
   g_clear_error (&error);
 
-  if (!g_file_replace_contents (content,
-                                g_bytes_get_data (wd->content, NULL),
-                                g_bytes_get_size (wd->content),
-                                NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, &error))
+  /* Not g_file_replace_contents(): on GLib 2.74 a failed write would
+   * replace the previous, whole draft with a broken one. */
+  if (!trail_file_replace_bytes (content, wd->content, NULL, G_FILE_CREATE_PRIVATE,
+                                 NULL, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -115,9 +115,9 @@ write_thread (GTask        *task,
   g_key_file_set_int64 (keyfile, DRAFT_GROUP, "written", g_get_real_time ());
   data = g_key_file_to_data (keyfile, &length, NULL);
 
-  if (!g_file_replace_contents (info, data, length, NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, &error))
+  description = g_bytes_new_take (g_steal_pointer (&data), length);
+  if (!trail_file_replace_bytes (info, description, NULL, G_FILE_CREATE_PRIVATE,
+                                 NULL, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
