@@ -72,6 +72,8 @@ item_get_id (gpointer item)
     return trail_emotion_line_get_id (item);
   if (TRAIL_IS_EMOTION_POINT (item))
     return trail_emotion_point_get_id (item);
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return trail_custom_channel_get_id (item);
   return NULL;
 }
 
