@@ -32,7 +32,7 @@ def report(ok, text):
 
 def x_of(node):
     from gi.repository import Atspi
-    return node.get_component_iface().get_extents(Atspi.CoordType.SCREEN).x
+    return node.get_component_iface().get_extents(Atspi.CoordType.WINDOW).x
 
 
 # --- Right to left: the header bar mirrors.
