@@ -92,7 +92,8 @@ ensure () {
   # Roots made from older package lists are no longer used.
   for old in "$CACHE"/unstable-*; do
     case "$old" in
-      "$root"|*.log) ;;
+      "$root"|"$log") ;;
+      *.log) rm -f "$old" ;;
       *) [ -d "$old" ] && { remove_root "$old" || true; } ;;
     esac
   done
