@@ -101,16 +101,24 @@ case "${1:-}" in
     fi
     if [ "$stack" != debian12 ]; then
       start=$(date +%s)
-      if ! as_root build-aux/unstable-root.sh ensure; then
+      if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+        echo "dev.sh: the Debian unstable stack needs root or sudo (mmdebstrap, mount, chroot)" >&2
+        results="$results${nl}unstable=!not run: needs root or sudo"
+      elif ! as_root build-aux/unstable-root.sh ensure; then
         echo "dev.sh: cannot make the Debian unstable root: its tests did not run" >&2
         results="$results${nl}unstable=!no Debian unstable root (see the messages above)"
       else
         echo "dev.sh: unstable root ready after $(( $(date +%s) - start )) s"
         rm -f build-unstable/meson-logs/testlog-xvfb.json
+        # A root made anew may carry another meson: configure afresh then.
         if as_root build-aux/unstable-root.sh run sh -c '
+            options="--buildtype=debugoptimized -Dprofile=development"
             if [ ! -f build-unstable/build.ninja ]; then
-              meson setup build-unstable --buildtype=debugoptimized -Dprofile=development
+              meson setup build-unstable $options
+            elif ! cmp -s /.trailmap-packages build-unstable/.trailmap-packages; then
+              meson setup --wipe build-unstable $options
             fi
+            cp /.trailmap-packages build-unstable/.trailmap-packages
             meson compile -C build-unstable'; then
           as_root build-aux/unstable-root.sh run \
             meson test -C build-unstable --setup xvfb --print-errorlogs --num-processes 2 || true
