@@ -61,6 +61,13 @@ ensure () {
   fi
 
   mkdir -p "$CACHE"
+  # One maker at a time; a second run waits and then finds the root ready.
+  exec 9>"$CACHE/lock"
+  flock 9
+  if [ -f "$root/.trailmap-ready" ]; then
+    echo "$root"
+    return 0
+  fi
   if ! command -v mmdebstrap >/dev/null 2>&1; then
     say "installing mmdebstrap"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mmdebstrap >&2 ||
