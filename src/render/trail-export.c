@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -823,42 +822,6 @@ write_pdf (TrailLayout               *layout,
   return check_cairo (status, &sc, error);
 }
 
-/* ---- SVG with text as paths (cairo) ------------------------------------ */
-
-static gboolean
-write_svg_paths (TrailLayout               *layout,
-                 const TrailExportOptions  *options,
-                 GOutputStream             *stream,
-                 GCancellable              *cancellable,
-                 GError                   **error)
-{
-  StreamClosure sc = { stream, cancellable, NULL };
-  g_autoptr(GskRenderNode) node = NULL;
-  double w = trail_layout_get_width (layout);
-  double h = trail_layout_get_height (layout);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
-  surface = cairo_svg_surface_create_for_stream (write_to_stream, &sc, w, h);
-  /* cairo 1.16 writes points unless told otherwise. */
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-
-  cr = cairo_create (surface);
-  node = trail_painter_render_map (layout, NULL, options->transparent ? TRAIL_PAINT_NO_BACKGROUND : TRAIL_PAINT_DEFAULT);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return check_cairo (status, &sc, error);
-}
-
 /* ---- Public ----------------------------------------------------------- */
 
 static gboolean
@@ -905,9 +868,10 @@ trail_export_layout_to_stream (TrailLayout               *layout,
     case TRAIL_EXPORT_PDF:
       return write_pdf (layout, options, stream, cancellable, error);
     case TRAIL_EXPORT_SVG:
-      if (options->text_to_path)
-        return write_svg_paths (layout, options, stream, cancellable, error);
-      return trail_svg_write (layout, options->transparent, stream, cancellable, error);
+      return trail_svg_write (layout,
+                              (options->transparent ? TRAIL_SVG_TRANSPARENT : 0) |
+                              (options->text_to_path ? TRAIL_SVG_TEXT_TO_PATH : 0),
+                              stream, cancellable, error);
     default:
       g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
                    _("Unknown export format"));

@@ -30,6 +30,10 @@ typedef struct
   GError        *error;
   GHashTable    *ids;       /* XML ids used so far */
   GHashTable    *icons;     /* icon names used, for <defs> */
+  TrailSvgFlags  flags;
+  GHashTable    *glyphs;    /* "font:glyph" → id of its outline in <defs> */
+  GString       *glyph_defs;
+  cairo_t       *scratch;   /* for glyph outlines */
   char           num[16][G_ASCII_DTOSTR_BUF_SIZE];  /* one printf uses at most 16 */
   guint          num_next;
 } SvgWriter;
@@ -264,6 +268,124 @@ sanitize_family (GString    *out,
       g_string_append_c (out, *p);
 }
 
+/* The id of @glyph's outline in @font, written to <defs> on first use;
+ * NULL for a glyph with no outline (a space, a colour bitmap). */
+static const char *
+glyph_id (SvgWriter  *w,
+          PangoFont  *font,
+          PangoGlyph  glyph)
+{
+  g_autofree char *key = g_strdup_printf ("%p:%u", (gpointer) font, glyph);
+  const char *id;
+  g_autofree char *d = NULL;
+  cairo_glyph_t g = { glyph, 0, 0 };
+
+  if (g_hash_table_lookup_extended (w->glyphs, key, NULL, (gpointer *) &id))
+    return id;
+
+  cairo_new_path (w->scratch);
+  cairo_set_scaled_font (w->scratch, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
+  cairo_glyph_path (w->scratch, &g, 1);
+  d = trail_path_to_svg (w->scratch);
+  cairo_new_path (w->scratch);
+
+  if (d[0] == '\0')
+    id = NULL;
+  else
+    {
+      char *new_id = g_strdup_printf ("g%x", g_hash_table_size (w->glyphs));
+
+      g_string_append_printf (w->glyph_defs, "<path id=\"%s\" d=\"%s\"/>\n", new_id, d);
+      id = new_id;
+    }
+  g_hash_table_insert (w->glyphs, g_steal_pointer (&key), (gpointer) id);
+
+  return id;
+}
+
+/* Text as outlines: each glyph at the position Pango gave it, as a <use>
+ * of its outline, the text itself kept as the group's label for search
+ * and assistive technologies. A run with no outlines (colour emoji) stays
+ * text. */
+static void text_runs (SvgWriter       *w,
+                       const TrailText *t,
+                       double           x0,
+                       double           y0,
+                       gboolean         glyphless_only);
+
+static void
+text_as_paths (SvgWriter       *w,
+               const TrailText *t,
+               double           x0,
+               double           y0)
+{
+  PangoLayoutIter *iter;
+  const char *str = pango_layout_get_text (t->layout);
+  gboolean glyphless = FALSE;
+
+  g_string_append (w->out, "<g aria-label=\"");
+  trail_svg_append_escaped (w->out, str, -1);
+  g_string_append (w->out, "\"");
+  color_attr (w, "fill", &t->color);
+  g_string_append (w->out, ">");
+
+  iter = pango_layout_get_iter (t->layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      double x, baseline;
+
+      if (run == NULL)
+        continue;
+
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      baseline = y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      x = x0 + (double) logical.x / PANGO_SCALE;
+
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+          const char *id = NULL;
+
+          if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            id = glyph_id (w, run->item->analysis.font, gi->glyph);
+          if (id == NULL && gi->glyph != PANGO_GLYPH_EMPTY &&
+              !g_unichar_isspace (g_utf8_get_char (str + run->item->offset + run->glyphs->log_clusters[i])))
+            glyphless = TRUE;
+          if (id != NULL)
+            g_string_append_printf (w->out, "<use xlink:href=\"#%s\" x=\"%s\" y=\"%s\"/>", id,
+                                    num (w, x + (double) gi->geometry.x_offset / PANGO_SCALE),
+                                    num (w, baseline + (double) gi->geometry.y_offset / PANGO_SCALE));
+          x += (double) gi->geometry.width / PANGO_SCALE;
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  g_string_append (w->out, "</g>\n");
+
+  if (glyphless)
+    text_runs (w, t, x0, y0, TRUE);
+}
+
+/* Does @run's font draw with outlines? Colour-bitmap fonts do not. */
+static gboolean
+run_has_outlines (SvgWriter      *w,
+                  PangoLayoutRun *run)
+{
+  for (int i = 0; i < run->glyphs->num_glyphs; i++)
+    {
+      PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+
+      if (glyph != PANGO_GLYPH_EMPTY && !(glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+          glyph_id (w, run->item->analysis.font, glyph) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A block of text, one <tspan> per run of one font and one direction, at
  * the exact positions Pango chose, so the SVG wraps where the PNG does. */
 static void
@@ -271,16 +393,26 @@ text (SvgWriter              *w,
       const TrailText        *t,
       const graphene_point_t *origin)
 {
-  PangoLayoutIter *iter;
-  const char *str;
-  gboolean mixed = FALSE;
-  double x0, y0;
-
   if (t->layout == NULL)
     return;
 
-  x0 = origin->x + t->pos.x;
-  y0 = origin->y + t->pos.y;
+  if (w->flags & TRAIL_SVG_TEXT_TO_PATH)
+    text_as_paths (w, t, origin->x + t->pos.x, origin->y + t->pos.y);
+  else
+    text_runs (w, t, origin->x + t->pos.x, origin->y + t->pos.y, FALSE);
+}
+
+static void
+text_runs (SvgWriter       *w,
+           const TrailText *t,
+           double           x0,
+           double           y0,
+           gboolean         glyphless_only)
+{
+  PangoLayoutIter *iter;
+  const char *str;
+  gboolean mixed = FALSE;
+
   str = pango_layout_get_text (t->layout);
 
   /* Any right-to-left run or bidi control: spell out every run's
@@ -312,7 +444,7 @@ text (SvgWriter              *w,
       double baseline;
       gboolean rtl;
 
-      if (run == NULL)
+      if (run == NULL || (glyphless_only && run_has_outlines (w, run)))
         continue;
 
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
@@ -868,13 +1000,14 @@ write_defs (SvgWriter *w)
       g_string_append_printf (w->out, "<symbol id=\"icon-%s\" viewBox=\"0 0 16 16\">%s</symbol>\n",
                               name, body != NULL ? body : "");
     }
+  g_string_append_len (w->out, w->glyph_defs->str, w->glyph_defs->len);
   g_string_append (w->out, "</defs>\n");
   g_list_free (names);
 }
 
 gboolean
 trail_svg_write (TrailLayout    *layout,
-                 gboolean        transparent,
+                 TrailSvgFlags   flags,
                  GOutputStream  *stream,
                  GCancellable   *cancellable,
                  GError        **error)
@@ -898,6 +1031,10 @@ trail_svg_write (TrailLayout    *layout,
   w.cancellable = cancellable;
   w.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.icons = g_hash_table_new (g_str_hash, g_str_equal);
+  w.flags = flags;
+  w.glyphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w.glyph_defs = g_string_new (NULL);
+  w.scratch = trail_path_scratch ();
 
   /* The body first, into memory, to learn which icons it uses; the head
    * with its <defs> is then written before it. */
@@ -926,7 +1063,7 @@ trail_svg_write (TrailLayout    *layout,
 
     w.out = body;
     w.stream = NULL;
-    if (!transparent)
+    if (!(flags & TRAIL_SVG_TRANSPARENT))
       rect (&w, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &w.style->page);
     write_header (&w);
     write_personas (&w, personas_shown);
@@ -946,6 +1083,9 @@ trail_svg_write (TrailLayout    *layout,
   g_string_free (w.out, TRUE);
   g_hash_table_unref (w.ids);
   g_hash_table_unref (w.icons);
+  g_hash_table_unref (w.glyphs);
+  g_string_free (w.glyph_defs, TRUE);
+  cairo_destroy (w.scratch);
 
   if (w.error != NULL)
     {
