@@ -386,6 +386,23 @@ run_has_outlines (SvgWriter      *w,
   return FALSE;
 }
 
+/* The size Pango asked @font for, in pixels. Not the description's size:
+ * fontconfig gives a bitmap font (colour emoji) its strike's size, 109,
+ * and scales it down with a matrix, which cairo's font matrix includes. */
+static double
+font_size (PangoFont                  *font,
+           const PangoFontDescription *desc)
+{
+  cairo_scaled_font_t *scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  cairo_matrix_t m;
+
+  if (scaled == NULL || cairo_scaled_font_status (scaled) != CAIRO_STATUS_SUCCESS)
+    return (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+
+  cairo_scaled_font_get_font_matrix (scaled, &m);
+  return sqrt (fabs (m.xx * m.yy - m.xy * m.yx));
+}
+
 /* A block of text, one <tspan> per run of one font and one direction, at
  * the exact positions Pango chose, so the SVG wraps where the PNG does. */
 static void
@@ -458,7 +475,7 @@ text_runs (SvgWriter       *w,
                               num (w, baseline));
       sanitize_family (w->out, pango_font_description_get_family (desc));
       g_string_append_printf (w->out, ", sans-serif\" font-size=\"%s\" font-weight=\"%d\"",
-                              num (w, (double) pango_font_description_get_size (desc) / PANGO_SCALE),
+                              num (w, font_size (run->item->analysis.font, desc)),
                               (int) pango_font_description_get_weight (desc));
       if (pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL)
         g_string_append (w->out, " font-style=\"italic\"");

@@ -85,6 +85,34 @@ check "batch into DIRECTORY/ writes both" [ -s "$tmp/out/coffee.pdf" -a -s "$tmp
 "$TRAILMAP" --export="$tmp/paths.svg" --export-text-to-path "$tmp/coffee.trailmap" 2>"$tmp/err"
 check "--export-text-to-path writes no <text>" sh -c "! grep -q '<text' '$tmp/paths.svg'"
 
+# Emoji in SVG at the size of the text around them, not at the colour font's
+# bitmap strike (109 px). Needs a colour-emoji font and fontconfig's rule
+# that scales bitmap strikes, as desktops have.
+emoji_font=$(FONTCONFIG_FILE= fc-list -f '%{file}\n' ':family=Noto Color Emoji' 2>/dev/null | head -n1)
+if [ -n "$emoji_font" ] && [ -f /etc/fonts/conf.d/10-scale-bitmap-fonts.conf ]; then
+  cat >"$tmp/emoji-fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/opentype/cantarell</dir>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <dir>$(dirname "$emoji_font")</dir>
+  <include>/etc/fonts/conf.d/10-scale-bitmap-fonts.conf</include>
+  <cachedir>$tmp/fc-cache</cachedir>
+</fontconfig>
+EOF
+  party=$(printf '\360\237\216\211')
+  sed "s/\"title\": \"[^\"]*\"/\"title\": \"Coffee $party maker\"/" "$tmp/coffee.trailmap" >"$tmp/emoji.trailmap"
+  FONTCONFIG_FILE="$tmp/emoji-fonts.conf" "$TRAILMAP" --export="$tmp/emoji.svg" "$tmp/emoji.trailmap" 2>"$tmp/err"
+  title_size=$(grep -o '<tspan[^>]*>Coffee </tspan>' "$tmp/emoji.svg" | sed 's/.*font-size="\([0-9.]*\)".*/\1/')
+  emoji_size=$(grep -o "<tspan[^>]*>$party</tspan>" "$tmp/emoji.svg" | sed 's/.*font-size="\([0-9.]*\)".*/\1/')
+  check "emoji in SVG at the title's size (${emoji_size:-none} px, title ${title_size:-none} px)" \
+    [ -n "$title_size" -a "$emoji_size" = "$title_size" ]
+else
+  n=$((n + 1))
+  echo "ok $n # SKIP no colour-emoji font"
+fi
+
 # --- error paths -----------------------------------------------------------
 
 "$TRAILMAP" --export="$tmp/x.png" "$tmp/missing.trailmap" 2>"$tmp/err"
