@@ -88,7 +88,7 @@ check "--export-text-to-path writes no <text>" sh -c "! grep -q '<text' '$tmp/pa
 # Emoji in SVG at the size of the text around them, not at the colour font's
 # bitmap strike (109 px). Needs a colour-emoji font and fontconfig's rule
 # that scales bitmap strikes, as desktops have.
-emoji_font=$(FONTCONFIG_FILE= fc-list -f '%{file}\n' ':family=Noto Color Emoji' 2>/dev/null | head -n1)
+emoji_font=$(env -u FONTCONFIG_FILE fc-list -f '%{file}\n' ':family=Noto Color Emoji' 2>/dev/null | head -n1)
 if [ -n "$emoji_font" ] && [ -f /etc/fonts/conf.d/10-scale-bitmap-fonts.conf ]; then
   cat >"$tmp/emoji-fonts.conf" <<EOF
 <?xml version="1.0"?>
@@ -104,8 +104,8 @@ EOF
   party=$(printf '\360\237\216\211')
   sed "s/\"title\": \"[^\"]*\"/\"title\": \"Coffee $party maker\"/" "$tmp/coffee.trailmap" >"$tmp/emoji.trailmap"
   FONTCONFIG_FILE="$tmp/emoji-fonts.conf" "$TRAILMAP" --export="$tmp/emoji.svg" "$tmp/emoji.trailmap" 2>"$tmp/err"
-  title_size=$(grep -o '<tspan[^>]*>Coffee </tspan>' "$tmp/emoji.svg" | sed 's/.*font-size="\([0-9.]*\)".*/\1/')
-  emoji_size=$(grep -o "<tspan[^>]*>$party</tspan>" "$tmp/emoji.svg" | sed 's/.*font-size="\([0-9.]*\)".*/\1/')
+  title_size=$(grep -o '<tspan[^>]*>Coffee </tspan>' "$tmp/emoji.svg" | sed 's/.*font-size="\([0-9.]*\)".*/\1/' | head -n1)
+  emoji_size=$(grep -o "<tspan[^>]*>$party</tspan>" "$tmp/emoji.svg" | sed 's/.*font-size="\([0-9.]*\)".*/\1/' | head -n1)
   check "emoji in SVG at the title's size (${emoji_size:-none} px, title ${title_size:-none} px)" \
     [ -n "$title_size" -a "$emoji_size" = "$title_size" ]
 else
