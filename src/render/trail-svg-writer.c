@@ -448,7 +448,10 @@ text_runs (SvgWriter       *w,
     if (is_bidi_control (g_utf8_get_char (p)))
       mixed = TRUE;
 
-  g_string_append (w->out, "<text xml:space=\"preserve\"");
+  /* Mixed lines: one <text> per run. Inkscape runs its bidi pass over a
+   * whole <text>, across its tspans, and so moves runs that carry their
+   * own direction; a <text> of one run is placed alike by every reader. */
+  g_string_append (w->out, mixed ? "<g" : "<text xml:space=\"preserve\"");
   color_attr (w, "fill", &t->color);
   g_string_append (w->out, ">");
 
@@ -470,7 +473,8 @@ text_runs (SvgWriter       *w,
       desc = pango_font_describe_with_absolute_size (run->item->analysis.font);
 
       /* Right-to-left text starts at its right end. */
-      g_string_append_printf (w->out, "<tspan x=\"%s\" y=\"%s\" font-family=\"",
+      g_string_append_printf (w->out, "<%s x=\"%s\" y=\"%s\" font-family=\"",
+                              mixed ? "text xml:space=\"preserve\"" : "tspan",
                               num (w, x0 + (double) (rtl ? logical.x + logical.width : logical.x) / PANGO_SCALE),
                               num (w, baseline));
       sanitize_family (w->out, pango_font_description_get_family (desc));
@@ -487,14 +491,14 @@ text_runs (SvgWriter       *w,
         g_string_append (w->out, "…");
       else
         trail_svg_append_escaped (w->out, str + run->item->offset, run->item->length);
-      g_string_append (w->out, "</tspan>");
+      g_string_append (w->out, mixed ? "</text>" : "</tspan>");
 
       pango_font_description_free (desc);
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
 
-  g_string_append (w->out, "</text>\n");
+  g_string_append (w->out, mixed ? "</g>\n" : "</text>\n");
 }
 
 static void

@@ -668,6 +668,147 @@ test_svg_text_to_path_template (gconstpointer data)
   check_svg_against_png_full (doc, name, TRUE, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING);
 }
 
+/* Lines that mix right-to-left and left-to-right text are placed alike by
+ * librsvg and by Inkscape, where Pango put them in the PNG. */
+static TrailDocument *
+make_bidi_document (void)
+{
+  TrailDocument *doc = load_template ("coffee-maker");
+  g_autoptr(TrailCard) card = g_list_model_get_item (trail_document_get_cards (doc), 0);
+  g_autoptr(TrailPersona) persona = g_list_model_get_item (trail_document_get_personas (doc), 0);
+
+  trail_document_update (doc, doc, "title", "Map \u062e\u0631\u064a\u0637\u0629 \u0627\u0644\u0631\u062d\u0644\u0629 test", NULL);
+  trail_document_update (doc, card, "text", "Order #123 \u2014 \u0627\u0644\u0637\u0644\u0628 \u0631\u0642\u0645 123 shipped", NULL);
+  trail_document_update (doc, persona, "name", "Amira \u0627\u0644\u062d\u0633\u0646", NULL);
+
+  return doc;
+}
+
+static cairo_surface_t *
+crop (cairo_surface_t       *surface,
+      const graphene_rect_t *r)
+{
+  cairo_surface_t *out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (r->size.width),
+                                                     (int) ceil (r->size.height));
+  cairo_t *cr = cairo_create (out);
+
+  cairo_set_source_surface (cr, surface, -floor (r->origin.x), -floor (r->origin.y));
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  return out;
+}
+
+/* A misplaced run moves a few thousand pixels of a map of millions: compare
+ * the boxes that hold mixed lines on their own. */
+static gboolean
+compare_bidi_boxes (TrailDocument   *doc,
+                    cairo_surface_t *theirs,
+                    cairo_surface_t *ours,
+                    const char      *name)
+{
+  TrailExportOptions options;
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailCard) card = g_list_model_get_item (trail_document_get_cards (doc), 0);
+  g_autoptr(TrailPersona) persona = g_list_model_get_item (trail_document_get_personas (doc), 0);
+  const graphene_rect_t *boxes[3];
+  const char *what[3] = { "header", "card", "persona" };
+  gboolean same = TRUE;
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  boxes[0] = &trail_layout_get_header (layout)->item.bounds;
+  boxes[1] = &trail_layout_find (layout, card)->bounds;
+  boxes[2] = &trail_layout_find (layout, persona)->bounds;
+
+  for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+    {
+      g_autofree char *box_name = g_strdup_printf ("%s-%s", name, what[i]);
+      cairo_surface_t *a = crop (theirs, boxes[i]);
+      cairo_surface_t *b = crop (ours, boxes[i]);
+
+      same &= compare_surfaces (a, b, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, box_name);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+
+  return same;
+}
+
+static void
+test_svg_bidi (void)
+{
+  g_autoptr(TrailDocument) doc = make_bidi_document ();
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  TrailExportOptions options;
+  cairo_surface_t *theirs, *ours;
+
+  check_svg_against_png (doc, "bidi");
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  theirs = rasterize_svg (svg, layout);
+  ours = render_png_argb (doc, &options);
+  if (!compare_bidi_boxes (doc, theirs, ours, "bidi-librsvg"))
+    g_test_fail ();
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+}
+
+static void
+test_svg_bidi_inkscape (void)
+{
+  g_autoptr(TrailDocument) doc = make_bidi_document ();
+  g_autofree char *svg_path = scratch_path ("bidi-inkscape.svg");
+  g_autofree char *png_path = scratch_path ("bidi-inkscape.png");
+  g_autofree char *out_arg = g_strdup_printf ("--export-filename=%s", png_path);
+  const char *inkscape[] = { "inkscape", "--export-type=png", out_arg, svg_path, NULL };
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *theirs, *ours, *argb;
+  cairo_t *cr;
+  gboolean same;
+
+  if (!have_program ("inkscape"))
+    {
+      g_test_skip ("Inkscape not installed");
+      return;
+    }
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  save_bytes (svg_path, svg);
+  g_assert_true (run (inkscape, NULL, NULL));
+
+  theirs = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (theirs), ==, CAIRO_STATUS_SUCCESS);
+  /* Inkscape writes RGBA: compare on the same format. */
+  argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (theirs),
+                                     cairo_image_surface_get_height (theirs));
+  cr = cairo_create (argb);
+  cairo_set_source_surface (cr, theirs, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (theirs);
+
+  ours = render_png_argb (doc, &options);
+  same = compare_surfaces (argb, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "bidi-inkscape");
+  same &= compare_bidi_boxes (doc, argb, ours, "bidi-inkscape");
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (argb);
+  if (!same)
+    g_test_fail ();
+}
+
 /* ---- PDF ---------------------------------------------------------------- */
 
 static void
@@ -1278,6 +1419,8 @@ main (int   argc,
   g_test_add_func ("/render/svg/sample", test_svg_sample);
   g_test_add_func ("/render/svg/ids-and-text", test_svg_ids);
   g_test_add_func ("/render/svg/text-to-path", test_svg_text_to_path);
+  g_test_add_func ("/render/svg/bidi", test_svg_bidi);
+  g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
   g_test_add_func ("/render/png/sizes", test_png_sizes);
   g_test_add_func ("/render/png/transparent", test_png_transparent);
