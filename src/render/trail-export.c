@@ -38,6 +38,7 @@ trail_export_options_init (TrailExportOptions *options)
   memset (options, 0, sizeof *options);
   options->format = TRAIL_EXPORT_PNG;
   options->scale = 1.0;
+  options->dpi = 96.0;
   options->style = TRAIL_STYLE_LIGHT;
   options->paper = TRAIL_PAPER_NONE;
   options->orientation = TRAIL_ORIENTATION_AUTO;
@@ -296,6 +297,12 @@ trail_export_make_layout (TrailDocument             *document,
   if (filter.stage_ids != NULL || filter.lane_ids != NULL || filter.persona_ids != NULL)
     trail_layout_set_filter (layout, &filter);
   trail_layout_filter_clear (&filter);
+  if (options->omit & TRAIL_EXPORT_OMIT_HEADER)
+    trail_layout_set_show_header (layout, FALSE);
+  if (options->omit & TRAIL_EXPORT_OMIT_PERSONAS)
+    trail_layout_set_show_personas (layout, FALSE);
+  if (options->omit & TRAIL_EXPORT_OMIT_LEGEND)
+    trail_layout_set_show_legend (layout, FALSE);
 
   return g_steal_pointer (&layout);
 }
@@ -346,20 +353,86 @@ check_cairo (cairo_status_t   status,
 
 /* ---- PNG -------------------------------------------------------------- */
 
+/* Where the map goes in the picture: its scale and offset, and the
+ * picture's size. A fit box is exactly its size, the map centred inside
+ * the margin; otherwise the picture is the map's size at the scale (a
+ * given width or height sets that side exactly). */
+static void
+get_placement (TrailLayout              *layout,
+               const TrailExportOptions *options,
+               double                    unit,     /* output units per pixel at scale 1 */
+               double                   *scale,
+               double                   *dx,
+               double                   *dy,
+               double                   *out_w,
+               double                   *out_h)
+{
+  double w = trail_layout_get_width (layout);
+  double h = trail_layout_get_height (layout);
+
+  *dx = *dy = 0;
+  if (options->fit_width > 0 && options->fit_height > 0)
+    {
+      double bw = options->fit_width * unit;
+      double bh = options->fit_height * unit;
+      double m = options->margin * unit;
+
+      *scale = MIN ((bw - 2 * m) / w, (bh - 2 * m) / h);
+      *scale = MAX (*scale, 1e-3);
+      *dx = (bw - w * *scale) / 2;
+      *dy = (bh - h * *scale) / 2;
+      *out_w = bw;
+      *out_h = bh;
+      return;
+    }
+
+  if (options->width > 0)
+    *scale = options->width / w;
+  else if (options->height > 0)
+    *scale = options->height / h;
+  else
+    *scale = options->scale;
+  *scale *= unit;
+  *out_w = options->width > 0 ? options->width * unit : w * *scale;
+  *out_h = options->height > 0 ? options->height * unit : h * *scale;
+}
+
 void
 trail_export_get_png_size (TrailLayout              *layout,
                            const TrailExportOptions *options,
                            int                      *width,
                            int                      *height)
 {
-  double w = trail_layout_get_width (layout);
-  double h = trail_layout_get_height (layout);
-  double scale = options->width > 0 ? options->width / w : options->scale;
+  double scale, dx, dy, w, h;
 
+  get_placement (layout, options, 1, &scale, &dx, &dy, &w, &h);
   if (width != NULL)
-    *width = options->width > 0 ? options->width : (int) ceil (w * scale - 1e-6);
+    *width = (int) ceil (w - 1e-6);
   if (height != NULL)
-    *height = (int) ceil (h * scale - 1e-6);
+    *height = (int) ceil (h - 1e-6);
+}
+
+/* The page's colour, when the picture gets one. */
+static gboolean
+get_page_color (TrailLayout              *layout,
+                const TrailExportOptions *options,
+                GdkRGBA                  *color)
+{
+  if (options->transparent)
+    return FALSE;
+  *color = options->has_background ? options->background : trail_layout_get_style (layout)->page;
+  return TRUE;
+}
+
+/* The map is drawn on its own page, unless the picture is larger than the
+ * map (a fit box) or has another colour: then the picture is painted first
+ * and the map drawn without its page. */
+static TrailPaintFlags
+get_paint_flags (const TrailExportOptions *options)
+{
+  if (options->transparent || options->has_background || options->fit_width > 0)
+    return TRAIL_PAINT_NO_BACKGROUND;
+  return TRAIL_PAINT_DEFAULT;
 }
 
 /* The PNG is drawn in horizontal bands, each band in tiles side by side
@@ -584,6 +657,60 @@ png_band_free (PngBand *band,
 }
 
 static gboolean
+png_text_chunk (PngWriter   *w,
+                const char  *keyword,
+                const char  *text,
+                GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  static const guint8 flags[3] = { 0, 0, 0 };  /* uncompressed, no language tag */
+  gsize kw_len = strlen (keyword) + 1;
+  g_autofree char *latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
+
+  /* tEXt, which every reader shows, when Latin-1 holds the text; iTXt
+   * (UTF-8) otherwise. */
+  g_byte_array_append (data, (const guint8 *) keyword, kw_len);
+  if (latin1 != NULL)
+    {
+      g_byte_array_append (data, (const guint8 *) latin1, strlen (latin1));
+      return png_chunk (w, "tEXt", data->data, data->len, error);
+    }
+  g_byte_array_append (data, flags, 3);
+  g_byte_array_append (data, flags, 1);  /* empty translated keyword */
+  g_byte_array_append (data, (const guint8 *) text, strlen (text));
+
+  return png_chunk (w, "iTXt", data->data, data->len, error);
+}
+
+/* What slide software and viewers read: the resolution (so a 2× PNG
+ * lands at the map's size, not twice it), the colour space, the title and
+ * the program that made it. */
+static gboolean
+write_png_metadata (PngWriter                 *w,
+                    TrailLayout               *layout,
+                    const TrailExportOptions  *options,
+                    GError                   **error)
+{
+  const char *title = trail_document_get_title (trail_layout_get_document (layout));
+  guint8 phys[9];
+  guint8 srgb = 0;  /* perceptual */
+  guint32 ppm = (guint32) (options->dpi / 0.0254 + 0.5);
+
+  put_be32 (phys, ppm);
+  put_be32 (phys + 4, ppm);
+  phys[8] = 1;  /* metres */
+
+  if (!png_chunk (w, "sRGB", &srgb, 1, error) ||
+      !png_chunk (w, "pHYs", phys, 9, error))
+    return FALSE;
+  if (title != NULL && title[0] != '\0' && g_utf8_validate (title, -1, NULL) &&
+      !png_text_chunk (w, "Title", title, error))
+    return FALSE;
+
+  return png_text_chunk (w, "Software", "Trailmap " PACKAGE_VERSION, error);
+}
+
+static gboolean
 write_png (TrailLayout               *layout,
            const TrailExportOptions  *options,
            GOutputStream             *stream,
@@ -593,16 +720,18 @@ write_png (TrailLayout               *layout,
   g_autofree PngWriter *w = g_new0 (PngWriter, 1);
   PngBand *bands[2] = { NULL, NULL };
   GThread *thread = NULL;
-  TrailPaintFlags flags = options->transparent ? TRAIL_PAINT_NO_BACKGROUND : TRAIL_PAINT_DEFAULT;
+  TrailPaintFlags flags = get_paint_flags (options);
+  GdkRGBA page;
+  gboolean paint_page = flags == TRAIL_PAINT_NO_BACKGROUND && get_page_color (layout, options, &page);
   int width, height, band_h;
-  double scale;
+  double scale, dx, dy, box_w, box_h;
   guint8 ihdr[13];
   gboolean ok = FALSE;
   GError *local = NULL;
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
   trail_export_get_png_size (layout, options, &width, &height);
-  scale = (double) width / trail_layout_get_width (layout);
+  get_placement (layout, options, 1, &scale, &dx, &dy, &box_w, &box_h);
 
   if (width < 1 || height < 1 || width > TRAIL_EXPORT_MAX_PNG_SIDE || height > TRAIL_EXPORT_MAX_PNG_SIDE)
     {
@@ -636,7 +765,8 @@ write_png (TrailLayout               *layout,
   ihdr[9] = w->alpha ? 6 : 2;   /* RGBA or RGB */
   ihdr[10] = ihdr[11] = ihdr[12] = 0;
   if (!g_output_stream_write_all (stream, signature, 8, NULL, cancellable, &local) ||
-      !png_chunk (w, "IHDR", ihdr, 13, &local))
+      !png_chunk (w, "IHDR", ihdr, 13, &local) ||
+      !write_png_metadata (w, layout, options, &local))
     goto out;
 
   w->row = g_malloc (1 + (gsize) width * 4);
@@ -691,10 +821,18 @@ write_png (TrailLayout               *layout,
               cairo_paint (cr);
               cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
             }
-          cairo_translate (cr, -x0, -y0);
+          else if (paint_page)
+            {
+              gdk_cairo_set_source_rgba (cr, &page);
+              cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+              cairo_paint (cr);
+              cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+            }
+          cairo_translate (cr, dx - x0, dy - y0);
           cairo_scale (cr, scale, scale);
 
-          area = GRAPHENE_RECT_INIT (x0 / scale - 2, y0 / scale - 2, cols / scale + 4, band->rows / scale + 4);
+          area = GRAPHENE_RECT_INIT ((x0 - dx) / scale - 2, (y0 - dy) / scale - 2,
+                                     cols / scale + 4, band->rows / scale + 4);
           node = trail_painter_render_map (layout, &area, flags);
           if (node != NULL)
             gsk_render_node_draw (node, cr);
@@ -764,7 +902,9 @@ write_pdf (TrailLayout               *layout,
   const char *title;
   cairo_t *cr;
 
-  if (options->paper == TRAIL_PAPER_NONE)
+  if (options->paper == TRAIL_PAPER_NONE && options->fit_width > 0)
+    get_placement (layout, options, PT_PER_PX, &scale, &dx, &dy, &page_w, &page_h);
+  else if (options->paper == TRAIL_PAPER_NONE)
     {
       scale = PT_PER_PX;
       if (MAX (w, h) * scale > PDF_MAX_PT)
@@ -806,9 +946,19 @@ write_pdf (TrailLayout               *layout,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trailmap " PACKAGE_VERSION);
 
   cr = cairo_create (surface);
+  if (get_paint_flags (options) == TRAIL_PAINT_NO_BACKGROUND)
+    {
+      GdkRGBA page;
+
+      if (get_page_color (layout, options, &page))
+        {
+          gdk_cairo_set_source_rgba (cr, &page);
+          cairo_paint (cr);
+        }
+    }
   cairo_translate (cr, dx, dy);
   cairo_scale (cr, scale, scale);
-  node = trail_painter_render_map (layout, NULL, options->transparent ? TRAIL_PAINT_NO_BACKGROUND : TRAIL_PAINT_DEFAULT);
+  node = trail_painter_render_map (layout, NULL, get_paint_flags (options));
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_show_page (cr);
@@ -828,11 +978,26 @@ static gboolean
 check_options (const TrailExportOptions  *options,
                GError                   **error)
 {
-  if (options->format == TRAIL_EXPORT_PNG && options->width <= 0 &&
+  if (options->format == TRAIL_EXPORT_PNG && options->width <= 0 && options->height <= 0 && options->fit_width <= 0 &&
       !(options->scale > 0 && options->scale <= 64 && isfinite (options->scale)))
     {
       g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
                    _("The scale must be a number above 0 and at most 64"));
+      return FALSE;
+    }
+  if (!(options->dpi > 0 && options->dpi <= 100000) || options->margin < 0 ||
+      options->fit_width < 0 || options->fit_height < 0 ||
+      (options->fit_width > 0 && 2 * options->margin >= MIN (options->fit_width, options->fit_height)))
+    {
+      g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
+                   _("The resolution, box or margin is out of range (the margins must leave room for the map)"));
+      return FALSE;
+    }
+  if (options->height < 0 || options->height > TRAIL_EXPORT_MAX_PNG_SIDE ||
+      options->fit_width > TRAIL_EXPORT_MAX_PNG_SIDE || options->fit_height > TRAIL_EXPORT_MAX_PNG_SIDE)
+    {
+      g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
+                   _("The height and box must be between 1 and %d pixels"), TRAIL_EXPORT_MAX_PNG_SIDE);
       return FALSE;
     }
   if (options->width < 0 || options->width > TRAIL_EXPORT_MAX_PNG_SIDE)
@@ -871,6 +1036,7 @@ trail_export_layout_to_stream (TrailLayout               *layout,
       return trail_svg_write (layout,
                               (options->transparent ? TRAIL_SVG_TRANSPARENT : 0) |
                               (options->text_to_path ? TRAIL_SVG_TEXT_TO_PATH : 0),
+                              options->has_background ? &options->background : NULL,
                               stream, cancellable, error);
     default:
       g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <gdk/gdk.h>
 
 #include "trail-layout.h"
 #include "trail-style.h"
@@ -50,11 +51,29 @@ typedef enum
   TRAIL_ORIENTATION_LANDSCAPE,
 } TrailOrientation;
 
+typedef enum /*< flags >*/
+{
+  TRAIL_EXPORT_OMIT_NONE     = 0,
+  TRAIL_EXPORT_OMIT_HEADER   = 1 << 0, /* title, objective, scope */
+  TRAIL_EXPORT_OMIT_PERSONAS = 1 << 1, /* the persona cards (their lines stay) */
+  TRAIL_EXPORT_OMIT_LEGEND   = 1 << 2,
+} TrailExportOmit;
+
 typedef struct
 {
   TrailExportFormat  format;
   double             scale;         /* PNG: pixels per map pixel (1, 2, 3…) */
-  int                width;         /* PNG: output width in pixels; wins over scale when > 0 */
+  int                width;         /* PNG: output width in pixels (height follows); 0: from scale */
+  int                height;        /* PNG: output height in pixels (width follows); 0: from scale */
+  double             dpi;           /* PNG: resolution recorded in the file (pHYs); 96 by default */
+  /* PNG, PDF: a picture of exactly fit_width × fit_height pixels (PDF:
+   * points at 96 dpi), the map centred in it inside @margin; 0: no box. */
+  int                fit_width;
+  int                fit_height;
+  double             margin;        /* with a fit box: pixels kept clear at each edge */
+  gboolean           has_background;
+  GdkRGBA            background;    /* with has_background: the page's colour instead of the style's */
+  TrailExportOmit    omit;
   gboolean           transparent;   /* PNG, SVG: no page background */
   TrailStyleVariant  style;
   TrailPaper         paper;         /* PDF */

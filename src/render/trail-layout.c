@@ -44,6 +44,7 @@ struct _TrailLayout
   GHashTable         *persona_filter;
   guint               show_personas : 1;
   guint               show_legend : 1;
+  guint               show_header : 1;
 
   float               width;
   float               height;
@@ -1528,7 +1529,8 @@ relayout_all (TrailLayout *self)
   self->grid_x = style->margin + style->lane_header_width;
   self->width = ceilf (self->content_width + 2 * style->margin);
 
-  y = layout_header (self, style->margin);
+  /* Without a header, what comes next starts at the margin. */
+  y = self->show_header ? layout_header (self, style->margin) : style->margin - style->section_gap;
   /* Personas are looked up by the lanes and cards, so they are built even
    * when their strip is not shown. */
   {
@@ -1612,6 +1614,7 @@ trail_layout_init (TrailLayout *self)
 
   self->show_personas = TRUE;
   self->show_legend = TRUE;
+  self->show_header = TRUE;
   self->personas = g_ptr_array_new_with_free_func (persona_free);
   self->stages = g_ptr_array_new_with_free_func (stage_free);
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
@@ -1725,6 +1728,18 @@ trail_layout_set_show_personas (TrailLayout *self,
   if (self->show_personas == !!show)
     return;
   self->show_personas = !!show;
+  relayout_all (self);
+}
+
+void
+trail_layout_set_show_header (TrailLayout *self,
+                              gboolean     show)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  if (self->show_header == !!show)
+    return;
+  self->show_header = !!show;
   relayout_all (self);
 }
 

@@ -1029,6 +1029,7 @@ write_defs (SvgWriter *w)
 gboolean
 trail_svg_write (TrailLayout    *layout,
                  TrailSvgFlags   flags,
+                 const GdkRGBA  *background,
                  GOutputStream  *stream,
                  GCancellable   *cancellable,
                  GError        **error)
@@ -1085,7 +1086,7 @@ trail_svg_write (TrailLayout    *layout,
     w.out = body;
     w.stream = NULL;
     if (!(flags & TRAIL_SVG_TRANSPARENT))
-      rect (&w, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &w.style->page);
+      rect (&w, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, background != NULL ? background : &w.style->page);
     write_header (&w);
     write_personas (&w, personas_shown);
     write_stages (&w);

@@ -25,6 +25,7 @@ typedef enum /*< flags >*/
  * script, no event attributes, no external references. */
 gboolean trail_svg_write         (TrailLayout    *layout,
                                   TrailSvgFlags   flags,
+                                  const GdkRGBA  *background,   /* NULL: the style's page */
                                   GOutputStream  *stream,
                                   GCancellable   *cancellable,
                                   GError        **error);

@@ -43,6 +43,21 @@ check () {
   if "$@"; then ok "$desc"; else not_ok "$desc"; fi
 }
 
+# A PNG chunk's data as hex (the first one of TYPE), or nothing.
+png_chunk_hex () {
+  od -An -v -tx1 "$1" | tr -d ' \n' | python3 -c "
+import sys
+data = bytes.fromhex(sys.stdin.read())
+i = 8
+while i + 8 <= len(data):
+    n = int.from_bytes(data[i:i+4], 'big')
+    if data[i+4:i+8] == b'$2':
+        print(data[i+8:i+8+n].hex())
+        break
+    i += 12 + n
+"
+}
+
 # PNG width and height from the IHDR chunk.
 png_size () {
   od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%d %d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
@@ -113,6 +128,71 @@ else
   echo "ok $n # SKIP no colour-emoji font"
 fi
 
+# --- PNG metadata and slides ------------------------------------------------
+
+# 96 dpi = 3780 pixels per metre (0x0ec4), unit metre.
+check "PNG records 96 dpi by default (pHYs)" [ "$(png_chunk_hex "$tmp/one.png" pHYs)" = "00000ec400000ec401" ]
+check "PNG names its colour space (sRGB)" [ -n "$(png_chunk_hex "$tmp/one.png" sRGB)" ]
+check "PNG carries the map's title" grep -a -q "Title.Buying a coffee maker" "$tmp/one.png"
+check "PNG names the program" grep -a -q 'Software.Trailmap' "$tmp/one.png"
+"$TRAILMAP" --export="$tmp/dpi.png" --export-scale=2 --export-dpi=192 "$tmp/coffee.trailmap" 2>"$tmp/err"
+# 192 dpi = 7559 pixels per metre (0x1d87).
+check "--export-dpi=192 is recorded" [ "$(png_chunk_hex "$tmp/dpi.png" pHYs)" = "00001d8700001d8701" ]
+
+"$TRAILMAP" --export="$tmp/slide.png" --export-fit=1920x1080 --export-margin=48 \
+  --export-omit=header,personas "$tmp/coffee.trailmap" 2>"$tmp/err"
+set -- $(png_size "$tmp/slide.png")
+check "--export-fit=1920x1080 gives exactly 1920x1080 (${1}x${2})" [ "$1" -eq 1920 -a "$2" -eq 1080 ]
+"$TRAILMAP" --export="$tmp/h.png" --export-height=600 "$tmp/coffee.trailmap" 2>"$tmp/err"
+set -- $(png_size "$tmp/h.png")
+check "--export-height=600 gives 600 pixels" [ "$2" -eq 600 ]
+
+"$TRAILMAP" --export=- --export-type=png "$tmp/coffee.trailmap" >"$tmp/stdout.png" 2>"$tmp/err"
+check "--export=- exits 0" [ $? -eq 0 ]
+check "--export=- writes the PNG to standard output" cmp -s "$tmp/stdout.png" "$tmp/one.png"
+check "--export=- leaves no file named -" [ ! -e ./- -a ! -e "$tmp/-" ]
+
+"$TRAILMAP" --export="$tmp/opaque.png" --export-transparent=false "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-transparent=false is opaque (RGB, colour type 2)" \
+  [ "$(od -An -tu1 -j25 -N1 "$tmp/opaque.png" | tr -d ' ')" = 2 ]
+"$TRAILMAP" --export="$tmp/clear.png" --export-transparent=true "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-transparent=true is transparent (RGBA, colour type 6)" \
+  [ "$(od -An -tu1 -j25 -N1 "$tmp/clear.png" | tr -d ' ')" = 6 ]
+
+"$TRAILMAP" --export="$tmp/made/deeper/m.png" --export-mkdir "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-mkdir creates the missing folders" [ -s "$tmp/made/deeper/m.png" ]
+
+"$TRAILMAP" --export="$tmp/warn.png" --export-paper=a4 "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "an option that does not apply still exports" [ $? -eq 0 -a -s "$tmp/warn.png" ]
+check "an option that does not apply is named in a warning" grep -q 'warning:.*--export-paper' "$tmp/err"
+"$TRAILMAP" --export="$tmp/warn.svg" --export-scale=2 "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-scale on SVG is named in a warning" grep -q 'warning:.*--export-scale' "$tmp/err"
+
+# --- usage errors: exit 2, nothing written -----------------------------------
+
+usage_error () {
+  # usage_error DESCRIPTION OUTPUT ARGS...
+  what=$1
+  out=$2
+  shift 2
+  "$TRAILMAP" "$@" "$tmp/coffee.trailmap" >"$tmp/usage-stdout" 2>"$tmp/err"
+  rc=$?
+  check "$what exits 2 (got $rc)" [ $rc -eq 2 ]
+  check "$what writes nothing" [ ! -e "$out" ]
+  check "$what explains" [ -s "$tmp/err" ]
+}
+
+usage_error '--export-stages=""' "$tmp/u1.png" --export="$tmp/u1.png" --export-stages=""
+usage_error '--export-lanes=" , "' "$tmp/u2.png" --export="$tmp/u2.png" --export-lanes=" , "
+usage_error '--export-type=png --export=x.svg' "$tmp/u3.svg" --export="$tmp/u3.svg" --export-type=png
+usage_error '--export-width with --export-scale' "$tmp/u4.png" --export="$tmp/u4.png" --export-width=800 --export-scale=2
+usage_error '--export-fit with --export-width' "$tmp/u5.png" --export="$tmp/u5.png" --export-fit=1920x1080 --export-width=800
+usage_error '--export-transparent=maybe' "$tmp/u6.png" --export="$tmp/u6.png" --export-transparent=maybe
+usage_error '--export=- without a type' "$tmp/-" --export=-
+usage_error '--export-fit=wide' "$tmp/u7.png" --export="$tmp/u7.png" --export-fit=wide
+usage_error '--export-omit=footer' "$tmp/u8.png" --export="$tmp/u8.png" --export-omit=footer
+usage_error '--export-background=notacolour' "$tmp/u9.png" --export="$tmp/u9.png" --export-background=notacolour
+
 # --- error paths -----------------------------------------------------------
 
 "$TRAILMAP" --export="$tmp/x.png" "$tmp/missing.trailmap" 2>"$tmp/err"
@@ -143,6 +223,8 @@ check "unwritable output gives a message" [ -s "$tmp/err" ]
 "$TRAILMAP" --export="$tmp/no/such/dir/out.png" "$tmp/coffee.trailmap" 2>"$tmp/err"
 check "output in a missing directory exits non-zero" [ $? -ne 0 ]
 check "missing directory error names the output" grep -q 'out.png' "$tmp/err"
+check "missing directory error suggests --export-mkdir" grep -q -- '--export-mkdir' "$tmp/err"
+check "missing directory is not created without --export-mkdir" [ ! -e "$tmp/no" ]
 
 "$TRAILMAP" --export="$tmp/one-for-two.png" "$tmp/coffee.trailmap" "$tmp/ride.trailmap" 2>"$tmp/err"
 rc=$?
