@@ -179,15 +179,24 @@ make_id (SvgWriter  *w,
   return g_string_free (id, FALSE);
 }
 
+/* A group with an id and, for Inkscape's Objects panel, the map's own
+ * name for it. */
 static void
-open_group (SvgWriter  *w,
-            const char *prefix,
-            const char *raw_id,
-            const char *extra)
+open_labelled_group (SvgWriter  *w,
+                     const char *prefix,
+                     const char *raw_id,
+                     const char *label)
 {
   g_autofree char *id = make_id (w, prefix, raw_id);
 
-  g_string_append_printf (w->out, "<g id=\"%s\"%s%s>\n", id, extra ? " " : "", extra ? extra : "");
+  g_string_append_printf (w->out, "<g id=\"%s\"", id);
+  if (label != NULL && label[0] != '\0')
+    {
+      g_string_append (w->out, " inkscape:label=\"");
+      trail_svg_append_escaped (w->out, label, -1);
+      g_string_append (w->out, "\"");
+    }
+  g_string_append (w->out, ">\n");
 }
 
 static void
@@ -451,7 +460,7 @@ text_runs (SvgWriter       *w,
   /* Mixed lines: one <text> per run. Inkscape runs its bidi pass over a
    * whole <text>, across its tspans, and so moves runs that carry their
    * own direction; a <text> of one run is placed alike by every reader. */
-  g_string_append (w->out, mixed ? "<g" : "<text xml:space=\"preserve\"");
+  g_string_append (w->out, mixed ? "<g class=\"text\"" : "<text xml:space=\"preserve\"");
   color_attr (w, "fill", &t->color);
   g_string_append (w->out, ">");
 
@@ -615,7 +624,7 @@ write_personas (SvgWriter *w,
       if (p->item.bounds.size.width <= 0)
         continue;
 
-      open_group (w, "persona", trail_persona_get_id (p->item.object), NULL);
+      open_labelled_group (w, "persona", trail_persona_get_id (p->item.object), trail_persona_get_name (p->item.object));
       shadow.origin.y += 2;
       rect (w, &shadow, 14, &style->card_shadow);
       rect (w, &p->item.bounds, 14, &style->persona_face);
@@ -673,33 +682,6 @@ write_personas (SvgWriter *w,
 }
 
 static void
-write_stages (SvgWriter *w)
-{
-  GPtrArray *stages = trail_layout_get_stages (w->layout);
-  cairo_t *cr;
-
-  if (stages->len == 0)
-    return;
-
-  cr = trail_path_scratch ();
-  g_string_append (w->out, "<g id=\"stages\">\n");
-  for (guint i = 0; i < stages->len; i++)
-    {
-      const TrailLayoutStage *s = stages->pdata[i];
-
-      open_group (w, "stage", trail_stage_get_id (s->item.object), NULL);
-      trail_path_stage (cr, s, w->style->stage_chevron);
-      cairo_path (w, cr, &s->face, NULL, 0, NULL);
-      text (w, &s->number, &s->item.bounds.origin);
-      text (w, &s->name, &s->item.bounds.origin);
-      text (w, &s->description, &s->item.bounds.origin);
-      g_string_append (w->out, "</g>\n");
-    }
-  g_string_append (w->out, "</g>\n");
-  cairo_destroy (cr);
-}
-
-static void
 write_card (SvgWriter             *w,
             const TrailLayoutCard *c)
 {
@@ -708,7 +690,20 @@ write_card (SvgWriter             *w,
   const graphene_point_t *o = &b->origin;
   float radius = style->card_radius;
 
-  open_group (w, "card", trail_card_get_id (c->item.object), NULL);
+  {
+    /* Labelled by the first words of its text, as a list would show it. */
+    const char *card_text = trail_card_get_text (c->item.object);
+    g_autofree char *label = NULL;
+
+    if (card_text != NULL && g_utf8_strlen (card_text, -1) > 40)
+      {
+        g_autofree char *head = g_utf8_substring (card_text, 0, 39);
+        label = g_strconcat (head, "…", NULL);
+      }
+    else
+      label = g_strdup (card_text);
+    open_labelled_group (w, "card", trail_card_get_id (c->item.object), label);
+  }
 
   if (style->card_shadow.alpha > 0)
     {
@@ -877,7 +872,7 @@ write_lanes (SvgWriter *w)
       graphene_rect_t glyph;
       GdkRGBA icon_face = with_alpha (&l->accent, style->variant == TRAIL_STYLE_DARK ? 0.22f : 0.13f);
 
-      open_group (w, "lane", trail_lane_get_id (l->item.object), NULL);
+      open_labelled_group (w, "lane", trail_lane_get_id (l->item.object), trail_lane_get_title (l->item.object));
 
       /* The row's backgrounds, clipped to the grid's rounded frame. */
       g_string_append (w->out, "<g clip-path=\"url(#grid-clip)\">\n");
@@ -923,30 +918,60 @@ write_lanes (SvgWriter *w)
   g_string_append (w->out, "</g>\n");
   outline (w, &grid, TRAIL_GRID_RADIUS, style->border_width, &style->grid_line);
 
-  /* Cards above the frame, grouped by lane like the rows. */
-  g_string_append (w->out, "<g id=\"cards\">\n");
-  for (guint i = 0; i < lanes->len; i++)
+}
+
+/* One group per stage holding its header and its cards, the cards grouped
+ * by lane: selecting or exporting a stage by id (inkscape --export-id)
+ * gives the whole column. Drawn after the rows, so cards lie above the
+ * grid's frame as on the canvas; chevrons overlap nothing. */
+static void
+write_stages (SvgWriter *w)
+{
+  GPtrArray *stages = trail_layout_get_stages (w->layout);
+  GPtrArray *lanes = trail_layout_get_lanes (w->layout);
+  cairo_t *cr;
+
+  if (stages->len == 0)
+    return;
+
+  cr = trail_path_scratch ();
+  g_string_append (w->out, "<g id=\"stages\">\n");
+  for (guint i = 0; i < stages->len; i++)
     {
-      const TrailLayoutLane *l = lanes->pdata[i];
-      gboolean any = FALSE;
+      const TrailLayoutStage *s = stages->pdata[i];
+      const char *stage_id = trail_stage_get_id (s->item.object);
 
-      for (guint j = 0; j < l->cells->len; j++)
+      open_labelled_group (w, "stage", stage_id, trail_stage_get_name (s->item.object));
+      trail_path_stage (cr, s, w->style->stage_chevron);
+      cairo_path (w, cr, &s->face, NULL, 0, NULL);
+      text (w, &s->number, &s->item.bounds.origin);
+      text (w, &s->name, &s->item.bounds.origin);
+      text (w, &s->description, &s->item.bounds.origin);
+
+      for (guint j = 0; j < lanes->len; j++)
         {
-          const TrailLayoutCell *cell = l->cells->pdata[j];
+          const TrailLayoutLane *l = lanes->pdata[j];
 
-          for (guint k = 0; k < cell->cards->len; k++)
+          for (guint k = 0; k < l->cells->len; k++)
             {
-              if (!any)
-                open_group (w, "cards-in-lane", trail_lane_get_id (l->item.object), NULL);
-              any = TRUE;
-              write_card (w, cell->cards->pdata[k]);
+              const TrailLayoutCell *cell = l->cells->pdata[k];
+              g_autofree char *raw = NULL;
+
+              if (cell->stage != s || cell->cards->len == 0)
+                continue;
+
+              raw = g_strconcat (stage_id, "-lane-", trail_lane_get_id (l->item.object), NULL);
+              open_labelled_group (w, "cards", raw, trail_lane_get_title (l->item.object));
+              for (guint c = 0; c < cell->cards->len; c++)
+                write_card (w, cell->cards->pdata[c]);
+              g_string_append (w->out, "</g>\n");
               flush_out (w, FALSE);
             }
         }
-      if (any)
-        g_string_append (w->out, "</g>\n");
+      g_string_append (w->out, "</g>\n");
     }
   g_string_append (w->out, "</g>\n");
+  cairo_destroy (cr);
 }
 
 static void
@@ -1066,6 +1091,7 @@ trail_svg_write (TrailLayout    *layout,
   g_string_append_printf (w.out,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                          "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" "
                           "version=\"1.1\" width=\"%spx\" height=\"%spx\" viewBox=\"0 0 %s %s\">\n",
                           num (&w, width), num (&w, height), num (&w, width), num (&w, height));
   g_string_append (w.out, "<title>");
@@ -1089,8 +1115,8 @@ trail_svg_write (TrailLayout    *layout,
       rect (&w, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, background != NULL ? background : &w.style->page);
     write_header (&w);
     write_personas (&w, personas_shown);
-    write_stages (&w);
     write_lanes (&w);
+    write_stages (&w);
     write_legend (&w);
     g_string_append (w.out, "</svg>\n");
 

@@ -620,6 +620,100 @@ test_svg_ids (void)
   g_assert_nonnull (strstr (text, ">Sees an ad on social media</tspan>"));
 }
 
+/* A stage's group holds its header and its cards (grouped by lane, named
+ * from the map), so exporting one stage by id gives the whole column. */
+static void
+test_svg_stage_groups (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  TrailExportOptions options;
+  GPtrArray *stages, *lanes;
+  guint checked = 0;
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  stages = trail_layout_get_stages (layout);
+  lanes = trail_layout_get_lanes (layout);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      TrailLayoutStage *s = stages->pdata[i];
+      g_autofree char *open = g_strdup_printf ("<g id=\"stage-%s\" inkscape:label=\"%s\">",
+                                               trail_stage_get_id (s->item.object),
+                                               trail_stage_get_name (s->item.object));
+      const char *start = strstr (text, open);
+      const char *end;
+
+      g_assert_nonnull (start);
+      end = strstr (start + 1, "<g id=\"stage-");
+      if (end == NULL)
+        end = text + strlen (text);
+
+      for (guint j = 0; j < lanes->len; j++)
+        {
+          TrailLayoutLane *l = lanes->pdata[j];
+
+          for (guint k = 0; k < l->cells->len; k++)
+            {
+              TrailLayoutCell *cell = l->cells->pdata[k];
+              g_autofree char *lane_group = NULL;
+              const char *in_lane;
+
+              if (cell->stage != s || cell->cards->len == 0)
+                continue;
+
+              lane_group = g_strdup_printf ("inkscape:label=\"%s\"", trail_lane_get_title (l->item.object));
+              in_lane = g_strstr_len (start, end - start, lane_group);
+              g_assert_nonnull (in_lane);
+              for (guint c = 0; c < cell->cards->len; c++)
+                {
+                  TrailLayoutCard *card = cell->cards->pdata[c];
+                  g_autofree char *card_id = g_strdup_printf ("<g id=\"card-%s\"", trail_card_get_id (card->item.object));
+                  const char *at = g_strstr_len (in_lane, end - in_lane, card_id);
+
+                  if (at == NULL)
+                    g_error ("card %s is not in the group of stage %s, lane %s", trail_card_get_id (card->item.object),
+                             trail_stage_get_name (s->item.object), trail_lane_get_title (l->item.object));
+                  checked++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (checked, >, 10);
+
+  /* Inkscape exports one stage: the column, from the chevron down to its
+   * last card. */
+  if (have_program ("inkscape"))
+    {
+      TrailLayoutStage *s = stages->pdata[1];
+      g_autofree char *svg_path = scratch_path ("stage-groups.svg");
+      g_autofree char *png_path = scratch_path ("stage-groups-stage.png");
+      g_autofree char *id_arg = g_strdup_printf ("--export-id=stage-%s", trail_stage_get_id (s->item.object));
+      g_autofree char *out_arg = g_strdup_printf ("--export-filename=%s", png_path);
+      const char *inkscape[] = { "inkscape", "--export-type=png", id_arg, out_arg, svg_path, NULL };
+      cairo_surface_t *png;
+
+      save_bytes (svg_path, svg);
+      g_assert_true (run (inkscape, NULL, NULL));
+      png = cairo_image_surface_create_from_png (png_path);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("stage %s from Inkscape: %d×%d; the chevron is %.0f px tall",
+                      trail_stage_get_name (s->item.object), cairo_image_surface_get_width (png),
+                      cairo_image_surface_get_height (png), s->item.bounds.size.height);
+      g_assert_cmpint (cairo_image_surface_get_height (png), >, 4 * s->item.bounds.size.height);
+      g_assert_cmpint (cairo_image_surface_get_width (png), <=, s->item.bounds.size.width + 2);
+      cairo_surface_destroy (png);
+    }
+}
+
 /* Outlined text must lose nothing else: every shape, icon and curve, the
  * ids and the title stay, and the picture is the PNG's, pixel for pixel,
  * within the tolerance of the editable SVG's test. (Not the golden
@@ -927,6 +1021,7 @@ typedef struct
   gboolean   in_title;
   GString   *title;
   gboolean   has_rtl_run;
+  gboolean   in_text_group; /* a mixed-direction line: one <text> per run in a <g class="text"> */
 } SvgScan;
 
 static void
@@ -959,7 +1054,16 @@ scan_start (GMarkupParseContext  *context,
         scan->has_rtl_run = TRUE;
     }
 
-  if (g_str_equal (element, "text"))
+  if (g_str_equal (element, "g"))
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "class") && g_str_equal (values[i], "text"))
+          {
+            scan->in_text_group = TRUE;
+            scan->current = g_string_new (NULL);
+          }
+    }
+  else if (g_str_equal (element, "text") && !scan->in_text_group)
     scan->current = g_string_new (NULL);
   else if (g_str_equal (element, "title"))
     scan->in_title = TRUE;
@@ -973,8 +1077,10 @@ scan_end (GMarkupParseContext  *context,
 {
   SvgScan *scan = user_data;
 
-  if (g_str_equal (element, "text") && scan->current != NULL)
+  if ((g_str_equal (element, "text") && !scan->in_text_group && scan->current != NULL) ||
+      (g_str_equal (element, "g") && scan->in_text_group))
     {
+      scan->in_text_group = FALSE;
       g_ptr_array_add (scan->texts, g_string_free (scan->current, FALSE));
       scan->current = NULL;
     }
@@ -1064,7 +1170,7 @@ test_hostile (void)
   const char *xmllint[] = { "xmllint", "--noout", "--nonet", svg_path, NULL };
   const char *pdftotext[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf_path, "-", NULL };
   static const GMarkupParser parser = { scan_start, scan_end, scan_text, NULL, NULL };
-  SvgScan scan = { NULL, g_ptr_array_new_with_free_func (g_free), FALSE, g_string_new (NULL), FALSE };
+  SvgScan scan = { NULL, g_ptr_array_new_with_free_func (g_free), FALSE, g_string_new (NULL), FALSE, FALSE };
   RsvgHandle *handle;
 
   trail_export_options_init (&options);
@@ -1419,6 +1525,7 @@ main (int   argc,
   g_test_add_func ("/render/svg/sample", test_svg_sample);
   g_test_add_func ("/render/svg/ids-and-text", test_svg_ids);
   g_test_add_func ("/render/svg/text-to-path", test_svg_text_to_path);
+  g_test_add_func ("/render/svg/stage-groups", test_svg_stage_groups);
   g_test_add_func ("/render/svg/bidi", test_svg_bidi);
   g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
