@@ -1287,6 +1287,9 @@ trail_layout_emotion_y_for_score (const TrailLayoutItem *item,
 
 /* ---- Legend ----------------------------------------------------------- */
 
+/* Legend labels wrap beyond this width. */
+#define LEGEND_LABEL_MAX_WIDTH 320.0f
+
 static void
 legend_add (TrailLayout           *self,
             TrailLayoutLegend     *legend,
@@ -1302,7 +1305,10 @@ legend_add (TrailLayout           *self,
   entry.color = *color;
   entry.face = face != NULL ? *face : *color;
   entry.icon = icon;
-  text_set (self, &entry.label, TRAIL_FONT_LEGEND, label, -1, 0, &self->style->text);
+  /* A long name (a persona's, say) wraps, on at most three lines, rather
+   * than run off the map's edge. */
+  text_set (self, &entry.label, TRAIL_FONT_LEGEND, label,
+            MIN (LEGEND_LABEL_MAX_WIDTH, self->content_width - 60), 3, &self->style->text);
   g_array_append_val (legend->entries, entry);
 }
 
@@ -1320,7 +1326,7 @@ layout_legend (TrailLayout *self,
   GPtrArray *groups[4] = { NULL, };
   guint group_start[4] = { 0, };
   const char *group_names[4] = { _("EMOTION LINES"), _("CARDS"), _("EVIDENCE"), _("VOTES") };
-  float x, line_h = 26, right = style->margin + self->content_width;
+  float x, line_h = 26, row_h, right = style->margin + self->content_width;
   float cy;
 
   legend_free (self->legend);
@@ -1410,6 +1416,7 @@ layout_legend (TrailLayout *self,
   y += style->section_gap;
   x = style->margin;
   cy = y;
+  row_h = line_h;
   for (guint g = 0; g < 4; g++)
     {
       guint end = g + 1 < 4 ? group_start[g + 1] : legend->entries->len;
@@ -1425,7 +1432,8 @@ layout_legend (TrailLayout *self,
       if (x > style->margin && x + hw + 200 > right)
         {
           x = style->margin;
-          cy += line_h + 8;
+          cy += row_h + 8;
+          row_h = line_h;
         }
       heading->pos = GRAPHENE_POINT_INIT (x, cy + (line_h - text_height (heading)) / 2);
       g_ptr_array_add (legend->headings, heading);
@@ -1437,10 +1445,13 @@ layout_legend (TrailLayout *self,
           float sw = entry->kind == TRAIL_LEGEND_SWATCH_LINE ? 28 : (entry->kind == TRAIL_LEGEND_SWATCH_CARD ? 24 : 18);
           float w = sw + 8 + text_width (&entry->label);
 
+          float label_h = text_height (&entry->label);
+
           if (x > style->margin && x + w > right)
             {
               x = style->margin;
-              cy += line_h + 8;
+              cy += row_h + 8;
+              row_h = line_h;
             }
           if (entry->kind == TRAIL_LEGEND_SWATCH_CARD)
             entry->swatch = GRAPHENE_RECT_INIT (x, cy + 3, sw, line_h - 6);
@@ -1448,16 +1459,18 @@ layout_legend (TrailLayout *self,
             entry->swatch = GRAPHENE_RECT_INIT (x, cy + line_h / 2 - 6, sw, 12);
           else
             entry->swatch = GRAPHENE_RECT_INIT (x, cy + (line_h - sw) / 2, sw, sw);
-          entry->label.pos = GRAPHENE_POINT_INIT (x + sw + 8, cy + (line_h - text_height (&entry->label)) / 2);
+          /* A wrapped label hangs from the swatch's line. */
+          entry->label.pos = GRAPHENE_POINT_INIT (x + sw + 8, label_h > line_h ? cy + 4 : cy + (line_h - label_h) / 2);
+          row_h = MAX (row_h, label_h > line_h ? label_h + 4 : line_h);
           x += w + 22;
         }
       x += 22;
     }
 
-  legend->item.bounds = GRAPHENE_RECT_INIT (style->margin, y, self->content_width, cy + line_h - y);
+  legend->item.bounds = GRAPHENE_RECT_INIT (style->margin, y, self->content_width, cy + row_h - y);
   self->legend = legend;
 
-  return cy + line_h;
+  return cy + row_h;
 }
 
 /* ---- Whole map -------------------------------------------------------- */

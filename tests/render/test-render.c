@@ -903,6 +903,46 @@ test_svg_bidi_inkscape (void)
     g_test_fail ();
 }
 
+/* A long persona name wraps in the legend instead of running off the map. */
+static void
+test_layout_legend_wraps (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailPersona) persona = g_list_model_get_item (trail_document_get_personas (doc), 0);
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  TrailExportOptions options;
+  const TrailLayoutLegend *legend;
+  char *one_stage[] = { (char *) "Sees an ad", NULL };
+  float right;
+
+  trail_document_update (doc, persona, "name",
+                         "Sofia Marino, first-time buyer of a bean-to-cup machine, who upgrades from capsules "
+                         "after a decade of pods and wants café coffee at home without a science project, "
+                         "and reads every review twice before she orders anything at all", NULL);
+  trail_export_options_init (&options);
+  /* One stage: a narrow map, as a slide of one column would be. */
+  options.stages = one_stage;
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  legend = trail_layout_get_legend (layout);
+  g_assert_nonnull (legend);
+  right = trail_layout_get_width (layout) - trail_layout_get_style (layout)->margin;
+
+  for (guint i = 0; i < legend->entries->len; i++)
+    {
+      const TrailLegendEntry *entry = &g_array_index (legend->entries, TrailLegendEntry, i);
+      int w, h;
+
+      pango_layout_get_pixel_size (entry->label.layout, &w, &h);
+      g_test_message ("legend entry %u: x %.0f to %.0f of %.0f, %d px tall", i, entry->label.pos.x,
+                      entry->label.pos.x + w, right, h);
+      g_assert_cmpfloat (entry->label.pos.x + w, <=, right);
+      g_assert_cmpfloat (entry->label.pos.y + h, <=, legend->item.bounds.origin.y + legend->item.bounds.size.height + 1);
+    }
+  g_assert_cmpfloat (legend->item.bounds.origin.y + legend->item.bounds.size.height, <=, trail_layout_get_height (layout));
+}
+
 /* ---- PDF ---------------------------------------------------------------- */
 
 static void
@@ -1538,6 +1578,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/10000-cards", test_layout_large);
   g_test_add_func ("/render/layout/deterministic", test_layout_deterministic);
   g_test_add_func ("/render/layout/text-fits", test_layout_text_fits);
+  g_test_add_func ("/render/layout/legend-wraps", test_layout_legend_wraps);
   g_test_add_func ("/render/filter", test_filter);
   g_test_add_func ("/render/export/atomic", test_export_file_atomic);
 
