@@ -18,6 +18,7 @@
 #include "trail-cli.h"
 #include "trail-export.h"
 #include "trail-model.h"
+#include "trail-slides.h"
 
 /* Modelled on Inkscape's and draw.io's command lines:
  *
@@ -52,6 +53,7 @@ static char    *export_paper;
 static char    *export_style;
 static int      export_text_to_path = -1;
 static gboolean export_mkdir;
+static gboolean export_slides;
 
 /* --flag, --flag=true or --flag=false (yes/no, 1/0, on/off too), so a
  * script can pass the value it computed instead of silently getting TRUE. */
@@ -163,6 +165,8 @@ static const GOptionEntry export_entries[] = {
     N_("With --export-fit: pixels kept clear at each edge (default 0)"), N_("PX") },
   { "export-background", 0, 0, G_OPTION_ARG_STRING, &export_background,
     N_("The page colour instead of the style’s, e.g. white or #1e1e1e"), N_("COLOR") },
+  { "export-slides", 0, 0, G_OPTION_ARG_NONE, &export_slides,
+    N_("A deck: one slide per group of stages, as many as fit with readable text, into a multi-page PDF or DIRECTORY/ (sized by --export-fit, 1920x1080 by default)"), NULL },
   { "export-omit", 0, 0, G_OPTION_ARG_STRING, &export_omit,
     N_("Leave out header, personas and/or legend (comma-separated)"), N_("LIST") },
   { "export-transparent", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
@@ -196,7 +200,7 @@ trail_cli_export_requested (void)
          export_fit != NULL || export_margin != NULL || export_background != NULL ||
          export_omit != NULL || export_transparent != -1 || export_stages != NULL ||
          export_lanes != NULL || export_personas != NULL || export_paper != NULL ||
-         export_style != NULL || export_text_to_path != -1 || export_mkdir;
+         export_style != NULL || export_text_to_path != -1 || export_mkdir || export_slides;
 }
 
 static void
@@ -621,6 +625,84 @@ ensure_parent (const char *output,
   return TRUE;
 }
 
+/* One slide per file beside @output (x.png → x-01.png, x-02.png…), or
+ * every slide as a page of one PDF. */
+static gboolean
+export_slides_one (const char               *input,
+                   const char               *output,
+                   const TrailExportOptions *options)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = trail_document_load_from_file (in, NULL, &error);
+  if (document != NULL)
+    slides = trail_slides_plan (document, options, &error);
+  if (slides == NULL)
+    {
+      g_printerr ("trailmap: %s: %s\n", input, error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      TrailSlide *slide = slides->pdata[i];
+
+      if (slide->card_text_px < TRAIL_SLIDE_MIN_TEXT_PX)
+        {
+          g_autofree char *msg = g_strdup_printf (_("%s: slide %u: a single row is too tall for the slide; "
+                                                    "its card text is %.0f px."), input, i + 1, slide->card_text_px);
+          warn (msg);
+        }
+    }
+
+  if (options->format == TRAIL_EXPORT_PDF)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFileOutputStream) stream = NULL;
+
+      stream = g_file_replace (out, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+      if (stream == NULL ||
+          !trail_slides_write_pdf (document, options, slides, G_OUTPUT_STREAM (stream), NULL, &error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+        {
+          g_printerr ("trailmap: %s → %s: %s\n", input, output, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      g_autofree char *stem = g_strdup (output);
+      g_autofree char *name = NULL;
+      g_autoptr(GFile) out = NULL;
+      TrailExportOptions slide_options;
+      char *dot = strrchr (stem, '.');
+      gboolean ok;
+
+      if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL)
+        *dot = '\0';
+      name = g_strdup_printf ("%s-%02u.%s", stem, i + 1, trail_export_format_to_extension (options->format));
+      out = g_file_new_for_commandline_arg (name);
+
+      trail_slide_get_options (slides->pdata[i], options, &slide_options);
+      if (options->format == TRAIL_EXPORT_SVG)
+        slide_options.fit_width = slide_options.fit_height = 0;
+      ok = trail_export_to_file (document, &slide_options, out, NULL, &error);
+      trail_slide_options_clear (&slide_options);
+      if (!ok)
+        {
+          g_printerr ("trailmap: %s → %s: %s\n", input, name, error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 int
 trail_cli_export_run (const char * const *files)
 {
@@ -649,6 +731,8 @@ trail_cli_export_run (const char * const *files)
 
       if (export_type == NULL)
         usage_error (_("--export=- writes to standard output: say which type with --export-type."));
+      else if (export_slides)
+        usage_error (_("--export-slides writes several slides: name a PDF file or a DIRECTORY/, not -."));
       else if (n_files != 1)
         usage_error (_("--export=- writes one map to standard output: give exactly one map."));
       else if (isatty (STDOUT_FILENO) && options.format != TRAIL_EXPORT_SVG)
@@ -724,7 +808,8 @@ trail_cli_export_run (const char * const *files)
           output = g_build_filename (dir, name, NULL);
         }
 
-      if (!ensure_parent (output, FALSE) || !export_one (files[i], output, &options))
+      if (!ensure_parent (output, FALSE) ||
+          !(export_slides ? export_slides_one (files[i], output, &options) : export_one (files[i], output, &options)))
         failed++;
     }
 

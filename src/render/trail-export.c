@@ -351,6 +351,9 @@ check_cairo (cairo_status_t   status,
   return TRUE;
 }
 
+static gboolean check_options (const TrailExportOptions  *options,
+                               GError                   **error);
+
 /* ---- PNG -------------------------------------------------------------- */
 
 /* Where the map goes in the picture: its scale and offset, and the
@@ -884,6 +887,127 @@ out:
 
 /* ---- PDF -------------------------------------------------------------- */
 
+/* The page's size and where the map goes on it. */
+static void
+get_pdf_page (TrailLayout              *layout,
+              const TrailExportOptions *options,
+              double                   *page_w,
+              double                   *page_h,
+              double                   *scale,
+              double                   *dx,
+              double                   *dy)
+{
+  double w = trail_layout_get_width (layout);
+  double h = trail_layout_get_height (layout);
+
+  *dx = *dy = 0;
+  if (options->paper == TRAIL_PAPER_NONE && options->fit_width > 0)
+    get_placement (layout, options, PT_PER_PX, scale, dx, dy, page_w, page_h);
+  else if (options->paper == TRAIL_PAPER_NONE)
+    {
+      *scale = PT_PER_PX;
+      if (MAX (w, h) * *scale > PDF_MAX_PT)
+        *scale = PDF_MAX_PT / MAX (w, h);
+      *page_w = w * *scale;
+      *page_h = h * *scale;
+    }
+  else
+    {
+      gboolean landscape;
+
+      *page_w = papers[0].width;
+      *page_h = papers[0].height;
+      for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+        if (papers[i].paper == options->paper)
+          {
+            *page_w = papers[i].width;
+            *page_h = papers[i].height;
+          }
+
+      landscape = options->orientation == TRAIL_ORIENTATION_LANDSCAPE ||
+                  (options->orientation == TRAIL_ORIENTATION_AUTO && w > h);
+      if (landscape)
+        {
+          double t = *page_w;
+          *page_w = *page_h;
+          *page_h = t;
+        }
+
+      *scale = MIN ((*page_w - 2 * PDF_MARGIN_PT) / w, (*page_h - 2 * PDF_MARGIN_PT) / h);
+      *dx = (*page_w - w * *scale) / 2;
+      *dy = (*page_h - h * *scale) / 2;
+    }
+}
+
+gboolean
+trail_export_layouts_to_pdf (TrailLayout              **layouts,
+                             const TrailExportOptions  *options,
+                             guint                      n_pages,
+                             GOutputStream             *stream,
+                             GCancellable              *cancellable,
+                             GError                   **error)
+{
+  StreamClosure sc = { stream, cancellable, NULL };
+  TrailDocument *document;
+  cairo_surface_t *surface;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  const char *title;
+
+  g_return_val_if_fail (n_pages > 0, FALSE);
+
+  ensure_gsk_types ();
+  for (guint i = 0; i < n_pages; i++)
+    if (!check_options (&options[i], error))
+      return FALSE;
+
+  document = trail_layout_get_document (layouts[0]);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sc, 100, 100);
+  title = trail_document_get_title (document);
+  if (title != NULL && title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trailmap " PACKAGE_VERSION);
+
+  for (guint i = 0; i < n_pages && status == CAIRO_STATUS_SUCCESS; i++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+      double page_w, page_h, scale, dx, dy;
+      GdkRGBA page;
+      cairo_t *cr;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      get_pdf_page (layouts[i], &options[i], &page_w, &page_h, &scale, &dx, &dy);
+      cairo_pdf_surface_set_size (surface, page_w, page_h);
+
+      cr = cairo_create (surface);
+      if (get_paint_flags (&options[i]) == TRAIL_PAINT_NO_BACKGROUND &&
+          get_page_color (layouts[i], &options[i], &page))
+        {
+          gdk_cairo_set_source_rgba (cr, &page);
+          cairo_paint (cr);
+        }
+      cairo_translate (cr, dx, dy);
+      cairo_scale (cr, scale, scale);
+      node = trail_painter_render_map (layouts[i], NULL, get_paint_flags (&options[i]));
+      if (node != NULL)
+        gsk_render_node_draw (node, cr);
+      cairo_show_page (cr);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+    }
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return check_cairo (status, &sc, error);
+}
+
 static gboolean
 write_pdf (TrailLayout               *layout,
            const TrailExportOptions  *options,
@@ -891,85 +1015,7 @@ write_pdf (TrailLayout               *layout,
            GCancellable              *cancellable,
            GError                   **error)
 {
-  StreamClosure sc = { stream, cancellable, NULL };
-  g_autoptr(GskRenderNode) node = NULL;
-  TrailDocument *document = trail_layout_get_document (layout);
-  double w = trail_layout_get_width (layout);
-  double h = trail_layout_get_height (layout);
-  double page_w, page_h, scale, dx = 0, dy = 0;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  const char *title;
-  cairo_t *cr;
-
-  if (options->paper == TRAIL_PAPER_NONE && options->fit_width > 0)
-    get_placement (layout, options, PT_PER_PX, &scale, &dx, &dy, &page_w, &page_h);
-  else if (options->paper == TRAIL_PAPER_NONE)
-    {
-      scale = PT_PER_PX;
-      if (MAX (w, h) * scale > PDF_MAX_PT)
-        scale = PDF_MAX_PT / MAX (w, h);
-      page_w = w * scale;
-      page_h = h * scale;
-    }
-  else
-    {
-      gboolean landscape;
-
-      page_w = papers[0].width;
-      page_h = papers[0].height;
-      for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
-        if (papers[i].paper == options->paper)
-          {
-            page_w = papers[i].width;
-            page_h = papers[i].height;
-          }
-
-      landscape = options->orientation == TRAIL_ORIENTATION_LANDSCAPE ||
-                  (options->orientation == TRAIL_ORIENTATION_AUTO && w > h);
-      if (landscape)
-        {
-          double t = page_w;
-          page_w = page_h;
-          page_h = t;
-        }
-
-      scale = MIN ((page_w - 2 * PDF_MARGIN_PT) / w, (page_h - 2 * PDF_MARGIN_PT) / h);
-      dx = (page_w - w * scale) / 2;
-      dy = (page_h - h * scale) / 2;
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sc, page_w, page_h);
-  title = trail_document_get_title (document);
-  if (title != NULL && title[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trailmap " PACKAGE_VERSION);
-
-  cr = cairo_create (surface);
-  if (get_paint_flags (options) == TRAIL_PAINT_NO_BACKGROUND)
-    {
-      GdkRGBA page;
-
-      if (get_page_color (layout, options, &page))
-        {
-          gdk_cairo_set_source_rgba (cr, &page);
-          cairo_paint (cr);
-        }
-    }
-  cairo_translate (cr, dx, dy);
-  cairo_scale (cr, scale, scale);
-  node = trail_painter_render_map (layout, NULL, get_paint_flags (options));
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return check_cairo (status, &sc, error);
+  return trail_export_layouts_to_pdf (&layout, options, 1, stream, cancellable, error);
 }
 
 /* ---- Public ----------------------------------------------------------- */

@@ -132,6 +132,14 @@ gboolean     trail_export_layout_to_stream     (TrailLayout               *layou
                                                 GCancellable              *cancellable,
                                                 GError                   **error);
 
+/* Several layouts as the pages of one PDF, each with its own options. */
+gboolean     trail_export_layouts_to_pdf       (TrailLayout              **layouts,
+                                                const TrailExportOptions  *options,
+                                                guint                      n_pages,
+                                                GOutputStream             *stream,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+
 /* Export to a file, atomically: the file is replaced only once the whole
  * export has been written (g_file_replace). */
 gboolean     trail_export_to_file              (TrailDocument             *document,

@@ -147,6 +147,23 @@ check "--export-fit=1920x1080 gives exactly 1920x1080 (${1}x${2})" [ "$1" -eq 19
 set -- $(png_size "$tmp/h.png")
 check "--export-height=600 gives 600 pixels" [ "$2" -eq 600 ]
 
+# A deck: slides of exactly 1920x1080 into a folder, or pages of one PDF.
+"$TRAILMAP" --export-slides --export="$tmp/deck/" --export-type=png --export-mkdir "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-slides into DIR/ exits 0" [ $? -eq 0 ]
+set -- $(png_size "$tmp/deck/coffee-01.png")
+check "--export-slides writes 1920x1080 slides (${1:-none}x${2:-none})" [ "${1:-0}" -eq 1920 -a "${2:-0}" -eq 1080 ]
+check "--export-slides writes more than one slide" [ -s "$tmp/deck/coffee-02.png" ]
+if command -v pdfinfo >/dev/null; then
+  "$TRAILMAP" --export-slides --export="$tmp/deck.pdf" "$tmp/coffee.trailmap" 2>"$tmp/err"
+  pages=$(pdfinfo "$tmp/deck.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  slides=$(ls "$tmp/deck" | wc -l)
+  check "--export-slides into a PDF: one page per slide ($pages pages, $slides slides)" [ "${pages:-0}" -eq "$slides" ]
+fi
+
+"$TRAILMAP" --export="$tmp/omit.svg" --export-omit=header,personas,legend "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-omit leaves out the header, personas and legend" \
+  sh -c "! grep -q -e 'id=\"header\"' -e 'id=\"personas\"' -e 'id=\"legend\"' '$tmp/omit.svg' && grep -q 'id=\"stages\"' '$tmp/omit.svg'"
+
 "$TRAILMAP" --export=- --export-type=png "$tmp/coffee.trailmap" >"$tmp/stdout.png" 2>"$tmp/err"
 check "--export=- exits 0" [ $? -eq 0 ]
 check "--export=- writes the PNG to standard output" cmp -s "$tmp/stdout.png" "$tmp/one.png"

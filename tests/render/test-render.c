@@ -22,6 +22,7 @@
 #include "trail-layout-private.h"
 #include "trail-layout.h"
 #include "trail-painter.h"
+#include "trail-slides.h"
 
 /* Golden comparison: a pixel differs when a channel is off by more than
  * this, and a picture differs when more than this share of pixels do.
@@ -281,12 +282,27 @@ test_headless (void)
 
 /* ---- Golden images ----------------------------------------------------- */
 
+static void check_golden_options (TrailDocument            *doc,
+                                  const TrailExportOptions *options,
+                                  const char               *name);
+
 static void
 check_golden (TrailDocument     *doc,
               TrailStyleVariant  variant,
               const char        *name)
 {
   TrailExportOptions options;
+
+  trail_export_options_init (&options);
+  options.style = variant;
+  check_golden_options (doc, &options, name);
+}
+
+static void
+check_golden_options (TrailDocument            *doc,
+                      const TrailExportOptions *options,
+                      const char               *name)
+{
   g_autoptr(GBytes) png = NULL;
   g_autofree char *file = g_strdup_printf ("%s.png", name);
   g_autofree char *golden = g_build_filename (source_root (), "tests", "render", "golden", file, NULL);
@@ -294,9 +310,7 @@ check_golden (TrailDocument     *doc,
   cairo_surface_t *actual, *expected;
   gboolean same;
 
-  trail_export_options_init (&options);
-  options.style = variant;
-  png = export_bytes (doc, &options);
+  png = export_bytes (doc, (TrailExportOptions *) options);
 
   if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
     {
@@ -943,6 +957,105 @@ test_layout_legend_wraps (void)
   g_assert_cmpfloat (legend->item.bounds.origin.y + legend->item.bounds.size.height, <=, trail_layout_get_height (layout));
 }
 
+/* ---- Slides -------------------------------------------------------------- */
+
+static TrailDocument *
+load_test_map (const char *name)
+{
+  g_autofree char *path = g_build_filename (source_root (), "tests", "render", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TrailDocument *doc = trail_document_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* A 12-stage journey becomes a deck: every slide exactly 1920×1080, card
+ * text at least 18 px tall on each, every stage and lane on some slide,
+ * once. */
+static void
+test_slides_twelve (void)
+{
+  g_autoptr(TrailDocument) doc = load_test_map ("twelve-stages.trailmap");
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  TrailExportOptions options;
+  guint n_stages = g_list_model_get_n_items (trail_document_get_stages (doc));
+  guint n_lanes = g_list_model_get_n_items (trail_document_get_lanes (doc));
+
+  g_assert_cmpuint (n_stages, ==, 12);
+  trail_export_options_init (&options);
+  slides = trail_slides_plan (doc, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (slides);
+  g_assert_cmpuint (slides->len, >, 1);
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      TrailSlide *slide = slides->pdata[i];
+      TrailExportOptions so;
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *s;
+
+      g_test_message ("slide %u: %u stages, %u lanes, card text %.1f px", i + 1,
+                      g_strv_length (slide->stage_ids), g_strv_length (slide->lane_ids), slide->card_text_px);
+      g_assert_cmpfloat (slide->card_text_px, >=, TRAIL_SLIDE_MIN_TEXT_PX);
+      for (guint j = 0; slide->stage_ids[j] != NULL; j++)
+        for (guint k = 0; slide->lane_ids[k] != NULL; k++)
+          {
+            char *cell = g_strconcat (slide->stage_ids[j], "/", slide->lane_ids[k], NULL);
+            g_assert_false (g_hash_table_contains (seen, cell));
+            g_hash_table_add (seen, cell);
+          }
+
+      trail_slide_get_options (slide, &options, &so);
+      png = export_bytes (doc, &so);
+      trail_slide_options_clear (&so);
+      s = decode_png (png);
+      g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1920);
+      g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1080);
+      cairo_surface_destroy (s);
+
+      if (i == 0)
+        {
+          g_autoptr(TrailDocument) again = load_test_map ("twelve-stages.trailmap");
+          trail_slide_get_options (slide, &options, &so);
+          check_golden_options (again, &so, "slide-twelve-01");
+          trail_slide_options_clear (&so);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_stages * n_lanes);
+}
+
+/* The slide box is exact, whatever the map's shape, with the margin clear
+ * and the chosen background. */
+static void
+test_fit_box (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  TrailExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *s;
+  guint32 corner;
+
+  trail_export_options_init (&options);
+  options.fit_width = 1920;
+  options.fit_height = 1080;
+  options.margin = 60;
+  options.has_background = TRUE;
+  gdk_rgba_parse (&options.background, "#102030");
+  png = export_bytes (doc, &options);
+  s = decode_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1080);
+  cairo_surface_flush (s);
+  corner = *(guint32 *) (cairo_image_surface_get_data (s) + 30 * cairo_image_surface_get_stride (s) + 30 * 4);
+  g_assert_cmphex (corner & 0xffffff, ==, 0x102030);
+  cairo_surface_destroy (s);
+}
+
 /* ---- PDF ---------------------------------------------------------------- */
 
 static void
@@ -1570,6 +1683,8 @@ main (int   argc,
   g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
   g_test_add_func ("/render/png/sizes", test_png_sizes);
+  g_test_add_func ("/render/png/fit-box", test_fit_box);
+  g_test_add_func ("/render/slides/twelve-stages", test_slides_twelve);
   g_test_add_func ("/render/png/transparent", test_png_transparent);
   g_test_add_func ("/render/png/tiles", test_png_tiles);
   g_test_add_func ("/render/hostile", test_hostile);
