@@ -54,6 +54,7 @@ static char    *export_style;
 static int      export_text_to_path = -1;
 static gboolean export_mkdir;
 static gboolean export_slides;
+static gboolean export_for_dark;
 
 /* --flag, --flag=true or --flag=false (yes/no, 1/0, on/off too), so a
  * script can pass the value it computed instead of silently getting TRUE. */
@@ -167,6 +168,8 @@ static const GOptionEntry export_entries[] = {
     N_("The page colour instead of the style’s, e.g. white or #1e1e1e"), N_("COLOR") },
   { "export-slides", 0, 0, G_OPTION_ARG_NONE, &export_slides,
     N_("A deck: one slide per group of stages, as many as fit with readable text, into a multi-page PDF or DIRECTORY/ (sized by --export-fit, 1920x1080 by default)"), NULL },
+  { "export-for-dark", 0, 0, G_OPTION_ARG_NONE, &export_for_dark,
+    N_("Light text for the title, objective, scope and legend, for a transparent export on a dark slide"), NULL },
   { "export-omit", 0, 0, G_OPTION_ARG_STRING, &export_omit,
     N_("Leave out header, personas and/or legend (comma-separated)"), N_("LIST") },
   { "export-transparent", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
@@ -200,7 +203,8 @@ trail_cli_export_requested (void)
          export_fit != NULL || export_margin != NULL || export_background != NULL ||
          export_omit != NULL || export_transparent != -1 || export_stages != NULL ||
          export_lanes != NULL || export_personas != NULL || export_paper != NULL ||
-         export_style != NULL || export_text_to_path != -1 || export_mkdir || export_slides;
+         export_style != NULL || export_text_to_path != -1 || export_mkdir || export_slides ||
+         export_for_dark;
 }
 
 static void
@@ -460,6 +464,12 @@ parse_options (TrailExportOptions *options)
     }
 
   options->transparent = export_transparent == TRUE;
+  options->for_dark = export_for_dark;
+  if (options->transparent && !options->for_dark && options->style != TRAIL_STYLE_DARK &&
+      (options->omit & (TRAIL_EXPORT_OMIT_HEADER | TRAIL_EXPORT_OMIT_LEGEND)) !=
+      (TRAIL_EXPORT_OMIT_HEADER | TRAIL_EXPORT_OMIT_LEGEND))
+    warn (_("The title and legend of a transparent export are dark text: on a dark slide they cannot be read. "
+            "Add --export-for-dark for light text there."));
   options->text_to_path = export_text_to_path == TRUE;
   if (options->transparent && options->has_background)
     {

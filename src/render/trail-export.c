@@ -293,6 +293,8 @@ trail_export_make_layout (TrailDocument             *document,
     return NULL;
 
   style = trail_style_new (options->style);
+  if (options->for_dark)
+    trail_style_set_page_text_for_dark (style);
   layout = trail_layout_new (document, style);
   if (filter.stage_ids != NULL || filter.lane_ids != NULL || filter.persona_ids != NULL)
     trail_layout_set_filter (layout, &filter);

@@ -74,6 +74,7 @@ typedef struct
   gboolean           has_background;
   GdkRGBA            background;    /* with has_background: the page's colour instead of the style's */
   TrailExportOmit    omit;
+  gboolean           for_dark;      /* text on the page light, for a transparent picture on a dark slide */
   gboolean           transparent;   /* PNG, SVG: no page background */
   TrailStyleVariant  style;
   TrailPaper         paper;         /* PDF */

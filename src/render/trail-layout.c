@@ -402,11 +402,11 @@ layout_header (TrailLayout *self,
 
   if (title == NULL || title[0] == '\0')
     title = _("Untitled journey");
-  text_set (self, &h->title, TRAIL_FONT_TITLE, title, self->content_width, 2, &style->text);
+  text_set (self, &h->title, TRAIL_FONT_TITLE, title, self->content_width, 2, &style->page_text);
   cy += text_height (&h->title);
 
   text_set (self, &h->objective, TRAIL_FONT_OBJECTIVE,
-            trail_document_get_objective (self->document), reading_width, 3, &style->text);
+            trail_document_get_objective (self->document), reading_width, 3, &style->page_text);
   if (h->objective.layout != NULL)
     {
       cy += 8;
@@ -419,7 +419,7 @@ layout_header (TrailLayout *self,
       /* Translators: the scope of a journey map, shown under its objective */
       g_autofree char *label = g_strdup_printf (_("Scope: %s"), scope);
 
-      text_set (self, &h->scope, TRAIL_FONT_SCOPE, label, reading_width, 2, &style->text_muted);
+      text_set (self, &h->scope, TRAIL_FONT_SCOPE, label, reading_width, 2, &style->page_text_muted);
       cy += 6;
       h->scope.pos = GRAPHENE_POINT_INIT (0, cy);
       cy += text_height (&h->scope);
@@ -1308,7 +1308,7 @@ legend_add (TrailLayout           *self,
   /* A long name (a persona's, say) wraps, on at most three lines, rather
    * than run off the map's edge. */
   text_set (self, &entry.label, TRAIL_FONT_LEGEND, label,
-            MIN (LEGEND_LABEL_MAX_WIDTH, self->content_width - 60), 3, &self->style->text);
+            MIN (LEGEND_LABEL_MAX_WIDTH, self->content_width - 60), 3, &self->style->page_text);
   g_array_append_val (legend->entries, entry);
 }
 
@@ -1403,7 +1403,7 @@ layout_legend (TrailLayout *self,
 
   group_start[3] = legend->entries->len;
   if (votes)
-    legend_add (self, legend, TRAIL_LEGEND_SWATCH_ICON, &style->text_muted, NULL,
+    legend_add (self, legend, TRAIL_LEGEND_SWATCH_ICON, &style->page_text_muted, NULL,
                 TRAIL_ICON_VOTES, _("Votes"));
 
   if (legend->entries->len == 0)
@@ -1427,7 +1427,7 @@ layout_legend (TrailLayout *self,
         continue;
 
       heading = g_new0 (TrailText, 1);
-      text_set (self, heading, TRAIL_FONT_LEGEND_HEADING, group_names[g], -1, 0, &style->text_muted);
+      text_set (self, heading, TRAIL_FONT_LEGEND_HEADING, group_names[g], -1, 0, &style->page_text_muted);
       hw = text_width (heading);
       if (x > style->margin && x + hw + 200 > right)
         {

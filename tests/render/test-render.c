@@ -957,6 +957,99 @@ test_layout_legend_wraps (void)
   g_assert_cmpfloat (legend->item.bounds.origin.y + legend->item.bounds.size.height, <=, trail_layout_get_height (layout));
 }
 
+/* ---- Dark slides ---------------------------------------------------------- */
+
+/* @png composited on black, as it lands on a dark slide. */
+static cairo_surface_t *
+on_black (GBytes *png)
+{
+  cairo_surface_t *clear = decode_png (png);
+  cairo_surface_t *out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (clear),
+                                                     cairo_image_surface_get_height (clear));
+  cairo_t *cr = cairo_create (out);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, clear, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (clear);
+
+  return out;
+}
+
+/* The brightest pixel's luminance in @r: the title's glyphs on black. */
+static double
+brightest (cairo_surface_t       *s,
+           const graphene_rect_t *r)
+{
+  double best = 0;
+
+  cairo_surface_flush (s);
+  for (int y = r->origin.y; y < r->origin.y + r->size.height; y++)
+    for (int x = r->origin.x; x < r->origin.x + r->size.width; x++)
+      {
+        guint32 p = *(guint32 *) (cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s) + x * 4);
+        double l = (0.2126 * ((p >> 16) & 0xff) + 0.7152 * ((p >> 8) & 0xff) + 0.0722 * (p & 0xff)) / 255;
+        best = MAX (best, l);
+      }
+
+  return best;
+}
+
+/* A transparent light export on a dark slide: without the option the title
+ * is dark on dark; with --export-for-dark it is light. */
+static void
+test_transparent_for_dark (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) for_dark = NULL;
+  TrailExportOptions options;
+  const graphene_rect_t *title;
+  cairo_surface_t *s;
+  double before, after;
+
+  trail_export_options_init (&options);
+  options.transparent = TRUE;
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  title = &trail_layout_get_header (layout)->item.bounds;
+
+  plain = export_bytes (doc, &options);
+  s = on_black (plain);
+  before = brightest (s, title);
+  cairo_surface_destroy (s);
+
+  options.for_dark = TRUE;
+  for_dark = export_bytes (doc, &options);
+  s = on_black (for_dark);
+  after = brightest (s, title);
+  g_test_message ("header on black: brightest luminance %.2f without, %.2f with --export-for-dark", before, after);
+  g_assert_cmpfloat (before, <, 0.45);
+  g_assert_cmpfloat (after, >, 0.8);
+
+  /* The golden image is the composite, as the slide shows it. */
+  {
+    g_autofree char *golden = g_build_filename (source_root (), "tests", "render", "golden", "coffee-maker-on-dark.png", NULL);
+
+    if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
+      g_assert_cmpint (cairo_surface_write_to_png (s, golden), ==, CAIRO_STATUS_SUCCESS);
+    else
+      {
+        cairo_surface_t *expected = cairo_image_surface_create_from_png (golden);
+
+        g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
+        if (!compare_surfaces (s, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "coffee-maker-on-dark"))
+          g_test_fail ();
+        cairo_surface_destroy (expected);
+      }
+  }
+  cairo_surface_destroy (s);
+}
+
 /* ---- Slides -------------------------------------------------------------- */
 
 static TrailDocument *
@@ -1684,6 +1777,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
   g_test_add_func ("/render/png/sizes", test_png_sizes);
   g_test_add_func ("/render/png/fit-box", test_fit_box);
+  g_test_add_func ("/render/png/transparent-for-dark", test_transparent_for_dark);
   g_test_add_func ("/render/slides/twelve-stages", test_slides_twelve);
   g_test_add_func ("/render/png/transparent", test_png_transparent);
   g_test_add_func ("/render/png/tiles", test_png_tiles);
