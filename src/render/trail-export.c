@@ -991,7 +991,7 @@ trail_export_layouts_to_pdf (TrailLayout              **layouts,
         }
       cairo_translate (cr, dx, dy);
       cairo_scale (cr, scale, scale);
-      node = trail_painter_render_map (layouts[i], NULL, get_paint_flags (&options[i]));
+      node = trail_painter_render_map (layouts[i], NULL, get_paint_flags (&options[i]) | TRAIL_PAINT_TEXT_AS_CAIRO);
       if (node != NULL)
         gsk_render_node_draw (node, cr);
       cairo_show_page (cr);

@@ -1242,6 +1242,60 @@ check_pdf (TrailDocument *doc,
     }
 }
 
+static char *
+pdf_text (TrailDocument *doc,
+          const char    *name)
+{
+  TrailExportOptions options;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *path = scratch_path (pdf_name);
+  const char *pdftotext[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  char *text = NULL;
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_PDF;
+  pdf = export_bytes (doc, &options);
+  save_bytes (path, pdf);
+  g_assert_true (run (pdftotext, &text, NULL));
+
+  return text;
+}
+
+/* Text extracted from the PDF is the text as written: no ligature
+ * characters (ﬁ for fi), no Arabic presentation forms, so search and copy
+ * work. */
+static void
+test_pdf_text_as_written (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailDocument) bidi = make_bidi_document ();
+  g_autofree char *text = NULL;
+  g_autofree char *arabic = NULL;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils (pdftotext) not installed");
+      return;
+    }
+
+  text = pdf_text (doc, "as-written");
+  g_assert_nonnull (strstr (text, "first-time buyer"));
+  g_assert_null (strstr (text, "\xef\xac\x81"));   /* U+FB01 ﬁ */
+
+  arabic = pdf_text (bidi, "as-written-arabic");
+  g_assert_nonnull (strstr (arabic, "\u0627\u0644\u062d\u0633\u0646"));   /* الحسن */
+  g_assert_nonnull (strstr (arabic, "\u0627\u0644\u0637\u0644\u0628"));   /* الطلب */
+  for (const char *p = arabic; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF && c != 0xFEFF))
+        g_error ("presentation form U+%04X in the PDF's text", c);
+    }
+  g_test_message ("CJK compatibility ideographs are not checked: the pinned fonts have no CJK");
+}
+
 static void
 test_pdf_template (gconstpointer data)
 {
@@ -1775,6 +1829,7 @@ main (int   argc,
   g_test_add_func ("/render/svg/bidi", test_svg_bidi);
   g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
+  g_test_add_func ("/render/pdf/text-as-written", test_pdf_text_as_written);
   g_test_add_func ("/render/png/sizes", test_png_sizes);
   g_test_add_func ("/render/png/fit-box", test_fit_box);
   g_test_add_func ("/render/png/transparent-for-dark", test_transparent_for_dark);
