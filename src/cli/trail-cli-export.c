@@ -635,6 +635,34 @@ ensure_parent (const char *output,
   return TRUE;
 }
 
+/* Card text under 6 pt on the paper chosen is named in a warning. */
+static void
+warn_small_print (const char               *input,
+                  const TrailExportOptions *options)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(TrailLayout) layout = NULL;
+  double pt;
+
+  if (options->format != TRAIL_EXPORT_PDF || options->paper == TRAIL_PAPER_NONE)
+    return;
+
+  document = trail_document_load_from_file (in, NULL, NULL);
+  if (document != NULL)
+    layout = trail_export_make_layout (document, options, NULL);
+  if (layout == NULL)
+    return;  /* the export itself reports why */
+
+  pt = trail_export_get_card_text_pt (layout, options);
+  if (pt < TRAIL_EXPORT_MIN_PRINT_PT)
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s: on this paper, card text prints %.1f pt tall, too small to read; "
+                                                "choose a larger paper or fewer stages."), input, pt);
+      warn (msg);
+    }
+}
+
 /* One slide per file beside @output (x.png → x-01.png, x-02.png…), or
  * every slide as a page of one PDF. */
 static gboolean
@@ -818,6 +846,8 @@ trail_cli_export_run (const char * const *files)
           output = g_build_filename (dir, name, NULL);
         }
 
+      if (!export_slides)
+        warn_small_print (files[i], &options);
       if (!ensure_parent (output, FALSE) ||
           !(export_slides ? export_slides_one (files[i], output, &options) : export_one (files[i], output, &options)))
         failed++;

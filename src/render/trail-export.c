@@ -435,7 +435,10 @@ get_page_color (TrailLayout              *layout,
 static TrailPaintFlags
 get_paint_flags (const TrailExportOptions *options)
 {
-  if (options->transparent || options->has_background || options->fit_width > 0)
+  /* On paper too: the page's colour fills the sheet rather than floating
+   * as a box inside white margins. */
+  if (options->transparent || options->has_background || options->fit_width > 0 ||
+      (options->format == TRAIL_EXPORT_PDF && options->paper != TRAIL_PAPER_NONE))
     return TRAIL_PAINT_NO_BACKGROUND;
   return TRAIL_PAINT_DEFAULT;
 }
@@ -1008,6 +1011,21 @@ trail_export_layouts_to_pdf (TrailLayout              **layouts,
     return FALSE;
 
   return check_cairo (status, &sc, error);
+}
+
+double
+trail_export_get_card_text_pt (TrailLayout              *layout,
+                               const TrailExportOptions *options)
+{
+  const PangoFontDescription *font = trail_style_get_font (trail_layout_get_style (layout), TRAIL_FONT_CARD_TEXT);
+  double px = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  double page_w, page_h, scale, dx, dy;
+
+  if (!pango_font_description_get_size_is_absolute (font))
+    px *= 96.0 / 72.0;
+  get_pdf_page (layout, options, &page_w, &page_h, &scale, &dx, &dy);
+
+  return px * scale;
 }
 
 static gboolean

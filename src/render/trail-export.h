@@ -133,6 +133,12 @@ gboolean     trail_export_layout_to_stream     (TrailLayout               *layou
                                                 GCancellable              *cancellable,
                                                 GError                   **error);
 
+/* How tall card text prints in a PDF with @options, in points: under
+ * TRAIL_EXPORT_MIN_PRINT_PT it is hard to read on paper. */
+#define TRAIL_EXPORT_MIN_PRINT_PT 6.0
+double       trail_export_get_card_text_pt     (TrailLayout               *layout,
+                                                const TrailExportOptions  *options);
+
 /* Several layouts as the pages of one PDF, each with its own options. */
 gboolean     trail_export_layouts_to_pdf       (TrailLayout              **layouts,
                                                 const TrailExportOptions  *options,

@@ -164,6 +164,25 @@ fi
 check "--export-omit leaves out the header, personas and legend" \
   sh -c "! grep -q -e 'id=\"header\"' -e 'id=\"personas\"' -e 'id=\"legend\"' '$tmp/omit.svg' && grep -q 'id=\"stages\"' '$tmp/omit.svg'"
 
+# Paper: a warning when card text would print under 6 pt, and the page's
+# colour over the whole sheet, not a box floating in white margins.
+"$TRAILMAP" --export="$tmp/a4.pdf" --export-paper=a4 --export-style=dark "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "A4 PDF still exported" [ -s "$tmp/a4.pdf" ]
+check "card text under 6 pt on A4 is named in a warning" grep -q 'warning:.* pt' "$tmp/err"
+"$TRAILMAP" --export="$tmp/a0.pdf" --export-paper=a0 "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "no print-size warning on A0" sh -c "! grep -q ' pt' '$tmp/err'"
+if command -v pdftoppm >/dev/null; then
+  pdftoppm -r 20 -f 1 -l 1 "$tmp/a4.pdf" "$tmp/a4"
+  corner=$(python3 -c "
+import sys
+d = open(sys.argv[1], 'rb').read()
+# P6 header: magic, width, height, maxval, then RGB bytes.
+parts = d.split(maxsplit=4)
+print(' '.join(str(b) for b in parts[4][:3]))" "$tmp"/a4*.ppm)
+  check "the dark page fills the A4 sheet to its corner (corner RGB $corner)" \
+    python3 -c "import sys; sys.exit(0 if max(map(int, sys.argv[1:])) < 80 else 1)" $corner
+fi
+
 "$TRAILMAP" --export=- --export-type=png "$tmp/coffee.trailmap" >"$tmp/stdout.png" 2>"$tmp/err"
 check "--export=- exits 0" [ $? -eq 0 ]
 check "--export=- writes the PNG to standard output" cmp -s "$tmp/stdout.png" "$tmp/one.png"
