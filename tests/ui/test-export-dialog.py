@@ -78,6 +78,34 @@ try:
         report(status == 0, f'quits cleanly (status {status})')
     finally:
         app.quit()
+
+    # PDF on A4, as last time (settings in a key file): every paper size is
+    # offered, with the orientation, and the dialog warns that card text
+    # would print under 6 pt.
+    config = os.path.join(scratch, 'config')
+    os.makedirs(os.path.join(config, 'glib-2.0', 'settings'))
+    with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+        f.write("[io/github/trailmap/Trailmap]\nexport-format='pdf'\nexport-paper='a4'\n")
+    app = trailtest.App(path, env={'GSETTINGS_BACKEND': 'keyfile', 'XDG_CONFIG_HOME': config})
+    try:
+        window = app.wait_for_window('Trailmap')
+        time.sleep(0.5)
+        trailtest.xdotool('windowfocus', '--sync', window)
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+e')
+        app.wait_for_window('^Export Map$')
+        dialog = app.wait_for_dialog('Export Map')
+        warning = trailtest.wait_until(
+            lambda: trailtest.find_accessible(dialog, 'label', lambda n: bool(n) and ' pt' in n),
+            what='the print size in the dialog')
+        trailtest.screenshot('export-dialog-a4')
+        report(warning is not None and 'too small' in warning.get_name(),
+               f'A4 warns that card text prints under 6 pt ("{warning.get_name() if warning else None}")')
+        orientation = trailtest.find_accessible(dialog, 'combo box', lambda n: bool(n) and 'Orientation' in n)
+        report(orientation is not None, 'the orientation is offered for paper')
+        paper = trailtest.find_accessible(dialog, 'combo box', lambda n: bool(n) and 'Paper' in n)
+        report(paper is not None, 'the paper is offered')
+    finally:
+        app.quit()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 
