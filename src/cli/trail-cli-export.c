@@ -55,6 +55,7 @@ static int      export_text_to_path = -1;
 static gboolean export_mkdir;
 static gboolean export_slides;
 static gboolean export_for_dark;
+static char    *export_poster;
 
 /* --flag, --flag=true or --flag=false (yes/no, 1/0, on/off too), so a
  * script can pass the value it computed instead of silently getting TRUE. */
@@ -168,6 +169,8 @@ static const GOptionEntry export_entries[] = {
     N_("The page colour instead of the style’s, e.g. white or #1e1e1e"), N_("COLOR") },
   { "export-slides", 0, 0, G_OPTION_ARG_NONE, &export_slides,
     N_("A deck: one slide per group of stages, as many as fit with readable text, into a multi-page PDF or DIRECTORY/ (sized by --export-fit, 1920x1080 by default)"), NULL },
+  { "export-poster", 0, 0, G_OPTION_ARG_STRING, &export_poster,
+    N_("PDF: a poster at the map’s size (times --export-scale) on sheets of PAPER, overlapping by 1 cm, with crop marks"), N_("PAPER") },
   { "export-for-dark", 0, 0, G_OPTION_ARG_NONE, &export_for_dark,
     N_("Light text for the title, objective, scope and legend, for a transparent export on a dark slide"), NULL },
   { "export-omit", 0, 0, G_OPTION_ARG_STRING, &export_omit,
@@ -204,7 +207,7 @@ trail_cli_export_requested (void)
          export_omit != NULL || export_transparent != -1 || export_stages != NULL ||
          export_lanes != NULL || export_personas != NULL || export_paper != NULL ||
          export_style != NULL || export_text_to_path != -1 || export_mkdir || export_slides ||
-         export_for_dark;
+         export_for_dark || export_poster != NULL;
 }
 
 static void
@@ -447,6 +450,25 @@ parse_options (TrailExportOptions *options)
       return FALSE;
     }
 
+  if (export_poster != NULL)
+    {
+      TrailOrientation orientation = TRAIL_ORIENTATION_AUTO;
+
+      if (!trail_export_paper_from_string (export_poster, &options->poster, &orientation) ||
+          options->poster == TRAIL_PAPER_NONE)
+        {
+          usage_errorf (_("Unknown poster paper “%s”: use a5, a4, a3, a2, a1, a0, letter, legal or tabloid, "
+                          "optionally followed by -landscape or -portrait."), export_poster);
+          return FALSE;
+        }
+      if (export_paper != NULL || export_fit != NULL || export_slides)
+        {
+          usage_error (_("--export-poster sets the pages: it cannot go with --export-paper, --export-fit or --export-slides."));
+          return FALSE;
+        }
+      options->orientation = orientation;
+    }
+
   if (export_style != NULL)
     {
       if (g_ascii_strcasecmp (export_style, "light") == 0)
@@ -557,12 +579,19 @@ warn_inapplicable (TrailExportFormat format)
     { (const char **) &export_dpi, "--export-dpi", 1 << TRAIL_EXPORT_PNG },
     { (const char **) &export_fit, "--export-fit", 1 << TRAIL_EXPORT_PNG | 1 << TRAIL_EXPORT_PDF },
     { (const char **) &export_paper, "--export-paper", 1 << TRAIL_EXPORT_PDF },
+    { (const char **) &export_poster, "--export-poster", 1 << TRAIL_EXPORT_PDF },
   };
   g_autoptr(GPtrArray) unused = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    if (*checks[i].value != NULL && !(checks[i].formats & (1u << format)))
-      g_ptr_array_add (unused, (gpointer) checks[i].name);
+    {
+      /* A poster's size is the map's times the scale. */
+      gboolean poster_scale = checks[i].value == (const char **) &export_scale &&
+                              export_poster != NULL && format == TRAIL_EXPORT_PDF;
+
+      if (*checks[i].value != NULL && !(checks[i].formats & (1u << format)) && !poster_scale)
+        g_ptr_array_add (unused, (gpointer) checks[i].name);
+    }
   if (export_text_to_path == TRUE && format != TRAIL_EXPORT_SVG)
     g_ptr_array_add (unused, (gpointer) "--export-text-to-path");
 

@@ -25,6 +25,11 @@ G_DEFINE_QUARK (trail-export-error-quark, trail_export_error)
 #define PDF_MAX_PT 14400.0
 /* Paper margins. */
 #define PDF_MARGIN_PT 28.0
+/* Poster sheets overlap by this much (1 cm), to glue one under the next. */
+#define POSTER_OVERLAP_PT 28.35
+/* Crop marks: this long, this far from the corner. */
+#define CROP_MARK_PT 14.0
+#define CROP_GAP_PT 4.0
 
 /* PNG tiles: at most this wide, and a band of about this many bytes. */
 #define PNG_TILE_MAX_WIDTH 8192
@@ -1028,6 +1033,225 @@ trail_export_get_card_text_pt (TrailLayout              *layout,
   return px * scale;
 }
 
+/* ---- Posters -------------------------------------------------------------- */
+
+static void
+get_paper_size (TrailPaper        paper,
+                TrailOrientation  orientation,
+                double           *w,
+                double           *h)
+{
+  *w = papers[0].width;
+  *h = papers[0].height;
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (papers[i].paper == paper)
+      {
+        *w = papers[i].width;
+        *h = papers[i].height;
+      }
+  if (orientation == TRAIL_ORIENTATION_LANDSCAPE)
+    {
+      double t = *w;
+      *w = *h;
+      *h = t;
+    }
+}
+
+/* Points per map pixel, the sheet's printable box, and the step from one
+ * sheet to the next (the box less the overlap), in points. */
+static void
+get_poster_geometry (const TrailExportOptions *options,
+                     double                   *scale,
+                     double                   *page_w,
+                     double                   *page_h,
+                     double                   *box_w,
+                     double                   *box_h)
+{
+  *scale = PT_PER_PX * (options->scale > 0 ? options->scale : 1.0);
+  get_paper_size (options->poster, options->orientation, page_w, page_h);
+  *box_w = *page_w - 2 * PDF_MARGIN_PT;
+  *box_h = *page_h - 2 * PDF_MARGIN_PT;
+}
+
+static int
+count_tiles (double length,
+             double box)
+{
+  double step = box - POSTER_OVERLAP_PT;
+
+  if (length <= box)
+    return 1;
+  return (int) ceil ((length - POSTER_OVERLAP_PT) / step - 1e-9);
+}
+
+void
+trail_export_get_poster_tiles (TrailLayout              *layout,
+                               const TrailExportOptions *options,
+                               int                      *columns,
+                               int                      *rows)
+{
+  double scale, page_w, page_h, box_w, box_h;
+
+  get_poster_geometry (options, &scale, &page_w, &page_h, &box_w, &box_h);
+  *columns = count_tiles (trail_layout_get_width (layout) * scale, box_w);
+  *rows = count_tiles (trail_layout_get_height (layout) * scale, box_h);
+}
+
+void
+trail_export_get_poster_tile_area (TrailLayout              *layout,
+                                   const TrailExportOptions *options,
+                                   int                       column,
+                                   int                       row,
+                                   graphene_rect_t          *area)
+{
+  double scale, page_w, page_h, box_w, box_h;
+
+  get_poster_geometry (options, &scale, &page_w, &page_h, &box_w, &box_h);
+  *area = GRAPHENE_RECT_INIT (column * (box_w - POSTER_OVERLAP_PT) / scale,
+                              row * (box_h - POSTER_OVERLAP_PT) / scale,
+                              box_w / scale, box_h / scale);
+}
+
+/* Marks at the box's corners, outside it, to cut along; and where the
+ * sheet goes, in the margin. */
+static void
+draw_crop_marks (cairo_t    *cr,
+                 double      x,
+                 double      y,
+                 double      w,
+                 double      h,
+                 int         column,
+                 int         row,
+                 int         columns,
+                 int         rows)
+{
+  const double corners[4][2] = { { x, y }, { x + w, y }, { x, y + h }, { x + w, y + h } };
+  g_autofree char *label = NULL;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 0.5);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      double cx = corners[i][0], cy = corners[i][1];
+      double sx = i % 2 == 0 ? -1 : 1, sy = i < 2 ? -1 : 1;
+
+      cairo_move_to (cr, cx + sx * CROP_GAP_PT, cy);
+      cairo_line_to (cr, cx + sx * (CROP_GAP_PT + CROP_MARK_PT), cy);
+      cairo_move_to (cr, cx, cy + sy * CROP_GAP_PT);
+      cairo_line_to (cr, cx, cy + sy * (CROP_GAP_PT + CROP_MARK_PT));
+    }
+  cairo_stroke (cr);
+
+  /* Translators: where a poster sheet goes, e.g. "Row 1 of 2, column 3 of 4" */
+  label = g_strdup_printf (_("Row %d of %d, column %d of %d"), row + 1, rows, column + 1, columns);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 7);
+  cairo_move_to (cr, x + CROP_GAP_PT + CROP_MARK_PT + 4, y - CROP_GAP_PT - 2);
+  cairo_show_text (cr, label);
+  cairo_restore (cr);
+}
+
+static gboolean
+write_poster (TrailLayout               *layout,
+              const TrailExportOptions  *options,
+              GOutputStream             *stream,
+              GCancellable              *cancellable,
+              GError                   **error)
+{
+  StreamClosure sc = { stream, cancellable, NULL };
+  g_autoptr(GskRenderNode) node = NULL;
+  double scale, page_w, page_h, box_w, box_h;
+  int columns, rows;
+  cairo_surface_t *surface;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  const char *title = trail_document_get_title (trail_layout_get_document (layout));
+  GdkRGBA page;
+  gboolean paint_page;
+  cairo_surface_t *map = NULL;
+
+  get_poster_geometry (options, &scale, &page_w, &page_h, &box_w, &box_h);
+  trail_export_get_poster_tiles (layout, options, &columns, &rows);
+  if ((gint64) columns * rows > 1000)
+    {
+      g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_TOO_LARGE,
+                   _("The poster would take %d × %d sheets; choose a smaller scale or larger paper"), columns, rows);
+      return FALSE;
+    }
+
+  /* The whole map once; every sheet draws it clipped to its part, so
+   * nothing that crosses a sheet's edge goes missing. */
+  node = trail_painter_render_map (layout, NULL, TRAIL_PAINT_NO_BACKGROUND | TRAIL_PAINT_TEXT_AS_CAIRO);
+  /* Drawn straight onto a sheet shifted left or up, cairo 1.16's PDF
+   * surface skips what the map's cairo nodes record beyond the sheet's
+   * own size (the emotion points of the second column onwards): an
+   * unbounded recording of the whole map, painted shifted, keeps it all. */
+  if (node != NULL)
+    {
+      cairo_t *rc;
+
+      map = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      rc = cairo_create (map);
+      gsk_render_node_draw (node, rc);
+      cairo_destroy (rc);
+    }
+  paint_page = get_page_color (layout, options, &page);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sc, page_w, page_h);
+  if (title != NULL && title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trailmap " PACKAGE_VERSION);
+
+  for (int row = 0; row < rows && status == CAIRO_STATUS_SUCCESS; row++)
+    for (int column = 0; column < columns && status == CAIRO_STATUS_SUCCESS; column++)
+      {
+        graphene_rect_t area;
+        cairo_t *cr;
+
+        if (g_cancellable_is_cancelled (cancellable))
+          break;
+
+        trail_export_get_poster_tile_area (layout, options, column, row, &area);
+        cr = cairo_create (surface);
+        cairo_save (cr);
+        cairo_rectangle (cr, PDF_MARGIN_PT, PDF_MARGIN_PT, box_w, box_h);
+        cairo_clip (cr);
+        if (paint_page)
+          {
+            /* The page colour up to the map's edge, not beyond it. */
+            cairo_rectangle (cr, PDF_MARGIN_PT - area.origin.x * scale, PDF_MARGIN_PT - area.origin.y * scale,
+                             trail_layout_get_width (layout) * scale, trail_layout_get_height (layout) * scale);
+            gdk_cairo_set_source_rgba (cr, &page);
+            cairo_fill (cr);
+          }
+        cairo_translate (cr, PDF_MARGIN_PT, PDF_MARGIN_PT);
+        cairo_scale (cr, scale, scale);
+        cairo_translate (cr, -area.origin.x, -area.origin.y);
+        if (map != NULL)
+          {
+            cairo_set_source_surface (cr, map, 0, 0);
+            cairo_paint (cr);
+          }
+        cairo_restore (cr);
+
+        draw_crop_marks (cr, PDF_MARGIN_PT, PDF_MARGIN_PT, box_w, box_h, column, row, columns, rows);
+        cairo_show_page (cr);
+        status = cairo_status (cr);
+        cairo_destroy (cr);
+      }
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&map, cairo_surface_destroy);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return check_cairo (status, &sc, error);
+}
+
 static gboolean
 write_pdf (TrailLayout               *layout,
            const TrailExportOptions  *options,
@@ -1035,6 +1259,9 @@ write_pdf (TrailLayout               *layout,
            GCancellable              *cancellable,
            GError                   **error)
 {
+  if (options->poster != TRAIL_PAPER_NONE)
+    return write_poster (layout, options, stream, cancellable, error);
+
   return trail_export_layouts_to_pdf (&layout, options, 1, stream, cancellable, error);
 }
 

@@ -74,7 +74,10 @@ typedef struct
   gboolean           has_background;
   GdkRGBA            background;    /* with has_background: the page's colour instead of the style's */
   TrailExportOmit    omit;
-  gboolean           for_dark;      /* text on the page light, for a transparent picture on a dark slide */
+  gboolean           for_dark;
+  /* PDF: a poster on sheets of this paper (in options->orientation), at
+   * the map's size times @scale, the sheets overlapping, with crop marks. */
+  TrailPaper         poster;      /* text on the page light, for a transparent picture on a dark slide */
   gboolean           transparent;   /* PNG, SVG: no page background */
   TrailStyleVariant  style;
   TrailPaper         paper;         /* PDF */
@@ -138,6 +141,18 @@ gboolean     trail_export_layout_to_stream     (TrailLayout               *layou
 #define TRAIL_EXPORT_MIN_PRINT_PT 6.0
 double       trail_export_get_card_text_pt     (TrailLayout               *layout,
                                                 const TrailExportOptions  *options);
+
+/* A poster's sheets: columns and rows, and the map's region on each
+ * sheet (map pixels), the overlap included. */
+void         trail_export_get_poster_tiles     (TrailLayout               *layout,
+                                                const TrailExportOptions  *options,
+                                                int                       *columns,
+                                                int                       *rows);
+void         trail_export_get_poster_tile_area (TrailLayout               *layout,
+                                                const TrailExportOptions  *options,
+                                                int                        column,
+                                                int                        row,
+                                                graphene_rect_t           *area);
 
 /* Several layouts as the pages of one PDF, each with its own options. */
 gboolean     trail_export_layouts_to_pdf       (TrailLayout              **layouts,

@@ -183,6 +183,17 @@ print(' '.join(str(b) for b in parts[4][:3]))" "$tmp"/a4*.ppm)
     python3 -c "import sys; sys.exit(0 if max(map(int, sys.argv[1:])) < 80 else 1)" $corner
 fi
 
+# A poster: several sheets of A4, with --export-scale counted.
+if command -v pdfinfo >/dev/null; then
+  "$TRAILMAP" --export="$tmp/poster.pdf" --export-poster=a4-landscape "$tmp/coffee.trailmap" 2>"$tmp/err"
+  sheets=$(pdfinfo "$tmp/poster.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  check "--export-poster=a4-landscape gives several sheets (${sheets:-0})" [ "${sheets:-0}" -gt 1 ]
+  check "--export-scale on a poster is not warned about" sh -c "! grep -q 'warning' '$tmp/err'"
+  "$TRAILMAP" --export="$tmp/poster2.pdf" --export-poster=a4-landscape --export-scale=2 "$tmp/coffee.trailmap" 2>"$tmp/err"
+  sheets2=$(pdfinfo "$tmp/poster2.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  check "a poster at scale 2 takes more sheets (${sheets2:-0} > ${sheets:-0})" [ "${sheets2:-0}" -gt "${sheets:-0}" ]
+fi
+
 "$TRAILMAP" --export=- --export-type=png "$tmp/coffee.trailmap" >"$tmp/stdout.png" 2>"$tmp/err"
 check "--export=- exits 0" [ $? -eq 0 ]
 check "--export=- writes the PNG to standard output" cmp -s "$tmp/stdout.png" "$tmp/one.png"
@@ -227,6 +238,8 @@ usage_error '--export-transparent=maybe' "$tmp/u6.png" --export="$tmp/u6.png" --
 usage_error '--export=- without a type' "$tmp/-" --export=-
 usage_error '--export-fit=wide' "$tmp/u7.png" --export="$tmp/u7.png" --export-fit=wide
 usage_error '--export-omit=footer' "$tmp/u8.png" --export="$tmp/u8.png" --export-omit=footer
+usage_error '--export-poster with --export-paper' "$tmp/u10.pdf" --export="$tmp/u10.pdf" --export-poster=a4 --export-paper=a3
+usage_error '--export-poster=b5' "$tmp/u11.pdf" --export="$tmp/u11.pdf" --export-poster=b5
 usage_error '--export-background=notacolour' "$tmp/u9.png" --export="$tmp/u9.png" --export-background=notacolour
 
 # --- error paths -----------------------------------------------------------

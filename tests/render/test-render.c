@@ -1296,6 +1296,124 @@ test_pdf_text_as_written (void)
   g_test_message ("CJK compatibility ideographs are not checked: the pinned fonts have no CJK");
 }
 
+static guint32
+pixel_at (cairo_surface_t *s,
+          int              x,
+          int              y)
+{
+  if (x < 0 || y < 0 || x >= cairo_image_surface_get_width (s) || y >= cairo_image_surface_get_height (s))
+    return 0;
+  return *(guint32 *) (cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s) + x * 4);
+}
+
+static gboolean
+near_color (guint32        p,
+            const GdkRGBA *c)
+{
+  return ABS ((int) ((p >> 16) & 0xff) - (int) (c->red * 255)) < 48 &&
+         ABS ((int) ((p >> 8) & 0xff) - (int) (c->green * 255)) < 48 &&
+         ABS ((int) (p & 0xff) - (int) (c->blue * 255)) < 48;
+}
+
+/* A poster on A4 sheets: one page per sheet, and every sheet shows every
+ * emotion point that falls on it (they went missing from the second
+ * column of sheets on). Sheets rasterized by poppler at 96 dpi, where a
+ * map pixel is a pixel. */
+static void
+test_pdf_poster (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = scratch_path ("poster.pdf");
+  g_autofree char *prefix = scratch_path ("poster-sheet");
+  g_autofree char *info = NULL;
+  const char *pdfinfo[] = { "pdfinfo", path, NULL };
+  const char *pdftocairo[] = { "pdftocairo", "-r", "96", "-png", path, prefix, NULL };
+  TrailExportOptions options;
+  TrailStyle *style;
+  GPtrArray *lanes;
+  int columns, rows;
+  guint checked = 0;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftocairo"))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_PDF;
+  options.poster = TRAIL_PAPER_A4;
+  options.orientation = TRAIL_ORIENTATION_LANDSCAPE;
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  style = trail_layout_get_style (layout);
+  lanes = trail_layout_get_lanes (layout);
+  trail_export_get_poster_tiles (layout, &options, &columns, &rows);
+  g_assert_cmpint (columns * rows, >, 1);
+
+  pdf = export_bytes (doc, &options);
+  save_bytes (path, pdf);
+  g_assert_true (run (pdfinfo, &info, NULL));
+  g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), ==, columns * rows);
+  g_assert_true (run (pdftocairo, NULL, NULL));
+
+  for (int row = 0; row < rows; row++)
+    for (int column = 0; column < columns; column++)
+      {
+        g_autofree char *sheet_path = g_strdup_printf ("%s-%d.png", prefix, row * columns + column + 1);
+        cairo_surface_t *sheet = cairo_image_surface_create_from_png (sheet_path);
+        graphene_rect_t area;
+
+        g_assert_cmpint (cairo_surface_status (sheet), ==, CAIRO_STATUS_SUCCESS);
+        cairo_surface_flush (sheet);
+        trail_export_get_poster_tile_area (layout, &options, column, row, &area);
+
+        for (guint i = 0; i < lanes->len; i++)
+          {
+            TrailLayoutLane *l = lanes->pdata[i];
+
+            for (guint c = 0; l->emotions != NULL && c < l->emotions->curves->len; c++)
+              {
+                const TrailEmotionCurve *curve = l->emotions->curves->pdata[c];
+
+                for (guint j = 0; j < curve->points->len; j++)
+                  {
+                    const graphene_point_t *pt = &g_array_index (curve->points, graphene_point_t, j);
+                    double r = style->emotion_point_radius - 1.5;
+                    int x = (int) round (pt->x - area.origin.x + 28.0 * 96 / 72);
+                    int y = (int) round (pt->y - area.origin.y + 28.0 * 96 / 72);
+                    int hits = 0;
+
+                    /* Inside the sheet's box, clear of its edges. */
+                    if (pt->x < area.origin.x + 10 || pt->x > area.origin.x + area.size.width - 10 ||
+                        pt->y < area.origin.y + 10 || pt->y > area.origin.y + area.size.height - 10)
+                      continue;
+
+                    /* The disc, not the line through it: the line covers
+                     * at most two of these four. */
+                    hits += near_color (pixel_at (sheet, x + r, y), &curve->color);
+                    hits += near_color (pixel_at (sheet, x - r, y), &curve->color);
+                    hits += near_color (pixel_at (sheet, x, y + r), &curve->color);
+                    hits += near_color (pixel_at (sheet, x, y - r), &curve->color);
+                    if (hits < 3)
+                      {
+                        g_test_message ("sheet row %d column %d: no emotion point at map (%.0f, %.0f)",
+                                        row + 1, column + 1, pt->x, pt->y);
+                        g_test_fail ();
+                      }
+                    checked++;
+                  }
+              }
+          }
+        cairo_surface_destroy (sheet);
+      }
+  g_test_message ("%u emotion points found on %d sheets", checked, columns * rows);
+  g_assert_cmpuint (checked, >=, 7);
+}
+
 static void
 test_pdf_template (gconstpointer data)
 {
@@ -1830,6 +1948,7 @@ main (int   argc,
   g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
   g_test_add_func ("/render/pdf/text-as-written", test_pdf_text_as_written);
+  g_test_add_func ("/render/pdf/poster", test_pdf_poster);
   g_test_add_func ("/render/png/sizes", test_png_sizes);
   g_test_add_func ("/render/png/fit-box", test_fit_box);
   g_test_add_func ("/render/png/transparent-for-dark", test_transparent_for_dark);
