@@ -52,6 +52,7 @@ static char    *export_personas;
 static char    *export_paper;
 static char    *export_style;
 static int      export_text_to_path = -1;
+static int      export_embed_fonts = -1;
 static gboolean export_mkdir;
 static gboolean export_slides;
 static gboolean export_for_dark;
@@ -96,6 +97,7 @@ trail_cli_export_take_booleans (char   **args,
   static const struct { const char *name; int *target; } flags[] = {
     { "--export-transparent", &export_transparent },
     { "--export-text-to-path", &export_text_to_path },
+    { "--export-embed-fonts", &export_embed_fonts },
   };
   guint out = 0;
 
@@ -140,6 +142,8 @@ on_flag_cb (const char  *option_name,
 {
   if (g_str_equal (option_name, "--export-transparent"))
     export_transparent = TRUE;
+  else if (g_str_equal (option_name, "--export-embed-fonts"))
+    export_embed_fonts = TRUE;
   else
     export_text_to_path = TRUE;
 
@@ -187,6 +191,8 @@ static const GOptionEntry export_entries[] = {
     N_("PDF: fit the map on a5, a4, a3, a2, a1, a0, letter, legal or tabloid, optionally -landscape or -portrait"), N_("PAPER") },
   { "export-style", 0, 0, G_OPTION_ARG_STRING, &export_style,
     N_("Colours: light (default), dark or high-contrast"), N_("STYLE") },
+  { "export-embed-fonts", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
+    N_("SVG: embed subsets of the fonts used, so the text looks the same everywhere (default; =false to leave them out)"), NULL },
   { "export-text-to-path", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
     N_("SVG: draw text as outlines instead of editable text (or =false)"), NULL },
   { NULL }
@@ -206,7 +212,7 @@ trail_cli_export_requested (void)
          export_fit != NULL || export_margin != NULL || export_background != NULL ||
          export_omit != NULL || export_transparent != -1 || export_stages != NULL ||
          export_lanes != NULL || export_personas != NULL || export_paper != NULL ||
-         export_style != NULL || export_text_to_path != -1 || export_mkdir || export_slides ||
+         export_style != NULL || export_text_to_path != -1 || export_embed_fonts != -1 || export_mkdir || export_slides ||
          export_for_dark || export_poster != NULL;
 }
 
@@ -493,6 +499,8 @@ parse_options (TrailExportOptions *options)
     warn (_("The title and legend of a transparent export are dark text: on a dark slide they cannot be read. "
             "Add --export-for-dark for light text there."));
   options->text_to_path = export_text_to_path == TRUE;
+  if (export_embed_fonts != -1)
+    options->embed_fonts = export_embed_fonts;
   if (options->transparent && options->has_background)
     {
       usage_error (_("--export-transparent and --export-background contradict each other: give only one."));
@@ -594,6 +602,8 @@ warn_inapplicable (TrailExportFormat format)
     }
   if (export_text_to_path == TRUE && format != TRAIL_EXPORT_SVG)
     g_ptr_array_add (unused, (gpointer) "--export-text-to-path");
+  if (export_embed_fonts == TRUE && (format != TRAIL_EXPORT_SVG || export_text_to_path == TRUE))
+    g_ptr_array_add (unused, (gpointer) "--export-embed-fonts");
 
   if (unused->len > 0)
     {

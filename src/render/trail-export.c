@@ -44,6 +44,7 @@ trail_export_options_init (TrailExportOptions *options)
   options->format = TRAIL_EXPORT_PNG;
   options->scale = 1.0;
   options->dpi = 96.0;
+  options->embed_fonts = TRUE;
   options->style = TRAIL_STYLE_LIGHT;
   options->paper = TRAIL_PAPER_NONE;
   options->orientation = TRAIL_ORIENTATION_AUTO;
@@ -1328,7 +1329,8 @@ trail_export_layout_to_stream (TrailLayout               *layout,
     case TRAIL_EXPORT_SVG:
       return trail_svg_write (layout,
                               (options->transparent ? TRAIL_SVG_TRANSPARENT : 0) |
-                              (options->text_to_path ? TRAIL_SVG_TEXT_TO_PATH : 0),
+                              (options->text_to_path ? TRAIL_SVG_TEXT_TO_PATH : 0) |
+                              (options->embed_fonts ? TRAIL_SVG_EMBED_FONTS : 0),
                               options->has_background ? &options->background : NULL,
                               stream, cancellable, error);
     default:

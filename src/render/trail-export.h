@@ -82,7 +82,8 @@ typedef struct
   TrailStyleVariant  style;
   TrailPaper         paper;         /* PDF */
   TrailOrientation   orientation;   /* PDF on paper */
-  gboolean           text_to_path;  /* SVG: cairo's outlines instead of editable <text> */
+  gboolean           text_to_path;  /* SVG: glyph outlines instead of editable <text> */
+  gboolean           embed_fonts;   /* SVG with editable text: subsets of its fonts as @font-face (default) */
   /* Subsets by id or name (names compare case-insensitively); NULL shows all. */
   char             **stages;
   char             **lanes;
@@ -95,7 +96,8 @@ typedef struct
 
 GQuark       trail_export_error_quark          (void);
 
-/* Defaults: PNG, scale 1, light, opaque, no paper, everything shown. */
+/* Defaults: PNG, scale 1, 96 dpi, light, opaque, no paper, fonts embedded
+ * in SVG, everything shown. */
 void         trail_export_options_init         (TrailExportOptions        *options);
 
 gboolean     trail_export_format_from_string   (const char                *name,

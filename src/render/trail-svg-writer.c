@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
 #include <math.h>
 #include <string.h>
 
@@ -34,9 +36,27 @@ typedef struct
   GHashTable    *glyphs;    /* "font:glyph" → id of its outline in <defs> */
   GString       *glyph_defs;
   cairo_t       *scratch;   /* for glyph outlines */
+  GHashTable    *fonts;     /* "family|weight|style" → EmbeddedFont, with TRAIL_SVG_EMBED_FONTS */
   char           num[16][G_ASCII_DTOSTR_BUF_SIZE];  /* one printf uses at most 16 */
   guint          num_next;
 } SvgWriter;
+
+/* A font the text uses and the characters it draws with it. */
+typedef struct
+{
+  PangoFont *font;
+  hb_set_t  *unicodes;
+} EmbeddedFont;
+
+static void
+embedded_font_free (gpointer data)
+{
+  EmbeddedFont *ef = data;
+
+  g_object_unref (ef->font);
+  hb_set_destroy (ef->unicodes);
+  g_free (ef);
+}
 
 /* ---- Escaping --------------------------------------------------------- */
 
@@ -395,6 +415,121 @@ run_has_outlines (SvgWriter      *w,
   return FALSE;
 }
 
+/* Remembers which characters @font draws, for its subset. */
+static void
+note_font_use (SvgWriter  *w,
+               PangoFont  *font,
+               const char *text,
+               int         len)
+{
+  PangoFontDescription *desc = pango_font_describe (font);
+  /* One face whatever the size: the family, weight and style <text> names. */
+  g_autofree char *key = g_strdup_printf ("%s|%d|%d", pango_font_description_get_family (desc),
+                                          (int) pango_font_description_get_weight (desc),
+                                          (int) pango_font_description_get_style (desc));
+  EmbeddedFont *ef = g_hash_table_lookup (w->fonts, key);
+
+  pango_font_description_free (desc);
+  if (ef == NULL)
+    {
+      ef = g_new0 (EmbeddedFont, 1);
+      ef->font = g_object_ref (font);
+      ef->unicodes = hb_set_create ();
+      g_hash_table_insert (w->fonts, g_steal_pointer (&key), ef);
+    }
+  for (const char *p = text; p < text + len && *p; p = g_utf8_next_char (p))
+    hb_set_add (ef->unicodes, g_utf8_get_char (p));
+  /* An ellipsized line draws "…". */
+  hb_set_add (ef->unicodes, 0x2026);
+}
+
+static int
+compare_fonts (gconstpointer a,
+               gconstpointer b)
+{
+  const EmbeddedFont *fa = *(const EmbeddedFont **) a;
+  const EmbeddedFont *fb = *(const EmbeddedFont **) b;
+  PangoFontDescription *da = pango_font_describe (fa->font);
+  PangoFontDescription *db = pango_font_describe (fb->font);
+  g_autofree char *sa = pango_font_description_to_string (da);
+  g_autofree char *sb = pango_font_description_to_string (db);
+
+  pango_font_description_free (da);
+  pango_font_description_free (db);
+  return g_strcmp0 (sa, sb);
+}
+
+/* Each font's subset as @font-face data, under the family, weight and
+ * style the <text> elements name: the SVG then looks the same where the
+ * font is not installed. Colour-bitmap fonts (emoji) are left to the
+ * system: their bitmaps would weigh megabytes. */
+static void
+write_font_faces (SvgWriter *w)
+{
+  g_autoptr(GPtrArray) fonts = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  gboolean any = FALSE;
+
+  g_hash_table_iter_init (&iter, w->fonts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (fonts, value);
+
+  /* The same map always gives the same file. */
+  g_ptr_array_sort (fonts, compare_fonts);
+
+  for (guint i = 0; i < fonts->len; i++)
+    {
+      EmbeddedFont *ef = fonts->pdata[i];
+      hb_face_t *face = hb_font_get_face (pango_font_get_hb_font (ef->font));
+      PangoFontDescription *desc;
+      hb_subset_input_t *input;
+      hb_face_t *subset;
+      hb_blob_t *blob;
+      const char *data;
+      unsigned int len = 0;
+      g_autofree char *b64 = NULL;
+
+      if (hb_ot_color_has_png (face) || hb_ot_color_has_layers (face) || hb_ot_color_has_svg (face))
+        continue;
+
+      input = hb_subset_input_create_or_fail ();
+      if (input == NULL)
+        continue;
+      hb_set_union (hb_subset_input_unicode_set (input), ef->unicodes);
+      /* Hinting means nothing at the sizes a viewer scales to. */
+      hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+      subset = hb_subset_or_fail (face, input);
+      hb_subset_input_destroy (input);
+      if (subset == NULL)
+        continue;
+      blob = hb_face_reference_blob (subset);
+      data = hb_blob_get_data (blob, &len);
+      if (len > 0)
+        b64 = g_base64_encode ((const guchar *) data, len);
+      hb_blob_destroy (blob);
+      hb_face_destroy (subset);
+      if (b64 == NULL)
+        continue;
+
+      if (!any)
+        g_string_append (w->out, "<style type=\"text/css\"><![CDATA[\n");
+      any = TRUE;
+
+      desc = pango_font_describe (ef->font);
+      g_string_append (w->out, "@font-face { font-family: \"");
+      sanitize_family (w->out, pango_font_description_get_family (desc));
+      g_string_append_printf (w->out, "\"; font-weight: %d; font-style: %s; src: url(\"data:font/otf;base64,%s\") format(\"opentype\"); }\n",
+                              (int) pango_font_description_get_weight (desc),
+                              pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL ? "italic" : "normal",
+                              b64);
+      pango_font_description_free (desc);
+    }
+
+  if (any)
+    g_string_append (w->out, "]]></style>\n");
+}
+
 /* The size Pango asked @font for, in pixels. Not the description's size:
  * fontconfig gives a bitmap font (colour emoji) its strike's size, 109,
  * and scales it down with a matrix, which cairo's font matrix includes. */
@@ -480,6 +615,8 @@ text_runs (SvgWriter       *w,
       baseline = y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
       rtl = (run->item->analysis.level % 2) != 0;
       desc = pango_font_describe_with_absolute_size (run->item->analysis.font);
+      if (w->fonts != NULL)
+        note_font_use (w, run->item->analysis.font, str + run->item->offset, run->item->length);
 
       /* Right-to-left text starts at its right end. */
       g_string_append_printf (w->out, "<%s x=\"%s\" y=\"%s\" font-family=\"",
@@ -1038,6 +1175,8 @@ write_defs (SvgWriter *w)
   /* Sorted, so the same map always gives the same file. */
   names = g_list_sort (names, (GCompareFunc) g_strcmp0);
   g_string_append (w->out, "<defs>\n");
+  if (w->fonts != NULL)
+    write_font_faces (w);
   for (GList *l = names; l != NULL; l = l->next)
     {
       const char *name = l->data;
@@ -1082,6 +1221,8 @@ trail_svg_write (TrailLayout    *layout,
   w.glyphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w.glyph_defs = g_string_new (NULL);
   w.scratch = trail_path_scratch ();
+  if ((flags & TRAIL_SVG_EMBED_FONTS) && !(flags & TRAIL_SVG_TEXT_TO_PATH))
+    w.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, embedded_font_free);
 
   /* The body first, into memory, to learn which icons it uses; the head
    * with its <defs> is then written before it. */
@@ -1134,6 +1275,7 @@ trail_svg_write (TrailLayout    *layout,
   g_hash_table_unref (w.glyphs);
   g_string_free (w.glyph_defs, TRUE);
   cairo_destroy (w.scratch);
+  g_clear_pointer (&w.fonts, g_hash_table_unref);
 
   if (w.error != NULL)
     {

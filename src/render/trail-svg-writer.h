@@ -16,6 +16,7 @@ typedef enum /*< flags >*/
   TRAIL_SVG_DEFAULT      = 0,
   TRAIL_SVG_TRANSPARENT  = 1 << 0, /* no page background */
   TRAIL_SVG_TEXT_TO_PATH = 1 << 1, /* glyph outlines instead of <text> */
+  TRAIL_SVG_EMBED_FONTS  = 1 << 2, /* subsets of the fonts used, as @font-face data */
 } TrailSvgFlags;
 
 /* Writes @layout as SVG 1.1 from the same geometry and colours the painters

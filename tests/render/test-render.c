@@ -728,6 +728,122 @@ test_svg_stage_groups (void)
     }
 }
 
+/* Renders @svg_path with rsvg-convert, in a fontconfig that holds only
+ * @font_dirs (NULL-terminated), into @png_path. */
+static cairo_surface_t *
+render_with_fonts (const char  *svg_path,
+                   const char  *png_path,
+                   const char **font_dirs,
+                   const char  *name)
+{
+  g_autofree char *conf_name = g_strdup_printf ("%s-fonts.conf", name);
+  g_autofree char *conf = scratch_path (conf_name);
+  g_autofree char *cache_name = g_strdup_printf ("%s-fc-cache", name);
+  g_autofree char *cache = scratch_path (cache_name);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n<fontconfig>\n");
+  const char *argv[] = { "rsvg-convert", "-o", png_path, svg_path, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png, *argb;
+  int status = 0;
+  cairo_t *cr;
+
+  for (guint i = 0; font_dirs[i] != NULL; i++)
+    g_string_append_printf (xml, "  <dir>%s</dir>\n", font_dirs[i]);
+  g_string_append_printf (xml, "  <cachedir>%s</cachedir>\n</fontconfig>\n", cache);
+  g_assert_true (g_file_set_contents (conf, xml->str, -1, NULL));
+
+  envp = g_environ_setenv (envp, "FONTCONFIG_FILE", conf, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (png),
+                                     cairo_image_surface_get_height (png));
+  cr = cairo_create (argb);
+  cairo_set_source_surface (cr, png, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (png);
+
+  return argb;
+}
+
+/* The editable SVG carries subsets of its fonts as @font-face data, so it
+ * looks the same where Cantarell is not installed. librsvg and Inkscape
+ * do not read @font-face (browsers do): the test takes the fonts out of
+ * the file into a fontconfig that has no Cantarell of its own, and
+ * renders the SVG there. Without them, lines get wider. */
+static void
+test_svg_embedded_fonts (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *svg_path = scratch_path ("embedded-fonts.svg");
+  g_autofree char *font_dir = scratch_path ("embedded-fonts");
+  g_autofree char *with_png = scratch_path ("embedded-fonts-with.png");
+  g_autofree char *without_png = scratch_path ("embedded-fonts-without.png");
+  const char *with_dirs[] = { font_dir, "/usr/share/fonts/truetype/dejavu", NULL };
+  const char *without_dirs[] = { "/usr/share/fonts/truetype/dejavu", NULL };
+  cairo_surface_t *ours, *with, *without;
+  guint n_faces = 0;
+  gboolean same;
+
+  if (!have_program ("rsvg-convert"))
+    {
+      g_test_skip ("rsvg-convert (librsvg2-bin) not installed");
+      return;
+    }
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_SVG;
+  g_assert_true (options.embed_fonts);   /* on by default */
+  svg = export_bytes (doc, &options);
+  save_bytes (svg_path, svg);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+
+  /* Each face, out of its data: URL, into a folder of fonts. */
+  g_mkdir_with_parents (font_dir, 0755);
+  for (const char *p = strstr (text, "@font-face"); p != NULL; p = strstr (p + 1, "@font-face"))
+    {
+      const char *start = strstr (p, "base64,");
+      const char *end;
+      g_autofree char *b64 = NULL;
+      g_autofree guchar *data = NULL;
+      g_autofree char *name = g_strdup_printf ("face-%u.otf", n_faces++);
+      g_autofree char *path = g_build_filename (font_dir, name, NULL);
+      gsize len = 0;
+
+      g_assert_nonnull (start);
+      start += strlen ("base64,");
+      end = strchr (start, '"');
+      g_assert_nonnull (end);
+      b64 = g_strndup (start, end - start);
+      data = g_base64_decode (b64, &len);
+      g_assert_cmpuint (len, >, 1000);
+      g_assert_true (g_file_set_contents (path, (const char *) data, len, NULL));
+    }
+  g_test_message ("%u faces embedded; SVG %" G_GSIZE_FORMAT " bytes", n_faces, g_bytes_get_size (svg));
+  g_assert_cmpuint (n_faces, >=, 2);
+
+  ours = render_png_argb (doc, &options);
+  with = render_with_fonts (svg_path, with_png, with_dirs, "embedded-fonts-with");
+  without = render_with_fonts (svg_path, without_png, without_dirs, "embedded-fonts-without");
+
+  /* The control: with no Cantarell at all, the picture is not ours. */
+  g_assert_false (compare_surfaces (without, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "embedded-fonts-without"));
+  same = compare_surfaces (with, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "embedded-fonts-with");
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+  if (!same)
+    g_test_fail ();
+}
+
 /* Outlined text must lose nothing else: every shape, icon and curve, the
  * ids and the title stay, and the picture is the PNG's, pixel for pixel,
  * within the tolerance of the editable SVG's test. (Not the golden
@@ -1944,6 +2060,7 @@ main (int   argc,
   g_test_add_func ("/render/svg/ids-and-text", test_svg_ids);
   g_test_add_func ("/render/svg/text-to-path", test_svg_text_to_path);
   g_test_add_func ("/render/svg/stage-groups", test_svg_stage_groups);
+  g_test_add_func ("/render/svg/embedded-fonts", test_svg_embedded_fonts);
   g_test_add_func ("/render/svg/bidi", test_svg_bidi);
   g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
