@@ -544,6 +544,51 @@ dup_suggested_name (TrailExportDialog *self)
   return name;
 }
 
+/* The picture as the dialog sets it up, on the clipboard as PNG and SVG,
+ * to paste straight into a slide. */
+static void
+trail_export_dialog_copy_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  TrailExportDialog *self = TRAIL_EXPORT_DIALOG (widget);
+  TrailExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+  AdwToast *toast;
+
+  build_options (self, &options);
+  options.format = TRAIL_EXPORT_PNG;
+  options.text_to_path = FALSE;
+  options.paper = TRAIL_PAPER_NONE;
+  png = trail_export_to_bytes (self->document, &options, &error);
+  if (png != NULL)
+    {
+      options.format = TRAIL_EXPORT_SVG;
+      svg = trail_export_to_bytes (self->document, &options, &error);
+    }
+  clear_options (&options);
+
+  if (png == NULL || svg == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not copy the map: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+
+  providers[0] = gdk_content_provider_new_for_bytes ("image/png", png);
+  providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+
+  toast = adw_toast_new (_("Copied as PNG and SVG"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 trail_export_dialog_export_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -731,6 +776,8 @@ trail_export_dialog_class_init (TrailExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, personas_row);
 
   gtk_widget_class_install_action (widget_class, "export.export", NULL, trail_export_dialog_export_action);
+  gtk_widget_class_install_action (widget_class, "export.copy", NULL, trail_export_dialog_copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "export.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

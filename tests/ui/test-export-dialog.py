@@ -50,6 +50,30 @@ def export_via_dialog(app, window, output):
     return dialog_window
 
 
+# Another X client reads the clipboard: its formats, then the PNG's first bytes.
+CLIPBOARD_READER = r'''
+import gi
+gi.require_version("Gtk", "4.0")
+gi.require_version("Gdk", "4.0")
+from gi.repository import Gdk, Gio, GLib, Gtk
+Gtk.init()
+clipboard = Gdk.Display.get_default().get_clipboard()
+loop = GLib.MainLoop()
+head = []
+def got_bytes(stream, result):
+    head.append(stream.read_bytes_finish(result).get_data().hex())
+    loop.quit()
+def done(source, result):
+    # The data comes through the main loop: read it asynchronously.
+    stream, mime = clipboard.read_finish(result)
+    stream.read_bytes_async(8, GLib.PRIORITY_DEFAULT, None, got_bytes)
+clipboard.read_async(["image/png"], GLib.PRIORITY_DEFAULT, None, done)
+GLib.timeout_add_seconds(20, loop.quit)
+loop.run()
+print(" ".join(clipboard.get_formats().get_mime_types() or []))
+print(head[0] if head else "")
+'''
+
 scratch = tempfile.mkdtemp(prefix='trailmap-export-')
 try:
     path = os.path.join(scratch, 'journey.trailmap')
@@ -104,6 +128,18 @@ try:
         report(orientation is not None, 'the orientation is offered for paper')
         paper = trailtest.find_accessible(dialog, 'combo box', lambda n: bool(n) and 'Paper' in n)
         report(paper is not None, 'the paper is offered')
+
+        # Copy as image: Ctrl+Shift+C puts PNG and SVG on the clipboard.
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+shift+c')
+        trailtest.wait_until(
+            lambda: trailtest.find_accessible(app.atspi(), 'label', lambda n: bool(n) and 'Copied' in n),
+            what='the "Copied" toast')
+        reader = subprocess.run([sys.executable, '-c', CLIPBOARD_READER], capture_output=True, text=True,
+                                env=dict(os.environ, GDK_BACKEND='x11'), timeout=30)
+        formats, _, png_head = reader.stdout.strip().partition('\n')
+        report('image/png' in formats and 'image/svg+xml' in formats,
+               f'Ctrl+Shift+C puts PNG and SVG on the clipboard ({formats.strip()})')
+        report(png_head.strip() == '89504e470d0a1a0a', f'the PNG on the clipboard is a PNG ({png_head.strip()})')
     finally:
         app.quit()
 finally:
