@@ -123,6 +123,12 @@ EOF
   emoji_size=$(grep -o "<tspan[^>]*>$party</tspan>" "$tmp/emoji.svg" | sed 's/.*font-size="\([0-9.]*\)".*/\1/' | head -n1)
   check "emoji in SVG at the title's size (${emoji_size:-none} px, title ${title_size:-none} px)" \
     [ -n "$title_size" -a "$emoji_size" = "$title_size" ]
+  if command -v pdfimages >/dev/null; then
+    # Emoji in a PDF are images (colour bitmaps): sharp enough to print.
+    FONTCONFIG_FILE="$tmp/emoji-fonts.conf" "$TRAILMAP" --export="$tmp/emoji.pdf" "$tmp/emoji.trailmap" 2>"$tmp/err"
+    ppi=$(pdfimages -list "$tmp/emoji.pdf" 2>/dev/null | awk '$3 == "image" { print $13; exit }')
+    check "emoji in PDF at ${ppi:-no} ppi, at least 300" [ "${ppi:-0}" -ge 300 ]
+  fi
 else
   n=$((n + 1))
   echo "ok $n # SKIP no colour-emoji font"
