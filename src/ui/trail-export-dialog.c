@@ -84,7 +84,7 @@ static guint signals[N_SIGNALS];
 
 /* Indexes of the combo rows, in the order of the .ui and the schema. */
 static const char * const format_choices[] = { "png", "svg", "pdf", NULL };
-static const char * const size_choices[] = { "1x", "2x", "3x", "4x", "width", NULL };
+static const char * const size_choices[] = { "1x", "2x", "3x", "4x", "width", "slide", NULL };
 static const char * const style_choices[] = { "light", "dark", "high-contrast", NULL };
 static const char * const paper_choices[] = { "fit", "a5", "a4", "a3", "a2", "a1", "a0", "letter", "legal", "tabloid", NULL };
 static const char * const orientation_choices[] = { "auto", "portrait", "landscape", NULL };
@@ -171,8 +171,15 @@ build_options (TrailExportDialog  *self,
 
   if (size < 4)
     options->scale = size + 1;
-  else
+  else if (size == 4)
     options->width = gtk_spin_button_get_value_as_int (self->width_spin);
+  else if (options->format == TRAIL_EXPORT_PNG)
+    {
+      /* Exactly a slide, the map fitted inside with a margin. */
+      options->fit_width = 1920;
+      options->fit_height = 1080;
+      options->margin = 48;
+    }
 
   if (paper > 0 && paper_choices[paper] != NULL)
     trail_export_paper_from_string (paper_choices[paper], &options->paper, &options->orientation);
@@ -294,6 +301,15 @@ update_preview_cb (gpointer user_data)
   preview.width = 0;
   preview.scale = width > PREVIEW_WIDTH ? PREVIEW_WIDTH / width : 1.0;
   preview.transparent = options.transparent && options.format != TRAIL_EXPORT_PDF;
+  if (options.fit_width > 0)
+    {
+      /* The slide, small: the same box in proportion. */
+      double k = MIN (1.0, PREVIEW_WIDTH / options.fit_width);
+
+      preview.fit_width = MAX (16, (int) (options.fit_width * k));
+      preview.fit_height = MAX (16, (int) (options.fit_height * k));
+      preview.margin = options.margin * k;
+    }
 
   png = trail_export_to_bytes (self->document, &preview, &error);
   if (png != NULL)

@@ -142,6 +142,19 @@ try:
         report(png_head.strip() == '89504e470d0a1a0a', f'the PNG on the clipboard is a PNG ({png_head.strip()})')
     finally:
         app.quit()
+
+    # The slide size: exactly 1920 × 1080, from the dialog.
+    with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+        f.write("[io/github/trailmap/Trailmap]\nexport-format='png'\nexport-size='slide'\n")
+    app = trailtest.App(path, env={'GSETTINGS_BACKEND': 'keyfile', 'XDG_CONFIG_HOME': config})
+    try:
+        window = app.wait_for_window('Trailmap')
+        time.sleep(0.5)
+        slide = os.path.join(scratch, 'slide-1080.png')
+        export_via_dialog(app, window, slide)
+        report(png_size(slide) == (1920, 1080), f'the slide size gives exactly 1920×1080 ({png_size(slide)})')
+    finally:
+        app.quit()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 
