@@ -153,6 +153,9 @@ on_flag_cb (const char  *option_name,
 static const GOptionEntry export_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
     N_("Export to FILE (type from its extension), into DIRECTORY/ for several maps, or to standard output with - and --export-type"), N_("FILE") },
+  /* Inkscape 1.x's name for the same. */
+  { "export-filename", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
+    N_("The same as --export"), N_("FILE") },
   { "export-mkdir", 0, 0, G_OPTION_ARG_NONE, &export_mkdir,
     N_("Create the output directory if it is missing"), NULL },
   { "export-type", 0, 0, G_OPTION_ARG_STRING, &export_type,

@@ -205,6 +205,9 @@ check "--export=- exits 0" [ $? -eq 0 ]
 check "--export=- writes the PNG to standard output" cmp -s "$tmp/stdout.png" "$tmp/one.png"
 check "--export=- leaves no file named -" [ ! -e ./- -a ! -e "$tmp/-" ]
 
+"$TRAILMAP" --export-filename="$tmp/inkscape-name.png" "$tmp/coffee.trailmap" 2>"$tmp/err"
+check "--export-filename (Inkscape's name) works as --export" [ -s "$tmp/inkscape-name.png" ]
+
 "$TRAILMAP" --export="$tmp/opaque.png" --export-transparent=false "$tmp/coffee.trailmap" 2>"$tmp/err"
 check "--export-transparent=false is opaque (RGB, colour type 2)" \
   [ "$(od -An -tu1 -j25 -N1 "$tmp/opaque.png" | tr -d ' ')" = 2 ]
