@@ -439,6 +439,12 @@ parse_options (TrailExportOptions *options)
       usage_error (_("--export-margin needs --export-fit: the margin is kept inside the box."));
       return FALSE;
     }
+  if (options->fit_width > 0 && 2 * options->margin >= MIN (options->fit_width, options->fit_height))
+    {
+      usage_errorf (_("--export-margin=%s leaves no room for the map in a %d × %d box."),
+                    export_margin, options->fit_width, options->fit_height);
+      return FALSE;
+    }
 
   if (export_background != NULL)
     {

@@ -246,6 +246,7 @@ usage_error '--export-fit with --export-width' "$tmp/u5.png" --export="$tmp/u5.p
 usage_error '--export-transparent=maybe' "$tmp/u6.png" --export="$tmp/u6.png" --export-transparent=maybe
 usage_error '--export=- without a type' "$tmp/-" --export=-
 usage_error '--export-fit=wide' "$tmp/u7.png" --export="$tmp/u7.png" --export-fit=wide
+usage_error '--export-margin larger than the box' "$tmp/u12.png" --export="$tmp/u12.png" --export-fit=200x100 --export-margin=50
 usage_error '--export-omit=footer' "$tmp/u8.png" --export="$tmp/u8.png" --export-omit=footer
 usage_error '--export-poster with --export-paper' "$tmp/u10.pdf" --export="$tmp/u10.pdf" --export-poster=a4 --export-paper=a3
 usage_error '--export-poster=b5' "$tmp/u11.pdf" --export="$tmp/u11.pdf" --export-poster=b5
