@@ -7,12 +7,18 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "trail-cli.h"
 #include "trail-export.h"
 #include "trail-model.h"
+#include "trail-slides.h"
 
 /* Modelled on Inkscape's and draw.io's command lines:
  *
@@ -20,33 +26,164 @@
  *   trailmap --export-type=pdf a.trailmap b.trailmap     (a.pdf, b.pdf beside them)
  *   trailmap --export=out/ --export-type=svg *.trailmap  (into a directory)
  *
+ *   trailmap --export=- --export-type=png map.trailmap | …   (to standard output)
+ *   trailmap --export=slide.png --export-fit=1920x1080 --export-margin=48 map.trailmap
+ *
  * One named output file takes one map; with several maps, name a
- * directory or only a type. Exit status: 0 when every map was exported,
- * 1 when any failed, 2 for a usage error (nothing written). */
+ * directory or only a type. Contradictions and empty lists are usage
+ * errors; options that do not apply to the type are named in a warning.
+ * Exit status: 0 when every map was exported, 1 when any failed, 2 for a
+ * usage error (nothing written). */
 
 static char    *export_path;
 static char    *export_type;
 static char    *export_scale;
 static char    *export_width;
-static gboolean export_transparent;
+static char    *export_height;
+static char    *export_dpi;
+static char    *export_fit;
+static char    *export_margin;
+static char    *export_background;
+static char    *export_omit;
+static int      export_transparent = -1;   /* -1: not given */
 static char    *export_stages;
 static char    *export_lanes;
 static char    *export_personas;
 static char    *export_paper;
 static char    *export_style;
-static gboolean export_text_to_path;
+static int      export_text_to_path = -1;
+static int      export_embed_fonts = -1;
+static gboolean export_mkdir;
+static gboolean export_slides;
+static gboolean export_for_dark;
+static char    *export_poster;
+
+/* --flag, --flag=true or --flag=false (yes/no, 1/0, on/off too), so a
+ * script can pass the value it computed instead of silently getting TRUE. */
+static gboolean
+parse_boolean (const char  *option_name,
+               const char  *value,
+               int         *target,
+               GError     **error)
+{
+  static const char * const yes[] = { "true", "yes", "1", "on" };
+  static const char * const no[] = { "false", "no", "0", "off" };
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (g_ascii_strcasecmp (value, yes[i]) == 0)
+        {
+          *target = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (value, no[i]) == 0)
+        {
+          *target = FALSE;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("Invalid value “%s” for %s: use true or false."), value, option_name);
+  return FALSE;
+}
+
+/* GOption takes the next argument as an optional value ("--export-transparent
+ * map.trailmap"), and ignores "=false" on a plain flag: the boolean flags'
+ * "=VALUE" forms are taken out before GOption sees them. */
+gboolean
+trail_cli_export_take_booleans (char   **args,
+                                GError **error)
+{
+  static const struct { const char *name; int *target; } flags[] = {
+    { "--export-transparent", &export_transparent },
+    { "--export-text-to-path", &export_text_to_path },
+    { "--export-embed-fonts", &export_embed_fonts },
+  };
+  guint out = 0;
+
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      gboolean taken = FALSE;
+
+      if (g_str_equal (args[i], "--"))
+        {
+          for (; args[i] != NULL; i++)
+            args[out++] = args[i];
+          break;
+        }
+
+      for (guint f = 0; f < G_N_ELEMENTS (flags) && !taken; f++)
+        {
+          gsize len = strlen (flags[f].name);
+
+          if (strncmp (args[i], flags[f].name, len) == 0 && args[i][len] == '=')
+            {
+              if (!parse_boolean (flags[f].name, args[i] + len + 1, flags[f].target, error))
+                return FALSE;
+              taken = TRUE;
+            }
+        }
+
+      if (taken)
+        g_free (args[i]);
+      else
+        args[out++] = args[i];
+    }
+  args[out] = NULL;
+
+  return TRUE;
+}
+
+static gboolean
+on_flag_cb (const char  *option_name,
+            const char  *value,
+            gpointer     data,
+            GError     **error)
+{
+  if (g_str_equal (option_name, "--export-transparent"))
+    export_transparent = TRUE;
+  else if (g_str_equal (option_name, "--export-embed-fonts"))
+    export_embed_fonts = TRUE;
+  else
+    export_text_to_path = TRUE;
+
+  return TRUE;
+}
 
 static const GOptionEntry export_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
-    N_("Export to FILE (type from its extension), or into DIRECTORY/ for several maps"), N_("FILE") },
+    N_("Export to FILE (type from its extension), into DIRECTORY/ for several maps, or to standard output with - and --export-type"), N_("FILE") },
+  /* Inkscape 1.x's name for the same. */
+  { "export-filename", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
+    N_("The same as --export"), N_("FILE") },
+  { "export-mkdir", 0, 0, G_OPTION_ARG_NONE, &export_mkdir,
+    N_("Create the output directory if it is missing"), NULL },
   { "export-type", 0, 0, G_OPTION_ARG_STRING, &export_type,
     N_("Export type: png, svg or pdf; without --export, writes each map’s export beside it"), N_("TYPE") },
   { "export-scale", 0, 0, G_OPTION_ARG_STRING, &export_scale,
     N_("PNG: pixels per map pixel, e.g. 2 for a sharp slide (default 1)"), N_("N") },
   { "export-width", 0, 0, G_OPTION_ARG_STRING, &export_width,
     N_("PNG: width in pixels; the height follows"), N_("PX") },
-  { "export-transparent", 0, 0, G_OPTION_ARG_NONE, &export_transparent,
-    N_("PNG, SVG, PDF: leave out the page background"), NULL },
+  { "export-height", 0, 0, G_OPTION_ARG_STRING, &export_height,
+    N_("PNG: height in pixels; the width follows"), N_("PX") },
+  { "export-dpi", 0, 0, G_OPTION_ARG_STRING, &export_dpi,
+    N_("PNG: resolution recorded in the file, so slide software sizes it right (default 96)"), N_("DPI") },
+  { "export-fit", 0, 0, G_OPTION_ARG_STRING, &export_fit,
+    N_("PNG, PDF: a picture of exactly WIDTHxHEIGHT pixels with the map fitted inside, e.g. 1920x1080"), N_("WxH") },
+  { "export-margin", 0, 0, G_OPTION_ARG_STRING, &export_margin,
+    N_("With --export-fit: pixels kept clear at each edge (default 0)"), N_("PX") },
+  { "export-background", 0, 0, G_OPTION_ARG_STRING, &export_background,
+    N_("The page colour instead of the style’s, e.g. white or #1e1e1e"), N_("COLOR") },
+  { "export-slides", 0, 0, G_OPTION_ARG_NONE, &export_slides,
+    N_("A deck: one slide per group of stages, as many as fit with readable text, into a multi-page PDF or DIRECTORY/ (sized by --export-fit, 1920x1080 by default)"), NULL },
+  { "export-poster", 0, 0, G_OPTION_ARG_STRING, &export_poster,
+    N_("PDF: a poster at the map’s size (times --export-scale) on sheets of PAPER, overlapping by 1 cm, with crop marks"), N_("PAPER") },
+  { "export-for-dark", 0, 0, G_OPTION_ARG_NONE, &export_for_dark,
+    N_("Light text for the title, objective, scope and legend, for a transparent export on a dark slide"), NULL },
+  { "export-omit", 0, 0, G_OPTION_ARG_STRING, &export_omit,
+    N_("Leave out header, personas and/or legend (comma-separated)"), N_("LIST") },
+  { "export-transparent", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
+    N_("PNG, SVG, PDF: leave out the page background (or =false)"), NULL },
   { "export-stages", 0, 0, G_OPTION_ARG_STRING, &export_stages,
     N_("Only these stages (names or ids, comma-separated)"), N_("LIST") },
   { "export-lanes", 0, 0, G_OPTION_ARG_STRING, &export_lanes,
@@ -57,8 +194,10 @@ static const GOptionEntry export_entries[] = {
     N_("PDF: fit the map on a5, a4, a3, a2, a1, a0, letter, legal or tabloid, optionally -landscape or -portrait"), N_("PAPER") },
   { "export-style", 0, 0, G_OPTION_ARG_STRING, &export_style,
     N_("Colours: light (default), dark or high-contrast"), N_("STYLE") },
-  { "export-text-to-path", 0, 0, G_OPTION_ARG_NONE, &export_text_to_path,
-    N_("SVG: draw text as outlines instead of editable text"), NULL },
+  { "export-embed-fonts", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
+    N_("SVG: embed subsets of the fonts used, so the text looks the same everywhere (default; =false to leave them out)"), NULL },
+  { "export-text-to-path", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
+    N_("SVG: draw text as outlines instead of editable text (or =false)"), NULL },
   { NULL }
 };
 
@@ -72,9 +211,12 @@ gboolean
 trail_cli_export_requested (void)
 {
   return export_path != NULL || export_type != NULL || export_scale != NULL ||
-         export_width != NULL || export_transparent || export_stages != NULL ||
+         export_width != NULL || export_height != NULL || export_dpi != NULL ||
+         export_fit != NULL || export_margin != NULL || export_background != NULL ||
+         export_omit != NULL || export_transparent != -1 || export_stages != NULL ||
          export_lanes != NULL || export_personas != NULL || export_paper != NULL ||
-         export_style != NULL || export_text_to_path;
+         export_style != NULL || export_text_to_path != -1 || export_embed_fonts != -1 || export_mkdir || export_slides ||
+         export_for_dark || export_poster != NULL;
 }
 
 static void
@@ -83,11 +225,37 @@ usage_error (const char *message)
   g_printerr ("trailmap: %s\n", message);
 }
 
+static void
+usage_errorf (const char *format,
+              ...) G_GNUC_PRINTF (1, 2);
+
+static void
+usage_errorf (const char *format,
+              ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  usage_error (msg);
+}
+
+static void
+warn (const char *message)
+{
+  g_printerr ("trailmap: %s %s\n", _("warning:"), message);
+}
+
+/* NULL when @list names nothing: an empty subset would export an empty
+ * board, which nobody asks for on purpose. */
 static char **
 split_list (const char *list)
 {
   g_auto(GStrv) parts = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) result = NULL;
 
   if (list == NULL)
     return NULL;
@@ -101,7 +269,128 @@ split_list (const char *list)
         g_strv_builder_add (builder, parts[i]);
     }
 
-  return g_strv_builder_end (builder);
+  result = g_strv_builder_end (builder);
+  if (result[0] == NULL)
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+parse_list (const char   *option,
+            const char   *value,
+            char       ***list)
+{
+  if (value == NULL)
+    return TRUE;
+
+  *list = split_list (value);
+  if (*list == NULL)
+    {
+      usage_errorf (_("%s names nothing: give one or more names or ids, comma-separated, "
+                      "or leave the option out to export everything."), option);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_pixels (const char *option,
+              const char *value,
+              guint64     min,
+              int        *out)
+{
+  guint64 v = 0;
+
+  if (value == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (value, 10, min, TRAIL_EXPORT_MAX_PNG_SIDE, &v, NULL))
+    {
+      usage_errorf (_("Invalid %s “%s”: give a whole number of pixels from %u to %d."),
+                    option, value, (guint) min, TRAIL_EXPORT_MAX_PNG_SIDE);
+      return FALSE;
+    }
+  *out = (int) v;
+
+  return TRUE;
+}
+
+static gboolean
+parse_number (const char *option,
+              const char *value,
+              double      min,
+              double      max,
+              double     *out)
+{
+  char *end = NULL;
+  double v;
+
+  if (value == NULL)
+    return TRUE;
+  v = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0' || !isfinite (v) || v < min || v > max)
+    {
+      usage_errorf (_("Invalid %s “%s”: give a number from %g to %g."), option, value, min, max);
+      return FALSE;
+    }
+  *out = v;
+
+  return TRUE;
+}
+
+static gboolean
+parse_fit (TrailExportOptions *options)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (export_fit == NULL)
+    return TRUE;
+
+  parts = g_strsplit_set (export_fit, "xX×", -1);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 16, TRAIL_EXPORT_MAX_PNG_SIDE, NULL, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 16, TRAIL_EXPORT_MAX_PNG_SIDE, NULL, NULL))
+    {
+      usage_errorf (_("Invalid --export-fit “%s”: give WIDTHxHEIGHT in pixels, e.g. 1920x1080."), export_fit);
+      return FALSE;
+    }
+  options->fit_width = atoi (parts[0]);
+  options->fit_height = atoi (parts[1]);
+
+  return TRUE;
+}
+
+static gboolean
+parse_omit (TrailExportOptions *options)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (export_omit == NULL)
+    return TRUE;
+
+  parts = split_list (export_omit);
+  if (parts == NULL)
+    {
+      usage_error (_("--export-omit names nothing: give header, personas and/or legend."));
+      return FALSE;
+    }
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (g_ascii_strcasecmp (parts[i], "header") == 0 || g_ascii_strcasecmp (parts[i], "title") == 0)
+        options->omit |= TRAIL_EXPORT_OMIT_HEADER;
+      else if (g_ascii_strcasecmp (parts[i], "personas") == 0)
+        options->omit |= TRAIL_EXPORT_OMIT_PERSONAS;
+      else if (g_ascii_strcasecmp (parts[i], "legend") == 0)
+        options->omit |= TRAIL_EXPORT_OMIT_LEGEND;
+      else
+        {
+          usage_errorf (_("Unknown part “%s” in --export-omit: use header, personas or legend."), parts[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -116,33 +405,56 @@ parse_options (TrailExportOptions *options)
       return FALSE;
     }
 
-  if (export_scale != NULL)
-    {
-      char *end = NULL;
-      double scale = g_ascii_strtod (export_scale, &end);
+  if (!parse_number ("--export-scale", export_scale, 0.01, 64, &options->scale) ||
+      !parse_pixels ("--export-width", export_width, 1, &options->width) ||
+      !parse_pixels ("--export-height", export_height, 1, &options->height) ||
+      !parse_number ("--export-dpi", export_dpi, 1, 10000, &options->dpi) ||
+      !parse_number ("--export-margin", export_margin, 0, 10000, &options->margin) ||
+      !parse_fit (options) ||
+      !parse_omit (options))
+    return FALSE;
 
-      if (end == export_scale || *end != '\0' || !(scale > 0 && scale <= 64))
-        {
-          g_autofree char *msg = g_strdup_printf (_("Invalid --export-scale “%s”: give a number above 0 and at most 64."),
-                                                  export_scale);
-          usage_error (msg);
-          return FALSE;
-        }
-      options->scale = scale;
+  /* Each of these sets the size: two would contradict each other. */
+  {
+    const char *given[4] = { NULL, };
+    guint n = 0;
+
+    if (export_scale != NULL)
+      given[n++] = "--export-scale";
+    if (export_width != NULL)
+      given[n++] = "--export-width";
+    if (export_height != NULL)
+      given[n++] = "--export-height";
+    if (export_fit != NULL)
+      given[n++] = "--export-fit";
+    if (n > 1)
+      {
+        usage_errorf (_("%s and %s both set the size: give only one."), given[0], given[1]);
+        return FALSE;
+      }
+  }
+
+  if (export_margin != NULL && export_fit == NULL)
+    {
+      usage_error (_("--export-margin needs --export-fit: the margin is kept inside the box."));
+      return FALSE;
+    }
+  if (options->fit_width > 0 && 2 * options->margin >= MIN (options->fit_width, options->fit_height))
+    {
+      usage_errorf (_("--export-margin=%s leaves no room for the map in a %d × %d box."),
+                    export_margin, options->fit_width, options->fit_height);
+      return FALSE;
     }
 
-  if (export_width != NULL)
+  if (export_background != NULL)
     {
-      guint64 width = 0;
-
-      if (!g_ascii_string_to_unsigned (export_width, 10, 1, TRAIL_EXPORT_MAX_PNG_SIDE, &width, NULL))
+      if (!gdk_rgba_parse (&options->background, export_background))
         {
-          g_autofree char *msg = g_strdup_printf (_("Invalid --export-width “%s”: give a whole number of pixels from 1 to %d."),
-                                                  export_width, TRAIL_EXPORT_MAX_PNG_SIDE);
-          usage_error (msg);
+          usage_errorf (_("Invalid --export-background “%s”: give a colour such as white, #1e1e1e or rgb(30,30,30)."),
+                        export_background);
           return FALSE;
         }
-      options->width = (int) width;
+      options->has_background = TRUE;
     }
 
   if (export_paper != NULL && !trail_export_paper_from_string (export_paper, &options->paper, &options->orientation))
@@ -151,6 +463,25 @@ parse_options (TrailExportOptions *options)
                                                 "optionally followed by -landscape or -portrait."), export_paper);
       usage_error (msg);
       return FALSE;
+    }
+
+  if (export_poster != NULL)
+    {
+      TrailOrientation orientation = TRAIL_ORIENTATION_AUTO;
+
+      if (!trail_export_paper_from_string (export_poster, &options->poster, &orientation) ||
+          options->poster == TRAIL_PAPER_NONE)
+        {
+          usage_errorf (_("Unknown poster paper “%s”: use a5, a4, a3, a2, a1, a0, letter, legal or tabloid, "
+                          "optionally followed by -landscape or -portrait."), export_poster);
+          return FALSE;
+        }
+      if (export_paper != NULL || export_fit != NULL || export_slides)
+        {
+          usage_error (_("--export-poster sets the pages: it cannot go with --export-paper, --export-fit or --export-slides."));
+          return FALSE;
+        }
+      options->orientation = orientation;
     }
 
   if (export_style != NULL)
@@ -169,13 +500,25 @@ parse_options (TrailExportOptions *options)
         }
     }
 
-  options->transparent = export_transparent;
-  options->text_to_path = export_text_to_path;
-  options->stages = split_list (export_stages);
-  options->lanes = split_list (export_lanes);
-  options->personas = split_list (export_personas);
+  options->transparent = export_transparent == TRUE;
+  options->for_dark = export_for_dark;
+  if (options->transparent && !options->for_dark && options->style != TRAIL_STYLE_DARK &&
+      (options->omit & (TRAIL_EXPORT_OMIT_HEADER | TRAIL_EXPORT_OMIT_LEGEND)) !=
+      (TRAIL_EXPORT_OMIT_HEADER | TRAIL_EXPORT_OMIT_LEGEND))
+    warn (_("The title and legend of a transparent export are dark text: on a dark slide they cannot be read. "
+            "Add --export-for-dark for light text there."));
+  options->text_to_path = export_text_to_path == TRUE;
+  if (export_embed_fonts != -1)
+    options->embed_fonts = export_embed_fonts;
+  if (options->transparent && options->has_background)
+    {
+      usage_error (_("--export-transparent and --export-background contradict each other: give only one."));
+      return FALSE;
+    }
 
-  return TRUE;
+  return parse_list ("--export-stages", export_stages, &options->stages) &&
+         parse_list ("--export-lanes", export_lanes, &options->lanes) &&
+         parse_list ("--export-personas", export_personas, &options->personas);
 }
 
 static void
@@ -238,6 +581,214 @@ export_one (const char               *input,
   return TRUE;
 }
 
+/* Names the options given that do nothing for @format, in one warning. */
+static void
+warn_inapplicable (TrailExportFormat format)
+{
+  static const struct {
+    const char **value;
+    const char  *name;
+    guint        formats;  /* bit per TrailExportFormat it applies to */
+  } checks[] = {
+    { (const char **) &export_scale, "--export-scale", 1 << TRAIL_EXPORT_PNG },
+    { (const char **) &export_width, "--export-width", 1 << TRAIL_EXPORT_PNG },
+    { (const char **) &export_height, "--export-height", 1 << TRAIL_EXPORT_PNG },
+    { (const char **) &export_dpi, "--export-dpi", 1 << TRAIL_EXPORT_PNG },
+    { (const char **) &export_fit, "--export-fit", 1 << TRAIL_EXPORT_PNG | 1 << TRAIL_EXPORT_PDF },
+    { (const char **) &export_paper, "--export-paper", 1 << TRAIL_EXPORT_PDF },
+    { (const char **) &export_poster, "--export-poster", 1 << TRAIL_EXPORT_PDF },
+  };
+  g_autoptr(GPtrArray) unused = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      /* A poster's size is the map's times the scale. */
+      gboolean poster_scale = checks[i].value == (const char **) &export_scale &&
+                              export_poster != NULL && format == TRAIL_EXPORT_PDF;
+
+      if (*checks[i].value != NULL && !(checks[i].formats & (1u << format)) && !poster_scale)
+        g_ptr_array_add (unused, (gpointer) checks[i].name);
+    }
+  if (export_text_to_path == TRUE && format != TRAIL_EXPORT_SVG)
+    g_ptr_array_add (unused, (gpointer) "--export-text-to-path");
+  if (export_embed_fonts == TRUE && (format != TRAIL_EXPORT_SVG || export_text_to_path == TRUE))
+    g_ptr_array_add (unused, (gpointer) "--export-embed-fonts");
+
+  if (unused->len > 0)
+    {
+      g_autofree char *names = NULL;
+      g_autofree char *msg = NULL;
+
+      guint n = unused->len;
+
+      g_ptr_array_add (unused, NULL);
+      names = g_strjoinv (", ", (char **) unused->pdata);
+      /* Translators: the first %s is a list of options, the second PNG, SVG or PDF */
+      msg = g_strdup_printf (ngettext ("%s does not apply to %s; it is ignored.",
+                                       "%s do not apply to %s; they are ignored.", n), names,
+                             format == TRAIL_EXPORT_PNG ? "PNG" : format == TRAIL_EXPORT_SVG ? "SVG" : "PDF");
+      warn (msg);
+    }
+}
+
+static gboolean
+export_to_stdout (const char               *input,
+                  const TrailExportOptions *options)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (out, 256 * 1024);
+  g_autoptr(GError) error = NULL;
+
+  document = trail_document_load_from_file (in, NULL, &error);
+  if (document != NULL)
+    layout = trail_export_make_layout (document, options, &error);
+  if (layout == NULL ||
+      !trail_export_layout_to_stream (layout, options, buffered, NULL, &error) ||
+      !g_output_stream_close (buffered, NULL, &error))
+    {
+      g_printerr ("trailmap: %s: %s\n", input, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The directory @output goes into exists, or is made with --export-mkdir. */
+static gboolean
+ensure_parent (const char *output,
+               gboolean    is_directory)
+{
+  g_autofree char *dir = is_directory ? g_strdup (output) : g_path_get_dirname (output);
+
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  if (!export_mkdir)
+    {
+      g_printerr ("trailmap: %s: %s\n", output,
+                  _("The folder to export into does not exist; add --export-mkdir to create it."));
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved = errno;
+      g_printerr ("trailmap: %s: %s\n", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Card text under 6 pt on the paper chosen is named in a warning. */
+static void
+warn_small_print (const char               *input,
+                  const TrailExportOptions *options)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(TrailLayout) layout = NULL;
+  double pt;
+
+  if (options->format != TRAIL_EXPORT_PDF || options->paper == TRAIL_PAPER_NONE)
+    return;
+
+  document = trail_document_load_from_file (in, NULL, NULL);
+  if (document != NULL)
+    layout = trail_export_make_layout (document, options, NULL);
+  if (layout == NULL)
+    return;  /* the export itself reports why */
+
+  pt = trail_export_get_card_text_pt (layout, options);
+  if (pt < TRAIL_EXPORT_MIN_PRINT_PT)
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s: on this paper, card text prints %.1f pt tall, too small to read; "
+                                                "choose a larger paper or fewer stages."), input, pt);
+      warn (msg);
+    }
+}
+
+/* One slide per file beside @output (x.png → x-01.png, x-02.png…), or
+ * every slide as a page of one PDF. */
+static gboolean
+export_slides_one (const char               *input,
+                   const char               *output,
+                   const TrailExportOptions *options)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = trail_document_load_from_file (in, NULL, &error);
+  if (document != NULL)
+    slides = trail_slides_plan (document, options, &error);
+  if (slides == NULL)
+    {
+      g_printerr ("trailmap: %s: %s\n", input, error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      TrailSlide *slide = slides->pdata[i];
+
+      if (slide->card_text_px < TRAIL_SLIDE_MIN_TEXT_PX)
+        {
+          g_autofree char *msg = g_strdup_printf (_("%s: slide %u: a single row is too tall for the slide; "
+                                                    "its card text is %.0f px."), input, i + 1, slide->card_text_px);
+          warn (msg);
+        }
+    }
+
+  if (options->format == TRAIL_EXPORT_PDF)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFileOutputStream) stream = NULL;
+
+      stream = g_file_replace (out, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+      if (stream == NULL ||
+          !trail_slides_write_pdf (document, options, slides, G_OUTPUT_STREAM (stream), NULL, &error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+        {
+          g_printerr ("trailmap: %s → %s: %s\n", input, output, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      g_autofree char *stem = g_strdup (output);
+      g_autofree char *name = NULL;
+      g_autoptr(GFile) out = NULL;
+      TrailExportOptions slide_options;
+      char *dot = strrchr (stem, '.');
+      gboolean ok;
+
+      if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL)
+        *dot = '\0';
+      name = g_strdup_printf ("%s-%02u.%s", stem, i + 1, trail_export_format_to_extension (options->format));
+      out = g_file_new_for_commandline_arg (name);
+
+      trail_slide_get_options (slides->pdata[i], options, &slide_options);
+      if (options->format == TRAIL_EXPORT_SVG)
+        slide_options.fit_width = slide_options.fit_height = 0;
+      ok = trail_export_to_file (document, &slide_options, out, NULL, &error);
+      trail_slide_options_clear (&slide_options);
+      if (!ok)
+        {
+          g_printerr ("trailmap: %s → %s: %s\n", input, name, error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 int
 trail_cli_export_run (const char * const *files)
 {
@@ -260,9 +811,43 @@ trail_cli_export_run (const char * const *files)
       return 2;
     }
 
+  if (export_path != NULL && g_str_equal (export_path, "-"))
+    {
+      gboolean ok;
+
+      if (export_type == NULL)
+        usage_error (_("--export=- writes to standard output: say which type with --export-type."));
+      else if (export_slides)
+        usage_error (_("--export-slides writes several slides: name a PDF file or a DIRECTORY/, not -."));
+      else if (n_files != 1)
+        usage_error (_("--export=- writes one map to standard output: give exactly one map."));
+      else if (isatty (STDOUT_FILENO) && options.format != TRAIL_EXPORT_SVG)
+        usage_error (_("--export=- would write binary data to the terminal: redirect it to a file or a pipe."));
+      else
+        {
+          warn_inapplicable (options.format);
+          ok = export_to_stdout (files[0], &options);
+          clear_options (&options);
+          return ok ? 0 : 1;
+        }
+      clear_options (&options);
+      return 2;
+    }
+
   if (export_path != NULL)
     {
+      TrailExportFormat named;
+
       to_directory = names_directory (export_path);
+
+      if (!to_directory && export_type != NULL &&
+          trail_export_format_from_filename (export_path, &named) && named != options.format)
+        {
+          usage_errorf (_("--export-type=%s contradicts the file name “%s”: change one of them."),
+                        export_type, export_path);
+          clear_options (&options);
+          return 2;
+        }
 
       if (!to_directory && n_files > 1)
         {
@@ -288,6 +873,13 @@ trail_cli_export_run (const char * const *files)
         }
     }
 
+  warn_inapplicable (options.format);
+  if (to_directory && !ensure_parent (export_path, TRUE))
+    {
+      clear_options (&options);
+      return 1;
+    }
+
   for (guint i = 0; i < n_files; i++)
     {
       g_autofree char *output = NULL;
@@ -302,7 +894,10 @@ trail_cli_export_run (const char * const *files)
           output = g_build_filename (dir, name, NULL);
         }
 
-      if (!export_one (files[i], output, &options))
+      if (!export_slides)
+        warn_small_print (files[i], &options);
+      if (!ensure_parent (output, FALSE) ||
+          !(export_slides ? export_slides_one (files[i], output, &options) : export_one (files[i], output, &options)))
         failed++;
     }
 

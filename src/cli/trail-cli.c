@@ -63,7 +63,8 @@ trail_cli_run (int    argc,
   g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
-  if (!g_option_context_parse_strv (context, &args, &error))
+  if (!trail_cli_export_take_booleans (args, &error) ||
+      !g_option_context_parse_strv (context, &args, &error))
     {
       g_printerr ("trailmap: %s\n", error->message);
       return 2;

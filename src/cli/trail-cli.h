@@ -26,6 +26,8 @@ int           trail_cli_validate            (const char * const  *files);
 const GOptionEntry *trail_cli_export_get_entries (void);
 /* TRUE when any --export… option was given. */
 gboolean      trail_cli_export_requested    (void);
+gboolean      trail_cli_export_take_booleans (char               **args,
+                                              GError             **error);
 /* Returns the process exit status. */
 int           trail_cli_export_run          (const char * const  *files);
 

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -26,6 +25,11 @@ G_DEFINE_QUARK (trail-export-error-quark, trail_export_error)
 #define PDF_MAX_PT 14400.0
 /* Paper margins. */
 #define PDF_MARGIN_PT 28.0
+/* Poster sheets overlap by this much (1 cm), to glue one under the next. */
+#define POSTER_OVERLAP_PT 28.35
+/* Crop marks: this long, this far from the corner. */
+#define CROP_MARK_PT 14.0
+#define CROP_GAP_PT 4.0
 
 /* PNG tiles: at most this wide, and a band of about this many bytes. */
 #define PNG_TILE_MAX_WIDTH 8192
@@ -39,6 +43,8 @@ trail_export_options_init (TrailExportOptions *options)
   memset (options, 0, sizeof *options);
   options->format = TRAIL_EXPORT_PNG;
   options->scale = 1.0;
+  options->dpi = 96.0;
+  options->embed_fonts = TRUE;
   options->style = TRAIL_STYLE_LIGHT;
   options->paper = TRAIL_PAPER_NONE;
   options->orientation = TRAIL_ORIENTATION_AUTO;
@@ -293,10 +299,18 @@ trail_export_make_layout (TrailDocument             *document,
     return NULL;
 
   style = trail_style_new (options->style);
+  if (options->for_dark)
+    trail_style_set_page_text_for_dark (style);
   layout = trail_layout_new (document, style);
   if (filter.stage_ids != NULL || filter.lane_ids != NULL || filter.persona_ids != NULL)
     trail_layout_set_filter (layout, &filter);
   trail_layout_filter_clear (&filter);
+  if (options->omit & TRAIL_EXPORT_OMIT_HEADER)
+    trail_layout_set_show_header (layout, FALSE);
+  if (options->omit & TRAIL_EXPORT_OMIT_PERSONAS)
+    trail_layout_set_show_personas (layout, FALSE);
+  if (options->omit & TRAIL_EXPORT_OMIT_LEGEND)
+    trail_layout_set_show_legend (layout, FALSE);
 
   return g_steal_pointer (&layout);
 }
@@ -345,7 +359,54 @@ check_cairo (cairo_status_t   status,
   return TRUE;
 }
 
+static gboolean check_options (const TrailExportOptions  *options,
+                               GError                   **error);
+
 /* ---- PNG -------------------------------------------------------------- */
+
+/* Where the map goes in the picture: its scale and offset, and the
+ * picture's size. A fit box is exactly its size, the map centred inside
+ * the margin; otherwise the picture is the map's size at the scale (a
+ * given width or height sets that side exactly). */
+static void
+get_placement (TrailLayout              *layout,
+               const TrailExportOptions *options,
+               double                    unit,     /* output units per pixel at scale 1 */
+               double                   *scale,
+               double                   *dx,
+               double                   *dy,
+               double                   *out_w,
+               double                   *out_h)
+{
+  double w = trail_layout_get_width (layout);
+  double h = trail_layout_get_height (layout);
+
+  *dx = *dy = 0;
+  if (options->fit_width > 0 && options->fit_height > 0)
+    {
+      double bw = options->fit_width * unit;
+      double bh = options->fit_height * unit;
+      double m = options->margin * unit;
+
+      *scale = MIN ((bw - 2 * m) / w, (bh - 2 * m) / h);
+      *scale = MAX (*scale, 1e-3);
+      *dx = (bw - w * *scale) / 2;
+      *dy = (bh - h * *scale) / 2;
+      *out_w = bw;
+      *out_h = bh;
+      return;
+    }
+
+  if (options->width > 0)
+    *scale = options->width / w;
+  else if (options->height > 0)
+    *scale = options->height / h;
+  else
+    *scale = options->scale;
+  *scale *= unit;
+  *out_w = options->width > 0 ? options->width * unit : w * *scale;
+  *out_h = options->height > 0 ? options->height * unit : h * *scale;
+}
 
 void
 trail_export_get_png_size (TrailLayout              *layout,
@@ -353,14 +414,39 @@ trail_export_get_png_size (TrailLayout              *layout,
                            int                      *width,
                            int                      *height)
 {
-  double w = trail_layout_get_width (layout);
-  double h = trail_layout_get_height (layout);
-  double scale = options->width > 0 ? options->width / w : options->scale;
+  double scale, dx, dy, w, h;
 
+  get_placement (layout, options, 1, &scale, &dx, &dy, &w, &h);
   if (width != NULL)
-    *width = options->width > 0 ? options->width : (int) ceil (w * scale - 1e-6);
+    *width = (int) ceil (w - 1e-6);
   if (height != NULL)
-    *height = (int) ceil (h * scale - 1e-6);
+    *height = (int) ceil (h - 1e-6);
+}
+
+/* The page's colour, when the picture gets one. */
+static gboolean
+get_page_color (TrailLayout              *layout,
+                const TrailExportOptions *options,
+                GdkRGBA                  *color)
+{
+  if (options->transparent)
+    return FALSE;
+  *color = options->has_background ? options->background : trail_layout_get_style (layout)->page;
+  return TRUE;
+}
+
+/* The map is drawn on its own page, unless the picture is larger than the
+ * map (a fit box) or has another colour: then the picture is painted first
+ * and the map drawn without its page. */
+static TrailPaintFlags
+get_paint_flags (const TrailExportOptions *options)
+{
+  /* On paper too: the page's colour fills the sheet rather than floating
+   * as a box inside white margins. */
+  if (options->transparent || options->has_background || options->fit_width > 0 ||
+      (options->format == TRAIL_EXPORT_PDF && options->paper != TRAIL_PAPER_NONE))
+    return TRAIL_PAINT_NO_BACKGROUND;
+  return TRAIL_PAINT_DEFAULT;
 }
 
 /* The PNG is drawn in horizontal bands, each band in tiles side by side
@@ -585,6 +671,60 @@ png_band_free (PngBand *band,
 }
 
 static gboolean
+png_text_chunk (PngWriter   *w,
+                const char  *keyword,
+                const char  *text,
+                GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  static const guint8 flags[3] = { 0, 0, 0 };  /* uncompressed, no language tag */
+  gsize kw_len = strlen (keyword) + 1;
+  g_autofree char *latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
+
+  /* tEXt, which every reader shows, when Latin-1 holds the text; iTXt
+   * (UTF-8) otherwise. */
+  g_byte_array_append (data, (const guint8 *) keyword, kw_len);
+  if (latin1 != NULL)
+    {
+      g_byte_array_append (data, (const guint8 *) latin1, strlen (latin1));
+      return png_chunk (w, "tEXt", data->data, data->len, error);
+    }
+  g_byte_array_append (data, flags, 3);
+  g_byte_array_append (data, flags, 1);  /* empty translated keyword */
+  g_byte_array_append (data, (const guint8 *) text, strlen (text));
+
+  return png_chunk (w, "iTXt", data->data, data->len, error);
+}
+
+/* What slide software and viewers read: the resolution (so a 2× PNG
+ * lands at the map's size, not twice it), the colour space, the title and
+ * the program that made it. */
+static gboolean
+write_png_metadata (PngWriter                 *w,
+                    TrailLayout               *layout,
+                    const TrailExportOptions  *options,
+                    GError                   **error)
+{
+  const char *title = trail_document_get_title (trail_layout_get_document (layout));
+  guint8 phys[9];
+  guint8 srgb = 0;  /* perceptual */
+  guint32 ppm = (guint32) (options->dpi / 0.0254 + 0.5);
+
+  put_be32 (phys, ppm);
+  put_be32 (phys + 4, ppm);
+  phys[8] = 1;  /* metres */
+
+  if (!png_chunk (w, "sRGB", &srgb, 1, error) ||
+      !png_chunk (w, "pHYs", phys, 9, error))
+    return FALSE;
+  if (title != NULL && title[0] != '\0' && g_utf8_validate (title, -1, NULL) &&
+      !png_text_chunk (w, "Title", title, error))
+    return FALSE;
+
+  return png_text_chunk (w, "Software", "Trailmap " PACKAGE_VERSION, error);
+}
+
+static gboolean
 write_png (TrailLayout               *layout,
            const TrailExportOptions  *options,
            GOutputStream             *stream,
@@ -594,16 +734,18 @@ write_png (TrailLayout               *layout,
   g_autofree PngWriter *w = g_new0 (PngWriter, 1);
   PngBand *bands[2] = { NULL, NULL };
   GThread *thread = NULL;
-  TrailPaintFlags flags = options->transparent ? TRAIL_PAINT_NO_BACKGROUND : TRAIL_PAINT_DEFAULT;
+  TrailPaintFlags flags = get_paint_flags (options);
+  GdkRGBA page;
+  gboolean paint_page = flags == TRAIL_PAINT_NO_BACKGROUND && get_page_color (layout, options, &page);
   int width, height, band_h;
-  double scale;
+  double scale, dx, dy, box_w, box_h;
   guint8 ihdr[13];
   gboolean ok = FALSE;
   GError *local = NULL;
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
   trail_export_get_png_size (layout, options, &width, &height);
-  scale = (double) width / trail_layout_get_width (layout);
+  get_placement (layout, options, 1, &scale, &dx, &dy, &box_w, &box_h);
 
   if (width < 1 || height < 1 || width > TRAIL_EXPORT_MAX_PNG_SIDE || height > TRAIL_EXPORT_MAX_PNG_SIDE)
     {
@@ -637,7 +779,8 @@ write_png (TrailLayout               *layout,
   ihdr[9] = w->alpha ? 6 : 2;   /* RGBA or RGB */
   ihdr[10] = ihdr[11] = ihdr[12] = 0;
   if (!g_output_stream_write_all (stream, signature, 8, NULL, cancellable, &local) ||
-      !png_chunk (w, "IHDR", ihdr, 13, &local))
+      !png_chunk (w, "IHDR", ihdr, 13, &local) ||
+      !write_png_metadata (w, layout, options, &local))
     goto out;
 
   w->row = g_malloc (1 + (gsize) width * 4);
@@ -692,10 +835,18 @@ write_png (TrailLayout               *layout,
               cairo_paint (cr);
               cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
             }
-          cairo_translate (cr, -x0, -y0);
+          else if (paint_page)
+            {
+              gdk_cairo_set_source_rgba (cr, &page);
+              cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+              cairo_paint (cr);
+              cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+            }
+          cairo_translate (cr, dx - x0, dy - y0);
           cairo_scale (cr, scale, scale);
 
-          area = GRAPHENE_RECT_INIT (x0 / scale - 2, y0 / scale - 2, cols / scale + 4, band->rows / scale + 4);
+          area = GRAPHENE_RECT_INIT ((x0 - dx) / scale - 2, (y0 - dy) / scale - 2,
+                                     cols / scale + 4, band->rows / scale + 4);
           node = trail_painter_render_map (layout, &area, flags);
           if (node != NULL)
             gsk_render_node_draw (node, cr);
@@ -747,6 +898,361 @@ out:
 
 /* ---- PDF -------------------------------------------------------------- */
 
+/* The page's size and where the map goes on it. */
+static void
+get_pdf_page (TrailLayout              *layout,
+              const TrailExportOptions *options,
+              double                   *page_w,
+              double                   *page_h,
+              double                   *scale,
+              double                   *dx,
+              double                   *dy)
+{
+  double w = trail_layout_get_width (layout);
+  double h = trail_layout_get_height (layout);
+
+  *dx = *dy = 0;
+  if (options->paper == TRAIL_PAPER_NONE && options->fit_width > 0)
+    get_placement (layout, options, PT_PER_PX, scale, dx, dy, page_w, page_h);
+  else if (options->paper == TRAIL_PAPER_NONE)
+    {
+      *scale = PT_PER_PX;
+      if (MAX (w, h) * *scale > PDF_MAX_PT)
+        *scale = PDF_MAX_PT / MAX (w, h);
+      *page_w = w * *scale;
+      *page_h = h * *scale;
+    }
+  else
+    {
+      gboolean landscape;
+
+      *page_w = papers[0].width;
+      *page_h = papers[0].height;
+      for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+        if (papers[i].paper == options->paper)
+          {
+            *page_w = papers[i].width;
+            *page_h = papers[i].height;
+          }
+
+      landscape = options->orientation == TRAIL_ORIENTATION_LANDSCAPE ||
+                  (options->orientation == TRAIL_ORIENTATION_AUTO && w > h);
+      if (landscape)
+        {
+          double t = *page_w;
+          *page_w = *page_h;
+          *page_h = t;
+        }
+
+      *scale = MIN ((*page_w - 2 * PDF_MARGIN_PT) / w, (*page_h - 2 * PDF_MARGIN_PT) / h);
+      *dx = (*page_w - w * *scale) / 2;
+      *dy = (*page_h - h * *scale) / 2;
+    }
+}
+
+gboolean
+trail_export_layouts_to_pdf (TrailLayout              **layouts,
+                             const TrailExportOptions  *options,
+                             guint                      n_pages,
+                             GOutputStream             *stream,
+                             GCancellable              *cancellable,
+                             GError                   **error)
+{
+  StreamClosure sc = { stream, cancellable, NULL };
+  TrailDocument *document;
+  cairo_surface_t *surface;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  const char *title;
+
+  g_return_val_if_fail (n_pages > 0, FALSE);
+
+  ensure_gsk_types ();
+  for (guint i = 0; i < n_pages; i++)
+    if (!check_options (&options[i], error))
+      return FALSE;
+
+  document = trail_layout_get_document (layouts[0]);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sc, 100, 100);
+  title = trail_document_get_title (document);
+  if (title != NULL && title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trailmap " PACKAGE_VERSION);
+
+  for (guint i = 0; i < n_pages && status == CAIRO_STATUS_SUCCESS; i++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+      double page_w, page_h, scale, dx, dy;
+      GdkRGBA page;
+      cairo_t *cr;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      get_pdf_page (layouts[i], &options[i], &page_w, &page_h, &scale, &dx, &dy);
+      cairo_pdf_surface_set_size (surface, page_w, page_h);
+
+      cr = cairo_create (surface);
+      if (get_paint_flags (&options[i]) == TRAIL_PAINT_NO_BACKGROUND &&
+          get_page_color (layouts[i], &options[i], &page))
+        {
+          gdk_cairo_set_source_rgba (cr, &page);
+          cairo_paint (cr);
+        }
+      cairo_translate (cr, dx, dy);
+      cairo_scale (cr, scale, scale);
+      node = trail_painter_render_map (layouts[i], NULL, get_paint_flags (&options[i]) | TRAIL_PAINT_TEXT_AS_CAIRO);
+      if (node != NULL)
+        gsk_render_node_draw (node, cr);
+      cairo_show_page (cr);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+    }
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return check_cairo (status, &sc, error);
+}
+
+double
+trail_export_get_card_text_pt (TrailLayout              *layout,
+                               const TrailExportOptions *options)
+{
+  const PangoFontDescription *font = trail_style_get_font (trail_layout_get_style (layout), TRAIL_FONT_CARD_TEXT);
+  double px = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  double page_w, page_h, scale, dx, dy;
+
+  if (!pango_font_description_get_size_is_absolute (font))
+    px *= 96.0 / 72.0;
+  get_pdf_page (layout, options, &page_w, &page_h, &scale, &dx, &dy);
+
+  return px * scale;
+}
+
+/* ---- Posters -------------------------------------------------------------- */
+
+static void
+get_paper_size (TrailPaper        paper,
+                TrailOrientation  orientation,
+                double           *w,
+                double           *h)
+{
+  *w = papers[0].width;
+  *h = papers[0].height;
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (papers[i].paper == paper)
+      {
+        *w = papers[i].width;
+        *h = papers[i].height;
+      }
+  if (orientation == TRAIL_ORIENTATION_LANDSCAPE)
+    {
+      double t = *w;
+      *w = *h;
+      *h = t;
+    }
+}
+
+/* Points per map pixel, the sheet's printable box, and the step from one
+ * sheet to the next (the box less the overlap), in points. */
+static void
+get_poster_geometry (const TrailExportOptions *options,
+                     double                   *scale,
+                     double                   *page_w,
+                     double                   *page_h,
+                     double                   *box_w,
+                     double                   *box_h)
+{
+  *scale = PT_PER_PX * (options->scale > 0 ? options->scale : 1.0);
+  get_paper_size (options->poster, options->orientation, page_w, page_h);
+  *box_w = *page_w - 2 * PDF_MARGIN_PT;
+  *box_h = *page_h - 2 * PDF_MARGIN_PT;
+}
+
+static int
+count_tiles (double length,
+             double box)
+{
+  double step = box - POSTER_OVERLAP_PT;
+
+  if (length <= box)
+    return 1;
+  return (int) ceil ((length - POSTER_OVERLAP_PT) / step - 1e-9);
+}
+
+void
+trail_export_get_poster_tiles (TrailLayout              *layout,
+                               const TrailExportOptions *options,
+                               int                      *columns,
+                               int                      *rows)
+{
+  double scale, page_w, page_h, box_w, box_h;
+
+  get_poster_geometry (options, &scale, &page_w, &page_h, &box_w, &box_h);
+  *columns = count_tiles (trail_layout_get_width (layout) * scale, box_w);
+  *rows = count_tiles (trail_layout_get_height (layout) * scale, box_h);
+}
+
+void
+trail_export_get_poster_tile_area (TrailLayout              *layout,
+                                   const TrailExportOptions *options,
+                                   int                       column,
+                                   int                       row,
+                                   graphene_rect_t          *area)
+{
+  double scale, page_w, page_h, box_w, box_h;
+
+  get_poster_geometry (options, &scale, &page_w, &page_h, &box_w, &box_h);
+  *area = GRAPHENE_RECT_INIT (column * (box_w - POSTER_OVERLAP_PT) / scale,
+                              row * (box_h - POSTER_OVERLAP_PT) / scale,
+                              box_w / scale, box_h / scale);
+}
+
+/* Marks at the box's corners, outside it, to cut along; and where the
+ * sheet goes, in the margin. */
+static void
+draw_crop_marks (cairo_t    *cr,
+                 double      x,
+                 double      y,
+                 double      w,
+                 double      h,
+                 int         column,
+                 int         row,
+                 int         columns,
+                 int         rows)
+{
+  const double corners[4][2] = { { x, y }, { x + w, y }, { x, y + h }, { x + w, y + h } };
+  g_autofree char *label = NULL;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 0.5);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      double cx = corners[i][0], cy = corners[i][1];
+      double sx = i % 2 == 0 ? -1 : 1, sy = i < 2 ? -1 : 1;
+
+      cairo_move_to (cr, cx + sx * CROP_GAP_PT, cy);
+      cairo_line_to (cr, cx + sx * (CROP_GAP_PT + CROP_MARK_PT), cy);
+      cairo_move_to (cr, cx, cy + sy * CROP_GAP_PT);
+      cairo_line_to (cr, cx, cy + sy * (CROP_GAP_PT + CROP_MARK_PT));
+    }
+  cairo_stroke (cr);
+
+  /* Translators: where a poster sheet goes, e.g. "Row 1 of 2, column 3 of 4" */
+  label = g_strdup_printf (_("Row %d of %d, column %d of %d"), row + 1, rows, column + 1, columns);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 7);
+  cairo_move_to (cr, x + CROP_GAP_PT + CROP_MARK_PT + 4, y - CROP_GAP_PT - 2);
+  cairo_show_text (cr, label);
+  cairo_restore (cr);
+}
+
+static gboolean
+write_poster (TrailLayout               *layout,
+              const TrailExportOptions  *options,
+              GOutputStream             *stream,
+              GCancellable              *cancellable,
+              GError                   **error)
+{
+  StreamClosure sc = { stream, cancellable, NULL };
+  g_autoptr(GskRenderNode) node = NULL;
+  double scale, page_w, page_h, box_w, box_h;
+  int columns, rows;
+  cairo_surface_t *surface;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  const char *title = trail_document_get_title (trail_layout_get_document (layout));
+  GdkRGBA page;
+  gboolean paint_page;
+  cairo_surface_t *map = NULL;
+
+  get_poster_geometry (options, &scale, &page_w, &page_h, &box_w, &box_h);
+  trail_export_get_poster_tiles (layout, options, &columns, &rows);
+  if ((gint64) columns * rows > 1000)
+    {
+      g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_TOO_LARGE,
+                   _("The poster would take %d × %d sheets; choose a smaller scale or larger paper"), columns, rows);
+      return FALSE;
+    }
+
+  /* The whole map once; every sheet draws it clipped to its part, so
+   * nothing that crosses a sheet's edge goes missing. */
+  node = trail_painter_render_map (layout, NULL, TRAIL_PAINT_NO_BACKGROUND | TRAIL_PAINT_TEXT_AS_CAIRO);
+  /* Drawn straight onto a sheet shifted left or up, cairo 1.16's PDF
+   * surface skips what the map's cairo nodes record beyond the sheet's
+   * own size (the emotion points of the second column onwards): an
+   * unbounded recording of the whole map, painted shifted, keeps it all. */
+  if (node != NULL)
+    {
+      cairo_t *rc;
+
+      map = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      rc = cairo_create (map);
+      gsk_render_node_draw (node, rc);
+      cairo_destroy (rc);
+    }
+  paint_page = get_page_color (layout, options, &page);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sc, page_w, page_h);
+  if (title != NULL && title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trailmap " PACKAGE_VERSION);
+
+  for (int row = 0; row < rows && status == CAIRO_STATUS_SUCCESS; row++)
+    for (int column = 0; column < columns && status == CAIRO_STATUS_SUCCESS; column++)
+      {
+        graphene_rect_t area;
+        cairo_t *cr;
+
+        if (g_cancellable_is_cancelled (cancellable))
+          break;
+
+        trail_export_get_poster_tile_area (layout, options, column, row, &area);
+        cr = cairo_create (surface);
+        cairo_save (cr);
+        cairo_rectangle (cr, PDF_MARGIN_PT, PDF_MARGIN_PT, box_w, box_h);
+        cairo_clip (cr);
+        if (paint_page)
+          {
+            /* The page colour up to the map's edge, not beyond it. */
+            cairo_rectangle (cr, PDF_MARGIN_PT - area.origin.x * scale, PDF_MARGIN_PT - area.origin.y * scale,
+                             trail_layout_get_width (layout) * scale, trail_layout_get_height (layout) * scale);
+            gdk_cairo_set_source_rgba (cr, &page);
+            cairo_fill (cr);
+          }
+        cairo_translate (cr, PDF_MARGIN_PT, PDF_MARGIN_PT);
+        cairo_scale (cr, scale, scale);
+        cairo_translate (cr, -area.origin.x, -area.origin.y);
+        if (map != NULL)
+          {
+            cairo_set_source_surface (cr, map, 0, 0);
+            cairo_paint (cr);
+          }
+        cairo_restore (cr);
+
+        draw_crop_marks (cr, PDF_MARGIN_PT, PDF_MARGIN_PT, box_w, box_h, column, row, columns, rows);
+        cairo_show_page (cr);
+        status = cairo_status (cr);
+        cairo_destroy (cr);
+      }
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&map, cairo_surface_destroy);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return check_cairo (status, &sc, error);
+}
+
 static gboolean
 write_pdf (TrailLayout               *layout,
            const TrailExportOptions  *options,
@@ -754,109 +1260,10 @@ write_pdf (TrailLayout               *layout,
            GCancellable              *cancellable,
            GError                   **error)
 {
-  StreamClosure sc = { stream, cancellable, NULL };
-  g_autoptr(GskRenderNode) node = NULL;
-  TrailDocument *document = trail_layout_get_document (layout);
-  double w = trail_layout_get_width (layout);
-  double h = trail_layout_get_height (layout);
-  double page_w, page_h, scale, dx = 0, dy = 0;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  const char *title;
-  cairo_t *cr;
+  if (options->poster != TRAIL_PAPER_NONE)
+    return write_poster (layout, options, stream, cancellable, error);
 
-  if (options->paper == TRAIL_PAPER_NONE)
-    {
-      scale = PT_PER_PX;
-      if (MAX (w, h) * scale > PDF_MAX_PT)
-        scale = PDF_MAX_PT / MAX (w, h);
-      page_w = w * scale;
-      page_h = h * scale;
-    }
-  else
-    {
-      gboolean landscape;
-
-      page_w = papers[0].width;
-      page_h = papers[0].height;
-      for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
-        if (papers[i].paper == options->paper)
-          {
-            page_w = papers[i].width;
-            page_h = papers[i].height;
-          }
-
-      landscape = options->orientation == TRAIL_ORIENTATION_LANDSCAPE ||
-                  (options->orientation == TRAIL_ORIENTATION_AUTO && w > h);
-      if (landscape)
-        {
-          double t = page_w;
-          page_w = page_h;
-          page_h = t;
-        }
-
-      scale = MIN ((page_w - 2 * PDF_MARGIN_PT) / w, (page_h - 2 * PDF_MARGIN_PT) / h);
-      dx = (page_w - w * scale) / 2;
-      dy = (page_h - h * scale) / 2;
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sc, page_w, page_h);
-  title = trail_document_get_title (document);
-  if (title != NULL && title[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trailmap " PACKAGE_VERSION);
-
-  cr = cairo_create (surface);
-  cairo_translate (cr, dx, dy);
-  cairo_scale (cr, scale, scale);
-  node = trail_painter_render_map (layout, NULL, options->transparent ? TRAIL_PAINT_NO_BACKGROUND : TRAIL_PAINT_DEFAULT);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return check_cairo (status, &sc, error);
-}
-
-/* ---- SVG with text as paths (cairo) ------------------------------------ */
-
-static gboolean
-write_svg_paths (TrailLayout               *layout,
-                 const TrailExportOptions  *options,
-                 GOutputStream             *stream,
-                 GCancellable              *cancellable,
-                 GError                   **error)
-{
-  StreamClosure sc = { stream, cancellable, NULL };
-  g_autoptr(GskRenderNode) node = NULL;
-  double w = trail_layout_get_width (layout);
-  double h = trail_layout_get_height (layout);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
-  surface = cairo_svg_surface_create_for_stream (write_to_stream, &sc, w, h);
-  /* cairo 1.16 writes points unless told otherwise. */
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-
-  cr = cairo_create (surface);
-  node = trail_painter_render_map (layout, NULL, options->transparent ? TRAIL_PAINT_NO_BACKGROUND : TRAIL_PAINT_DEFAULT);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return check_cairo (status, &sc, error);
+  return trail_export_layouts_to_pdf (&layout, options, 1, stream, cancellable, error);
 }
 
 /* ---- Public ----------------------------------------------------------- */
@@ -865,11 +1272,26 @@ static gboolean
 check_options (const TrailExportOptions  *options,
                GError                   **error)
 {
-  if (options->format == TRAIL_EXPORT_PNG && options->width <= 0 &&
+  if (options->format == TRAIL_EXPORT_PNG && options->width <= 0 && options->height <= 0 && options->fit_width <= 0 &&
       !(options->scale > 0 && options->scale <= 64 && isfinite (options->scale)))
     {
       g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
                    _("The scale must be a number above 0 and at most 64"));
+      return FALSE;
+    }
+  if (!(options->dpi > 0 && options->dpi <= 100000) || options->margin < 0 ||
+      options->fit_width < 0 || options->fit_height < 0 ||
+      (options->fit_width > 0 && 2 * options->margin >= MIN (options->fit_width, options->fit_height)))
+    {
+      g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
+                   _("The resolution, box or margin is out of range (the margins must leave room for the map)"));
+      return FALSE;
+    }
+  if (options->height < 0 || options->height > TRAIL_EXPORT_MAX_PNG_SIDE ||
+      options->fit_width > TRAIL_EXPORT_MAX_PNG_SIDE || options->fit_height > TRAIL_EXPORT_MAX_PNG_SIDE)
+    {
+      g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
+                   _("The height and box must be between 1 and %d pixels"), TRAIL_EXPORT_MAX_PNG_SIDE);
       return FALSE;
     }
   if (options->width < 0 || options->width > TRAIL_EXPORT_MAX_PNG_SIDE)
@@ -905,9 +1327,12 @@ trail_export_layout_to_stream (TrailLayout               *layout,
     case TRAIL_EXPORT_PDF:
       return write_pdf (layout, options, stream, cancellable, error);
     case TRAIL_EXPORT_SVG:
-      if (options->text_to_path)
-        return write_svg_paths (layout, options, stream, cancellable, error);
-      return trail_svg_write (layout, options->transparent, stream, cancellable, error);
+      return trail_svg_write (layout,
+                              (options->transparent ? TRAIL_SVG_TRANSPARENT : 0) |
+                              (options->text_to_path ? TRAIL_SVG_TEXT_TO_PATH : 0) |
+                              (options->embed_fonts ? TRAIL_SVG_EMBED_FONTS : 0),
+                              options->has_background ? &options->background : NULL,
+                              stream, cancellable, error);
     default:
       g_set_error (error, TRAIL_EXPORT_ERROR, TRAIL_EXPORT_ERROR_INVALID_OPTION,
                    _("Unknown export format"));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <gdk/gdk.h>
 
 #include "trail-layout.h"
 #include "trail-style.h"
@@ -50,16 +51,39 @@ typedef enum
   TRAIL_ORIENTATION_LANDSCAPE,
 } TrailOrientation;
 
+typedef enum /*< flags >*/
+{
+  TRAIL_EXPORT_OMIT_NONE     = 0,
+  TRAIL_EXPORT_OMIT_HEADER   = 1 << 0, /* title, objective, scope */
+  TRAIL_EXPORT_OMIT_PERSONAS = 1 << 1, /* the persona cards (their lines stay) */
+  TRAIL_EXPORT_OMIT_LEGEND   = 1 << 2,
+} TrailExportOmit;
+
 typedef struct
 {
   TrailExportFormat  format;
   double             scale;         /* PNG: pixels per map pixel (1, 2, 3…) */
-  int                width;         /* PNG: output width in pixels; wins over scale when > 0 */
+  int                width;         /* PNG: output width in pixels (height follows); 0: from scale */
+  int                height;        /* PNG: output height in pixels (width follows); 0: from scale */
+  double             dpi;           /* PNG: resolution recorded in the file (pHYs); 96 by default */
+  /* PNG, PDF: a picture of exactly fit_width × fit_height pixels (PDF:
+   * points at 96 dpi), the map centred in it inside @margin; 0: no box. */
+  int                fit_width;
+  int                fit_height;
+  double             margin;        /* with a fit box: pixels kept clear at each edge */
+  gboolean           has_background;
+  GdkRGBA            background;    /* with has_background: the page's colour instead of the style's */
+  TrailExportOmit    omit;
+  gboolean           for_dark;
+  /* PDF: a poster on sheets of this paper (in options->orientation), at
+   * the map's size times @scale, the sheets overlapping, with crop marks. */
+  TrailPaper         poster;      /* text on the page light, for a transparent picture on a dark slide */
   gboolean           transparent;   /* PNG, SVG: no page background */
   TrailStyleVariant  style;
   TrailPaper         paper;         /* PDF */
   TrailOrientation   orientation;   /* PDF on paper */
-  gboolean           text_to_path;  /* SVG: cairo's outlines instead of editable <text> */
+  gboolean           text_to_path;  /* SVG: glyph outlines instead of editable <text> */
+  gboolean           embed_fonts;   /* SVG with editable text: subsets of its fonts as @font-face (default) */
   /* Subsets by id or name (names compare case-insensitively); NULL shows all. */
   char             **stages;
   char             **lanes;
@@ -72,7 +96,8 @@ typedef struct
 
 GQuark       trail_export_error_quark          (void);
 
-/* Defaults: PNG, scale 1, light, opaque, no paper, everything shown. */
+/* Defaults: PNG, scale 1, 96 dpi, light, opaque, no paper, fonts embedded
+ * in SVG, everything shown. */
 void         trail_export_options_init         (TrailExportOptions        *options);
 
 gboolean     trail_export_format_from_string   (const char                *name,
@@ -109,6 +134,32 @@ void         trail_export_get_png_size         (TrailLayout               *layou
 /* Write @layout to @stream in options->format. */
 gboolean     trail_export_layout_to_stream     (TrailLayout               *layout,
                                                 const TrailExportOptions  *options,
+                                                GOutputStream             *stream,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+
+/* How tall card text prints in a PDF with @options, in points: under
+ * TRAIL_EXPORT_MIN_PRINT_PT it is hard to read on paper. */
+#define TRAIL_EXPORT_MIN_PRINT_PT 6.0
+double       trail_export_get_card_text_pt     (TrailLayout               *layout,
+                                                const TrailExportOptions  *options);
+
+/* A poster's sheets: columns and rows, and the map's region on each
+ * sheet (map pixels), the overlap included. */
+void         trail_export_get_poster_tiles     (TrailLayout               *layout,
+                                                const TrailExportOptions  *options,
+                                                int                       *columns,
+                                                int                       *rows);
+void         trail_export_get_poster_tile_area (TrailLayout               *layout,
+                                                const TrailExportOptions  *options,
+                                                int                        column,
+                                                int                        row,
+                                                graphene_rect_t           *area);
+
+/* Several layouts as the pages of one PDF, each with its own options. */
+gboolean     trail_export_layouts_to_pdf       (TrailLayout              **layouts,
+                                                const TrailExportOptions  *options,
+                                                guint                      n_pages,
                                                 GOutputStream             *stream,
                                                 GCancellable              *cancellable,
                                                 GError                   **error);

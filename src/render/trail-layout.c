@@ -44,6 +44,7 @@ struct _TrailLayout
   GHashTable         *persona_filter;
   guint               show_personas : 1;
   guint               show_legend : 1;
+  guint               show_header : 1;
 
   float               width;
   float               height;
@@ -401,11 +402,11 @@ layout_header (TrailLayout *self,
 
   if (title == NULL || title[0] == '\0')
     title = _("Untitled journey");
-  text_set (self, &h->title, TRAIL_FONT_TITLE, title, self->content_width, 2, &style->text);
+  text_set (self, &h->title, TRAIL_FONT_TITLE, title, self->content_width, 2, &style->page_text);
   cy += text_height (&h->title);
 
   text_set (self, &h->objective, TRAIL_FONT_OBJECTIVE,
-            trail_document_get_objective (self->document), reading_width, 3, &style->text);
+            trail_document_get_objective (self->document), reading_width, 3, &style->page_text);
   if (h->objective.layout != NULL)
     {
       cy += 8;
@@ -418,7 +419,7 @@ layout_header (TrailLayout *self,
       /* Translators: the scope of a journey map, shown under its objective */
       g_autofree char *label = g_strdup_printf (_("Scope: %s"), scope);
 
-      text_set (self, &h->scope, TRAIL_FONT_SCOPE, label, reading_width, 2, &style->text_muted);
+      text_set (self, &h->scope, TRAIL_FONT_SCOPE, label, reading_width, 2, &style->page_text_muted);
       cy += 6;
       h->scope.pos = GRAPHENE_POINT_INIT (0, cy);
       cy += text_height (&h->scope);
@@ -1294,6 +1295,9 @@ trail_layout_emotion_y_for_score (const TrailLayoutItem *item,
 
 /* ---- Legend ----------------------------------------------------------- */
 
+/* Legend labels wrap beyond this width. */
+#define LEGEND_LABEL_MAX_WIDTH 320.0f
+
 static void
 legend_add (TrailLayout           *self,
             TrailLayoutLegend     *legend,
@@ -1309,7 +1313,10 @@ legend_add (TrailLayout           *self,
   entry.color = *color;
   entry.face = face != NULL ? *face : *color;
   entry.icon = icon;
-  text_set (self, &entry.label, TRAIL_FONT_LEGEND, label, -1, 0, &self->style->text);
+  /* A long name (a persona's, say) wraps, on at most three lines, rather
+   * than run off the map's edge. */
+  text_set (self, &entry.label, TRAIL_FONT_LEGEND, label,
+            MIN (LEGEND_LABEL_MAX_WIDTH, self->content_width - 60), 3, &self->style->page_text);
   g_array_append_val (legend->entries, entry);
 }
 
@@ -1327,7 +1334,7 @@ layout_legend (TrailLayout *self,
   GPtrArray *groups[4] = { NULL, };
   guint group_start[4] = { 0, };
   const char *group_names[4] = { _("EMOTION LINES"), _("CARDS"), _("EVIDENCE"), _("VOTES") };
-  float x, line_h = 26, right = style->margin + self->content_width;
+  float x, line_h = 26, row_h, right = style->margin + self->content_width;
   float cy;
 
   legend_free (self->legend);
@@ -1404,7 +1411,7 @@ layout_legend (TrailLayout *self,
 
   group_start[3] = legend->entries->len;
   if (votes)
-    legend_add (self, legend, TRAIL_LEGEND_SWATCH_ICON, &style->text_muted, NULL,
+    legend_add (self, legend, TRAIL_LEGEND_SWATCH_ICON, &style->page_text_muted, NULL,
                 TRAIL_ICON_VOTES, _("Votes"));
 
   if (legend->entries->len == 0)
@@ -1417,6 +1424,7 @@ layout_legend (TrailLayout *self,
   y += style->section_gap;
   x = style->margin;
   cy = y;
+  row_h = line_h;
   for (guint g = 0; g < 4; g++)
     {
       guint end = g + 1 < 4 ? group_start[g + 1] : legend->entries->len;
@@ -1427,12 +1435,13 @@ layout_legend (TrailLayout *self,
         continue;
 
       heading = g_new0 (TrailText, 1);
-      text_set (self, heading, TRAIL_FONT_LEGEND_HEADING, group_names[g], -1, 0, &style->text_muted);
+      text_set (self, heading, TRAIL_FONT_LEGEND_HEADING, group_names[g], -1, 0, &style->page_text_muted);
       hw = text_width (heading);
       if (x > style->margin && x + hw + 200 > right)
         {
           x = style->margin;
-          cy += line_h + 8;
+          cy += row_h + 8;
+          row_h = line_h;
         }
       heading->pos = GRAPHENE_POINT_INIT (x, cy + (line_h - text_height (heading)) / 2);
       g_ptr_array_add (legend->headings, heading);
@@ -1444,10 +1453,13 @@ layout_legend (TrailLayout *self,
           float sw = entry->kind == TRAIL_LEGEND_SWATCH_LINE ? 28 : (entry->kind == TRAIL_LEGEND_SWATCH_CARD ? 24 : 18);
           float w = sw + 8 + text_width (&entry->label);
 
+          float label_h = text_height (&entry->label);
+
           if (x > style->margin && x + w > right)
             {
               x = style->margin;
-              cy += line_h + 8;
+              cy += row_h + 8;
+              row_h = line_h;
             }
           if (entry->kind == TRAIL_LEGEND_SWATCH_CARD)
             entry->swatch = GRAPHENE_RECT_INIT (x, cy + 3, sw, line_h - 6);
@@ -1455,16 +1467,18 @@ layout_legend (TrailLayout *self,
             entry->swatch = GRAPHENE_RECT_INIT (x, cy + line_h / 2 - 6, sw, 12);
           else
             entry->swatch = GRAPHENE_RECT_INIT (x, cy + (line_h - sw) / 2, sw, sw);
-          entry->label.pos = GRAPHENE_POINT_INIT (x + sw + 8, cy + (line_h - text_height (&entry->label)) / 2);
+          /* A wrapped label hangs from the swatch's line. */
+          entry->label.pos = GRAPHENE_POINT_INIT (x + sw + 8, label_h > line_h ? cy + 4 : cy + (line_h - label_h) / 2);
+          row_h = MAX (row_h, label_h > line_h ? label_h + 4 : line_h);
           x += w + 22;
         }
       x += 22;
     }
 
-  legend->item.bounds = GRAPHENE_RECT_INIT (style->margin, y, self->content_width, cy + line_h - y);
+  legend->item.bounds = GRAPHENE_RECT_INIT (style->margin, y, self->content_width, cy + row_h - y);
   self->legend = legend;
 
-  return cy + line_h;
+  return cy + row_h;
 }
 
 /* ---- Whole map -------------------------------------------------------- */
@@ -1536,7 +1550,8 @@ relayout_all (TrailLayout *self)
   self->grid_x = style->margin + style->lane_header_width;
   self->width = ceilf (self->content_width + 2 * style->margin);
 
-  y = layout_header (self, style->margin);
+  /* Without a header, what comes next starts at the margin. */
+  y = self->show_header ? layout_header (self, style->margin) : style->margin - style->section_gap;
   /* Personas are looked up by the lanes and cards, so they are built even
    * when their strip is not shown. */
   {
@@ -1620,6 +1635,7 @@ trail_layout_init (TrailLayout *self)
 
   self->show_personas = TRUE;
   self->show_legend = TRUE;
+  self->show_header = TRUE;
   self->personas = g_ptr_array_new_with_free_func (persona_free);
   self->stages = g_ptr_array_new_with_free_func (stage_free);
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
@@ -1733,6 +1749,18 @@ trail_layout_set_show_personas (TrailLayout *self,
   if (self->show_personas == !!show)
     return;
   self->show_personas = !!show;
+  relayout_all (self);
+}
+
+void
+trail_layout_set_show_header (TrailLayout *self,
+                              gboolean     show)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  if (self->show_header == !!show)
+    return;
+  self->show_header = !!show;
   relayout_all (self);
 }
 

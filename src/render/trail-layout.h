@@ -66,6 +66,9 @@ void                   trail_layout_set_show_personas (TrailLayout            *s
                                                        gboolean                show);
 void                   trail_layout_set_show_legend (TrailLayout              *self,
                                                      gboolean                  show);
+/* The title, objective and scope (TRUE by default); a slide has its own. */
+void                   trail_layout_set_show_header (TrailLayout              *self,
+                                                     gboolean                  show);
 
 /* Bring the geometry up to date after TrailDocument::changed (pass its
  * arguments). A card's text or tags relayout that card's lane row; a card

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <hb-ot.h>
 #include <math.h>
 
 #include "trail-icons.h"
@@ -19,6 +20,155 @@
  * vectors: so the same nodes give crisp pixels on screen and in PNG, and
  * paths and real text in PDF. */
 
+/* Colour-bitmap glyphs (emoji) are drawn from an image this many times
+ * their size: cairo 1.16 puts them in a PDF at 96 ppi, blurred in print. */
+#define COLOR_GLYPH_OVERSAMPLE 8.0
+
+static gboolean
+font_has_color_bitmaps (PangoFont *font)
+{
+  hb_face_t *face = hb_font_get_face (pango_font_get_hb_font (font));
+
+  return hb_ot_color_has_png (face);
+}
+
+static void
+show_color_glyphs (cairo_t             *cr,
+                   const cairo_glyph_t *glyphs,
+                   int                  n_glyphs)
+{
+  cairo_scaled_font_t *font = cairo_get_scaled_font (cr);
+  const double k = COLOR_GLYPH_OVERSAMPLE;
+
+  for (int i = 0; i < n_glyphs; i++)
+    {
+      cairo_glyph_t g = { glyphs[i].index, 0, 0 };
+      cairo_text_extents_t ext;
+      cairo_surface_t *image;
+      cairo_t *icr;
+
+      cairo_scaled_font_glyph_extents (font, &g, 1, &ext);
+      if (ext.width <= 0 || ext.height <= 0)
+        continue;
+
+      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (ext.width * k) + 2,
+                                          (int) ceil (ext.height * k) + 2);
+      icr = cairo_create (image);
+      cairo_scale (icr, k, k);
+      cairo_translate (icr, -ext.x_bearing, -ext.y_bearing);
+      cairo_set_scaled_font (icr, font);
+      cairo_show_glyphs (icr, &g, 1);
+      cairo_destroy (icr);
+
+      cairo_save (cr);
+      cairo_translate (cr, glyphs[i].x + ext.x_bearing, glyphs[i].y + ext.y_bearing);
+      cairo_scale (cr, 1 / k, 1 / k);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_surface_destroy (image);
+    }
+}
+
+/* Shows @run at (@x, @baseline) with its text, one cluster per glyph
+ * group in the glyphs' order. Clusters always run forward: cairo 1.16
+ * drops right-to-left (backward) runs from a PDF's text, while a forward
+ * run in visual order comes back from readers in logical order. */
+static void
+show_run (cairo_t        *cr,
+          const char     *text,
+          PangoLayoutRun *run,
+          double          x,
+          double          baseline)
+{
+  PangoGlyphString *glyphs = run->glyphs;
+  const char *item_text = text + run->item->offset;
+  int item_len = run->item->length;
+  g_autoptr(GString) utf8 = g_string_new (NULL);
+  g_autofree cairo_glyph_t *cg = g_new0 (cairo_glyph_t, MAX (glyphs->num_glyphs, 1));
+  g_autofree cairo_text_cluster_t *clusters = g_new0 (cairo_text_cluster_t, MAX (glyphs->num_glyphs, 1));
+  int n_glyphs = 0, n_clusters = 0;
+  double gx = x;
+
+  for (int i = 0; i < glyphs->num_glyphs;)
+    {
+      int start = glyphs->log_clusters[i];
+      int end = item_len;
+      int j = i;
+
+      /* The cluster's text ends where the next cluster (in text order)
+       * begins. */
+      for (int k = 0; k < glyphs->num_glyphs; k++)
+        if (glyphs->log_clusters[k] > start && glyphs->log_clusters[k] < end)
+          end = glyphs->log_clusters[k];
+
+      while (j < glyphs->num_glyphs && glyphs->log_clusters[j] == start)
+        {
+          PangoGlyphInfo *gi = &glyphs->glyphs[j];
+
+          if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            {
+              cg[n_glyphs].index = gi->glyph;
+              cg[n_glyphs].x = gx + (double) gi->geometry.x_offset / PANGO_SCALE;
+              cg[n_glyphs].y = baseline + (double) gi->geometry.y_offset / PANGO_SCALE;
+              n_glyphs++;
+              clusters[n_clusters].num_glyphs++;
+            }
+          gx += (double) gi->geometry.width / PANGO_SCALE;
+          j++;
+        }
+
+      clusters[n_clusters].num_bytes = end - start;
+      g_string_append_len (utf8, item_text + start, end - start);
+      n_clusters++;
+      i = j;
+    }
+
+  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
+  if (font_has_color_bitmaps (run->item->analysis.font))
+    {
+      cairo_pattern_t *source = cairo_pattern_reference (cairo_get_source (cr));
+
+      show_color_glyphs (cr, cg, n_glyphs);
+      cairo_set_source (cr, source);
+      cairo_pattern_destroy (source);
+    }
+  else
+    cairo_show_text_glyphs (cr, utf8->str, utf8->len, cg, n_glyphs, clusters, n_clusters, 0);
+}
+
+static void
+show_layout_with_text (cairo_t     *cr,
+                       PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const char *text = pango_layout_get_text (layout);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+
+      if (run == NULL || (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS))
+        {
+          /* An ellipsis' glyph has no text of its own in the layout. */
+          if (run != NULL)
+            {
+              pango_layout_iter_get_run_extents (iter, NULL, &logical);
+              cairo_move_to (cr, (double) logical.x / PANGO_SCALE, (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+              pango_cairo_show_glyph_string (cr, run->item->analysis.font, run->glyphs);
+            }
+          continue;
+        }
+
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      show_run (cr, text, run, (double) logical.x / PANGO_SCALE,
+                (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+}
+
 static void
 append_text (GtkSnapshot            *snapshot,
              const TrailText        *text,
@@ -29,7 +179,27 @@ append_text (GtkSnapshot            *snapshot,
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (origin->x + text->pos.x, origin->y + text->pos.y));
-  gtk_snapshot_append_layout (snapshot, text->layout, &text->color);
+  if (g_object_get_data (G_OBJECT (snapshot), "trail-text-as-cairo") != NULL)
+    {
+      /* A text node keeps only glyphs: a ligature or a shaped Arabic
+       * letter comes back from the PDF as the glyph's own character.
+       * With the text and its clusters, cairo's PDF surface writes the
+       * characters as written (ToUnicode, ActualText). */
+      PangoRectangle ink, logical;
+      graphene_rect_t bounds;
+      cairo_t *cr;
+
+      pango_layout_get_pixel_extents (text->layout, &ink, &logical);
+      graphene_rect_union (&GRAPHENE_RECT_INIT (ink.x, ink.y, ink.width, ink.height),
+                           &GRAPHENE_RECT_INIT (logical.x, logical.y, logical.width, logical.height), &bounds);
+      graphene_rect_inset (&bounds, -2, -2);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      gdk_cairo_set_source_rgba (cr, &text->color);
+      show_layout_with_text (cr, text->layout);
+      cairo_destroy (cr);
+    }
+  else
+    gtk_snapshot_append_layout (snapshot, text->layout, &text->color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -718,6 +888,9 @@ trail_painter_render_map (TrailLayout           *layout,
   g_return_val_if_fail (TRAIL_IS_LAYOUT (layout), NULL);
 
   snapshot = gtk_snapshot_new ();
+  /* The item painters take no flags; this one reaches the text. */
+  if (flags & TRAIL_PAINT_TEXT_AS_CAIRO)
+    g_object_set_data (G_OBJECT (snapshot), "trail-text-as-cairo", GINT_TO_POINTER (TRUE));
   trail_painter_draw_map (snapshot, layout, area, flags);
 
   return gtk_snapshot_free_to_node (snapshot);

@@ -16,6 +16,8 @@ typedef enum /*< flags >*/
   TRAIL_PAINT_DEFAULT       = 0,
   TRAIL_PAINT_NO_BACKGROUND = 1 << 0, /* leave the page transparent */
   TRAIL_PAINT_NO_CARDS      = 1 << 1, /* the canvas draws cards as child widgets */
+  TRAIL_PAINT_TEXT_AS_CAIRO = 1 << 2, /* text through pango-cairo, which keeps the characters
+                                         behind each glyph (PDF search and copy) */
 } TrailPaintFlags;
 
 typedef enum /*< flags >*/

@@ -291,8 +291,21 @@ trail_style_new (TrailStyleVariant variant)
   init_fonts (self);
   init_sizes (self);
   init_colors (self);
+  self->page_text = self->text;
+  self->page_text_muted = self->text_muted;
 
   return self;
+}
+
+void
+trail_style_set_page_text_for_dark (TrailStyle *self)
+{
+  g_autoptr(TrailStyle) dark = trail_style_new (TRAIL_STYLE_DARK);
+
+  g_return_if_fail (self != NULL);
+
+  self->page_text = dark->text;
+  self->page_text_muted = dark->text_muted;
 }
 
 TrailStyle *

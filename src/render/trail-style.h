@@ -75,6 +75,11 @@ typedef struct
   GdkRGBA              page;
   GdkRGBA              text;
   GdkRGBA              text_muted;
+  /* Text straight on the page (title, objective, scope, legend): the
+   * style's text, unless the picture is meant for another background
+   * (trail_style_set_page_text_for_dark()). */
+  GdkRGBA              page_text;
+  GdkRGBA              page_text_muted;
   GdkRGBA              grid_line;
   GdkRGBA              row_band;
   GdkRGBA              row_band_alt;
@@ -120,6 +125,9 @@ typedef struct
 
 GType            trail_style_get_type            (void) G_GNUC_CONST;
 TrailStyle      *trail_style_new                 (TrailStyleVariant      variant);
+/* For a transparent picture that lands on a dark slide: text on the page
+ * takes the dark style's colours; the board keeps its own. */
+void                 trail_style_set_page_text_for_dark (TrailStyle *self);
 TrailStyle      *trail_style_ref                 (TrailStyle            *self);
 void             trail_style_unref               (TrailStyle            *self);
 

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
 #include <math.h>
 #include <string.h>
 
@@ -30,9 +32,31 @@ typedef struct
   GError        *error;
   GHashTable    *ids;       /* XML ids used so far */
   GHashTable    *icons;     /* icon names used, for <defs> */
+  TrailSvgFlags  flags;
+  GHashTable    *glyphs;    /* "font:glyph" → id of its outline in <defs> */
+  GString       *glyph_defs;
+  cairo_t       *scratch;   /* for glyph outlines */
+  GHashTable    *fonts;     /* "family|weight|style" → EmbeddedFont, with TRAIL_SVG_EMBED_FONTS */
   char           num[16][G_ASCII_DTOSTR_BUF_SIZE];  /* one printf uses at most 16 */
   guint          num_next;
 } SvgWriter;
+
+/* A font the text uses and the characters it draws with it. */
+typedef struct
+{
+  PangoFont *font;
+  hb_set_t  *unicodes;
+} EmbeddedFont;
+
+static void
+embedded_font_free (gpointer data)
+{
+  EmbeddedFont *ef = data;
+
+  g_object_unref (ef->font);
+  hb_set_destroy (ef->unicodes);
+  g_free (ef);
+}
 
 /* ---- Escaping --------------------------------------------------------- */
 
@@ -175,15 +199,24 @@ make_id (SvgWriter  *w,
   return g_string_free (id, FALSE);
 }
 
+/* A group with an id and, for Inkscape's Objects panel, the map's own
+ * name for it. */
 static void
-open_group (SvgWriter  *w,
-            const char *prefix,
-            const char *raw_id,
-            const char *extra)
+open_labelled_group (SvgWriter  *w,
+                     const char *prefix,
+                     const char *raw_id,
+                     const char *label)
 {
   g_autofree char *id = make_id (w, prefix, raw_id);
 
-  g_string_append_printf (w->out, "<g id=\"%s\"%s%s>\n", id, extra ? " " : "", extra ? extra : "");
+  g_string_append_printf (w->out, "<g id=\"%s\"", id);
+  if (label != NULL && label[0] != '\0')
+    {
+      g_string_append (w->out, " inkscape:label=\"");
+      trail_svg_append_escaped (w->out, label, -1);
+      g_string_append (w->out, "\"");
+    }
+  g_string_append (w->out, ">\n");
 }
 
 static void
@@ -264,6 +297,256 @@ sanitize_family (GString    *out,
       g_string_append_c (out, *p);
 }
 
+/* The id of @glyph's outline in @font, written to <defs> on first use;
+ * NULL for a glyph with no outline (a space, a colour bitmap). */
+static const char *
+glyph_id (SvgWriter  *w,
+          PangoFont  *font,
+          PangoGlyph  glyph)
+{
+  g_autofree char *key = g_strdup_printf ("%p:%u", (gpointer) font, glyph);
+  const char *id;
+  g_autofree char *d = NULL;
+  cairo_glyph_t g = { glyph, 0, 0 };
+
+  if (g_hash_table_lookup_extended (w->glyphs, key, NULL, (gpointer *) &id))
+    return id;
+
+  cairo_new_path (w->scratch);
+  cairo_set_scaled_font (w->scratch, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
+  cairo_glyph_path (w->scratch, &g, 1);
+  d = trail_path_to_svg (w->scratch);
+  cairo_new_path (w->scratch);
+
+  if (d[0] == '\0')
+    id = NULL;
+  else
+    {
+      char *new_id = g_strdup_printf ("g%x", g_hash_table_size (w->glyphs));
+
+      g_string_append_printf (w->glyph_defs, "<path id=\"%s\" d=\"%s\"/>\n", new_id, d);
+      id = new_id;
+    }
+  g_hash_table_insert (w->glyphs, g_steal_pointer (&key), (gpointer) id);
+
+  return id;
+}
+
+/* Text as outlines: each glyph at the position Pango gave it, as a <use>
+ * of its outline, the text itself kept as the group's label for search
+ * and assistive technologies. A run with no outlines (colour emoji) stays
+ * text. */
+static void text_runs (SvgWriter       *w,
+                       const TrailText *t,
+                       double           x0,
+                       double           y0,
+                       gboolean         glyphless_only);
+
+static void
+text_as_paths (SvgWriter       *w,
+               const TrailText *t,
+               double           x0,
+               double           y0)
+{
+  PangoLayoutIter *iter;
+  const char *str = pango_layout_get_text (t->layout);
+  gboolean glyphless = FALSE;
+
+  g_string_append (w->out, "<g aria-label=\"");
+  trail_svg_append_escaped (w->out, str, -1);
+  g_string_append (w->out, "\"");
+  color_attr (w, "fill", &t->color);
+  g_string_append (w->out, ">");
+
+  iter = pango_layout_get_iter (t->layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      double x, baseline;
+
+      if (run == NULL)
+        continue;
+
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      baseline = y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      x = x0 + (double) logical.x / PANGO_SCALE;
+
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+          const char *id = NULL;
+
+          if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            id = glyph_id (w, run->item->analysis.font, gi->glyph);
+          if (id == NULL && gi->glyph != PANGO_GLYPH_EMPTY &&
+              !g_unichar_isspace (g_utf8_get_char (str + run->item->offset + run->glyphs->log_clusters[i])))
+            glyphless = TRUE;
+          if (id != NULL)
+            g_string_append_printf (w->out, "<use xlink:href=\"#%s\" x=\"%s\" y=\"%s\"/>", id,
+                                    num (w, x + (double) gi->geometry.x_offset / PANGO_SCALE),
+                                    num (w, baseline + (double) gi->geometry.y_offset / PANGO_SCALE));
+          x += (double) gi->geometry.width / PANGO_SCALE;
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  g_string_append (w->out, "</g>\n");
+
+  if (glyphless)
+    text_runs (w, t, x0, y0, TRUE);
+}
+
+/* Does @run's font draw with outlines? Colour-bitmap fonts do not. */
+static gboolean
+run_has_outlines (SvgWriter      *w,
+                  PangoLayoutRun *run)
+{
+  for (int i = 0; i < run->glyphs->num_glyphs; i++)
+    {
+      PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+
+      if (glyph != PANGO_GLYPH_EMPTY && !(glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+          glyph_id (w, run->item->analysis.font, glyph) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Remembers which characters @font draws, for its subset. */
+static void
+note_font_use (SvgWriter  *w,
+               PangoFont  *font,
+               const char *text,
+               int         len)
+{
+  PangoFontDescription *desc = pango_font_describe (font);
+  /* One face whatever the size: the family, weight and style <text> names. */
+  g_autofree char *key = g_strdup_printf ("%s|%d|%d", pango_font_description_get_family (desc),
+                                          (int) pango_font_description_get_weight (desc),
+                                          (int) pango_font_description_get_style (desc));
+  EmbeddedFont *ef = g_hash_table_lookup (w->fonts, key);
+
+  pango_font_description_free (desc);
+  if (ef == NULL)
+    {
+      ef = g_new0 (EmbeddedFont, 1);
+      ef->font = g_object_ref (font);
+      ef->unicodes = hb_set_create ();
+      g_hash_table_insert (w->fonts, g_steal_pointer (&key), ef);
+    }
+  for (const char *p = text; p < text + len && *p; p = g_utf8_next_char (p))
+    hb_set_add (ef->unicodes, g_utf8_get_char (p));
+  /* An ellipsized line draws "…". */
+  hb_set_add (ef->unicodes, 0x2026);
+}
+
+static int
+compare_fonts (gconstpointer a,
+               gconstpointer b)
+{
+  const EmbeddedFont *fa = *(const EmbeddedFont **) a;
+  const EmbeddedFont *fb = *(const EmbeddedFont **) b;
+  PangoFontDescription *da = pango_font_describe (fa->font);
+  PangoFontDescription *db = pango_font_describe (fb->font);
+  g_autofree char *sa = pango_font_description_to_string (da);
+  g_autofree char *sb = pango_font_description_to_string (db);
+
+  pango_font_description_free (da);
+  pango_font_description_free (db);
+  return g_strcmp0 (sa, sb);
+}
+
+/* Each font's subset as @font-face data, under the family, weight and
+ * style the <text> elements name: the SVG then looks the same where the
+ * font is not installed. Colour-bitmap fonts (emoji) are left to the
+ * system: their bitmaps would weigh megabytes. */
+static void
+write_font_faces (SvgWriter *w)
+{
+  g_autoptr(GPtrArray) fonts = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  gboolean any = FALSE;
+
+  g_hash_table_iter_init (&iter, w->fonts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (fonts, value);
+
+  /* The same map always gives the same file. */
+  g_ptr_array_sort (fonts, compare_fonts);
+
+  for (guint i = 0; i < fonts->len; i++)
+    {
+      EmbeddedFont *ef = fonts->pdata[i];
+      hb_face_t *face = hb_font_get_face (pango_font_get_hb_font (ef->font));
+      PangoFontDescription *desc;
+      hb_subset_input_t *input;
+      hb_face_t *subset;
+      hb_blob_t *blob;
+      const char *data;
+      unsigned int len = 0;
+      g_autofree char *b64 = NULL;
+
+      if (hb_ot_color_has_png (face) || hb_ot_color_has_layers (face) || hb_ot_color_has_svg (face))
+        continue;
+
+      input = hb_subset_input_create_or_fail ();
+      if (input == NULL)
+        continue;
+      hb_set_union (hb_subset_input_unicode_set (input), ef->unicodes);
+      /* Hinting means nothing at the sizes a viewer scales to. */
+      hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+      subset = hb_subset_or_fail (face, input);
+      hb_subset_input_destroy (input);
+      if (subset == NULL)
+        continue;
+      blob = hb_face_reference_blob (subset);
+      data = hb_blob_get_data (blob, &len);
+      if (len > 0)
+        b64 = g_base64_encode ((const guchar *) data, len);
+      hb_blob_destroy (blob);
+      hb_face_destroy (subset);
+      if (b64 == NULL)
+        continue;
+
+      if (!any)
+        g_string_append (w->out, "<style type=\"text/css\"><![CDATA[\n");
+      any = TRUE;
+
+      desc = pango_font_describe (ef->font);
+      g_string_append (w->out, "@font-face { font-family: \"");
+      sanitize_family (w->out, pango_font_description_get_family (desc));
+      g_string_append_printf (w->out, "\"; font-weight: %d; font-style: %s; src: url(\"data:font/otf;base64,%s\") format(\"opentype\"); }\n",
+                              (int) pango_font_description_get_weight (desc),
+                              pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL ? "italic" : "normal",
+                              b64);
+      pango_font_description_free (desc);
+    }
+
+  if (any)
+    g_string_append (w->out, "]]></style>\n");
+}
+
+/* The size Pango asked @font for, in pixels. Not the description's size:
+ * fontconfig gives a bitmap font (colour emoji) its strike's size, 109,
+ * and scales it down with a matrix, which cairo's font matrix includes. */
+static double
+font_size (PangoFont                  *font,
+           const PangoFontDescription *desc)
+{
+  cairo_scaled_font_t *scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  cairo_matrix_t m;
+
+  if (scaled == NULL || cairo_scaled_font_status (scaled) != CAIRO_STATUS_SUCCESS)
+    return (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+
+  cairo_scaled_font_get_font_matrix (scaled, &m);
+  return sqrt (fabs (m.xx * m.yy - m.xy * m.yx));
+}
+
 /* A block of text, one <tspan> per run of one font and one direction, at
  * the exact positions Pango chose, so the SVG wraps where the PNG does. */
 static void
@@ -271,16 +554,26 @@ text (SvgWriter              *w,
       const TrailText        *t,
       const graphene_point_t *origin)
 {
-  PangoLayoutIter *iter;
-  const char *str;
-  gboolean mixed = FALSE;
-  double x0, y0;
-
   if (t->layout == NULL)
     return;
 
-  x0 = origin->x + t->pos.x;
-  y0 = origin->y + t->pos.y;
+  if (w->flags & TRAIL_SVG_TEXT_TO_PATH)
+    text_as_paths (w, t, origin->x + t->pos.x, origin->y + t->pos.y);
+  else
+    text_runs (w, t, origin->x + t->pos.x, origin->y + t->pos.y, FALSE);
+}
+
+static void
+text_runs (SvgWriter       *w,
+           const TrailText *t,
+           double           x0,
+           double           y0,
+           gboolean         glyphless_only)
+{
+  PangoLayoutIter *iter;
+  const char *str;
+  gboolean mixed = FALSE;
+
   str = pango_layout_get_text (t->layout);
 
   /* Any right-to-left run or bidi control: spell out every run's
@@ -299,7 +592,10 @@ text (SvgWriter              *w,
     if (is_bidi_control (g_utf8_get_char (p)))
       mixed = TRUE;
 
-  g_string_append (w->out, "<text xml:space=\"preserve\"");
+  /* Mixed lines: one <text> per run. Inkscape runs its bidi pass over a
+   * whole <text>, across its tspans, and so moves runs that carry their
+   * own direction; a <text> of one run is placed alike by every reader. */
+  g_string_append (w->out, mixed ? "<g class=\"text\"" : "<text xml:space=\"preserve\"");
   color_attr (w, "fill", &t->color);
   g_string_append (w->out, ">");
 
@@ -312,21 +608,24 @@ text (SvgWriter              *w,
       double baseline;
       gboolean rtl;
 
-      if (run == NULL)
+      if (run == NULL || (glyphless_only && run_has_outlines (w, run)))
         continue;
 
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
       baseline = y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
       rtl = (run->item->analysis.level % 2) != 0;
       desc = pango_font_describe_with_absolute_size (run->item->analysis.font);
+      if (w->fonts != NULL)
+        note_font_use (w, run->item->analysis.font, str + run->item->offset, run->item->length);
 
       /* Right-to-left text starts at its right end. */
-      g_string_append_printf (w->out, "<tspan x=\"%s\" y=\"%s\" font-family=\"",
+      g_string_append_printf (w->out, "<%s x=\"%s\" y=\"%s\" font-family=\"",
+                              mixed ? "text xml:space=\"preserve\"" : "tspan",
                               num (w, x0 + (double) (rtl ? logical.x + logical.width : logical.x) / PANGO_SCALE),
                               num (w, baseline));
       sanitize_family (w->out, pango_font_description_get_family (desc));
       g_string_append_printf (w->out, ", sans-serif\" font-size=\"%s\" font-weight=\"%d\"",
-                              num (w, (double) pango_font_description_get_size (desc) / PANGO_SCALE),
+                              num (w, font_size (run->item->analysis.font, desc)),
                               (int) pango_font_description_get_weight (desc));
       if (pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL)
         g_string_append (w->out, " font-style=\"italic\"");
@@ -338,14 +637,14 @@ text (SvgWriter              *w,
         g_string_append (w->out, "…");
       else
         trail_svg_append_escaped (w->out, str + run->item->offset, run->item->length);
-      g_string_append (w->out, "</tspan>");
+      g_string_append (w->out, mixed ? "</text>" : "</tspan>");
 
       pango_font_description_free (desc);
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
 
-  g_string_append (w->out, "</text>\n");
+  g_string_append (w->out, mixed ? "</g>\n" : "</text>\n");
 }
 
 static void
@@ -462,7 +761,7 @@ write_personas (SvgWriter *w,
       if (p->item.bounds.size.width <= 0)
         continue;
 
-      open_group (w, "persona", trail_persona_get_id (p->item.object), NULL);
+      open_labelled_group (w, "persona", trail_persona_get_id (p->item.object), trail_persona_get_name (p->item.object));
       shadow.origin.y += 2;
       rect (w, &shadow, 14, &style->card_shadow);
       rect (w, &p->item.bounds, 14, &style->persona_face);
@@ -520,33 +819,6 @@ write_personas (SvgWriter *w,
 }
 
 static void
-write_stages (SvgWriter *w)
-{
-  GPtrArray *stages = trail_layout_get_stages (w->layout);
-  cairo_t *cr;
-
-  if (stages->len == 0)
-    return;
-
-  cr = trail_path_scratch ();
-  g_string_append (w->out, "<g id=\"stages\">\n");
-  for (guint i = 0; i < stages->len; i++)
-    {
-      const TrailLayoutStage *s = stages->pdata[i];
-
-      open_group (w, "stage", trail_stage_get_id (s->item.object), NULL);
-      trail_path_stage (cr, s, w->style->stage_chevron);
-      cairo_path (w, cr, &s->face, NULL, 0, NULL);
-      text (w, &s->number, &s->item.bounds.origin);
-      text (w, &s->name, &s->item.bounds.origin);
-      text (w, &s->description, &s->item.bounds.origin);
-      g_string_append (w->out, "</g>\n");
-    }
-  g_string_append (w->out, "</g>\n");
-  cairo_destroy (cr);
-}
-
-static void
 write_card (SvgWriter             *w,
             const TrailLayoutCard *c)
 {
@@ -555,7 +827,20 @@ write_card (SvgWriter             *w,
   const graphene_point_t *o = &b->origin;
   float radius = style->card_radius;
 
-  open_group (w, "card", trail_card_get_id (c->item.object), NULL);
+  {
+    /* Labelled by the first words of its text, as a list would show it. */
+    const char *card_text = trail_card_get_text (c->item.object);
+    g_autofree char *label = NULL;
+
+    if (card_text != NULL && g_utf8_strlen (card_text, -1) > 40)
+      {
+        g_autofree char *head = g_utf8_substring (card_text, 0, 39);
+        label = g_strconcat (head, "…", NULL);
+      }
+    else
+      label = g_strdup (card_text);
+    open_labelled_group (w, "card", trail_card_get_id (c->item.object), label);
+  }
 
   if (style->card_shadow.alpha > 0)
     {
@@ -724,7 +1009,7 @@ write_lanes (SvgWriter *w)
       graphene_rect_t glyph;
       GdkRGBA icon_face = with_alpha (&l->accent, style->variant == TRAIL_STYLE_DARK ? 0.22f : 0.13f);
 
-      open_group (w, "lane", trail_lane_get_id (l->item.object), NULL);
+      open_labelled_group (w, "lane", trail_lane_get_id (l->item.object), trail_lane_get_title (l->item.object));
 
       /* The row's backgrounds, clipped to the grid's rounded frame. */
       g_string_append (w->out, "<g clip-path=\"url(#grid-clip)\">\n");
@@ -770,30 +1055,60 @@ write_lanes (SvgWriter *w)
   g_string_append (w->out, "</g>\n");
   outline (w, &grid, TRAIL_GRID_RADIUS, style->border_width, &style->grid_line);
 
-  /* Cards above the frame, grouped by lane like the rows. */
-  g_string_append (w->out, "<g id=\"cards\">\n");
-  for (guint i = 0; i < lanes->len; i++)
+}
+
+/* One group per stage holding its header and its cards, the cards grouped
+ * by lane: selecting or exporting a stage by id (inkscape --export-id)
+ * gives the whole column. Drawn after the rows, so cards lie above the
+ * grid's frame as on the canvas; chevrons overlap nothing. */
+static void
+write_stages (SvgWriter *w)
+{
+  GPtrArray *stages = trail_layout_get_stages (w->layout);
+  GPtrArray *lanes = trail_layout_get_lanes (w->layout);
+  cairo_t *cr;
+
+  if (stages->len == 0)
+    return;
+
+  cr = trail_path_scratch ();
+  g_string_append (w->out, "<g id=\"stages\">\n");
+  for (guint i = 0; i < stages->len; i++)
     {
-      const TrailLayoutLane *l = lanes->pdata[i];
-      gboolean any = FALSE;
+      const TrailLayoutStage *s = stages->pdata[i];
+      const char *stage_id = trail_stage_get_id (s->item.object);
 
-      for (guint j = 0; j < l->cells->len; j++)
+      open_labelled_group (w, "stage", stage_id, trail_stage_get_name (s->item.object));
+      trail_path_stage (cr, s, w->style->stage_chevron);
+      cairo_path (w, cr, &s->face, NULL, 0, NULL);
+      text (w, &s->number, &s->item.bounds.origin);
+      text (w, &s->name, &s->item.bounds.origin);
+      text (w, &s->description, &s->item.bounds.origin);
+
+      for (guint j = 0; j < lanes->len; j++)
         {
-          const TrailLayoutCell *cell = l->cells->pdata[j];
+          const TrailLayoutLane *l = lanes->pdata[j];
 
-          for (guint k = 0; k < cell->cards->len; k++)
+          for (guint k = 0; k < l->cells->len; k++)
             {
-              if (!any)
-                open_group (w, "cards-in-lane", trail_lane_get_id (l->item.object), NULL);
-              any = TRUE;
-              write_card (w, cell->cards->pdata[k]);
+              const TrailLayoutCell *cell = l->cells->pdata[k];
+              g_autofree char *raw = NULL;
+
+              if (cell->stage != s || cell->cards->len == 0)
+                continue;
+
+              raw = g_strconcat (stage_id, "-lane-", trail_lane_get_id (l->item.object), NULL);
+              open_labelled_group (w, "cards", raw, trail_lane_get_title (l->item.object));
+              for (guint c = 0; c < cell->cards->len; c++)
+                write_card (w, cell->cards->pdata[c]);
+              g_string_append (w->out, "</g>\n");
               flush_out (w, FALSE);
             }
         }
-      if (any)
-        g_string_append (w->out, "</g>\n");
+      g_string_append (w->out, "</g>\n");
     }
   g_string_append (w->out, "</g>\n");
+  cairo_destroy (cr);
 }
 
 static void
@@ -860,6 +1175,8 @@ write_defs (SvgWriter *w)
   /* Sorted, so the same map always gives the same file. */
   names = g_list_sort (names, (GCompareFunc) g_strcmp0);
   g_string_append (w->out, "<defs>\n");
+  if (w->fonts != NULL)
+    write_font_faces (w);
   for (GList *l = names; l != NULL; l = l->next)
     {
       const char *name = l->data;
@@ -868,13 +1185,15 @@ write_defs (SvgWriter *w)
       g_string_append_printf (w->out, "<symbol id=\"icon-%s\" viewBox=\"0 0 16 16\">%s</symbol>\n",
                               name, body != NULL ? body : "");
     }
+  g_string_append_len (w->out, w->glyph_defs->str, w->glyph_defs->len);
   g_string_append (w->out, "</defs>\n");
   g_list_free (names);
 }
 
 gboolean
 trail_svg_write (TrailLayout    *layout,
-                 gboolean        transparent,
+                 TrailSvgFlags   flags,
+                 const GdkRGBA  *background,
                  GOutputStream  *stream,
                  GCancellable   *cancellable,
                  GError        **error)
@@ -898,6 +1217,12 @@ trail_svg_write (TrailLayout    *layout,
   w.cancellable = cancellable;
   w.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.icons = g_hash_table_new (g_str_hash, g_str_equal);
+  w.flags = flags;
+  w.glyphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w.glyph_defs = g_string_new (NULL);
+  w.scratch = trail_path_scratch ();
+  if ((flags & TRAIL_SVG_EMBED_FONTS) && !(flags & TRAIL_SVG_TEXT_TO_PATH))
+    w.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, embedded_font_free);
 
   /* The body first, into memory, to learn which icons it uses; the head
    * with its <defs> is then written before it. */
@@ -907,6 +1232,7 @@ trail_svg_write (TrailLayout    *layout,
   g_string_append_printf (w.out,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                          "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" "
                           "version=\"1.1\" width=\"%spx\" height=\"%spx\" viewBox=\"0 0 %s %s\">\n",
                           num (&w, width), num (&w, height), num (&w, width), num (&w, height));
   g_string_append (w.out, "<title>");
@@ -926,12 +1252,12 @@ trail_svg_write (TrailLayout    *layout,
 
     w.out = body;
     w.stream = NULL;
-    if (!transparent)
-      rect (&w, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &w.style->page);
+    if (!(flags & TRAIL_SVG_TRANSPARENT))
+      rect (&w, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, background != NULL ? background : &w.style->page);
     write_header (&w);
     write_personas (&w, personas_shown);
-    write_stages (&w);
     write_lanes (&w);
+    write_stages (&w);
     write_legend (&w);
     g_string_append (w.out, "</svg>\n");
 
@@ -946,6 +1272,10 @@ trail_svg_write (TrailLayout    *layout,
   g_string_free (w.out, TRUE);
   g_hash_table_unref (w.ids);
   g_hash_table_unref (w.icons);
+  g_hash_table_unref (w.glyphs);
+  g_string_free (w.glyph_defs, TRUE);
+  cairo_destroy (w.scratch);
+  g_clear_pointer (&w.fonts, g_hash_table_unref);
 
   if (w.error != NULL)
     {

@@ -38,6 +38,11 @@ struct _TrailExportDialog
   GtkSpinButton     *width_spin;
   AdwComboRow       *style_row;
   AdwComboRow       *paper_row;
+  AdwComboRow       *orientation_row;
+  AdwActionRow      *text_to_path_row;
+  GtkSwitch         *text_to_path_switch;
+  AdwActionRow      *for_dark_row;
+  GtkSwitch         *for_dark_switch;
   AdwActionRow      *transparent_row;
   GtkSwitch         *transparent_switch;
   AdwExpanderRow    *stages_row;
@@ -79,9 +84,10 @@ static guint signals[N_SIGNALS];
 
 /* Indexes of the combo rows, in the order of the .ui and the schema. */
 static const char * const format_choices[] = { "png", "svg", "pdf", NULL };
-static const char * const size_choices[] = { "1x", "2x", "3x", "4x", "width", NULL };
+static const char * const size_choices[] = { "1x", "2x", "3x", "4x", "width", "slide", NULL };
 static const char * const style_choices[] = { "light", "dark", "high-contrast", NULL };
-static const char * const paper_choices[] = { "fit", "a4", "a3", "a2", "letter", "tabloid", NULL };
+static const char * const paper_choices[] = { "fit", "a5", "a4", "a3", "a2", "a1", "a0", "letter", "legal", "tabloid", NULL };
+static const char * const orientation_choices[] = { "auto", "portrait", "landscape", NULL };
 
 typedef struct
 {
@@ -147,6 +153,8 @@ build_options (TrailExportDialog  *self,
   trail_export_options_init (options);
   options->format = get_format (self);
   options->transparent = gtk_switch_get_active (self->transparent_switch);
+  options->for_dark = options->transparent && gtk_switch_get_active (self->for_dark_switch);
+  options->text_to_path = gtk_switch_get_active (self->text_to_path_switch);
 
   switch (adw_combo_row_get_selected (self->style_row))
     {
@@ -163,11 +171,30 @@ build_options (TrailExportDialog  *self,
 
   if (size < 4)
     options->scale = size + 1;
-  else
+  else if (size == 4)
     options->width = gtk_spin_button_get_value_as_int (self->width_spin);
+  else if (options->format == TRAIL_EXPORT_PNG)
+    {
+      /* Exactly a slide, the map fitted inside with a margin. */
+      options->fit_width = 1920;
+      options->fit_height = 1080;
+      options->margin = 48;
+    }
 
   if (paper > 0 && paper_choices[paper] != NULL)
     trail_export_paper_from_string (paper_choices[paper], &options->paper, &options->orientation);
+  switch (adw_combo_row_get_selected (self->orientation_row))
+    {
+    case 1:
+      options->orientation = TRAIL_ORIENTATION_PORTRAIT;
+      break;
+    case 2:
+      options->orientation = TRAIL_ORIENTATION_LANDSCAPE;
+      break;
+    default:
+      options->orientation = TRAIL_ORIENTATION_AUTO;
+      break;
+    }
 
   options->stages = collect_checked (self->stage_checks);
   options->lanes = collect_checked (self->lane_checks);
@@ -199,17 +226,41 @@ update_size_label (TrailExportDialog  *self,
       break;
 
     case TRAIL_EXPORT_SVG:
-      /* Translators: the size of a drawing, in pixels */
-      text = g_strdup_printf (_("%.0f × %.0f px, editable text"),
-                              trail_layout_get_width (layout), trail_layout_get_height (layout));
+      if (options->text_to_path)
+        /* Translators: the size of a drawing, in pixels */
+        text = g_strdup_printf (_("%.0f × %.0f px, text as outlines"),
+                                trail_layout_get_width (layout), trail_layout_get_height (layout));
+      else
+        /* Translators: the size of a drawing, in pixels */
+        text = g_strdup_printf (_("%.0f × %.0f px, editable text"),
+                                trail_layout_get_width (layout), trail_layout_get_height (layout));
       break;
 
     case TRAIL_EXPORT_PDF:
     default:
-      text = g_strdup (options->paper == TRAIL_PAPER_NONE
-                       ? _("One page the size of the map, vector")
-                       : _("One page, the map fitted on the paper, vector"));
+      if (options->paper == TRAIL_PAPER_NONE)
+        text = g_strdup (_("One page the size of the map, vector"));
+      else
+        {
+          double pt = trail_export_get_card_text_pt (layout, options);
+
+          if (pt < TRAIL_EXPORT_MIN_PRINT_PT)
+            /* Translators: %.1f is a text size in points */
+            text = g_strdup_printf (_("Card text prints %.1f pt tall, too small to read: choose a larger paper"), pt);
+          else
+            /* Translators: %.1f is a text size in points */
+            text = g_strdup_printf (_("One page, the map fitted on the paper; card text %.1f pt"), pt);
+        }
       break;
+    }
+
+  /* A transparent light export lands on a slide: dark text on the page
+   * cannot be read on a dark one. */
+  if (options->transparent && options->format != TRAIL_EXPORT_PDF &&
+      options->style != TRAIL_STYLE_DARK && !options->for_dark)
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+      text = g_strdup_printf ("%s\n%s", plain, _("On a dark slide the title and legend cannot be read: turn on For Dark Slides"));
     }
 
   gtk_label_set_label (self->size_label, text);
@@ -250,6 +301,15 @@ update_preview_cb (gpointer user_data)
   preview.width = 0;
   preview.scale = width > PREVIEW_WIDTH ? PREVIEW_WIDTH / width : 1.0;
   preview.transparent = options.transparent && options.format != TRAIL_EXPORT_PDF;
+  if (options.fit_width > 0)
+    {
+      /* The slide, small: the same box in proportion. */
+      double k = MIN (1.0, PREVIEW_WIDTH / options.fit_width);
+
+      preview.fit_width = MAX (16, (int) (options.fit_width * k));
+      preview.fit_height = MAX (16, (int) (options.fit_height * k));
+      preview.margin = options.margin * k;
+    }
 
   png = trail_export_to_bytes (self->document, &preview, &error);
   if (png != NULL)
@@ -280,7 +340,12 @@ update_rows (TrailExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), format == TRAIL_EXPORT_PNG);
   gtk_widget_set_visible (GTK_WIDGET (self->width_row), format == TRAIL_EXPORT_PNG && by_width);
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), format == TRAIL_EXPORT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->orientation_row),
+                          format == TRAIL_EXPORT_PDF && adw_combo_row_get_selected (self->paper_row) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_to_path_row), format == TRAIL_EXPORT_SVG);
   gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), format != TRAIL_EXPORT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->for_dark_row),
+                          format != TRAIL_EXPORT_PDF && gtk_switch_get_active (self->transparent_switch));
 
   queue_preview (self);
 }
@@ -495,6 +560,51 @@ dup_suggested_name (TrailExportDialog *self)
   return name;
 }
 
+/* The picture as the dialog sets it up, on the clipboard as PNG and SVG,
+ * to paste straight into a slide. */
+static void
+trail_export_dialog_copy_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  TrailExportDialog *self = TRAIL_EXPORT_DIALOG (widget);
+  TrailExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+  AdwToast *toast;
+
+  build_options (self, &options);
+  options.format = TRAIL_EXPORT_PNG;
+  options.text_to_path = FALSE;
+  options.paper = TRAIL_PAPER_NONE;
+  png = trail_export_to_bytes (self->document, &options, &error);
+  if (png != NULL)
+    {
+      options.format = TRAIL_EXPORT_SVG;
+      svg = trail_export_to_bytes (self->document, &options, &error);
+    }
+  clear_options (&options);
+
+  if (png == NULL || svg == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not copy the map: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+
+  providers[0] = gdk_content_provider_new_for_bytes ("image/png", png);
+  providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+
+  toast = adw_toast_new (_("Copied as PNG and SVG"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 trail_export_dialog_export_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -554,6 +664,15 @@ trail_export_dialog_constructed (GObject *object)
   bind_choice (self, "export-size", self->size_row, size_choices);
   bind_choice (self, "export-style", self->style_row, style_choices);
   bind_choice (self, "export-paper", self->paper_row, paper_choices);
+  bind_choice (self, "export-orientation", self->orientation_row, orientation_choices);
+  g_settings_bind (self->settings, "export-text-to-path", self->text_to_path_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-for-dark", self->for_dark_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->text_to_path_switch, "notify::active", G_CALLBACK (queue_preview), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->for_dark_switch, "notify::active", G_CALLBACK (queue_preview), self,
+                           G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "export-width",
                    gtk_spin_button_get_adjustment (self->width_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -562,7 +681,8 @@ trail_export_dialog_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (queue_preview), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->transparent_switch, "notify::active", G_CALLBACK (queue_preview), self,
+  /* The switch also shows the "For Dark Slides" row. */
+  g_signal_connect_object (self->transparent_switch, "notify::active", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
 
   populate_content (self);
@@ -660,6 +780,11 @@ trail_export_dialog_class_init (TrailExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, orientation_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, text_to_path_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, text_to_path_switch);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, stages_row);
@@ -667,6 +792,8 @@ trail_export_dialog_class_init (TrailExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, personas_row);
 
   gtk_widget_class_install_action (widget_class, "export.export", NULL, trail_export_dialog_export_action);
+  gtk_widget_class_install_action (widget_class, "export.copy", NULL, trail_export_dialog_copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "export.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

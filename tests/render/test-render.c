@@ -25,6 +25,7 @@
 #include "trail-layout-private.h"
 #include "trail-layout.h"
 #include "trail-painter.h"
+#include "trail-slides.h"
 
 /* Golden comparison: a pixel differs when a channel is off by more than
  * this, and a picture differs when more than this share of pixels do.
@@ -329,12 +330,27 @@ golden_dir (void)
   return dir;
 }
 
+static void check_golden_options (TrailDocument            *doc,
+                                  const TrailExportOptions *options,
+                                  const char               *name);
+
 static void
 check_golden (TrailDocument     *doc,
               TrailStyleVariant  variant,
               const char        *name)
 {
   TrailExportOptions options;
+
+  trail_export_options_init (&options);
+  options.style = variant;
+  check_golden_options (doc, &options, name);
+}
+
+static void
+check_golden_options (TrailDocument            *doc,
+                      const TrailExportOptions *options,
+                      const char               *name)
+{
   g_autoptr(GBytes) png = NULL;
   g_autofree char *file = g_strdup_printf ("%s.png", name);
   g_autofree char *golden = g_build_filename (golden_dir (), file, NULL);
@@ -342,9 +358,7 @@ check_golden (TrailDocument     *doc,
   cairo_surface_t *actual, *expected;
   gboolean same;
 
-  trail_export_options_init (&options);
-  options.style = variant;
-  png = export_bytes (doc, &options);
+  png = export_bytes (doc, (TrailExportOptions *) options);
 
   if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
     {
@@ -518,27 +532,76 @@ test_png_tiles (void)
 
 /* ---- SVG ---------------------------------------------------------------- */
 
-/* Our SVG (@text_to_path: with every glyph an outline) drawn by librsvg
- * must look like our PNG. */
+/* Renders @svg with librsvg, at the map's size. */
+static cairo_surface_t *
+rasterize_svg (GBytes      *svg,
+               TrailLayout *layout)
+{
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  RsvgRectangle viewport;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h));
+  g_assert_cmpfloat_with_epsilon (w, trail_layout_get_width (layout), 0.01);
+  g_assert_cmpfloat_with_epsilon (h, trail_layout_get_height (layout), 0.01);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (surface);
+  viewport = (RsvgRectangle) { 0, 0, w, h };
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  g_object_unref (handle);
+
+  return surface;
+}
+
+/* Our PNG of @doc with @options (but as PNG), as ARGB32. */
+static cairo_surface_t *
+render_png_argb (TrailDocument            *doc,
+                 const TrailExportOptions *options)
+{
+  TrailExportOptions png_options = *options;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *decoded, *argb;
+  cairo_t *cr;
+
+  png_options.format = TRAIL_EXPORT_PNG;
+  png = export_bytes (doc, &png_options);
+  decoded = decode_png (png);
+  /* Opaque PNG decodes as RGB24: give it the alpha the SVG's page has. */
+  argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (decoded),
+                                     cairo_image_surface_get_height (decoded));
+  cr = cairo_create (argb);
+  cairo_set_source_surface (cr, decoded, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (decoded);
+
+  return argb;
+}
+
 static void
-check_svg_against_png (TrailDocument *doc,
-                       const char    *name,
-                       gboolean       text_to_path)
+check_svg_against_png_full (TrailDocument *doc,
+                            const char    *name,
+                            gboolean       text_to_path,
+                            int            channel_tolerance,
+                            double         max_differing)
 {
   TrailExportOptions options;
   g_autoptr(GBytes) svg = NULL;
-  g_autoptr(GBytes) png = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TrailLayout) layout = NULL;
   g_autofree char *svg_name = g_strdup_printf ("%s.svg", name);
   g_autofree char *svg_path = scratch_path (svg_name);
   g_autofree char *compare_name = g_strdup_printf ("%s-svg", name);
   const char *xmllint[] = { "xmllint", "--noout", svg_path, NULL };
-  RsvgHandle *handle;
-  RsvgRectangle viewport;
-  double w, h;
   cairo_surface_t *ours, *theirs;
-  cairo_t *cr;
   gboolean same;
 
   trail_export_options_init (&options);
@@ -556,35 +619,9 @@ check_svg_against_png (TrailDocument *doc,
   else
     g_test_message ("xmllint not installed: XML check skipped");
 
-  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
-  g_assert_no_error (error);
-  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h));
-  g_assert_cmpfloat_with_epsilon (w, trail_layout_get_width (layout), 0.01);
-  g_assert_cmpfloat_with_epsilon (h, trail_layout_get_height (layout), 0.01);
-
-  theirs = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
-  cr = cairo_create (theirs);
-  viewport = (RsvgRectangle) { 0, 0, w, h };
-  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
-  g_assert_no_error (error);
-  cairo_destroy (cr);
-  g_object_unref (handle);
-
-  options.format = TRAIL_EXPORT_PNG;
-  png = export_bytes (doc, &options);
-  ours = decode_png (png);
-  /* Opaque PNG decodes as RGB24: give it the alpha the SVG's page has. */
-  {
-    cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
-    cr = cairo_create (argb);
-    cairo_set_source_surface (cr, ours, 0, 0);
-    cairo_paint (cr);
-    cairo_destroy (cr);
-    cairo_surface_destroy (ours);
-    ours = argb;
-  }
-
-  same = compare_surfaces (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, compare_name);
+  theirs = rasterize_svg (svg, layout);
+  ours = render_png_argb (doc, &options);
+  same = compare_surfaces (theirs, ours, channel_tolerance, max_differing, compare_name);
   cairo_surface_destroy (ours);
   cairo_surface_destroy (theirs);
   if (!same)
@@ -592,11 +629,18 @@ check_svg_against_png (TrailDocument *doc,
 }
 
 static void
+check_svg_against_png (TrailDocument *doc,
+                       const char    *name)
+{
+  check_svg_against_png_full (doc, name, FALSE, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING);
+}
+
+static void
 test_svg_template (gconstpointer data)
 {
   g_autoptr(TrailDocument) doc = load_template (data);
 
-  check_svg_against_png (doc, data, FALSE);
+  check_svg_against_png (doc, data);
 }
 
 static void
@@ -604,7 +648,7 @@ test_svg_sample (void)
 {
   g_autoptr(TrailDocument) doc = render_fixture_sample ();
 
-  check_svg_against_png (doc, "sample", FALSE);
+  check_svg_against_png (doc, "sample");
 }
 
 static void
@@ -640,16 +684,238 @@ test_svg_ids (void)
   g_assert_nonnull (strstr (text, ">Sees an ad on social media</tspan>"));
 }
 
+/* A stage's group holds its header and its cards (grouped by lane, named
+ * from the map), so exporting one stage by id gives the whole column. */
+static void
+test_svg_stage_groups (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  TrailExportOptions options;
+  GPtrArray *stages, *lanes;
+  guint checked = 0;
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  stages = trail_layout_get_stages (layout);
+  lanes = trail_layout_get_lanes (layout);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      TrailLayoutStage *s = stages->pdata[i];
+      g_autofree char *open = g_strdup_printf ("<g id=\"stage-%s\" inkscape:label=\"%s\">",
+                                               trail_stage_get_id (s->item.object),
+                                               trail_stage_get_name (s->item.object));
+      const char *start = strstr (text, open);
+      const char *end;
+
+      g_assert_nonnull (start);
+      end = strstr (start + 1, "<g id=\"stage-");
+      if (end == NULL)
+        end = text + strlen (text);
+
+      for (guint j = 0; j < lanes->len; j++)
+        {
+          TrailLayoutLane *l = lanes->pdata[j];
+
+          for (guint k = 0; k < l->cells->len; k++)
+            {
+              TrailLayoutCell *cell = l->cells->pdata[k];
+              g_autofree char *lane_group = NULL;
+              const char *in_lane;
+
+              if (cell->stage != s || cell->cards->len == 0)
+                continue;
+
+              lane_group = g_strdup_printf ("inkscape:label=\"%s\"", trail_lane_get_title (l->item.object));
+              in_lane = g_strstr_len (start, end - start, lane_group);
+              g_assert_nonnull (in_lane);
+              for (guint c = 0; c < cell->cards->len; c++)
+                {
+                  TrailLayoutCard *card = cell->cards->pdata[c];
+                  g_autofree char *card_id = g_strdup_printf ("<g id=\"card-%s\"", trail_card_get_id (card->item.object));
+                  const char *at = g_strstr_len (in_lane, end - in_lane, card_id);
+
+                  if (at == NULL)
+                    g_error ("card %s is not in the group of stage %s, lane %s", trail_card_get_id (card->item.object),
+                             trail_stage_get_name (s->item.object), trail_lane_get_title (l->item.object));
+                  checked++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (checked, >, 10);
+
+  /* Inkscape exports one stage: the column, from the chevron down to its
+   * last card. */
+  if (have_program ("inkscape"))
+    {
+      TrailLayoutStage *s = stages->pdata[1];
+      g_autofree char *svg_path = scratch_path ("stage-groups.svg");
+      g_autofree char *png_path = scratch_path ("stage-groups-stage.png");
+      g_autofree char *id_arg = g_strdup_printf ("--export-id=stage-%s", trail_stage_get_id (s->item.object));
+      g_autofree char *out_arg = g_strdup_printf ("--export-filename=%s", png_path);
+      const char *inkscape[] = { "inkscape", "--export-type=png", id_arg, out_arg, svg_path, NULL };
+      cairo_surface_t *png;
+
+      save_bytes (svg_path, svg);
+      g_assert_true (run (inkscape, NULL, NULL));
+      png = cairo_image_surface_create_from_png (png_path);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("stage %s from Inkscape: %d×%d; the chevron is %.0f px tall",
+                      trail_stage_get_name (s->item.object), cairo_image_surface_get_width (png),
+                      cairo_image_surface_get_height (png), s->item.bounds.size.height);
+      g_assert_cmpint (cairo_image_surface_get_height (png), >, 4 * s->item.bounds.size.height);
+      g_assert_cmpint (cairo_image_surface_get_width (png), <=, s->item.bounds.size.width + 2);
+      cairo_surface_destroy (png);
+    }
+}
+
+/* Renders @svg_path with rsvg-convert, in a fontconfig that holds only
+ * @font_dirs (NULL-terminated), into @png_path. */
+static cairo_surface_t *
+render_with_fonts (const char  *svg_path,
+                   const char  *png_path,
+                   const char **font_dirs,
+                   const char  *name)
+{
+  g_autofree char *conf_name = g_strdup_printf ("%s-fonts.conf", name);
+  g_autofree char *conf = scratch_path (conf_name);
+  g_autofree char *cache_name = g_strdup_printf ("%s-fc-cache", name);
+  g_autofree char *cache = scratch_path (cache_name);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n<fontconfig>\n");
+  const char *argv[] = { "rsvg-convert", "-o", png_path, svg_path, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png, *argb;
+  int status = 0;
+  cairo_t *cr;
+
+  for (guint i = 0; font_dirs[i] != NULL; i++)
+    g_string_append_printf (xml, "  <dir>%s</dir>\n", font_dirs[i]);
+  g_string_append_printf (xml, "  <cachedir>%s</cachedir>\n</fontconfig>\n", cache);
+  g_assert_true (g_file_set_contents (conf, xml->str, -1, NULL));
+
+  envp = g_environ_setenv (envp, "FONTCONFIG_FILE", conf, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (png),
+                                     cairo_image_surface_get_height (png));
+  cr = cairo_create (argb);
+  cairo_set_source_surface (cr, png, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (png);
+
+  return argb;
+}
+
+/* The editable SVG carries subsets of its fonts as @font-face data, so it
+ * looks the same where Cantarell is not installed. librsvg and Inkscape
+ * do not read @font-face (browsers do): the test takes the fonts out of
+ * the file into a fontconfig that has no Cantarell of its own, and
+ * renders the SVG there. Without them, lines get wider. */
+static void
+test_svg_embedded_fonts (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *svg_path = scratch_path ("embedded-fonts.svg");
+  g_autofree char *font_dir = scratch_path ("embedded-fonts");
+  g_autofree char *with_png = scratch_path ("embedded-fonts-with.png");
+  g_autofree char *without_png = scratch_path ("embedded-fonts-without.png");
+  const char *with_dirs[] = { font_dir, "/usr/share/fonts/truetype/dejavu", NULL };
+  const char *without_dirs[] = { "/usr/share/fonts/truetype/dejavu", NULL };
+  cairo_surface_t *ours, *with, *without;
+  guint n_faces = 0;
+  gboolean same;
+
+  if (!have_program ("rsvg-convert"))
+    {
+      g_test_skip ("rsvg-convert (librsvg2-bin) not installed");
+      return;
+    }
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_SVG;
+  g_assert_true (options.embed_fonts);   /* on by default */
+  svg = export_bytes (doc, &options);
+  save_bytes (svg_path, svg);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+
+  /* Each face, out of its data: URL, into a folder of fonts. */
+  g_mkdir_with_parents (font_dir, 0755);
+  for (const char *p = strstr (text, "@font-face"); p != NULL; p = strstr (p + 1, "@font-face"))
+    {
+      const char *start = strstr (p, "base64,");
+      const char *end;
+      g_autofree char *b64 = NULL;
+      g_autofree guchar *data = NULL;
+      g_autofree char *name = g_strdup_printf ("face-%u.otf", n_faces++);
+      g_autofree char *path = g_build_filename (font_dir, name, NULL);
+      gsize len = 0;
+
+      g_assert_nonnull (start);
+      start += strlen ("base64,");
+      end = strchr (start, '"');
+      g_assert_nonnull (end);
+      b64 = g_strndup (start, end - start);
+      data = g_base64_decode (b64, &len);
+      g_assert_cmpuint (len, >, 1000);
+      g_assert_true (g_file_set_contents (path, (const char *) data, len, NULL));
+    }
+  g_test_message ("%u faces embedded; SVG %" G_GSIZE_FORMAT " bytes", n_faces, g_bytes_get_size (svg));
+  g_assert_cmpuint (n_faces, >=, 2);
+
+  ours = render_png_argb (doc, &options);
+  with = render_with_fonts (svg_path, with_png, with_dirs, "embedded-fonts-with");
+  without = render_with_fonts (svg_path, without_png, without_dirs, "embedded-fonts-without");
+
+  /* The control: with no Cantarell at all, the picture is not ours. */
+  g_assert_false (compare_surfaces (without, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "embedded-fonts-without"));
+  same = compare_surfaces (with, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "embedded-fonts-with");
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+  if (!same)
+    g_test_fail ();
+}
+
+/* Outlined text must lose nothing else: every shape, icon and curve, the
+ * ids and the title stay, and the picture is the PNG's, pixel for pixel,
+ * within the tolerance of the editable SVG's test. (Not the golden
+ * images' 24: cairo 1.16 puts each glyph of a PNG on a whole pixel while
+ * outlines keep Pango's exact positions, so 1.7 % of a text-heavy map's
+ * pixels differ by more than 24, all of them on glyph edges.) */
 static void
 test_svg_text_to_path (void)
 {
   g_autoptr(TrailDocument) doc = render_fixture_sample ();
   TrailExportOptions options;
   g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) editable = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *stage_id = NULL;
+  g_autofree char *title = NULL;
+  GListModel *stages = trail_document_get_stages (doc);
+  g_autoptr(TrailStage) stage = g_list_model_get_item (stages, 0);
 
   trail_export_options_init (&options);
   options.format = TRAIL_EXPORT_SVG;
+  editable = export_bytes (doc, &options);
   options.text_to_path = TRUE;
   svg = export_bytes (doc, &options);
   text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
@@ -659,7 +925,402 @@ test_svg_text_to_path (void)
    * <symbol>s, 1.18 plain paths. */
   g_assert_null (strstr (text, "<text"));
   g_assert_null (strstr (text, "Sees an ad on social media"));
-  check_svg_against_png (doc, "sample-text-to-path", TRUE);
+
+  stage_id = g_strdup_printf (" id=\"stage-%s\"", trail_stage_get_id (stage));
+  g_assert_nonnull (strstr (text, stage_id));
+  title = g_strdup_printf ("<title>%s</title>", trail_document_get_title (doc));
+  g_assert_nonnull (strstr (text, title));
+  /* Glyphs are defined once: a few times the editable file's size, not 9–15. */
+  g_test_message ("editable %" G_GSIZE_FORMAT " bytes, outlined %" G_GSIZE_FORMAT " bytes",
+                  g_bytes_get_size (editable), g_bytes_get_size (svg));
+  g_assert_cmpuint (g_bytes_get_size (svg), <, 4 * g_bytes_get_size (editable));
+
+  check_svg_against_png_full (doc, "sample-paths", TRUE, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING);
+}
+
+static void
+test_svg_text_to_path_template (gconstpointer data)
+{
+  g_autoptr(TrailDocument) doc = load_template (data);
+  g_autofree char *name = g_strdup_printf ("%s-paths", (const char *) data);
+
+  check_svg_against_png_full (doc, name, TRUE, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING);
+}
+
+/* Lines that mix right-to-left and left-to-right text are placed alike by
+ * librsvg and by Inkscape, where Pango put them in the PNG. */
+static TrailDocument *
+make_bidi_document (void)
+{
+  TrailDocument *doc = load_template ("coffee-maker");
+  g_autoptr(TrailCard) card = g_list_model_get_item (trail_document_get_cards (doc), 0);
+  g_autoptr(TrailPersona) persona = g_list_model_get_item (trail_document_get_personas (doc), 0);
+
+  trail_document_update (doc, doc, "title", "Map \u062e\u0631\u064a\u0637\u0629 \u0627\u0644\u0631\u062d\u0644\u0629 test", NULL);
+  trail_document_update (doc, card, "text", "Order #123 \u2014 \u0627\u0644\u0637\u0644\u0628 \u0631\u0642\u0645 123 shipped", NULL);
+  trail_document_update (doc, persona, "name", "Amira \u0627\u0644\u062d\u0633\u0646", NULL);
+
+  return doc;
+}
+
+static cairo_surface_t *
+crop (cairo_surface_t       *surface,
+      const graphene_rect_t *r)
+{
+  cairo_surface_t *out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (r->size.width),
+                                                     (int) ceil (r->size.height));
+  cairo_t *cr = cairo_create (out);
+
+  cairo_set_source_surface (cr, surface, -floor (r->origin.x), -floor (r->origin.y));
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  return out;
+}
+
+/* A misplaced run moves a few thousand pixels of a map of millions: compare
+ * the boxes that hold mixed lines on their own. */
+static gboolean
+compare_bidi_boxes (TrailDocument   *doc,
+                    cairo_surface_t *theirs,
+                    cairo_surface_t *ours,
+                    const char      *name)
+{
+  TrailExportOptions options;
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailCard) card = g_list_model_get_item (trail_document_get_cards (doc), 0);
+  g_autoptr(TrailPersona) persona = g_list_model_get_item (trail_document_get_personas (doc), 0);
+  const graphene_rect_t *boxes[3];
+  const char *what[3] = { "header", "card", "persona" };
+  gboolean same = TRUE;
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  boxes[0] = &trail_layout_get_header (layout)->item.bounds;
+  boxes[1] = &trail_layout_find (layout, card)->bounds;
+  boxes[2] = &trail_layout_find (layout, persona)->bounds;
+
+  for (guint i = 0; i < G_N_ELEMENTS (boxes); i++)
+    {
+      g_autofree char *box_name = g_strdup_printf ("%s-%s", name, what[i]);
+      cairo_surface_t *a = crop (theirs, boxes[i]);
+      cairo_surface_t *b = crop (ours, boxes[i]);
+
+      same &= compare_surfaces (a, b, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, box_name);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+
+  return same;
+}
+
+static void
+test_svg_bidi (void)
+{
+  g_autoptr(TrailDocument) doc = make_bidi_document ();
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  TrailExportOptions options;
+  cairo_surface_t *theirs, *ours;
+
+  check_svg_against_png (doc, "bidi");
+
+  trail_export_options_init (&options);
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  theirs = rasterize_svg (svg, layout);
+  ours = render_png_argb (doc, &options);
+  if (!compare_bidi_boxes (doc, theirs, ours, "bidi-librsvg"))
+    g_test_fail ();
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+}
+
+static void
+test_svg_bidi_inkscape (void)
+{
+  g_autoptr(TrailDocument) doc = make_bidi_document ();
+  g_autofree char *svg_path = scratch_path ("bidi-inkscape.svg");
+  g_autofree char *png_path = scratch_path ("bidi-inkscape.png");
+  g_autofree char *out_arg = g_strdup_printf ("--export-filename=%s", png_path);
+  const char *inkscape[] = { "inkscape", "--export-type=png", out_arg, svg_path, NULL };
+  TrailExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *theirs, *ours, *argb;
+  cairo_t *cr;
+  gboolean same;
+
+  if (!have_program ("inkscape"))
+    {
+      g_test_skip ("Inkscape not installed");
+      return;
+    }
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_SVG;
+  svg = export_bytes (doc, &options);
+  save_bytes (svg_path, svg);
+  g_assert_true (run (inkscape, NULL, NULL));
+
+  theirs = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (theirs), ==, CAIRO_STATUS_SUCCESS);
+  /* Inkscape writes RGBA: compare on the same format. */
+  argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (theirs),
+                                     cairo_image_surface_get_height (theirs));
+  cr = cairo_create (argb);
+  cairo_set_source_surface (cr, theirs, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (theirs);
+
+  ours = render_png_argb (doc, &options);
+  same = compare_surfaces (argb, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "bidi-inkscape");
+  same &= compare_bidi_boxes (doc, argb, ours, "bidi-inkscape");
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (argb);
+  if (!same)
+    g_test_fail ();
+}
+
+/* A long persona name wraps in the legend instead of running off the map. */
+static void
+test_layout_legend_wraps (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailPersona) persona = g_list_model_get_item (trail_document_get_personas (doc), 0);
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  TrailExportOptions options;
+  const TrailLayoutLegend *legend;
+  char *one_stage[] = { (char *) "Sees an ad", NULL };
+  float right;
+
+  trail_document_update (doc, persona, "name",
+                         "Sofia Marino, first-time buyer of a bean-to-cup machine, who upgrades from capsules "
+                         "after a decade of pods and wants café coffee at home without a science project, "
+                         "and reads every review twice before she orders anything at all", NULL);
+  trail_export_options_init (&options);
+  /* One stage: a narrow map, as a slide of one column would be. */
+  options.stages = one_stage;
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  legend = trail_layout_get_legend (layout);
+  g_assert_nonnull (legend);
+  right = trail_layout_get_width (layout) - trail_layout_get_style (layout)->margin;
+
+  for (guint i = 0; i < legend->entries->len; i++)
+    {
+      const TrailLegendEntry *entry = &g_array_index (legend->entries, TrailLegendEntry, i);
+      int w, h;
+
+      pango_layout_get_pixel_size (entry->label.layout, &w, &h);
+      g_test_message ("legend entry %u: x %.0f to %.0f of %.0f, %d px tall", i, entry->label.pos.x,
+                      entry->label.pos.x + w, right, h);
+      g_assert_cmpfloat (entry->label.pos.x + w, <=, right);
+      g_assert_cmpfloat (entry->label.pos.y + h, <=, legend->item.bounds.origin.y + legend->item.bounds.size.height + 1);
+    }
+  g_assert_cmpfloat (legend->item.bounds.origin.y + legend->item.bounds.size.height, <=, trail_layout_get_height (layout));
+}
+
+/* ---- Dark slides ---------------------------------------------------------- */
+
+/* @png composited on black, as it lands on a dark slide. */
+static cairo_surface_t *
+on_black (GBytes *png)
+{
+  cairo_surface_t *clear = decode_png (png);
+  cairo_surface_t *out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (clear),
+                                                     cairo_image_surface_get_height (clear));
+  cairo_t *cr = cairo_create (out);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, clear, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (clear);
+
+  return out;
+}
+
+/* The brightest pixel's luminance in @r: the title's glyphs on black. */
+static double
+brightest (cairo_surface_t       *s,
+           const graphene_rect_t *r)
+{
+  double best = 0;
+
+  cairo_surface_flush (s);
+  for (int y = r->origin.y; y < r->origin.y + r->size.height; y++)
+    for (int x = r->origin.x; x < r->origin.x + r->size.width; x++)
+      {
+        guint32 p = *(guint32 *) (cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s) + x * 4);
+        double l = (0.2126 * ((p >> 16) & 0xff) + 0.7152 * ((p >> 8) & 0xff) + 0.0722 * (p & 0xff)) / 255;
+        best = MAX (best, l);
+      }
+
+  return best;
+}
+
+/* A transparent light export on a dark slide: without the option the title
+ * is dark on dark; with --export-for-dark it is light. */
+static void
+test_transparent_for_dark (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) for_dark = NULL;
+  TrailExportOptions options;
+  const graphene_rect_t *title;
+  cairo_surface_t *s;
+  double before, after;
+
+  trail_export_options_init (&options);
+  options.transparent = TRUE;
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  title = &trail_layout_get_header (layout)->item.bounds;
+
+  plain = export_bytes (doc, &options);
+  s = on_black (plain);
+  before = brightest (s, title);
+  cairo_surface_destroy (s);
+
+  options.for_dark = TRUE;
+  for_dark = export_bytes (doc, &options);
+  s = on_black (for_dark);
+  after = brightest (s, title);
+  g_test_message ("header on black: brightest luminance %.2f without, %.2f with --export-for-dark", before, after);
+  g_assert_cmpfloat (before, <, 0.45);
+  g_assert_cmpfloat (after, >, 0.8);
+
+  /* The golden image is the composite, as the slide shows it. */
+  {
+    g_autofree char *golden = g_build_filename (golden_dir (), "coffee-maker-on-dark.png", NULL);
+
+    if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
+      {
+        g_mkdir_with_parents (golden_dir (), 0755);
+        g_assert_cmpint (cairo_surface_write_to_png (s, golden), ==, CAIRO_STATUS_SUCCESS);
+      }
+    else
+      {
+        cairo_surface_t *expected = cairo_image_surface_create_from_png (golden);
+
+        g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
+        if (!compare_surfaces (s, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "coffee-maker-on-dark"))
+          g_test_fail ();
+        cairo_surface_destroy (expected);
+      }
+  }
+  cairo_surface_destroy (s);
+}
+
+/* ---- Slides -------------------------------------------------------------- */
+
+static TrailDocument *
+load_test_map (const char *name)
+{
+  g_autofree char *path = g_build_filename (source_root (), "tests", "render", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TrailDocument *doc = trail_document_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* A 12-stage journey becomes a deck: every slide exactly 1920×1080, card
+ * text at least 18 px tall on each, every stage and lane on some slide,
+ * once. */
+static void
+test_slides_twelve (void)
+{
+  g_autoptr(TrailDocument) doc = load_test_map ("twelve-stages.trailmap");
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  TrailExportOptions options;
+  guint n_stages = g_list_model_get_n_items (trail_document_get_stages (doc));
+  guint n_lanes = g_list_model_get_n_items (trail_document_get_lanes (doc));
+
+  g_assert_cmpuint (n_stages, ==, 12);
+  trail_export_options_init (&options);
+  slides = trail_slides_plan (doc, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (slides);
+  g_assert_cmpuint (slides->len, >, 1);
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      TrailSlide *slide = slides->pdata[i];
+      TrailExportOptions so;
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *s;
+
+      g_test_message ("slide %u: %u stages, %u lanes, card text %.1f px", i + 1,
+                      g_strv_length (slide->stage_ids), g_strv_length (slide->lane_ids), slide->card_text_px);
+      g_assert_cmpfloat (slide->card_text_px, >=, TRAIL_SLIDE_MIN_TEXT_PX);
+      for (guint j = 0; slide->stage_ids[j] != NULL; j++)
+        for (guint k = 0; slide->lane_ids[k] != NULL; k++)
+          {
+            char *cell = g_strconcat (slide->stage_ids[j], "/", slide->lane_ids[k], NULL);
+            g_assert_false (g_hash_table_contains (seen, cell));
+            g_hash_table_add (seen, cell);
+          }
+
+      trail_slide_get_options (slide, &options, &so);
+      png = export_bytes (doc, &so);
+      trail_slide_options_clear (&so);
+      s = decode_png (png);
+      g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1920);
+      g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1080);
+      cairo_surface_destroy (s);
+
+      if (i == 0)
+        {
+          g_autoptr(TrailDocument) again = load_test_map ("twelve-stages.trailmap");
+          trail_slide_get_options (slide, &options, &so);
+          check_golden_options (again, &so, "slide-twelve-01");
+          trail_slide_options_clear (&so);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_stages * n_lanes);
+}
+
+/* The slide box is exact, whatever the map's shape, with the margin clear
+ * and the chosen background. */
+static void
+test_fit_box (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  TrailExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *s;
+  guint32 corner;
+
+  trail_export_options_init (&options);
+  options.fit_width = 1920;
+  options.fit_height = 1080;
+  options.margin = 60;
+  options.has_background = TRUE;
+  gdk_rgba_parse (&options.background, "#102030");
+  png = export_bytes (doc, &options);
+  s = decode_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1080);
+  cairo_surface_flush (s);
+  corner = *(guint32 *) (cairo_image_surface_get_data (s) + 30 * cairo_image_surface_get_stride (s) + 30 * 4);
+  g_assert_cmphex (corner & 0xffffff, ==, 0x102030);
+  cairo_surface_destroy (s);
 }
 
 /* ---- PDF ---------------------------------------------------------------- */
@@ -755,6 +1416,178 @@ check_pdf (TrailDocument *doc,
     }
 }
 
+static char *
+pdf_text (TrailDocument *doc,
+          const char    *name)
+{
+  TrailExportOptions options;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *path = scratch_path (pdf_name);
+  const char *pdftotext[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  char *text = NULL;
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_PDF;
+  pdf = export_bytes (doc, &options);
+  save_bytes (path, pdf);
+  g_assert_true (run (pdftotext, &text, NULL));
+
+  return text;
+}
+
+/* Text extracted from the PDF is the text as written: no ligature
+ * characters (ﬁ for fi), no Arabic presentation forms, so search and copy
+ * work. */
+static void
+test_pdf_text_as_written (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailDocument) bidi = make_bidi_document ();
+  g_autofree char *text = NULL;
+  g_autofree char *arabic = NULL;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils (pdftotext) not installed");
+      return;
+    }
+
+  text = pdf_text (doc, "as-written");
+  g_assert_nonnull (strstr (text, "first-time buyer"));
+  g_assert_null (strstr (text, "\xef\xac\x81"));   /* U+FB01 ﬁ */
+
+  arabic = pdf_text (bidi, "as-written-arabic");
+  g_assert_nonnull (strstr (arabic, "\u0627\u0644\u062d\u0633\u0646"));   /* الحسن */
+  g_assert_nonnull (strstr (arabic, "\u0627\u0644\u0637\u0644\u0628"));   /* الطلب */
+  for (const char *p = arabic; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF && c != 0xFEFF))
+        g_error ("presentation form U+%04X in the PDF's text", c);
+    }
+  g_test_message ("CJK compatibility ideographs are not checked: the pinned fonts have no CJK");
+}
+
+static guint32
+pixel_at (cairo_surface_t *s,
+          int              x,
+          int              y)
+{
+  if (x < 0 || y < 0 || x >= cairo_image_surface_get_width (s) || y >= cairo_image_surface_get_height (s))
+    return 0;
+  return *(guint32 *) (cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s) + x * 4);
+}
+
+static gboolean
+near_color (guint32        p,
+            const GdkRGBA *c)
+{
+  return ABS ((int) ((p >> 16) & 0xff) - (int) (c->red * 255)) < 48 &&
+         ABS ((int) ((p >> 8) & 0xff) - (int) (c->green * 255)) < 48 &&
+         ABS ((int) (p & 0xff) - (int) (c->blue * 255)) < 48;
+}
+
+/* A poster on A4 sheets: one page per sheet, and every sheet shows every
+ * emotion point that falls on it (they went missing from the second
+ * column of sheets on). Sheets rasterized by poppler at 96 dpi, where a
+ * map pixel is a pixel. */
+static void
+test_pdf_poster (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = scratch_path ("poster.pdf");
+  g_autofree char *prefix = scratch_path ("poster-sheet");
+  g_autofree char *info = NULL;
+  const char *pdfinfo[] = { "pdfinfo", path, NULL };
+  const char *pdftocairo[] = { "pdftocairo", "-r", "96", "-png", path, prefix, NULL };
+  TrailExportOptions options;
+  TrailStyle *style;
+  GPtrArray *lanes;
+  int columns, rows;
+  guint checked = 0;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftocairo"))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+
+  trail_export_options_init (&options);
+  options.format = TRAIL_EXPORT_PDF;
+  options.poster = TRAIL_PAPER_A4;
+  options.orientation = TRAIL_ORIENTATION_LANDSCAPE;
+  layout = trail_export_make_layout (doc, &options, &error);
+  g_assert_no_error (error);
+  style = trail_layout_get_style (layout);
+  lanes = trail_layout_get_lanes (layout);
+  trail_export_get_poster_tiles (layout, &options, &columns, &rows);
+  g_assert_cmpint (columns * rows, >, 1);
+
+  pdf = export_bytes (doc, &options);
+  save_bytes (path, pdf);
+  g_assert_true (run (pdfinfo, &info, NULL));
+  g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), ==, columns * rows);
+  g_assert_true (run (pdftocairo, NULL, NULL));
+
+  for (int row = 0; row < rows; row++)
+    for (int column = 0; column < columns; column++)
+      {
+        g_autofree char *sheet_path = g_strdup_printf ("%s-%d.png", prefix, row * columns + column + 1);
+        cairo_surface_t *sheet = cairo_image_surface_create_from_png (sheet_path);
+        graphene_rect_t area;
+
+        g_assert_cmpint (cairo_surface_status (sheet), ==, CAIRO_STATUS_SUCCESS);
+        cairo_surface_flush (sheet);
+        trail_export_get_poster_tile_area (layout, &options, column, row, &area);
+
+        for (guint i = 0; i < lanes->len; i++)
+          {
+            TrailLayoutLane *l = lanes->pdata[i];
+
+            for (guint c = 0; l->emotions != NULL && c < l->emotions->curves->len; c++)
+              {
+                const TrailEmotionCurve *curve = l->emotions->curves->pdata[c];
+
+                for (guint j = 0; j < curve->points->len; j++)
+                  {
+                    const graphene_point_t *pt = &g_array_index (curve->points, graphene_point_t, j);
+                    double r = style->emotion_point_radius - 1.5;
+                    int x = (int) round (pt->x - area.origin.x + 28.0 * 96 / 72);
+                    int y = (int) round (pt->y - area.origin.y + 28.0 * 96 / 72);
+                    int hits = 0;
+
+                    /* Inside the sheet's box, clear of its edges. */
+                    if (pt->x < area.origin.x + 10 || pt->x > area.origin.x + area.size.width - 10 ||
+                        pt->y < area.origin.y + 10 || pt->y > area.origin.y + area.size.height - 10)
+                      continue;
+
+                    /* The disc, not the line through it: the line covers
+                     * at most two of these four. */
+                    hits += near_color (pixel_at (sheet, x + r, y), &curve->color);
+                    hits += near_color (pixel_at (sheet, x - r, y), &curve->color);
+                    hits += near_color (pixel_at (sheet, x, y + r), &curve->color);
+                    hits += near_color (pixel_at (sheet, x, y - r), &curve->color);
+                    if (hits < 3)
+                      {
+                        g_test_message ("sheet row %d column %d: no emotion point at map (%.0f, %.0f)",
+                                        row + 1, column + 1, pt->x, pt->y);
+                        g_test_fail ();
+                      }
+                    checked++;
+                  }
+              }
+          }
+        cairo_surface_destroy (sheet);
+      }
+  g_test_message ("%u emotion points found on %d sheets", checked, columns * rows);
+  g_assert_cmpuint (checked, >=, 7);
+}
+
 static void
 test_pdf_template (gconstpointer data)
 {
@@ -780,6 +1613,7 @@ typedef struct
   gboolean   in_title;
   GString   *title;
   gboolean   has_rtl_run;
+  gboolean   in_text_group; /* a mixed-direction line: one <text> per run in a <g class="text"> */
 } SvgScan;
 
 static void
@@ -812,7 +1646,16 @@ scan_start (GMarkupParseContext  *context,
         scan->has_rtl_run = TRUE;
     }
 
-  if (g_str_equal (element, "text"))
+  if (g_str_equal (element, "g"))
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "class") && g_str_equal (values[i], "text"))
+          {
+            scan->in_text_group = TRUE;
+            scan->current = g_string_new (NULL);
+          }
+    }
+  else if (g_str_equal (element, "text") && !scan->in_text_group)
     scan->current = g_string_new (NULL);
   else if (g_str_equal (element, "title"))
     scan->in_title = TRUE;
@@ -826,8 +1669,10 @@ scan_end (GMarkupParseContext  *context,
 {
   SvgScan *scan = user_data;
 
-  if (g_str_equal (element, "text") && scan->current != NULL)
+  if ((g_str_equal (element, "text") && !scan->in_text_group && scan->current != NULL) ||
+      (g_str_equal (element, "g") && scan->in_text_group))
     {
+      scan->in_text_group = FALSE;
       g_ptr_array_add (scan->texts, g_string_free (scan->current, FALSE));
       scan->current = NULL;
     }
@@ -917,7 +1762,7 @@ test_hostile (void)
   const char *xmllint[] = { "xmllint", "--noout", "--nonet", svg_path, NULL };
   const char *pdftotext[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf_path, "-", NULL };
   static const GMarkupParser parser = { scan_start, scan_end, scan_text, NULL, NULL };
-  SvgScan scan = { NULL, g_ptr_array_new_with_free_func (g_free), FALSE, g_string_new (NULL), FALSE };
+  SvgScan scan = { NULL, g_ptr_array_new_with_free_func (g_free), FALSE, g_string_new (NULL), FALSE, FALSE };
   RsvgHandle *handle;
 
   trail_export_options_init (&options);
@@ -1260,18 +2105,29 @@ main (int   argc,
       g_autofree char *golden = g_strdup_printf ("/render/golden/%s", name);
       g_autofree char *svg = g_strdup_printf ("/render/svg/%s", name);
       g_autofree char *pdf = g_strdup_printf ("/render/pdf/%s", name);
+      g_autofree char *paths = g_strdup_printf ("/render/svg/text-to-path/%s", name);
 
       g_test_add_data_func (golden, name, test_golden_template);
       g_test_add_data_func (svg, name, test_svg_template);
       g_test_add_data_func (pdf, name, test_pdf_template);
+      g_test_add_data_func (paths, name, test_svg_text_to_path_template);
     }
   g_test_add_func ("/render/golden/coffee-maker-dark", test_golden_dark);
   g_test_add_func ("/render/golden/sample-photo-personas", test_golden_sample);
   g_test_add_func ("/render/svg/sample", test_svg_sample);
   g_test_add_func ("/render/svg/ids-and-text", test_svg_ids);
   g_test_add_func ("/render/svg/text-to-path", test_svg_text_to_path);
+  g_test_add_func ("/render/svg/stage-groups", test_svg_stage_groups);
+  g_test_add_func ("/render/svg/embedded-fonts", test_svg_embedded_fonts);
+  g_test_add_func ("/render/svg/bidi", test_svg_bidi);
+  g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
+  g_test_add_func ("/render/pdf/text-as-written", test_pdf_text_as_written);
+  g_test_add_func ("/render/pdf/poster", test_pdf_poster);
   g_test_add_func ("/render/png/sizes", test_png_sizes);
+  g_test_add_func ("/render/png/fit-box", test_fit_box);
+  g_test_add_func ("/render/png/transparent-for-dark", test_transparent_for_dark);
+  g_test_add_func ("/render/slides/twelve-stages", test_slides_twelve);
   g_test_add_func ("/render/png/transparent", test_png_transparent);
   g_test_add_func ("/render/png/tiles", test_png_tiles);
   g_test_add_func ("/render/hostile", test_hostile);
@@ -1280,6 +2136,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/10000-cards", test_layout_large);
   g_test_add_func ("/render/layout/deterministic", test_layout_deterministic);
   g_test_add_func ("/render/layout/text-fits", test_layout_text_fits);
+  g_test_add_func ("/render/layout/legend-wraps", test_layout_legend_wraps);
   g_test_add_func ("/render/filter", test_filter);
   g_test_add_func ("/render/export/atomic", test_export_file_atomic);
 

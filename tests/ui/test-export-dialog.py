@@ -50,6 +50,30 @@ def export_via_dialog(app, window, output):
     return dialog_window
 
 
+# Another X client reads the clipboard: its formats, then the PNG's first bytes.
+CLIPBOARD_READER = r'''
+import gi
+gi.require_version("Gtk", "4.0")
+gi.require_version("Gdk", "4.0")
+from gi.repository import Gdk, Gio, GLib, Gtk
+Gtk.init()
+clipboard = Gdk.Display.get_default().get_clipboard()
+loop = GLib.MainLoop()
+head = []
+def got_bytes(stream, result):
+    head.append(stream.read_bytes_finish(result).get_data().hex())
+    loop.quit()
+def done(source, result):
+    # The data comes through the main loop: read it asynchronously.
+    stream, mime = clipboard.read_finish(result)
+    stream.read_bytes_async(8, GLib.PRIORITY_DEFAULT, None, got_bytes)
+clipboard.read_async(["image/png"], GLib.PRIORITY_DEFAULT, None, done)
+GLib.timeout_add_seconds(20, loop.quit)
+loop.run()
+print(" ".join(clipboard.get_formats().get_mime_types() or []))
+print(head[0] if head else "")
+'''
+
 scratch = tempfile.mkdtemp(prefix='trailmap-export-')
 try:
     path = os.path.join(scratch, 'journey.trailmap')
@@ -76,6 +100,59 @@ try:
         report(toast is not None and 'slide.png' in toast.get_name(), 'a toast names the export')
         status = app.quit_gracefully()
         report(status == 0, f'quits cleanly (status {status})')
+    finally:
+        app.quit()
+
+    # PDF on A4, as last time (settings in a key file): every paper size is
+    # offered, with the orientation, and the dialog warns that card text
+    # would print under 6 pt.
+    config = os.path.join(scratch, 'config')
+    os.makedirs(os.path.join(config, 'glib-2.0', 'settings'))
+    with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+        f.write("[io/github/trailmap/Trailmap]\nexport-format='pdf'\nexport-paper='a4'\n")
+    app = trailtest.App(path, env={'GSETTINGS_BACKEND': 'keyfile', 'XDG_CONFIG_HOME': config})
+    try:
+        window = app.wait_for_window('Trailmap')
+        time.sleep(0.5)
+        trailtest.xdotool('windowfocus', '--sync', window)
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+e')
+        app.wait_for_window('^Export Map$')
+        dialog = app.wait_for_dialog('Export Map')
+        warning = trailtest.wait_until(
+            lambda: trailtest.find_accessible(dialog, 'label', lambda n: bool(n) and ' pt' in n),
+            what='the print size in the dialog')
+        trailtest.screenshot('export-dialog-a4')
+        report(warning is not None and 'too small' in warning.get_name(),
+               f'A4 warns that card text prints under 6 pt ("{warning.get_name() if warning else None}")')
+        orientation = trailtest.find_accessible(dialog, 'combo box', lambda n: bool(n) and 'Orientation' in n)
+        report(orientation is not None, 'the orientation is offered for paper')
+        paper = trailtest.find_accessible(dialog, 'combo box', lambda n: bool(n) and 'Paper' in n)
+        report(paper is not None, 'the paper is offered')
+
+        # Copy as image: Ctrl+Shift+C puts PNG and SVG on the clipboard.
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+shift+c')
+        trailtest.wait_until(
+            lambda: trailtest.find_accessible(app.atspi(), 'label', lambda n: bool(n) and 'Copied' in n),
+            what='the "Copied" toast')
+        reader = subprocess.run([sys.executable, '-c', CLIPBOARD_READER], capture_output=True, text=True,
+                                env=dict(os.environ, GDK_BACKEND='x11'), timeout=30)
+        formats, _, png_head = reader.stdout.strip().partition('\n')
+        report('image/png' in formats and 'image/svg+xml' in formats,
+               f'Ctrl+Shift+C puts PNG and SVG on the clipboard ({formats.strip()})')
+        report(png_head.strip() == '89504e470d0a1a0a', f'the PNG on the clipboard is a PNG ({png_head.strip()})')
+    finally:
+        app.quit()
+
+    # The slide size: exactly 1920 × 1080, from the dialog.
+    with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+        f.write("[io/github/trailmap/Trailmap]\nexport-format='png'\nexport-size='slide'\n")
+    app = trailtest.App(path, env={'GSETTINGS_BACKEND': 'keyfile', 'XDG_CONFIG_HOME': config})
+    try:
+        window = app.wait_for_window('Trailmap')
+        time.sleep(0.5)
+        slide = os.path.join(scratch, 'slide-1080.png')
+        export_via_dialog(app, window, slide)
+        report(png_size(slide) == (1920, 1080), f'the slide size gives exactly 1920×1080 ({png_size(slide)})')
     finally:
         app.quit()
 finally:
