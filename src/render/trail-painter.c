@@ -193,7 +193,7 @@ append_text (GtkSnapshot            *snapshot,
       graphene_rect_union (&GRAPHENE_RECT_INIT (ink.x, ink.y, ink.width, ink.height),
                            &GRAPHENE_RECT_INIT (logical.x, logical.y, logical.width, logical.height), &bounds);
       graphene_rect_inset (&bounds, -2, -2);
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cr = trail_snapshot_append_cairo (snapshot, &bounds);
       gdk_cairo_set_source_rgba (cr, &text->color);
       show_layout_with_text (cr, text->layout);
       cairo_destroy (cr);
