@@ -35,7 +35,7 @@ def png_size(path):
 
 def export_via_dialog(app, window, output):
     trailtest.xdotool('windowfocus', '--sync', window)
-    trailtest.xdotool('key', '--clearmodifiers', 'ctrl+e')
+    trailtest.xdotool('key', '--clearmodifiers', 'ctrl+shift+e')
     dialog_window = app.wait_for_window('^Export Map$')
     dialog = app.wait_for_dialog('Export Map')
     time.sleep(1.0)  # the preview renders after a short delay
