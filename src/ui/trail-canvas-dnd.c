@@ -818,11 +818,38 @@ trail_canvas_drag_update_to (TrailCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The second click of a double-click: edit what was clicked. */
+static gboolean
+finish_double_click (TrailCanvas *self)
+{
+  switch (self->press_hit.kind)
+    {
+    case HIT_CARD:
+      trail_canvas_begin_edit (self, self->press_hit.object, NULL);
+      return TRUE;
+    case HIT_CELL:
+      trail_canvas_begin_new_card (self, self->press_hit.lane, self->press_hit.stage, -1);
+      return TRUE;
+    case HIT_NONE:
+    case HIT_STAGE:
+    case HIT_LANE:
+    case HIT_POINT:
+    case HIT_EMOTIONS:
+    case HIT_PERSONA:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 finish_click (TrailCanvas *self,
               double       mx,
               double       my)
 {
+  if (self->n_press == 2 && !(self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
+      finish_double_click (self))
+    return;
+
   switch (self->press_hit.kind)
     {
     case HIT_CARD:
@@ -971,6 +998,31 @@ event_in_editor (TrailCanvas *self,
   return picked != NULL && (picked == self->editor || gtk_widget_is_ancestor (picked, self->editor));
 }
 
+/* Double-clicks are counted here, not by a click gesture beside the drag
+ * gesture: then a press is handled once, in one order. */
+static void
+count_press (TrailCanvas    *self,
+             double          x,
+             double          y,
+             GtkGestureDrag *gesture)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+  guint32 time = event != NULL ? gdk_event_get_time (event) : 0;
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int double_time = 400, distance = 5;
+
+  g_object_get (settings, "gtk-double-click-time", &double_time,
+                "gtk-double-click-distance", &distance, NULL);
+  if (self->n_press == 1 && time - self->last_press_time <= (guint32) double_time &&
+      fabs (x - self->last_press_x) <= distance && fabs (y - self->last_press_y) <= distance)
+    self->n_press = 2;
+  else
+    self->n_press = 1;
+  self->last_press_time = time;
+  self->last_press_x = x;
+  self->last_press_y = y;
+}
+
 static void
 on_drag_begin_cb (TrailCanvas    *self,
                   double          x,
@@ -1007,6 +1059,7 @@ on_drag_begin_cb (TrailCanvas    *self,
     }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  count_press (self, x, y, gesture);
   trail_canvas_drag_begin_at (self, x, y);
 }
 
@@ -1115,15 +1168,6 @@ on_click_pressed_cb (TrailCanvas     *self,
         }
       trail_canvas_open_context_menu (self, x, y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-
-  if (button == GDK_BUTTON_PRIMARY && n_press == 2)
-    {
-      if (hit.kind == HIT_CARD)
-        trail_canvas_begin_edit (self, hit.object, NULL);
-      else if (hit.kind == HIT_CELL)
-        trail_canvas_begin_new_card (self, hit.lane, hit.stage, -1);
     }
 }
 
@@ -1179,7 +1223,7 @@ trail_canvas_init_dnd (TrailCanvas *self)
   self->drag_gesture = gesture;
 
   gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 

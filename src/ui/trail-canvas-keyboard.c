@@ -259,12 +259,31 @@ on_editor_key_pressed_cb (TrailCanvas           *self,
   return FALSE;
 }
 
+static gboolean
+finish_edit_idle_cb (gpointer data)
+{
+  TrailCanvas *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->finish_edit_idle = 0;
+  /* Only the window went inactive: the editor still has the keyboard. */
+  if (self->editor != NULL && root != NULL && gtk_root_get_focus (root) == self->editor)
+    return G_SOURCE_REMOVE;
+
+  trail_canvas_finish_edit (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_editor_focus_leave_cb (TrailCanvas *self)
 {
-  /* Clicking or tabbing away commits, as in a spreadsheet. */
-  if (self->editor != NULL && !self->edit_finishing)
-    trail_canvas_finish_edit (self, TRUE);
+  /* Clicking or tabbing away commits, as in a spreadsheet; but not from
+   * here. GTK is in the middle of moving the focus and walks up from the
+   * editor when this returns: removing it now, or changing the document
+   * (its views rebuild widgets, maybe the one getting the focus), leaves
+   * GTK walking a broken chain forever. Before any further event. */
+  if (self->editor != NULL && !self->edit_finishing && self->finish_edit_idle == 0)
+    self->finish_edit_idle = g_idle_add_full (G_PRIORITY_HIGH, finish_edit_idle_cb, self, NULL);
 }
 
 static graphene_rect_t
@@ -405,6 +424,7 @@ trail_canvas_finish_edit (TrailCanvas *self,
   GtkTextIter start, end;
   GtkTextBuffer *buffer;
 
+  g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
   if (editor == NULL || self->edit_finishing)
     return;
 
@@ -432,8 +452,12 @@ trail_canvas_finish_edit (TrailCanvas *self,
       else if (card == NULL && lane != NULL && stage != NULL && text[0] != '\0')
         {
           TrailCard *added = trail_document_add_card (self->document, lane, stage, self->edit_index, text);
+
           g_set_object (&card, added);
-          trail_canvas_set_selection (self, &added, 1);
+          /* Committed by a click elsewhere: that click chose what comes
+           * next, so the selection stays. */
+          if (had_focus)
+            trail_canvas_set_selection (self, &added, 1);
         }
     }
 

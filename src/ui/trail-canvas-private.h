@@ -125,6 +125,9 @@ struct _TrailCanvas
   gboolean           in_allocate;
   gboolean           point_moved;
   double             zoom_gesture_start;
+  guint32            last_press_time;              /* for double-clicks */
+  double             last_press_x, last_press_y;
+  int                n_press;
 
   /* Palette drag feedback. */
   TrailPaletteItem  *dnd_item;
@@ -137,6 +140,7 @@ struct _TrailCanvas
   int                edit_index;
   graphene_rect_t    edit_bounds;
   gboolean           edit_finishing;
+  guint              finish_edit_idle;  /* the editor lost the keyboard */
 
   GtkWidget         *context_menu;
   AdwToast          *delete_toast;

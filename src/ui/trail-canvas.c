@@ -1153,8 +1153,9 @@ trail_canvas_dispose (GObject *object)
   g_clear_pointer (&self->style, trail_style_unref);
   g_clear_object (&self->dnd_item);
   g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
-  /* Last: dropping the document and the selection queues it again. */
+  /* Last: dropping the document and the selection queues them again. */
   g_clear_handle_id (&self->geometry_idle, g_source_remove);
+  g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->dispose (object);
 }
