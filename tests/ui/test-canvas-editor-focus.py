@@ -37,6 +37,8 @@ try:
     texts = []
     canvas.focus_canvas()
     # Small enough that every cell is in view beside both panels.
+    canvas.key('ctrl+1')
+    canvas.geometry(lambda g: abs(g['zoom'] - 1.0) < 1e-6, what='100 %')
     canvas.key('ctrl+minus', 'ctrl+minus')
     canvas.geometry(lambda g: abs(g['zoom'] - 0.67) < 1e-6, what='67 %')
 
