@@ -1403,12 +1403,27 @@ get_context_menu (TrailCanvas *self)
   return G_MENU_MODEL (gtk_builder_get_object (self->menus, id));
 }
 
+static gboolean
+menu_closed_idle_cb (gpointer data)
+{
+  TrailCanvas *self = data;
+
+  self->menu_closing = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_context_menu_closed_cb (TrailCanvas *self)
 {
-  /* Back to where the keyboard was, unless an item moved it on. */
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Until the item chosen has run and the menu has given the keyboard
+   * back: an editor opened meanwhile waits for that. */
+  if (self->menu_closing == 0)
+    self->menu_closing = g_idle_add_full (G_PRIORITY_HIGH, menu_closed_idle_cb, self, NULL);
+
+  /* Back to where the keyboard was, unless an item moved it on. */
 
   if (focus == NULL || focus == self->context_menu || gtk_widget_is_ancestor (focus, self->context_menu))
     gtk_widget_grab_focus (GTK_WIDGET (self));

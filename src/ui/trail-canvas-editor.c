@@ -65,15 +65,25 @@ on_editor_key_pressed_cb (TrailCanvas           *self,
   return FALSE;
 }
 
+/* An entry gives the keyboard to its text inside: still the editor's. */
+static gboolean
+editor_has_keyboard (TrailCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return self->editor != NULL && focus != NULL &&
+         (focus == self->editor || gtk_widget_is_ancestor (focus, self->editor));
+}
+
 static gboolean
 finish_edit_idle_cb (gpointer data)
 {
   TrailCanvas *self = data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   self->finish_edit_idle = 0;
   /* Only the window went inactive: the editor still has the keyboard. */
-  if (self->editor != NULL && root != NULL && gtk_root_get_focus (root) == self->editor)
+  if (editor_has_keyboard (self))
     return G_SOURCE_REMOVE;
 
   _trail_canvas_finish_edit (self, TRUE);
@@ -83,6 +93,7 @@ finish_edit_idle_cb (gpointer data)
 static void
 on_editor_focus_leave_cb (TrailCanvas *self)
 {
+
   /* Clicking or tabbing away commits, as in a spreadsheet; but not from
    * here. GTK is in the middle of moving the focus and walks up from the
    * editor when this returns: removing it now, or changing the document
@@ -209,6 +220,8 @@ _trail_canvas_begin_rename (TrailCanvas *self,
   _trail_canvas_scroll_to_rect (self, &item->bounds);
 
   self->editor = gtk_entry_new ();
+  /* Solid, over a coloured header. */
+  gtk_widget_add_css_class (self->editor, "view");
   gtk_entry_set_max_length (GTK_ENTRY (self->editor), 200);
   gtk_editable_set_text (GTK_EDITABLE (self->editor), initial != NULL ? initial : get_header_name (header));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
@@ -319,7 +332,7 @@ _trail_canvas_finish_edit (TrailCanvas *self,
   /* Taken before anything can run again: the text is committed once. */
   self->edit_finishing = TRUE;
   text = take_editor_text (editor);
-  had_focus = gtk_widget_has_focus (editor);
+  had_focus = editor_has_keyboard (self);
 
   card = g_steal_pointer (&self->edit_card);
   header = g_steal_pointer (&self->edit_header);
@@ -373,6 +386,28 @@ trail_canvas_commit_edit (TrailCanvas *self)
     _trail_canvas_finish_edit (self, TRUE);
 }
 
+/* A name's entry is drawn at the screen's size, so it stays readable
+ * however far the map is zoomed out: across its header, on the name's
+ * line (a stage header's middle, a lane title's top). */
+static void
+allocate_name_editor (TrailCanvas           *self,
+                      const graphene_rect_t *bounds)
+{
+  int min_h, nat_h;
+  int width = MAX (120, ceil (bounds->size.width * self->zoom) - 8);
+  double wx, wy;
+
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width, &min_h, &nat_h, NULL, NULL);
+  _trail_canvas_map_to_widget (self, bounds->origin.x, bounds->origin.y, &wx, &wy);
+  wx += 4;
+  if (TRAIL_IS_STAGE (self->edit_header))
+    wy += (bounds->size.height * self->zoom - nat_h) / 2;
+  else
+    wy += 4;
+  gtk_widget_allocate (self->editor, width, nat_h, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (round (wx), round (wy))));
+}
+
 void
 _trail_canvas_allocate_editor (TrailCanvas *self)
 {
@@ -385,19 +420,20 @@ _trail_canvas_allocate_editor (TrailCanvas *self)
   if (self->editor == NULL)
     return;
 
+  if (self->edit_header != NULL)
+    {
+      if ((item = trail_layout_find (self->layout, self->edit_header)) != NULL)
+        bounds = item->bounds;
+      allocate_name_editor (self, &bounds);
+      return;
+    }
   if (self->edit_card != NULL && (item = trail_layout_find (self->layout, self->edit_card)) != NULL)
-    bounds = item->bounds;
-  else if (self->edit_header != NULL && (item = trail_layout_find (self->layout, self->edit_header)) != NULL)
     bounds = item->bounds;
 
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, bounds.size.width, &min_h, &nat_h, NULL, NULL);
-  /* A name sits at the top of its header, at its own height. */
-  if (self->edit_header != NULL)
-    bounds.size.height = 0;
   _trail_canvas_map_to_widget (self, bounds.origin.x, bounds.origin.y, &wx, &wy);
   transform = gsk_transform_translate (transform, &GRAPHENE_POINT_INIT (round (wx), round (wy)));
   transform = gsk_transform_scale (transform, self->zoom, self->zoom);
   gtk_widget_allocate (self->editor, ceilf (bounds.size.width), MAX (ceilf (bounds.size.height), nat_h),
                        -1, transform);
 }
-

@@ -143,6 +143,9 @@ struct _TrailCanvas
 
   GtkWidget         *context_menu;
   GtkBuilder        *menus;
+  guint              menu_closing;      /* idle: the menu closed, its item runs */
+  guint              edit_after_menu;   /* an editor chosen in the menu */
+  gboolean           edit_after_menu_new_card;
 
   /* Debug aids and the benchmark. */
   char              *geometry_path;

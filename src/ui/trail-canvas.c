@@ -1050,6 +1050,8 @@ trail_canvas_dispose (GObject *object)
   g_clear_handle_id (&self->geometry_idle, g_source_remove);
   g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
   g_clear_handle_id (&self->zoom_notify_idle, g_source_remove);
+  g_clear_handle_id (&self->edit_after_menu, g_source_remove);
+  g_clear_handle_id (&self->menu_closing, g_source_remove);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->dispose (object);
 }

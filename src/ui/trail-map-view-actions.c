@@ -539,7 +539,6 @@ insert_stage_action (GtkWidget  *widget,
   added = trail_document_add_stage (self->document, index, _("New stage"));
   trail_selection_select_object (self->selection, added);
   /* A new stage wants its name right away. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   trail_canvas_edit (self->canvas);
 }
 
