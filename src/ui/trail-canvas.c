@@ -264,7 +264,10 @@ _trail_canvas_ensure_card_widget (TrailCanvas *self,
                                      self->drag == TRAIL_CANVAS_DRAG_CARD && self->drag_object == card);
   gtk_widget_set_child_visible (widget, TRUE);
   g_hash_table_insert (self->card_widgets, card, widget);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Inside our allocation it is allocated with the others right away;
+   * queueing then would leave the ancestors unallocated for this frame. */
+  if (!self->in_allocate)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   return widget;
 }
@@ -472,6 +475,7 @@ on_document_changed_cb (TrailCanvas      *self,
 
   resized = trail_layout_update (self->layout, what, object, &damage);
   invalidate_tiles (self, &damage);
+  sync_card_widgets (self);
 
   if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
     {
@@ -551,6 +555,7 @@ _trail_canvas_zoom_at (TrailCanvas *self,
   self->in_allocate = TRUE;
   configure_adjustments (self, h, v);
   self->in_allocate = FALSE;
+  sync_card_widgets (self);
 
   if (self->editor != NULL)
     _trail_canvas_allocate_editor (self);
@@ -621,6 +626,9 @@ on_adjustment_value_changed_cb (TrailCanvas *self)
   update_origin (self);
   if (!self->in_allocate)
     {
+      /* Card widgets come and go here rather than in the allocation, where
+       * adding one leaves the ancestors unallocated for a frame. */
+      sync_card_widgets (self);
       gtk_widget_queue_allocate (GTK_WIDGET (self));
       _trail_canvas_queue_geometry (self);
     }
