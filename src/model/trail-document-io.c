@@ -385,6 +385,8 @@ kind_noun (GType type)
     return _("emotion line");
   if (type == TRAIL_TYPE_EMOTION_POINT)
     return _("emotion point");
+  if (type == TRAIL_TYPE_CUSTOM_CHANNEL)
+    return _("channel");
   return _("item");
 }
 
@@ -1156,6 +1158,10 @@ check_references (Loader *l)
       for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
         check_reference (l, tags[t], TRAIL_TYPE_PERSONA, TRAIL_TYPE_CARD, id,
                          "cards[%u].personas[%u]", i, t);
+
+      if (trail_card_get_custom_channel (card) != NULL)
+        check_reference (l, trail_card_get_custom_channel (card), TRAIL_TYPE_CUSTOM_CHANNEL,
+                         TRAIL_TYPE_CARD, id, "cards[%u].custom-channel", i);
     }
 
   n = g_list_model_get_n_items (lines);
@@ -1242,7 +1248,7 @@ migrate (JsonNode  *root,
 
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
-  "personas", "stages", "lanes", "cards", "emotion-lines", NULL
+  "personas", "stages", "lanes", "channels", "cards", "emotion-lines", NULL
 };
 
 static TrailDocument *
@@ -1349,6 +1355,7 @@ load_root (JsonNode    *root,
   read_list (l, object, "personas", TRAIL_TYPE_PERSONA);
   read_list (l, object, "stages", TRAIL_TYPE_STAGE);
   read_list (l, object, "lanes", TRAIL_TYPE_LANE);
+  read_list (l, object, "channels", TRAIL_TYPE_CUSTOM_CHANNEL);
   read_list (l, object, "cards", TRAIL_TYPE_CARD);
   read_lines (l, object);
 
@@ -2006,6 +2013,10 @@ trail_document_serialize (TrailDocument *self)
   write_list (&w, "personas", trail_document_get_personas (self));
   write_list (&w, "stages", trail_document_get_stages (self));
   write_list (&w, "lanes", trail_document_get_lanes (self));
+  /* Optional, so that maps without channels of their own are written as
+   * before. */
+  if (g_list_model_get_n_items (trail_document_get_channels (self)) > 0)
+    write_list (&w, "channels", trail_document_get_channels (self));
   write_list (&w, "cards", trail_document_get_cards (self));
   write_list (&w, "emotion-lines", trail_document_get_emotion_lines (self));
 
@@ -2269,28 +2280,18 @@ set_problems_error (Loader  *l,
   g_set_error_literal (error, TRAIL_DOCUMENT_ERROR, l->first_code, message->str);
 }
 
-GPtrArray *
-_trail_cards_load (GBytes      *bytes,
-                   const char  *name,
-                   GError     **error)
+/* Copied cards' text to JSON with a file's checks and limits, in one place
+ * so that it follows whatever reads files. */
+static JsonNode *
+parse_cards_text (const char  *data,
+                  gsize        len,
+                  const char  *name,
+                  GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
-  Loader loader = { name, NULL, problems, 0, 0 };
-  JsonNode *root, *format, *version;
-  JsonObject *object;
-  JsonArray *array;
-  const char *data;
-  gsize len;
-  guint n;
-  ItemKind kind;
+  JsonNode *root;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &len);
   if (len > TRAIL_FILE_MAX_BYTES)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
@@ -2316,7 +2317,42 @@ _trail_cards_load (GBytes      *bytes,
     }
 
   root = json_parser_get_root (parser);
-  format = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ?
+  if (root == NULL)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s: empty"), display_name (name));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+GPtrArray *
+_trail_cards_load (GBytes      *bytes,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  Loader loader = { name, NULL, problems, 0, 0 };
+  JsonNode *format, *version;
+  JsonObject *object;
+  JsonArray *array;
+  const char *data;
+  gsize len;
+  guint n;
+  ItemKind kind;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  root = parse_cards_text (data, len, name, error);
+  if (root == NULL)
+    return NULL;
+
+  format = JSON_NODE_HOLDS_OBJECT (root) ?
            json_object_get_member (json_node_get_object (root), "format") : NULL;
   if (format == NULL || !node_is_string (format) ||
       strcmp (json_node_get_string (format), TRAIL_CARDS_FORMAT_TAG) != 0)
