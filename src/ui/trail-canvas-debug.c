@@ -126,8 +126,8 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
-void
-_trail_canvas_debug_write_geometry (TrailCanvas *self)
+static void
+write_geometry (TrailCanvas *self)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
@@ -318,7 +318,7 @@ write_geometry_idle_cb (gpointer user_data)
   TrailCanvas *self = user_data;
 
   self->geometry_idle = 0;
-  _trail_canvas_debug_write_geometry (self);
+  write_geometry (self);
   return G_SOURCE_REMOVE;
 }
 

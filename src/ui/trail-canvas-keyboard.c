@@ -22,8 +22,8 @@
 
 /* ---- Where the keyboard is --------------------------------------------- */
 
-TrailCard *
-_trail_canvas_get_focus_card (TrailCanvas *self)
+static TrailCard *
+get_focus_card (TrailCanvas *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -43,7 +43,7 @@ trail_canvas_get_current_card (TrailCanvas *self)
 
   if (self->selection == NULL)
     return NULL;
-  if ((card = _trail_canvas_get_focus_card (self)) == NULL)
+  if ((card = get_focus_card (self)) == NULL)
     card = trail_selection_get_single_card (self->selection);
 
   return card;
@@ -126,7 +126,7 @@ move_cursor (TrailCanvas *self,
   if (li < 0 || si < 0)
     return FALSE;
 
-  card = _trail_canvas_get_focus_card (self);
+  card = get_focus_card (self);
   cards = trail_document_get_cell_cards (self->document, lane, stage);
   if (card != NULL)
     ci = trail_document_get_card_index (self->document, card);
@@ -350,7 +350,7 @@ alt_arrow_binding (GtkWidget *widget,
 
   /* In an emotions lane, Alt+Up/Down raise and lower the stage's point. */
   lane = trail_selection_get_cursor_lane (self->selection);
-  if (_trail_canvas_get_focus_card (self) == NULL && lane != NULL &&
+  if (get_focus_card (self) == NULL && lane != NULL &&
       trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
     {
       if (g_str_equal (where, "up") || g_str_equal (where, "down"))
@@ -391,7 +391,7 @@ enter_binding (GtkWidget *widget,
   if (self->editor != NULL || self->layout == NULL)
     return FALSE;
 
-  card = _trail_canvas_get_focus_card (self);
+  card = get_focus_card (self);
   if (card != NULL)
     {
       if (is_n)
@@ -432,7 +432,7 @@ escape_binding (GtkWidget *widget,
     return FALSE;
 
   trail_selection_clear (self->selection);
-  if (_trail_canvas_get_focus_card (self) != NULL)
+  if (get_focus_card (self) != NULL)
     gtk_widget_grab_focus (widget);
   return TRUE;
 }
@@ -444,7 +444,7 @@ context_menu_binding (GtkWidget *widget,
                       gpointer   user_data)
 {
   TrailCanvas *self = TRAIL_CANVAS (widget);
-  TrailCard *card = _trail_canvas_get_focus_card (self);
+  TrailCard *card = get_focus_card (self);
   GObject *object;
   const TrailLayoutItem *item = NULL;
   TrailLane *lane;
@@ -513,7 +513,7 @@ on_key_pressed_cb (TrailCanvas           *self,
 
   g_unichar_to_utf8 (c, text);
 
-  if (card != NULL && _trail_canvas_get_focus_card (self) == card)
+  if (card != NULL && get_focus_card (self) == card)
     {
       _trail_canvas_begin_edit (self, card, text);
       return TRUE;

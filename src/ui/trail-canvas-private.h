@@ -11,21 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Space around the map, in screen pixels, so its edges can be scrolled
- * away from the window's edges. */
-#define TRAIL_CANVAS_PAD 32.0
-/* Screen pixels per cached tile of the background (lanes, headers, emotions). */
-#define TRAIL_CANVAS_TILE 512
-/* Below this zoom card text is too small to read or click: cards are
- * painted with the background tiles and get no widgets, so a whole
- * 2,000-card map in view costs no more widgets than a screenful. */
-#define TRAIL_CANVAS_CARD_WIDGET_ZOOM 0.35
-/* How far beyond the viewport card widgets are kept, in screen pixels. */
-#define TRAIL_CANVAS_WIDGET_MARGIN 400.0
-/* A map opens fitted to the window, but never smaller than this: card
- * text (16 px) stays about 10 px high, still readable. */
-#define TRAIL_CANVAS_READABLE_ZOOM 0.6
-
 typedef enum
 {
   TRAIL_CANVAS_DRAG_NONE,
@@ -161,7 +146,6 @@ struct _TrailCanvas
 void       _trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
 void       _trail_canvas_widget_to_map      (TrailCanvas *self, double wx, double wy, double *mx, double *my);
 void       _trail_canvas_scroll_to_rect     (TrailCanvas *self, const graphene_rect_t *rect);
-void       _trail_canvas_zoom_at            (TrailCanvas *self, double zoom, double wx, double wy);
 GtkWidget *_trail_canvas_ensure_card_widget (TrailCanvas *self, TrailCard *card);
 GtkWidget *_trail_canvas_lookup_card_widget (TrailCanvas *self, TrailCard *card);
 /* The keyboard to a cell: no card selected, the cursor there. */
@@ -189,7 +173,6 @@ void       _trail_canvas_open_context_menu  (TrailCanvas *self, double wx, doubl
 /* trail-canvas-keyboard.c */
 void       _trail_canvas_init_keyboard      (GtkWidgetClass *widget_class);
 void       _trail_canvas_init_key_controller (TrailCanvas *self);
-TrailCard *_trail_canvas_get_focus_card     (TrailCanvas *self);
 /* Tab: the next cell along the lanes (-1: the previous one). */
 gboolean   _trail_canvas_tab                (TrailCanvas *self, int direction);
 
@@ -202,7 +185,6 @@ void       _trail_canvas_allocate_editor    (TrailCanvas *self);
 
 /* trail-canvas-debug.c */
 void       _trail_canvas_debug_init         (TrailCanvas *self);
-void       _trail_canvas_debug_write_geometry (TrailCanvas *self);
 void       _trail_canvas_debug_free         (TrailCanvas *self);
 
 G_END_DECLS

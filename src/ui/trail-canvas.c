@@ -23,6 +23,21 @@
 #include "trail-canvas-private.h"
 #include "trail-card-widget.h"
 
+/* Space around the map, in screen pixels, so its edges can be scrolled
+ * away from the window's edges. */
+#define TRAIL_CANVAS_PAD 32.0
+/* Screen pixels per cached tile of the background (lanes, headers, emotions). */
+#define TRAIL_CANVAS_TILE 512
+/* Below this zoom card text is too small to read or click: cards are
+ * painted with the background tiles and get no widgets, so a whole
+ * 2,000-card map in view costs no more widgets than a screenful. */
+#define TRAIL_CANVAS_CARD_WIDGET_ZOOM 0.35
+/* How far beyond the viewport card widgets are kept, in screen pixels. */
+#define TRAIL_CANVAS_WIDGET_MARGIN 400.0
+/* A map opens fitted to the window, but never smaller than this: card
+ * text (16 px) stays about 10 px high, still readable. */
+#define TRAIL_CANVAS_READABLE_ZOOM 0.6
+
 enum {
   PROP_0,
   PROP_SELECTION,
@@ -532,8 +547,8 @@ on_style_changed_cb (TrailCanvas *self)
 
 /* ---- Zoom --------------------------------------------------------------- */
 
-void
-_trail_canvas_zoom_at (TrailCanvas *self,
+static void
+zoom_at (TrailCanvas *self,
                       double       zoom,
                       double       wx,
                       double       wy)
@@ -584,7 +599,7 @@ on_scroll_cb (TrailCanvas              *self,
   else
     factor = exp (-dy * 0.01);
 
-  _trail_canvas_zoom_at (self, self->zoom * factor, self->pointer_x, self->pointer_y);
+  zoom_at (self, self->zoom * factor, self->pointer_x, self->pointer_y);
   return TRUE;
 }
 
@@ -617,7 +632,7 @@ on_zoom_scale_changed_cb (TrailCanvas    *self,
       x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
     }
-  _trail_canvas_zoom_at (self, self->zoom_gesture_start * scale, x, y);
+  zoom_at (self, self->zoom_gesture_start * scale, x, y);
 }
 
 static void
@@ -1288,7 +1303,7 @@ trail_canvas_set_zoom (TrailCanvas *self,
 {
   g_return_if_fail (TRAIL_IS_CANVAS (self));
 
-  _trail_canvas_zoom_at (self, zoom,
+  zoom_at (self, zoom,
                         gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
