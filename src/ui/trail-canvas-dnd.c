@@ -360,28 +360,10 @@ apply_palette_item (TrailCanvas           *self,
       }
 
     case TRAIL_DROP_CELL:
-      {
-        TrailCard *card;
-
-        trail_document_begin_group (self->document, _("Add Card"));
-        card = trail_document_add_card (self->document, target->lane, target->stage, target->index, "");
-        if (trail_palette_item_get_custom_channel (item) != NULL)
-          {
-            TrailCustomChannel *channel = trail_document_find_channel (self->document,
-                                                                       trail_palette_item_get_custom_channel (item));
-
-            if (channel != NULL)
-              trail_document_set_card_channel (self->document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
-          }
-        else if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
-          trail_document_update (self->document, card, "channel", trail_palette_item_get_channel (item), NULL);
-        trail_document_end_group (self->document);
-
-        trail_selection_select_card (self->selection, card);
-        /* A new card wants its words right away. */
-        _trail_canvas_begin_edit (self, card, NULL);
-        return TRUE;
-      }
+      /* A new card wants its words right away. */
+      trail_selection_clear (self->selection);
+      _trail_canvas_begin_palette_card (self, item, target->lane, target->stage, target->index);
+      return TRUE;
 
     case TRAIL_DROP_ON_CARD:
       trail_document_set_persona_tag (self->document, &target->card, 1, persona_id, TRUE);

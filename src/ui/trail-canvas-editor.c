@@ -215,6 +215,7 @@ _trail_canvas_begin_rename (TrailCanvas *self,
   g_clear_object (&self->edit_card);
   g_clear_object (&self->edit_lane);
   g_clear_object (&self->edit_stage);
+  g_clear_object (&self->edit_palette_item);
   g_set_object (&self->edit_header, header);
   self->edit_bounds = item->bounds;
   _trail_canvas_scroll_to_rect (self, &item->bounds);
@@ -251,6 +252,7 @@ _trail_canvas_begin_edit (TrailCanvas *self,
 
   g_set_object (&self->edit_card, card);
   g_clear_object (&self->edit_header);
+  g_clear_object (&self->edit_palette_item);
   g_clear_object (&self->edit_lane);
   g_clear_object (&self->edit_stage);
   self->edit_bounds = item->bounds;
@@ -273,6 +275,7 @@ _trail_canvas_begin_new_card (TrailCanvas *self,
 
   g_clear_object (&self->edit_card);
   g_clear_object (&self->edit_header);
+  g_clear_object (&self->edit_palette_item);
   g_set_object (&self->edit_lane, lane);
   g_set_object (&self->edit_stage, stage);
   self->edit_index = index;
@@ -280,6 +283,39 @@ _trail_canvas_begin_new_card (TrailCanvas *self,
   trail_selection_set_cursor (self->selection, lane, stage);
   _trail_canvas_scroll_to_rect (self, &self->edit_bounds);
   start_editor (self, NULL);
+}
+
+/* A card dragged from the palette is made when its text is: Escape leaves
+ * nothing behind. */
+void
+_trail_canvas_begin_palette_card (TrailCanvas      *self,
+                                  TrailPaletteItem *item,
+                                  TrailLane        *lane,
+                                  TrailStage       *stage,
+                                  int               index)
+{
+  _trail_canvas_begin_new_card (self, lane, stage, index);
+  if (self->editor != NULL)
+    g_set_object (&self->edit_palette_item, item);
+}
+
+/* The palette item's channel, on the card made from it. */
+static void
+apply_palette_channel (TrailCanvas      *self,
+                       TrailCard        *card,
+                       TrailPaletteItem *item)
+{
+  const char *custom = trail_palette_item_get_custom_channel (item);
+
+  if (custom != NULL)
+    {
+      TrailCustomChannel *channel = trail_document_find_channel (self->document, custom);
+
+      if (channel != NULL)
+        trail_document_set_card_channel (self->document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
+    }
+  else if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
+    trail_document_update (self->document, card, "channel", trail_palette_item_get_channel (item), NULL);
 }
 
 static char *
@@ -321,6 +357,7 @@ _trail_canvas_finish_edit (TrailCanvas *self,
   g_autoptr(GObject) header = NULL;
   g_autoptr(TrailLane) lane = NULL;
   g_autoptr(TrailStage) stage = NULL;
+  g_autoptr(TrailPaletteItem) item = NULL;
   g_autofree char *text = NULL;
   GtkWidget *editor = self->editor;
   gboolean had_focus;
@@ -338,6 +375,7 @@ _trail_canvas_finish_edit (TrailCanvas *self,
   header = g_steal_pointer (&self->edit_header);
   lane = g_steal_pointer (&self->edit_lane);
   stage = g_steal_pointer (&self->edit_stage);
+  item = g_steal_pointer (&self->edit_palette_item);
   self->editor = NULL;
   gtk_widget_unparent (editor);
   self->edit_finishing = FALSE;
@@ -354,7 +392,13 @@ _trail_canvas_finish_edit (TrailCanvas *self,
         }
       else if (card == NULL && lane != NULL && stage != NULL && text[0] != '\0')
         {
-          TrailCard *added = trail_document_add_card (self->document, lane, stage, self->edit_index, text);
+          TrailCard *added;
+
+          trail_document_begin_group (self->document, _("Add Card"));
+          added = trail_document_add_card (self->document, lane, stage, self->edit_index, text);
+          if (added != NULL && item != NULL)
+            apply_palette_channel (self, added, item);
+          trail_document_end_group (self->document);
 
           g_set_object (&card, added);
           /* Committed by a click elsewhere: that click chose what comes

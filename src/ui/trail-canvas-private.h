@@ -120,6 +120,7 @@ struct _TrailCanvas
   TrailCard         *edit_card;         /* the card edited */
   GObject           *edit_header;       /* or the stage or lane renamed */
   TrailLane         *edit_lane;         /* or a new card, at edit_lane × edit_stage */
+  TrailPaletteItem  *edit_palette_item; /* the new card's palette item (its channel) */
   TrailStage        *edit_stage;
   int                edit_index;
   graphene_rect_t    edit_bounds;
@@ -179,6 +180,8 @@ gboolean   _trail_canvas_tab                (TrailCanvas *self, int direction);
 /* trail-canvas-editor.c */
 void       _trail_canvas_begin_edit         (TrailCanvas *self, TrailCard *card, const char *initial);
 void       _trail_canvas_begin_new_card     (TrailCanvas *self, TrailLane *lane, TrailStage *stage, int index);
+void       _trail_canvas_begin_palette_card (TrailCanvas *self, TrailPaletteItem *item,
+                                             TrailLane *lane, TrailStage *stage, int index);
 void       _trail_canvas_begin_rename       (TrailCanvas *self, GObject *header, const char *initial);
 void       _trail_canvas_finish_edit        (TrailCanvas *self, gboolean commit);
 void       _trail_canvas_allocate_editor    (TrailCanvas *self);

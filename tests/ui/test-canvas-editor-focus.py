@@ -109,6 +109,8 @@ try:
     saved = [c['text'] for c in doc['cards']]
     for text in texts:
         assert saved.count(text) == 1, (text, saved)
+    # Escape on the palette's card left no empty card behind.
+    assert '' not in saved, saved
     print(f'ok 1 the text is committed once wherever the focus goes; screenshot: {shot}')
 except Exception:
     print('# failed; screenshot:', canvas.screenshot('canvas-editor-focus-failed'), file=sys.stderr)
