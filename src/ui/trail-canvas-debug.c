@@ -56,9 +56,9 @@ add_rect (JsonBuilder     *builder,
   double wx, wy;
 
   gtk_native_get_surface_transform (native, &sx, &sy);
-  trail_canvas_map_to_widget (self, map_rect->origin.x, map_rect->origin.y, &wx, &wy);
+  _trail_canvas_map_to_widget (self, map_rect->origin.x, map_rect->origin.y, &wx, &wy);
   a = GRAPHENE_POINT_INIT (wx, wy);
-  trail_canvas_map_to_widget (self, map_rect->origin.x + map_rect->size.width,
+  _trail_canvas_map_to_widget (self, map_rect->origin.x + map_rect->size.width,
                               map_rect->origin.y + map_rect->size.height, &wx, &wy);
   b = GRAPHENE_POINT_INIT (wx, wy);
   if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &a, &out_a) ||
@@ -126,8 +126,8 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
-void
-trail_canvas_debug_write_geometry (TrailCanvas *self)
+static void
+write_geometry (TrailCanvas *self)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
@@ -158,8 +158,10 @@ trail_canvas_debug_write_geometry (TrailCanvas *self)
   }
   json_builder_set_member_name (builder, "selection");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < self->selection->len; i++)
-    json_builder_add_string_value (builder, trail_card_get_id (self->selection->pdata[i]));
+  if (self->selection != NULL)
+    for (guint i = 0; i < trail_selection_get_n_cards (self->selection); i++)
+      json_builder_add_string_value (builder,
+                                     trail_card_get_id (g_ptr_array_index (trail_selection_get_cards (self->selection), i)));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "palette");
@@ -174,14 +176,23 @@ trail_canvas_debug_write_geometry (TrailCanvas *self)
   if (self->layout == NULL)
     goto done;
 
-  trail_canvas_widget_to_map (self, 0, 0, &x0, &y0);
-  trail_canvas_widget_to_map (self, gtk_widget_get_width (GTK_WIDGET (self)),
+  _trail_canvas_widget_to_map (self, 0, 0, &x0, &y0);
+  _trail_canvas_widget_to_map (self, gtk_widget_get_width (GTK_WIDGET (self)),
                               gtk_widget_get_height (GTK_WIDGET (self)), &x1, &y1);
   visible = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
   json_builder_set_member_name (builder, "view");
   json_builder_begin_object (builder);
   add_rect (builder, self, &visible);
   json_builder_end_object (builder);
+  {
+    graphene_rect_t all;
+
+    trail_layout_get_bounds (self->layout, &all);
+    json_builder_set_member_name (builder, "map");
+    json_builder_begin_object (builder);
+    add_rect (builder, self, &all);
+    json_builder_end_object (builder);
+  }
 
   items = trail_layout_query (self->layout, &visible,
                               TRAIL_LAYOUT_ITEM_CARD | TRAIL_LAYOUT_ITEM_CELL | TRAIL_LAYOUT_ITEM_STAGE |
@@ -262,7 +273,7 @@ trail_canvas_debug_write_geometry (TrailCanvas *self)
                         g_autoptr(TrailEmotionPoint) point = g_list_model_get_item (points, p);
                         graphene_point_t pt;
 
-                        if (!trail_canvas_point_position (self, point, item, &pt))
+                        if (!_trail_canvas_point_position (self, point, item, &pt))
                           continue;
                         json_builder_begin_object (builder);
                         add_string (builder, "id", trail_emotion_point_get_id (point));
@@ -307,12 +318,12 @@ write_geometry_idle_cb (gpointer user_data)
   TrailCanvas *self = user_data;
 
   self->geometry_idle = 0;
-  trail_canvas_debug_write_geometry (self);
+  write_geometry (self);
   return G_SOURCE_REMOVE;
 }
 
 void
-trail_canvas_queue_geometry (TrailCanvas *self)
+_trail_canvas_queue_geometry (TrailCanvas *self)
 {
   if (self->geometry_path == NULL || self->geometry_idle != 0)
     return;
@@ -350,7 +361,7 @@ finish_drag_bench (TrailCanvas *self,
 
   bench->done = TRUE;
   if (!bench->still)
-    trail_canvas_drag_end_at (self, bench->x1, bench->y1);
+    _trail_canvas_drag_end_at (self, bench->x1, bench->y1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "cards");
@@ -390,15 +401,15 @@ bench_tick_cb (GtkWidget     *widget,
       graphene_rect_t visible;
       const TrailLayoutItem *card;
 
-      trail_canvas_widget_to_map (self, 0, 0, &mx0, &my0);
-      trail_canvas_widget_to_map (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &mx1, &my1);
+      _trail_canvas_widget_to_map (self, 0, 0, &mx0, &my0);
+      _trail_canvas_widget_to_map (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &mx1, &my1);
       visible = GRAPHENE_RECT_INIT (mx0, my0, mx1 - mx0, my1 - my0);
       items = trail_layout_query (self->layout, &visible, TRAIL_LAYOUT_ITEM_CARD);
       if (items->len == 0)
         return G_SOURCE_CONTINUE;
 
       card = items->pdata[0];
-      trail_canvas_map_to_widget (self, card->bounds.origin.x + 20, card->bounds.origin.y + 10,
+      _trail_canvas_map_to_widget (self, card->bounds.origin.x + 20, card->bounds.origin.y + 10,
                                   &bench->x0, &bench->y0);
       if (bench->still)
         {
@@ -410,7 +421,7 @@ bench_tick_cb (GtkWidget     *widget,
       /* Well inside the view: the drag measures drawing, not autoscroll. */
       bench->x1 = gtk_widget_get_width (widget) * 0.8;
       bench->y1 = MIN (bench->y0 + gtk_widget_get_height (widget) * 0.4, gtk_widget_get_height (widget) - 80);
-      trail_canvas_drag_begin_at (self, bench->x0, bench->y0);
+      _trail_canvas_drag_begin_at (self, bench->x0, bench->y0);
       bench->started = TRUE;
       bench->frame = 0;
       return G_SOURCE_CONTINUE;
@@ -425,7 +436,7 @@ bench_tick_cb (GtkWidget     *widget,
 
   if (bench->still)
     {
-      GtkWidget *card = trail_canvas_lookup_card_widget (self, bench->still_card);
+      GtkWidget *card = _trail_canvas_lookup_card_widget (self, bench->still_card);
 
       /* The smallest change that still makes a frame. */
       gtk_widget_queue_draw (card != NULL ? card : widget);
@@ -437,7 +448,7 @@ bench_tick_cb (GtkWidget     *widget,
   t = t < 0.5 ? 2 * t : 2 - 2 * t;
   x = bench->x0 + (bench->x1 - bench->x0) * t;
   y = bench->y0 + (bench->y1 - bench->y0) * t;
-  trail_canvas_drag_update_to (self, x, y);
+  _trail_canvas_drag_update_to (self, x, y);
 
   return G_SOURCE_CONTINUE;
 }
@@ -492,7 +503,7 @@ on_root_realize_cb (GtkWidget   *window,
 }
 
 void
-trail_canvas_debug_free (TrailCanvas *self)
+_trail_canvas_debug_free (TrailCanvas *self)
 {
   Bench *bench = self->bench;
 
@@ -507,7 +518,7 @@ trail_canvas_debug_free (TrailCanvas *self)
 }
 
 void
-trail_canvas_debug_init (TrailCanvas *self)
+_trail_canvas_debug_init (TrailCanvas *self)
 {
   const char *geometry = g_getenv ("TRAILMAP_DEBUG_GEOMETRY");
   const char *drag = g_getenv ("TRAILMAP_BENCH_DRAG");

@@ -72,7 +72,7 @@ pick_point (TrailCanvas           *self,
           graphene_point_t pt;
           double d;
 
-          if (!trail_canvas_point_position (self, point, emotions, &pt))
+          if (!_trail_canvas_point_position (self, point, emotions, &pt))
             continue;
           d = (pt.x - mx) * (pt.x - mx) + (pt.y - my) * (pt.y - my);
           if (d <= best_d)
@@ -333,26 +333,8 @@ palette_drop_target (TrailCanvas      *self,
     }
 }
 
-static void
-add_persona_tag (TrailCanvas *self,
-                 TrailCard   *card,
-                 const char  *persona_id)
-{
-  const char * const *tags = trail_card_get_persona_tags (card);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) new_tags = NULL;
-
-  if (tags != NULL && g_strv_contains (tags, persona_id))
-    return;
-  if (tags != NULL)
-    g_strv_builder_addv (builder, (const char **) tags);
-  g_strv_builder_add (builder, persona_id);
-  new_tags = g_strv_builder_end (builder);
-  trail_document_update (self->document, card, "persona-tags", new_tags, NULL);
-}
-
-gboolean
-trail_canvas_apply_palette_item (TrailCanvas           *self,
+static gboolean
+apply_palette_item (TrailCanvas           *self,
                                  TrailPaletteItem      *item,
                                  const TrailDropTarget *target)
 {
@@ -364,7 +346,7 @@ trail_canvas_apply_palette_item (TrailCanvas           *self,
       {
         TrailStage *stage = trail_document_add_stage (self->document, stage_gap_to_index (self, target->index),
                                                       _("New stage"));
-        trail_canvas_select_object (self, G_OBJECT (stage));
+        trail_selection_select_object (self->selection, stage);
         return TRUE;
       }
 
@@ -373,36 +355,18 @@ trail_canvas_apply_palette_item (TrailCanvas           *self,
         TrailLaneKind kind = trail_palette_item_get_lane_kind (item);
         TrailLane *lane = trail_document_add_lane (self->document, lane_gap_to_index (self, target->index),
                                                    kind, trail_lane_kind_get_label (kind));
-        trail_canvas_select_object (self, G_OBJECT (lane));
+        trail_selection_select_object (self->selection, lane);
         return TRUE;
       }
 
     case TRAIL_DROP_CELL:
-      {
-        TrailCard *card;
-
-        trail_document_begin_group (self->document, _("Add Card"));
-        card = trail_document_add_card (self->document, target->lane, target->stage, target->index, "");
-        if (trail_palette_item_get_custom_channel (item) != NULL)
-          {
-            TrailCustomChannel *channel = trail_document_find_channel (self->document,
-                                                                       trail_palette_item_get_custom_channel (item));
-
-            if (channel != NULL)
-              trail_document_set_card_channel (self->document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
-          }
-        else if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
-          trail_document_update (self->document, card, "channel", trail_palette_item_get_channel (item), NULL);
-        trail_document_end_group (self->document);
-
-        trail_canvas_set_selection (self, &card, 1);
-        /* A new card wants its words right away. */
-        trail_canvas_begin_edit (self, card, NULL);
-        return TRUE;
-      }
+      /* A new card wants its words right away. */
+      trail_selection_clear (self->selection);
+      _trail_canvas_begin_palette_card (self, item, target->lane, target->stage, target->index);
+      return TRUE;
 
     case TRAIL_DROP_ON_CARD:
-      add_persona_tag (self, target->card, persona_id);
+      trail_document_set_persona_tag (self->document, &target->card, 1, persona_id, TRUE);
       return TRUE;
 
     case TRAIL_DROP_ON_LANE:
@@ -412,7 +376,7 @@ trail_canvas_apply_palette_item (TrailCanvas           *self,
     case TRAIL_DROP_ON_EMOTIONS:
       if (trail_document_find_line_for_persona (self->document, persona_id) == NULL)
         trail_document_add_emotion_line (self->document, persona_id);
-      trail_canvas_set_active_persona (self, persona_id);
+      trail_selection_set_active_persona (self->selection, persona_id);
       return TRUE;
 
     case TRAIL_DROP_NONE:
@@ -452,7 +416,7 @@ on_drop_motion_cb (TrailCanvas   *self,
       return 0;
     }
 
-  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  _trail_canvas_widget_to_map (self, x, y, &mx, &my);
   valid = palette_drop_target (self, item, mx, my, &self->drop);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -484,9 +448,9 @@ on_drop_cb (TrailCanvas   *self,
     return FALSE;
 
   item = g_value_get_object (value);
-  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  _trail_canvas_widget_to_map (self, x, y, &mx, &my);
   if (palette_drop_target (self, item, mx, my, &target))
-    ok = trail_canvas_apply_palette_item (self, item, &target);
+    ok = apply_palette_item (self, item, &target);
 
   return ok;
 }
@@ -500,101 +464,24 @@ on_text_drop_cb (TrailCanvas   *self,
                  GtkDropTarget *drop_target)
 {
   TrailDropTarget target;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) added = NULL;
   double mx, my;
-  guint index;
 
   if (self->document == NULL || !G_VALUE_HOLDS_STRING (value) || g_value_get_string (value) == NULL)
     return FALSE;
 
-  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  _trail_canvas_widget_to_map (self, x, y, &mx, &my);
   if (!card_drop_target (self, mx, my, &target))
     return FALSE;
 
-  lines = g_strsplit (g_value_get_string (value), "\n", -1);
-  index = target.index;
-  trail_document_begin_group (self->document, _("Drop Text"));
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (lines[i][0] == '\0')
-        continue;
-      trail_document_add_card (self->document, target.lane, target.stage, index++, lines[i]);
-    }
-  trail_document_end_group (self->document);
+  added = trail_document_add_cards_from_text (self->document, target.lane, target.stage, target.index,
+                                              g_value_get_string (value));
+  trail_selection_select_cards (self->selection, (TrailCard **) added->pdata, added->len);
 
   return TRUE;
 }
 
 /* ---- Moving things ------------------------------------------------------ */
-
-static int
-compare_cards_by_place (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      user_data)
-{
-  TrailDocument *document = user_data;
-  TrailCard *ca = *(TrailCard **) a;
-  TrailCard *cb = *(TrailCard **) b;
-  TrailStage *sa = trail_document_find_stage (document, trail_card_get_stage_id (ca));
-  TrailStage *sb = trail_document_find_stage (document, trail_card_get_stage_id (cb));
-  TrailLane *la = trail_document_find_lane (document, trail_card_get_lane_id (ca));
-  TrailLane *lb = trail_document_find_lane (document, trail_card_get_lane_id (cb));
-  int d;
-
-  if ((d = (int) trail_document_get_lane_index (document, la) - (int) trail_document_get_lane_index (document, lb)))
-    return d;
-  if ((d = (int) trail_document_get_stage_index (document, sa) - (int) trail_document_get_stage_index (document, sb)))
-    return d;
-  return (int) trail_document_get_card_index (document, ca) - (int) trail_document_get_card_index (document, cb);
-}
-
-static void
-move_cards (TrailCanvas *self,
-            GPtrArray   *cards,
-            TrailLane   *lane,
-            TrailStage  *stage,
-            guint        index)
-{
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (cards, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  gboolean changed = FALSE;
-
-  g_ptr_array_set_free_func (sorted, g_object_unref);
-  g_ptr_array_sort_with_data (sorted, compare_cards_by_place, self->document);
-
-  for (guint i = 0; i < sorted->len && !changed; i++)
-    {
-      TrailCard *card = sorted->pdata[i];
-      changed = g_strcmp0 (trail_card_get_lane_id (card), trail_lane_get_id (lane)) != 0 ||
-                g_strcmp0 (trail_card_get_stage_id (card), trail_stage_get_id (stage)) != 0 ||
-                sorted->len > 1;
-      if (!changed)
-        {
-          guint now = trail_document_get_card_index (self->document, card);
-          changed = !(index == now || index == now + 1);
-        }
-    }
-  if (!changed)
-    return;
-
-  trail_document_begin_group (self->document,
-                              sorted->len > 1 ? _("Move Cards") : _("Move Card"));
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      TrailCard *card = sorted->pdata[i];
-      guint target = index;
-
-      /* Leaving a place above the target in the same cell shifts it up. */
-      if (g_strcmp0 (trail_card_get_lane_id (card), trail_lane_get_id (lane)) == 0 &&
-          g_strcmp0 (trail_card_get_stage_id (card), trail_stage_get_id (stage)) == 0 &&
-          trail_document_get_card_index (self->document, card) < index)
-        target--;
-
-      trail_document_move_card (self->document, card, lane, stage, target);
-      index = trail_document_get_card_index (self->document, card) + 1;
-    }
-  trail_document_end_group (self->document);
-}
 
 static void
 update_point_drag (TrailCanvas *self,
@@ -607,7 +494,7 @@ update_point_drag (TrailCanvas *self,
   double position = 0.5;
   double score;
 
-  if (emotions == NULL || !trail_canvas_stage_at (self, emotions, mx, &stage, &position))
+  if (emotions == NULL || !_trail_canvas_stage_at (self, mx, &stage, &position))
     return;
 
   /* Scores snap to the scale's whole steps. */
@@ -635,17 +522,17 @@ add_point_at (TrailCanvas *self,
   TrailStage *stage = NULL;
   double position;
 
-  if (emotions == NULL || !trail_canvas_stage_at (self, emotions, mx, &stage, &position))
+  if (emotions == NULL || !_trail_canvas_stage_at (self, mx, &stage, &position))
     return;
 
   trail_document_begin_group (self->document, _("Add Emotion Point"));
-  line = trail_canvas_line_for_lane (self, lane, TRUE);
+  line = _trail_canvas_line_for_lane (self, lane);
   point = trail_document_add_emotion_point (self->document, line, stage, round (position * 100) / 100,
                                             round (trail_layout_emotion_score_at (emotions, my)), NULL);
   trail_document_end_group (self->document);
 
   if (point != NULL)
-    trail_canvas_select_object (self, G_OBJECT (point));
+    trail_selection_select_object (self->selection, point);
 }
 
 static void
@@ -656,9 +543,9 @@ update_rubber_band (TrailCanvas *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
-  trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
+  _trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
                               MIN (self->drag_start_y, self->drag_y), &x0, &y0);
-  trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
+  _trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
                               MAX (self->drag_start_y, self->drag_y), &x1, &y1);
   rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
   items = trail_layout_query (self->layout, &rect, TRAIL_LAYOUT_ITEM_CARD);
@@ -673,13 +560,13 @@ update_rubber_band (TrailCanvas *self)
         g_ptr_array_add (cards, item->object);
     }
 
-  trail_canvas_set_selection (self, (TrailCard **) cards->pdata, cards->len);
+  trail_selection_select_cards (self->selection, (TrailCard **) cards->pdata, cards->len);
 }
 
 /* ---- The drag state machine (also driven by the benchmark) ------------- */
 
 void
-trail_canvas_drag_begin_at (TrailCanvas *self,
+_trail_canvas_drag_begin_at (TrailCanvas *self,
                             double       wx,
                             double       wy)
 {
@@ -691,16 +578,16 @@ trail_canvas_drag_begin_at (TrailCanvas *self,
   self->point_moved = FALSE;
   clear_drop (self);
 
-  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+  _trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
   self->press_hit = hit_test (self, mx, my);
 
   /* Pressing an unselected card selects it, so a drag carries what the
    * user sees selected. */
   if (self->press_hit.kind == HIT_CARD && !(self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
-      !trail_canvas_is_selected (self, self->press_hit.object))
+      !trail_selection_contains_card (self->selection, self->press_hit.object))
     {
       TrailCard *card = self->press_hit.object;
-      trail_canvas_set_selection (self, &card, 1);
+      trail_selection_select_card (self->selection, card);
     }
   if (self->press_hit.kind == HIT_CARD)
     trail_canvas_focus_card (self, self->press_hit.object);
@@ -713,7 +600,7 @@ start_drag (TrailCanvas *self)
     {
     case HIT_CARD:
       {
-        GtkWidget *widget = trail_canvas_lookup_card_widget (self, self->press_hit.object);
+        GtkWidget *widget = _trail_canvas_lookup_card_widget (self, self->press_hit.object);
 
         self->drag = TRAIL_CANVAS_DRAG_CARD;
         self->drag_object = self->press_hit.object;
@@ -727,20 +614,20 @@ start_drag (TrailCanvas *self)
       self->drag = TRAIL_CANVAS_DRAG_STAGE;
       self->drag_object = self->press_hit.object;
       self->drag_bounds = self->press_hit.bounds;
-      trail_canvas_select_object (self, self->press_hit.object);
+      trail_selection_select_object (self->selection, self->press_hit.object);
       break;
 
     case HIT_LANE:
       self->drag = TRAIL_CANVAS_DRAG_LANE;
       self->drag_object = self->press_hit.object;
       self->drag_bounds = self->press_hit.bounds;
-      trail_canvas_select_object (self, self->press_hit.object);
+      trail_selection_select_object (self->selection, self->press_hit.object);
       break;
 
     case HIT_POINT:
       self->drag = TRAIL_CANVAS_DRAG_POINT;
       self->drag_object = self->press_hit.object;
-      trail_canvas_select_object (self, self->press_hit.object);
+      trail_selection_select_object (self->selection, self->press_hit.object);
       trail_document_begin_group (self->document, _("Move Emotion Point"));
       break;
 
@@ -752,13 +639,13 @@ start_drag (TrailCanvas *self)
       self->drag = TRAIL_CANVAS_DRAG_RUBBER_BAND;
       g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
       if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
-        self->rubber_base = g_ptr_array_copy (trail_canvas_get_selected_cards (self), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+        self->rubber_base = g_ptr_array_copy (trail_selection_get_cards (self->selection), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
       break;
     }
 }
 
 void
-trail_canvas_drag_update_to (TrailCanvas *self,
+_trail_canvas_drag_update_to (TrailCanvas *self,
                              double       wx,
                              double       wy)
 {
@@ -789,7 +676,7 @@ trail_canvas_drag_update_to (TrailCanvas *self,
       start_drag (self);
     }
 
-  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+  _trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
   clear_drop (self);
 
   switch (self->drag)
@@ -820,10 +707,36 @@ trail_canvas_drag_update_to (TrailCanvas *self,
 
   /* Keep the pointer's goal in view near the edges. */
   if (self->drag != TRAIL_CANVAS_DRAG_RUBBER_BAND && self->drag != TRAIL_CANVAS_DRAG_POINT)
-    trail_canvas_scroll_to_rect (self, &GRAPHENE_RECT_INIT (mx - 8 / self->zoom, my - 8 / self->zoom,
+    _trail_canvas_scroll_to_rect (self, &GRAPHENE_RECT_INIT (mx - 8 / self->zoom, my - 8 / self->zoom,
                                                             16 / self->zoom, 16 / self->zoom));
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The second click of a double-click: edit what was clicked. */
+static gboolean
+finish_double_click (TrailCanvas *self)
+{
+  switch (self->press_hit.kind)
+    {
+    case HIT_CARD:
+      _trail_canvas_begin_edit (self, self->press_hit.object, NULL);
+      return TRUE;
+    case HIT_CELL:
+      _trail_canvas_begin_new_card (self, self->press_hit.lane, self->press_hit.stage, -1);
+      return TRUE;
+    case HIT_STAGE:
+    case HIT_LANE:
+      trail_selection_select_object (self->selection, self->press_hit.object);
+      _trail_canvas_begin_rename (self, self->press_hit.object, NULL);
+      return TRUE;
+    case HIT_NONE:
+    case HIT_POINT:
+    case HIT_EMOTIONS:
+    case HIT_PERSONA:
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -831,15 +744,19 @@ finish_click (TrailCanvas *self,
               double       mx,
               double       my)
 {
+  if (self->n_press == 2 && !(self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
+      finish_double_click (self))
+    return;
+
   switch (self->press_hit.kind)
     {
     case HIT_CARD:
       if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
-        trail_canvas_toggle_card (self, self->press_hit.object);
+        trail_selection_toggle_card (self->selection, self->press_hit.object);
       else
         {
           TrailCard *card = self->press_hit.object;
-          trail_canvas_set_selection (self, &card, 1);
+          trail_selection_select_card (self->selection, card);
         }
       break;
 
@@ -847,31 +764,34 @@ finish_click (TrailCanvas *self,
     case HIT_LANE:
     case HIT_PERSONA:
     case HIT_POINT:
-      trail_canvas_select_object (self, self->press_hit.object);
+      trail_selection_select_object (self->selection, self->press_hit.object);
       break;
 
     case HIT_EMOTIONS:
-      trail_canvas_set_cursor (self, self->press_hit.lane, NULL);
-      add_point_at (self, self->press_hit.lane, mx, my);
+      {
+        TrailStage *stage = NULL;
+        double position;
+
+        if (_trail_canvas_stage_at (self, mx, &stage, &position))
+          trail_selection_set_cursor (self->selection, self->press_hit.lane, stage);
+        add_point_at (self, self->press_hit.lane, mx, my);
+      }
       break;
 
     case HIT_CELL:
-      trail_canvas_set_cursor (self, self->press_hit.lane, self->press_hit.stage);
-      trail_canvas_set_selection (self, NULL, 0);
-      gtk_widget_grab_focus (GTK_WIDGET (self));
+      _trail_canvas_focus_cell (self, self->press_hit.lane, self->press_hit.stage);
       break;
 
     case HIT_NONE:
     default:
-      trail_canvas_set_selection (self, NULL, 0);
-      trail_canvas_select_object (self, NULL);
+      trail_selection_clear (self->selection);
       gtk_widget_grab_focus (GTK_WIDGET (self));
       break;
     }
 }
 
 void
-trail_canvas_drag_end_at (TrailCanvas *self,
+_trail_canvas_drag_end_at (TrailCanvas *self,
                           double       wx,
                           double       wy)
 {
@@ -882,12 +802,12 @@ trail_canvas_drag_end_at (TrailCanvas *self,
   if (self->drag == TRAIL_CANVAS_DRAG_NONE)
     return;
 
-  trail_canvas_drag_update_to (self, wx, wy);
+  _trail_canvas_drag_update_to (self, wx, wy);
   drag = self->drag;
   drop = self->drop;
   self->drag = TRAIL_CANVAS_DRAG_NONE;
   clear_drop (self);
-  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+  _trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
 
   switch (drag)
     {
@@ -897,7 +817,7 @@ trail_canvas_drag_end_at (TrailCanvas *self,
 
     case TRAIL_CANVAS_DRAG_CARD:
       {
-        GtkWidget *widget = trail_canvas_lookup_card_widget (self, self->drag_object);
+        GtkWidget *widget = _trail_canvas_lookup_card_widget (self, self->drag_object);
         g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
         if (widget != NULL)
@@ -905,11 +825,12 @@ trail_canvas_drag_end_at (TrailCanvas *self,
         if (drop.kind != TRAIL_DROP_CELL)
           break;
 
-        if (trail_canvas_is_selected (self, self->drag_object))
-          g_ptr_array_extend (cards, trail_canvas_get_selected_cards (self), NULL, NULL);
+        if (trail_selection_contains_card (self->selection, self->drag_object))
+          g_ptr_array_extend (cards, trail_selection_get_cards (self->selection), NULL, NULL);
         else
           g_ptr_array_add (cards, self->drag_object);
-        move_cards (self, cards, drop.lane, drop.stage, drop.index);
+        trail_document_move_cards (self->document, (TrailCard **) cards->pdata, cards->len,
+                                   drop.lane, drop.stage, drop.index);
         if (self->drag_object != NULL)
           trail_canvas_focus_card (self, self->drag_object);
       }
@@ -947,8 +868,8 @@ trail_canvas_drag_end_at (TrailCanvas *self,
 
     case TRAIL_CANVAS_DRAG_RUBBER_BAND:
       g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
-      if (trail_canvas_get_selected_cards (self)->len > 0)
-        trail_canvas_focus_card (self, g_ptr_array_index (trail_canvas_get_selected_cards (self), 0));
+      if (trail_selection_get_cards (self->selection)->len > 0)
+        trail_canvas_focus_card (self, g_ptr_array_index (trail_selection_get_cards (self->selection), 0));
       else
         gtk_widget_grab_focus (GTK_WIDGET (self));
       break;
@@ -961,7 +882,7 @@ trail_canvas_drag_end_at (TrailCanvas *self,
 
   self->drag_object = NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  trail_canvas_queue_geometry (self);
+  _trail_canvas_queue_geometry (self);
 }
 
 /* ---- Gesture callbacks -------------------------------------------------- */
@@ -979,6 +900,31 @@ event_in_editor (TrailCanvas *self,
   return picked != NULL && (picked == self->editor || gtk_widget_is_ancestor (picked, self->editor));
 }
 
+/* Double-clicks are counted here, not by a click gesture beside the drag
+ * gesture: then a press is handled once, in one order. */
+static void
+count_press (TrailCanvas    *self,
+             double          x,
+             double          y,
+             GtkGestureDrag *gesture)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+  guint32 time = event != NULL ? gdk_event_get_time (event) : 0;
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  int double_time = 400, distance = 5;
+
+  g_object_get (settings, "gtk-double-click-time", &double_time,
+                "gtk-double-click-distance", &distance, NULL);
+  if (self->n_press == 1 && time - self->last_press_time <= (guint32) double_time &&
+      fabs (x - self->last_press_x) <= distance && fabs (y - self->last_press_y) <= distance)
+    self->n_press = 2;
+  else
+    self->n_press = 1;
+  self->last_press_time = time;
+  self->last_press_x = x;
+  self->last_press_y = y;
+}
+
 static void
 on_drag_begin_cb (TrailCanvas    *self,
                   double          x,
@@ -993,7 +939,7 @@ on_drag_begin_cb (TrailCanvas    *self,
       return;
     }
   if (self->editor != NULL)
-    trail_canvas_finish_edit (self, TRUE);
+    _trail_canvas_finish_edit (self, TRUE);
 
   self->press_state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
@@ -1015,7 +961,8 @@ on_drag_begin_cb (TrailCanvas    *self,
     }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  trail_canvas_drag_begin_at (self, x, y);
+  count_press (self, x, y, gesture);
+  _trail_canvas_drag_begin_at (self, x, y);
 }
 
 static void
@@ -1034,7 +981,7 @@ on_drag_update_cb (TrailCanvas    *self,
       gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - dy);
       return;
     }
-  trail_canvas_drag_update_to (self, x + dx, y + dy);
+  _trail_canvas_drag_update_to (self, x + dx, y + dy);
 }
 
 static void
@@ -1052,7 +999,7 @@ on_drag_end_cb (TrailCanvas    *self,
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->space_held ? "grab" : NULL);
       return;
     }
-  trail_canvas_drag_end_at (self, x + dx, y + dy);
+  _trail_canvas_drag_end_at (self, x + dx, y + dy);
 }
 
 static void
@@ -1065,7 +1012,7 @@ on_drag_cancel_cb (TrailCanvas      *self,
   if (self->drag == TRAIL_CANVAS_DRAG_POINT)
     trail_document_end_group (self->document);
   if (self->drag == TRAIL_CANVAS_DRAG_CARD &&
-      (widget = trail_canvas_lookup_card_widget (self, self->drag_object)) != NULL)
+      (widget = _trail_canvas_lookup_card_widget (self, self->drag_object)) != NULL)
     trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget), FALSE);
 
   self->drag = TRAIL_CANVAS_DRAG_NONE;
@@ -1088,32 +1035,30 @@ on_click_pressed_cb (TrailCanvas     *self,
   if (self->document == NULL || event_in_editor (self, x, y))
     return;
 
-  trail_canvas_widget_to_map (self, x, y, &mx, &my);
+  _trail_canvas_widget_to_map (self, x, y, &mx, &my);
   hit = hit_test (self, mx, my);
 
   if (button == GDK_BUTTON_SECONDARY)
     {
       if (self->editor != NULL)
-        trail_canvas_finish_edit (self, TRUE);
+        _trail_canvas_finish_edit (self, TRUE);
       switch (hit.kind)
         {
         case HIT_CARD:
-          if (!trail_canvas_is_selected (self, hit.object))
+          if (!trail_selection_contains_card (self->selection, hit.object))
             {
               TrailCard *card = hit.object;
-              trail_canvas_set_selection (self, &card, 1);
+              trail_selection_select_card (self->selection, card);
             }
           trail_canvas_focus_card (self, hit.object);
           break;
         case HIT_STAGE:
         case HIT_LANE:
         case HIT_POINT:
-          trail_canvas_select_object (self, hit.object);
+          trail_selection_select_object (self->selection, hit.object);
           break;
         case HIT_CELL:
-          trail_canvas_set_selection (self, NULL, 0);
-          trail_canvas_set_cursor (self, hit.lane, hit.stage);
-          gtk_widget_grab_focus (GTK_WIDGET (self));
+          _trail_canvas_focus_cell (self, hit.lane, hit.stage);
           break;
         case HIT_NONE:
         case HIT_EMOTIONS:
@@ -1121,17 +1066,8 @@ on_click_pressed_cb (TrailCanvas     *self,
         default:
           break;
         }
-      trail_canvas_open_context_menu (self, x, y);
+      _trail_canvas_open_context_menu (self, x, y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-
-  if (button == GDK_BUTTON_PRIMARY && n_press == 2)
-    {
-      if (hit.kind == HIT_CARD)
-        trail_canvas_begin_edit (self, hit.object, NULL);
-      else if (hit.kind == HIT_CELL)
-        trail_canvas_begin_new_card (self, hit.lane, hit.stage, -1);
     }
 }
 
@@ -1171,7 +1107,7 @@ on_space_released_cb (TrailCanvas           *self,
 }
 
 void
-trail_canvas_init_dnd (TrailCanvas *self)
+_trail_canvas_init_pointer (TrailCanvas *self)
 {
   GtkGesture *gesture;
   GtkDropTarget *drop;
@@ -1187,7 +1123,7 @@ trail_canvas_init_dnd (TrailCanvas *self)
   self->drag_gesture = gesture;
 
   gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
@@ -1330,7 +1266,7 @@ snapshot_drop_target (TrailCanvas           *self,
 
 /* Under the cards: drop targets and the rubber band. */
 void
-trail_canvas_snapshot_overlays (TrailCanvas *self,
+_trail_canvas_snapshot_overlays (TrailCanvas *self,
                                 GtkSnapshot *snapshot)
 {
   if (self->drop.kind != TRAIL_DROP_NONE && self->drop.kind != TRAIL_DROP_ON_CARD)
@@ -1351,7 +1287,7 @@ snapshot_point_value (TrailCanvas *self,
   GskRoundedRect rr;
   GdkRGBA on = self->style->page;
 
-  if (emotions == NULL || !trail_canvas_point_position (self, point, emotions, &pt))
+  if (emotions == NULL || !_trail_canvas_point_position (self, point, emotions, &pt))
     return;
 
   score = trail_emotion_point_get_score (point);
@@ -1374,7 +1310,7 @@ snapshot_point_value (TrailCanvas *self,
 
 /* Above the cards: what a drag carries. */
 void
-trail_canvas_snapshot_dnd (TrailCanvas *self,
+_trail_canvas_snapshot_dnd (TrailCanvas *self,
                            GtkSnapshot *snapshot)
 {
   double mx, my, sx, sy;
@@ -1391,9 +1327,9 @@ trail_canvas_snapshot_dnd (TrailCanvas *self,
       GdkRGBA c[4] = { self->style->selection, self->style->selection,
                        self->style->selection, self->style->selection };
 
-      trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
+      _trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
                                   MIN (self->drag_start_y, self->drag_y), &mx, &my);
-      trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
+      _trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
                                   MAX (self->drag_start_y, self->drag_y), &sx, &sy);
       r = GRAPHENE_RECT_INIT (mx, my, sx - mx, sy - my);
       fill.alpha = 0.15f;
@@ -1416,8 +1352,8 @@ trail_canvas_snapshot_dnd (TrailCanvas *self,
     return;
 
   /* The carried item follows the pointer, keeping where it was grabbed. */
-  trail_canvas_widget_to_map (self, self->drag_x, self->drag_y, &mx, &my);
-  trail_canvas_widget_to_map (self, self->drag_start_x, self->drag_start_y, &sx, &sy);
+  _trail_canvas_widget_to_map (self, self->drag_x, self->drag_y, &mx, &my);
+  _trail_canvas_widget_to_map (self, self->drag_start_x, self->drag_start_y, &sx, &sy);
   gtk_snapshot_save (snapshot);
   if (self->drag == TRAIL_CANVAS_DRAG_STAGE)
     gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - sx, 0));
@@ -1435,128 +1371,70 @@ trail_canvas_snapshot_dnd (TrailCanvas *self,
 
 /* ---- Context menus ------------------------------------------------------ */
 
-static GMenu *
-build_context_menu (TrailCanvas *self)
+/* The menus are in trail-canvas-menus.ui; their items name the map view's
+ * actions, which act on the selection the click made. */
+static GMenuModel *
+get_context_menu (TrailCanvas *self)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) section = NULL;
-  GObject *selected = trail_canvas_get_selected_object (self);
-  GPtrArray *cards = trail_canvas_get_selected_cards (self);
+  GObject *object = trail_selection_get_object (self->selection);
+  const char *id;
 
-  if (cards->len > 0)
-    {
-      section = g_menu_new ();
-      g_menu_append (section, _("_Edit Text"), "canvas.edit");
-      g_menu_append (section, _("_New Card Below"), "canvas.new-card");
-      g_menu_append (section, _("D_uplicate"), "canvas.duplicate");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-
-      section = g_menu_new ();
-      g_menu_append (section, _("Cu_t"), "canvas.cut");
-      g_menu_append (section, _("_Copy"), "canvas.copy");
-      g_menu_append (section, _("_Paste"), "canvas.paste");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-
-      section = g_menu_new ();
-      g_menu_append (section, _("Move _Left"), "canvas.move-card::left");
-      g_menu_append (section, _("Move _Right"), "canvas.move-card::right");
-      g_menu_append (section, _("Move _Up"), "canvas.move-card::up");
-      g_menu_append (section, _("Move _Down"), "canvas.move-card::down");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-
-      section = g_menu_new ();
-      g_menu_append (section, _("_Delete"), "canvas.delete");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-    }
-  else if (TRAIL_IS_STAGE (selected))
-    {
-      section = g_menu_new ();
-      g_menu_append (section, _("Insert Stage _Before"), "canvas.insert-stage::before");
-      g_menu_append (section, _("Insert Stage _After"), "canvas.insert-stage::after");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-      section = g_menu_new ();
-      g_menu_append (section, _("Move _Left"), "canvas.move-stage::left");
-      g_menu_append (section, _("Move _Right"), "canvas.move-stage::right");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-      section = g_menu_new ();
-      g_menu_append (section, _("_Delete Stage"), "canvas.delete");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-    }
-  else if (TRAIL_IS_LANE (selected))
-    {
-      section = g_menu_new ();
-      g_menu_append (section, _("Move _Up"), "canvas.move-lane::up");
-      g_menu_append (section, _("Move _Down"), "canvas.move-lane::down");
-      g_menu_append (section, _("_Hide Lane"), "canvas.hide-lane");
-      g_menu_append (section, _("_Show Hidden Lanes"), "canvas.show-hidden-lanes");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-      section = g_menu_new ();
-      g_menu_append (section, _("_Delete Lane"), "canvas.delete");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-    }
-  else if (TRAIL_IS_EMOTION_POINT (selected))
-    {
-      section = g_menu_new ();
-      g_menu_append (section, _("_Delete Point"), "canvas.delete");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-    }
+  if (trail_selection_get_n_cards (self->selection) > 0)
+    id = "card_menu";
+  else if (TRAIL_IS_STAGE (object))
+    id = "stage_menu";
+  else if (TRAIL_IS_LANE (object))
+    id = "lane_menu";
+  else if (TRAIL_IS_EMOTION_POINT (object))
+    id = "point_menu";
   else
-    {
-      g_autoptr(GMenu) submenu = NULL;
+    id = "cell_menu";
 
-      section = g_menu_new ();
-      g_menu_append (section, _("_New Card"), "canvas.new-card");
-      g_menu_append (section, _("_Paste"), "canvas.paste");
-      g_menu_append (section, _("Select _All"), "canvas.select-all");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
+  return G_MENU_MODEL (gtk_builder_get_object (self->menus, id));
+}
 
-      /* The cell's stage and lane, so the keyboard reaches them too. */
-      section = g_menu_new ();
-      submenu = g_menu_new ();
-      g_menu_append (submenu, _("_Properties"), "canvas.select-stage");
-      g_menu_append (submenu, _("Insert Stage _Before"), "canvas.insert-stage::before");
-      g_menu_append (submenu, _("Insert Stage _After"), "canvas.insert-stage::after");
-      g_menu_append (submenu, _("Move _Left"), "canvas.move-stage::left");
-      g_menu_append (submenu, _("Move _Right"), "canvas.move-stage::right");
-      g_menu_append_submenu (section, _("_Stage"), G_MENU_MODEL (submenu));
-      g_clear_object (&submenu);
-      submenu = g_menu_new ();
-      g_menu_append (submenu, _("_Properties"), "canvas.select-lane");
-      g_menu_append (submenu, _("Move _Up"), "canvas.move-lane::up");
-      g_menu_append (submenu, _("Move _Down"), "canvas.move-lane::down");
-      g_menu_append (submenu, _("_Hide Lane"), "canvas.hide-lane");
-      g_menu_append (submenu, _("_Show Hidden Lanes"), "canvas.show-hidden-lanes");
-      g_menu_append_submenu (section, _("_Lane"), G_MENU_MODEL (submenu));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-      g_clear_object (&section);
-    }
+static gboolean
+menu_closed_idle_cb (gpointer data)
+{
+  TrailCanvas *self = data;
 
-  return menu;
+  self->menu_closing = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_context_menu_closed_cb (TrailCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Until the item chosen has run and the menu has given the keyboard
+   * back: an editor opened meanwhile waits for that. */
+  if (self->menu_closing == 0)
+    self->menu_closing = g_idle_add_full (G_PRIORITY_HIGH, menu_closed_idle_cb, self, NULL);
+
+  /* Back to where the keyboard was, unless an item moved it on. */
+
+  if (focus == NULL || focus == self->context_menu || gtk_widget_is_ancestor (focus, self->context_menu))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 void
-trail_canvas_open_context_menu (TrailCanvas *self,
-                                double       wx,
-                                double       wy)
+_trail_canvas_open_context_menu (TrailCanvas *self,
+                                 double       wx,
+                                 double       wy)
 {
-  g_autoptr(GMenu) menu = build_context_menu (self);
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      g_signal_connect_object (self->context_menu, "closed",
+                               G_CALLBACK (on_context_menu_closed_cb), self, G_CONNECT_SWAPPED);
+    }
 
-  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
-  self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), get_context_menu (self));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
@@ -1571,8 +1449,9 @@ trail_canvas_insert_item (TrailCanvas      *self,
   TrailDropTarget target = { TRAIL_DROP_NONE, NULL, NULL, NULL, 0 };
   GPtrArray *lanes, *stages;
   GPtrArray *selection;
-  TrailLane *lane = self->cursor_lane;
-  TrailStage *stage = self->cursor_stage;
+  GObject *object;
+  TrailLane *lane;
+  TrailStage *stage;
   int li, si;
 
   g_return_if_fail (TRAIL_IS_CANVAS (self));
@@ -1581,17 +1460,19 @@ trail_canvas_insert_item (TrailCanvas      *self,
   if (self->document == NULL || self->layout == NULL)
     return;
 
-  selection = trail_canvas_get_selected_cards (self);
+  trail_selection_get_cursor (self->selection, &lane, &stage);
+  object = trail_selection_get_object (self->selection);
+  selection = trail_selection_get_cards (self->selection);
   if (selection->len > 0)
     {
       TrailCard *card = selection->pdata[selection->len - 1];
       lane = trail_document_find_lane (self->document, trail_card_get_lane_id (card));
       stage = trail_document_find_stage (self->document, trail_card_get_stage_id (card));
     }
-  if (TRAIL_IS_STAGE (self->selected_object))
-    stage = TRAIL_STAGE (self->selected_object);
-  if (TRAIL_IS_LANE (self->selected_object))
-    lane = TRAIL_LANE (self->selected_object);
+  if (TRAIL_IS_STAGE (object))
+    stage = TRAIL_STAGE (object);
+  if (TRAIL_IS_LANE (object))
+    lane = TRAIL_LANE (object);
 
   lanes = trail_layout_get_lanes (self->layout);
   stages = trail_layout_get_stages (self->layout);
@@ -1631,7 +1512,7 @@ trail_canvas_insert_item (TrailCanvas      *self,
         }
       if (li < 0)
         {
-          trail_canvas_show_toast (self, adw_toast_new (_("No lane takes this kind of card")));
+          _trail_canvas_show_toast (self, adw_toast_new (_("No lane takes this kind of card")));
           break;
         }
       target.kind = TRAIL_DROP_CELL;
@@ -1664,5 +1545,5 @@ trail_canvas_insert_item (TrailCanvas      *self,
     }
 
   if (target.kind != TRAIL_DROP_NONE)
-    trail_canvas_apply_palette_item (self, item, &target);
+    apply_palette_item (self, item, &target);
 }

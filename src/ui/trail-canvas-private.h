@@ -11,18 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Space around the map, in screen pixels, so its edges can be scrolled
- * away from the window's edges. */
-#define TRAIL_CANVAS_PAD 32.0
-/* Screen pixels per cached tile of the background (lanes, headers, emotions). */
-#define TRAIL_CANVAS_TILE 512
-/* Below this zoom card text is too small to read or click: cards are
- * painted with the background tiles and get no widgets, so a whole
- * 2,000-card map in view costs no more widgets than a screenful. */
-#define TRAIL_CANVAS_CARD_WIDGET_ZOOM 0.35
-/* How far beyond the viewport card widgets are kept, in screen pixels. */
-#define TRAIL_CANVAS_WIDGET_MARGIN 400.0
-
 typedef enum
 {
   TRAIL_CANVAS_DRAG_NONE,
@@ -82,6 +70,7 @@ struct _TrailCanvas
   GtkWidget          parent_instance;
 
   TrailDocument     *document;
+  TrailSelection    *selection;         /* the map view's; what is selected, where the keyboard is */
   TrailLayout       *layout;
   TrailStyle        *style;
 
@@ -91,6 +80,8 @@ struct _TrailCanvas
   guint              vscroll_policy : 1;
   double             zoom;
   double             ox, oy;            /* widget = map * zoom - origin */
+  gboolean           fit_pending;       /* a new map: fit it at the first allocation */
+  guint              zoom_notify_idle;
 
   /* Background tiles: packed tile coordinates → GskRenderNode. */
   GHashTable        *tiles;
@@ -100,19 +91,14 @@ struct _TrailCanvas
   GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* */
   GPtrArray         *spare_widgets;
 
-  /* Selection: cards, or one other object. */
-  GPtrArray         *selection;         /* TrailCard*, owned */
-  GObject           *selected_object;
-  TrailLane         *cursor_lane;       /* the keyboard's cell */
-  TrailStage        *cursor_stage;
-  gboolean           cursor_visible;
-  char              *active_persona;
-
   /* Pointer interaction. */
   GtkGesture        *drag_gesture;
   TrailCanvasDrag    drag;
   TrailCanvasHit     press_hit;                    /* under the pointer at the press */
   GdkModifierType    press_state;
+  guint32            last_press_time;              /* for double-clicks */
+  double             last_press_x, last_press_y;
+  int                n_press;
   double             drag_start_x, drag_start_y;   /* widget coordinates */
   double             drag_x, drag_y;               /* widget coordinates, now */
   double             pan_start_h, pan_start_v;
@@ -129,17 +115,23 @@ struct _TrailCanvas
   /* Palette drag feedback. */
   TrailPaletteItem  *dnd_item;
 
-  /* Inline editor. */
-  GtkWidget         *editor;            /* GtkTextView while editing, else NULL */
-  TrailCard         *edit_card;         /* NULL: a new card goes to edit_lane × edit_stage */
-  TrailLane         *edit_lane;
+  /* Inline editor: a card's text, a new card, or a stage's or lane's name. */
+  GtkWidget         *editor;            /* GtkTextView or GtkEntry while editing, else NULL */
+  TrailCard         *edit_card;         /* the card edited */
+  GObject           *edit_header;       /* or the stage or lane renamed */
+  TrailLane         *edit_lane;         /* or a new card, at edit_lane × edit_stage */
+  TrailPaletteItem  *edit_palette_item; /* the new card's palette item (its channel) */
   TrailStage        *edit_stage;
   int                edit_index;
   graphene_rect_t    edit_bounds;
   gboolean           edit_finishing;
+  guint              finish_edit_idle;  /* the editor lost the keyboard */
 
   GtkWidget         *context_menu;
-  AdwToast          *delete_toast;
+  GtkBuilder        *menus;
+  guint              menu_closing;      /* idle: the menu closed, its item runs */
+  guint              edit_after_menu;   /* an editor chosen in the menu */
+  gboolean           edit_after_menu_new_card;
 
   /* Debug aids and the benchmark. */
   char              *geometry_path;
@@ -152,59 +144,50 @@ struct _TrailCanvas
 };
 
 /* trail-canvas.c */
-void      trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
-void      trail_canvas_widget_to_map      (TrailCanvas *self, double wx, double wy, double *mx, double *my);
-void      trail_canvas_scroll_to_rect     (TrailCanvas *self, const graphene_rect_t *rect);
-void      trail_canvas_zoom_at            (TrailCanvas *self, double zoom, double wx, double wy);
-GtkWidget *trail_canvas_ensure_card_widget (TrailCanvas *self, TrailCard *card);
-GtkWidget *trail_canvas_lookup_card_widget (TrailCanvas *self, TrailCard *card);
-void      trail_canvas_set_selection      (TrailCanvas *self, TrailCard **cards, guint n_cards);
-void      trail_canvas_toggle_card        (TrailCanvas *self, TrailCard *card);
-gboolean  trail_canvas_is_selected        (TrailCanvas *self, TrailCard *card);
-void      trail_canvas_set_cursor         (TrailCanvas *self, TrailLane *lane, TrailStage *stage);
-void      trail_canvas_focus_card         (TrailCanvas *self, TrailCard *card);
-void      trail_canvas_notify_selection   (TrailCanvas *self);
-TrailLaneKind trail_canvas_card_lane_kind (TrailCanvas *self, TrailCard *card);
-void      trail_canvas_show_toast         (TrailCanvas *self, AdwToast *toast);
-void      trail_canvas_queue_geometry     (TrailCanvas *self);
+void       _trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
+void       _trail_canvas_widget_to_map      (TrailCanvas *self, double wx, double wy, double *mx, double *my);
+void       _trail_canvas_scroll_to_rect     (TrailCanvas *self, const graphene_rect_t *rect);
+GtkWidget *_trail_canvas_ensure_card_widget (TrailCanvas *self, TrailCard *card);
+GtkWidget *_trail_canvas_lookup_card_widget (TrailCanvas *self, TrailCard *card);
+/* The keyboard to a cell: no card selected, the cursor there. */
+void       _trail_canvas_focus_cell         (TrailCanvas *self, TrailLane *lane, TrailStage *stage);
+void       _trail_canvas_show_toast         (TrailCanvas *self, AdwToast *toast);
+void       _trail_canvas_update_editing     (TrailCanvas *self);
+void       _trail_canvas_queue_geometry     (TrailCanvas *self);
 
-/* Emotion points are laid out inside their stage, 12 % in from each side,
- * the same formula trail-layout.c uses. */
-gboolean  trail_canvas_point_position     (TrailCanvas *self, TrailEmotionPoint *point,
-                                           const TrailLayoutItem *emotions, graphene_point_t *out);
-gboolean  trail_canvas_stage_at           (TrailCanvas *self, const TrailLayoutItem *emotions,
-                                           double mx, TrailStage **stage, double *position);
-TrailEmotionLine *trail_canvas_line_for_lane (TrailCanvas *self, TrailLane *lane, gboolean create);
+/* Emotion points: where the render layout puts them, and the line a click
+ * in an emotions lane edits (the checked persona's first). */
+gboolean   _trail_canvas_point_position     (TrailCanvas *self, TrailEmotionPoint *point,
+                                             const TrailLayoutItem *emotions, graphene_point_t *out);
+gboolean   _trail_canvas_stage_at           (TrailCanvas *self, double mx, TrailStage **stage, double *position);
+TrailEmotionLine *_trail_canvas_line_for_lane (TrailCanvas *self, TrailLane *lane);
 
 /* trail-canvas-dnd.c */
-void      trail_canvas_init_dnd           (TrailCanvas *self);
-void      trail_canvas_snapshot_dnd       (TrailCanvas *self, GtkSnapshot *snapshot);
-void      trail_canvas_snapshot_overlays  (TrailCanvas *self, GtkSnapshot *snapshot);
-void      trail_canvas_drag_begin_at      (TrailCanvas *self, double wx, double wy);
-void      trail_canvas_drag_update_to     (TrailCanvas *self, double wx, double wy);
-void      trail_canvas_drag_end_at        (TrailCanvas *self, double wx, double wy);
-void      trail_canvas_open_context_menu  (TrailCanvas *self, double wx, double wy);
-gboolean  trail_canvas_apply_palette_item (TrailCanvas *self, TrailPaletteItem *item,
-                                           const TrailDropTarget *target);
+void       _trail_canvas_init_pointer       (TrailCanvas *self);
+void       _trail_canvas_snapshot_dnd       (TrailCanvas *self, GtkSnapshot *snapshot);
+void       _trail_canvas_snapshot_overlays  (TrailCanvas *self, GtkSnapshot *snapshot);
+void       _trail_canvas_drag_begin_at      (TrailCanvas *self, double wx, double wy);
+void       _trail_canvas_drag_update_to     (TrailCanvas *self, double wx, double wy);
+void       _trail_canvas_drag_end_at        (TrailCanvas *self, double wx, double wy);
+void       _trail_canvas_open_context_menu  (TrailCanvas *self, double wx, double wy);
 
 /* trail-canvas-keyboard.c */
-void      trail_canvas_init_keyboard      (GtkWidgetClass *widget_class);
-void      trail_canvas_init_key_controller (TrailCanvas *self);
-void      trail_canvas_begin_edit         (TrailCanvas *self, TrailCard *card, const char *initial);
-void      trail_canvas_begin_new_card     (TrailCanvas *self, TrailLane *lane, TrailStage *stage, int index);
-void      trail_canvas_finish_edit        (TrailCanvas *self, gboolean commit);
-void      trail_canvas_allocate_editor    (TrailCanvas *self);
-void      trail_canvas_delete_selection   (TrailCanvas *self);
-void      trail_canvas_update_actions     (TrailCanvas *self);
+void       _trail_canvas_init_keyboard      (GtkWidgetClass *widget_class);
+void       _trail_canvas_init_key_controller (TrailCanvas *self);
+/* Tab: the next cell along the lanes (-1: the previous one). */
+gboolean   _trail_canvas_tab                (TrailCanvas *self, int direction);
 
-/* trail-canvas-clipboard.c */
-void      trail_canvas_copy               (TrailCanvas *self);
-void      trail_canvas_cut                (TrailCanvas *self);
-void      trail_canvas_paste              (TrailCanvas *self);
+/* trail-canvas-editor.c */
+void       _trail_canvas_begin_edit         (TrailCanvas *self, TrailCard *card, const char *initial);
+void       _trail_canvas_begin_new_card     (TrailCanvas *self, TrailLane *lane, TrailStage *stage, int index);
+void       _trail_canvas_begin_palette_card (TrailCanvas *self, TrailPaletteItem *item,
+                                             TrailLane *lane, TrailStage *stage, int index);
+void       _trail_canvas_begin_rename       (TrailCanvas *self, GObject *header, const char *initial);
+void       _trail_canvas_finish_edit        (TrailCanvas *self, gboolean commit);
+void       _trail_canvas_allocate_editor    (TrailCanvas *self);
 
 /* trail-canvas-debug.c */
-void      trail_canvas_debug_init         (TrailCanvas *self);
-void      trail_canvas_debug_write_geometry (TrailCanvas *self);
-void      trail_canvas_debug_free         (TrailCanvas *self);
+void       _trail_canvas_debug_init         (TrailCanvas *self);
+void       _trail_canvas_debug_free         (TrailCanvas *self);
 
 G_END_DECLS

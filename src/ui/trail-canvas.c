@@ -8,9 +8,10 @@
  * snapshot, from render nodes cached per tile of the map and dropped only
  * where a document change damaged them; cards are small child widgets
  * (focus, tooltips, screen readers), created only near the viewport and
- * recycled. Pointer handling lives in trail-canvas-dnd.c, keys and inline
- * editing in trail-canvas-keyboard.c, the clipboard in
- * trail-canvas-clipboard.c.
+ * recycled. Pointer handling lives in trail-canvas-dnd.c, keys in
+ * trail-canvas-keyboard.c, inline editing in trail-canvas-editor.c. What is
+ * selected is the map view's TrailSelection, which the canvas follows; the
+ * editing actions are the map view's (trail-map-view-actions.c).
  */
 #define G_LOG_DOMAIN "trail-canvas"
 
@@ -22,11 +23,26 @@
 #include "trail-canvas-private.h"
 #include "trail-card-widget.h"
 
+/* Space around the map, in screen pixels, so its edges can be scrolled
+ * away from the window's edges. */
+#define TRAIL_CANVAS_PAD 32.0
+/* Screen pixels per cached tile of the background (lanes, headers, emotions). */
+#define TRAIL_CANVAS_TILE 512
+/* Below this zoom card text is too small to read or click: cards are
+ * painted with the background tiles and get no widgets, so a whole
+ * 2,000-card map in view costs no more widgets than a screenful. */
+#define TRAIL_CANVAS_CARD_WIDGET_ZOOM 0.35
+/* How far beyond the viewport card widgets are kept, in screen pixels. */
+#define TRAIL_CANVAS_WIDGET_MARGIN 400.0
+/* A map opens fitted to the window, but never smaller than this: card
+ * text (16 px) stays about 10 px high, still readable. */
+#define TRAIL_CANVAS_READABLE_ZOOM 0.6
+
 enum {
   PROP_0,
-  PROP_DOCUMENT,
+  PROP_SELECTION,
   PROP_ZOOM,
-  PROP_ACTIVE_PERSONA,
+  PROP_EDITING,
   N_PROPS,
 
   /* GtkScrollable */
@@ -36,13 +52,7 @@ enum {
   PROP_VSCROLL_POLICY,
 };
 
-enum {
-  SELECTION_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrailCanvas, trail_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
@@ -79,7 +89,7 @@ update_origin (TrailCanvas *self)
 }
 
 void
-trail_canvas_map_to_widget (TrailCanvas *self,
+_trail_canvas_map_to_widget (TrailCanvas *self,
                             double       mx,
                             double       my,
                             double      *wx,
@@ -90,7 +100,7 @@ trail_canvas_map_to_widget (TrailCanvas *self,
 }
 
 void
-trail_canvas_widget_to_map (TrailCanvas *self,
+_trail_canvas_widget_to_map (TrailCanvas *self,
                             double       wx,
                             double       wy,
                             double      *mx,
@@ -107,8 +117,8 @@ get_visible_map_rect (TrailCanvas     *self,
 {
   double x0, y0, x1, y1;
 
-  trail_canvas_widget_to_map (self, -margin, -margin, &x0, &y0);
-  trail_canvas_widget_to_map (self,
+  _trail_canvas_widget_to_map (self, -margin, -margin, &x0, &y0);
+  _trail_canvas_widget_to_map (self,
                               gtk_widget_get_width (GTK_WIDGET (self)) + margin,
                               gtk_widget_get_height (GTK_WIDGET (self)) + margin,
                               &x1, &y1);
@@ -139,7 +149,7 @@ configure_adjustments (TrailCanvas *self,
 }
 
 void
-trail_canvas_scroll_to_rect (TrailCanvas           *self,
+_trail_canvas_scroll_to_rect (TrailCanvas           *self,
                              const graphene_rect_t *rect)
 {
   double x0, y0, x1, y1;
@@ -151,8 +161,8 @@ trail_canvas_scroll_to_rect (TrailCanvas           *self,
   if (self->hadjustment == NULL || self->vadjustment == NULL)
     return;
 
-  trail_canvas_map_to_widget (self, rect->origin.x, rect->origin.y, &x0, &y0);
-  trail_canvas_map_to_widget (self, rect->origin.x + rect->size.width,
+  _trail_canvas_map_to_widget (self, rect->origin.x, rect->origin.y, &x0, &y0);
+  _trail_canvas_map_to_widget (self, rect->origin.x + rect->size.width,
                               rect->origin.y + rect->size.height, &x1, &y1);
   h = gtk_adjustment_get_value (self->hadjustment);
   v = gtk_adjustment_get_value (self->vadjustment);
@@ -241,14 +251,14 @@ ensure_tile (TrailCanvas *self,
 /* ---- Card widgets ------------------------------------------------------- */
 
 GtkWidget *
-trail_canvas_lookup_card_widget (TrailCanvas *self,
+_trail_canvas_lookup_card_widget (TrailCanvas *self,
                                  TrailCard   *card)
 {
   return g_hash_table_lookup (self->card_widgets, card);
 }
 
 GtkWidget *
-trail_canvas_ensure_card_widget (TrailCanvas *self,
+_trail_canvas_ensure_card_widget (TrailCanvas *self,
                                  TrailCard   *card)
 {
   GtkWidget *widget = g_hash_table_lookup (self->card_widgets, card);
@@ -269,7 +279,10 @@ trail_canvas_ensure_card_widget (TrailCanvas *self,
                                      self->drag == TRAIL_CANVAS_DRAG_CARD && self->drag_object == card);
   gtk_widget_set_child_visible (widget, TRUE);
   g_hash_table_insert (self->card_widgets, card, widget);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Inside our allocation it is allocated with the others right away;
+   * queueing then would leave the ancestors unallocated for this frame. */
+  if (!self->in_allocate)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   return widget;
 }
@@ -346,7 +359,7 @@ sync_card_widgets (TrailCanvas *self)
   for (guint i = 0; i < items->len; i++)
     {
       const TrailLayoutItem *item = items->pdata[i];
-      trail_canvas_ensure_card_widget (self, item->object);
+      _trail_canvas_ensure_card_widget (self, item->object);
     }
 }
 
@@ -364,184 +377,55 @@ queue_draw_card_widgets (TrailCanvas *self)
     }
 }
 
+/* ---- Following the selection ------------------------------------------ */
+
 static void
-queue_draw_card (TrailCanvas *self,
-                 TrailCard   *card)
+on_selection_changed_cb (TrailCanvas *self)
 {
-  GtkWidget *widget = g_hash_table_lookup (self->card_widgets, card);
-
-  if (widget != NULL)
-    gtk_widget_queue_draw (widget);
-}
-
-/* ---- Selection ---------------------------------------------------------- */
-
-gboolean
-trail_canvas_is_selected (TrailCanvas *self,
-                          TrailCard   *card)
-{
-  return g_ptr_array_find (self->selection, card, NULL);
-}
-
-void
-trail_canvas_notify_selection (TrailCanvas *self)
-{
-  trail_canvas_update_actions (self);
-  trail_canvas_queue_geometry (self);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  /* Selected cards draw themselves selected; headers and points are drawn
+   * selected by the canvas. */
+  queue_draw_card_widgets (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _trail_canvas_queue_geometry (self);
 }
 
 static void
-clear_selected_object (TrailCanvas *self)
+on_cursor_changed_cb (TrailCanvas *self)
 {
-  if (self->selected_object != NULL)
+  TrailLane *lane = trail_selection_get_cursor_lane (self->selection);
+  TrailStage *stage = trail_selection_get_cursor_stage (self->selection);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _trail_canvas_queue_geometry (self);
+  if (lane != NULL && stage != NULL)
     {
-      g_clear_object (&self->selected_object);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      /* Translators: the keyboard is on an empty cell; %s are a stage and a lane */
+      g_autofree char *label = g_strdup_printf (_("Cell %s, %s"), trail_stage_get_name (stage),
+                                                trail_lane_get_title (lane));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
+                                      -1);
     }
 }
 
 void
-trail_canvas_set_selection (TrailCanvas  *self,
-                            TrailCard   **cards,
-                            guint         n_cards)
+_trail_canvas_focus_cell (TrailCanvas *self,
+                          TrailLane   *lane,
+                          TrailStage  *stage)
 {
-  gboolean same = n_cards == self->selection->len && self->selected_object == NULL;
+  const TrailLayoutItem *cell;
 
-  for (guint i = 0; same && i < n_cards; i++)
-    same = self->selection->pdata[i] == cards[i];
-  if (same)
-    return;
-
-  for (guint i = 0; i < self->selection->len; i++)
-    queue_draw_card (self, self->selection->pdata[i]);
-  g_ptr_array_set_size (self->selection, 0);
-  for (guint i = 0; i < n_cards; i++)
-    {
-      if (g_ptr_array_find (self->selection, cards[i], NULL))
-        continue;
-      g_ptr_array_add (self->selection, g_object_ref (cards[i]));
-      queue_draw_card (self, cards[i]);
-    }
-  clear_selected_object (self);
-  trail_canvas_notify_selection (self);
+  trail_selection_clear (self->selection);
+  trail_selection_set_cursor (self->selection, lane, stage);
+  if (self->layout != NULL && (cell = trail_layout_get_cell (self->layout, lane, stage)) != NULL)
+    _trail_canvas_scroll_to_rect (self, &cell->bounds);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
-trail_canvas_toggle_card (TrailCanvas *self,
-                          TrailCard   *card)
-{
-  if (!g_ptr_array_remove (self->selection, card))
-    g_ptr_array_add (self->selection, g_object_ref (card));
-  clear_selected_object (self);
-  queue_draw_card (self, card);
-  trail_canvas_notify_selection (self);
-}
-
-/* Drops whatever an edit (or its undo) took out of the document. */
-static void
-prune_selection (TrailCanvas *self)
-{
-  gboolean changed = FALSE;
-
-  for (guint i = self->selection->len; i > 0; i--)
-    {
-      TrailCard *card = self->selection->pdata[i - 1];
-
-      if (trail_document_find_card (self->document, trail_card_get_id (card)) != card)
-        {
-          g_ptr_array_remove_index (self->selection, i - 1);
-          changed = TRUE;
-        }
-    }
-
-  if (self->selected_object != NULL)
-    {
-      GObject *o = self->selected_object;
-      gboolean alive = TRUE;
-
-      if (TRAIL_IS_STAGE (o))
-        alive = trail_document_find_stage (self->document, trail_stage_get_id (TRAIL_STAGE (o))) == (gpointer) o;
-      else if (TRAIL_IS_LANE (o))
-        alive = trail_document_find_lane (self->document, trail_lane_get_id (TRAIL_LANE (o))) == (gpointer) o;
-      else if (TRAIL_IS_PERSONA (o))
-        alive = trail_document_find_persona (self->document, trail_persona_get_id (TRAIL_PERSONA (o))) == (gpointer) o;
-      else if (TRAIL_IS_EMOTION_POINT (o))
-        alive = trail_document_find_emotion_point (self->document,
-                                                   trail_emotion_point_get_id (TRAIL_EMOTION_POINT (o))) == (gpointer) o;
-      if (!alive)
-        {
-          g_clear_object (&self->selected_object);
-          changed = TRUE;
-        }
-    }
-
-  if (self->cursor_lane != NULL &&
-      trail_document_find_lane (self->document, trail_lane_get_id (self->cursor_lane)) != self->cursor_lane)
-    g_clear_object (&self->cursor_lane);
-  if (self->cursor_stage != NULL &&
-      trail_document_find_stage (self->document, trail_stage_get_id (self->cursor_stage)) != self->cursor_stage)
-    g_clear_object (&self->cursor_stage);
-
-  if (changed)
-    trail_canvas_notify_selection (self);
-}
-
-void
-trail_canvas_set_cursor (TrailCanvas *self,
-                         TrailLane   *lane,
-                         TrailStage  *stage)
-{
-  if (g_set_object (&self->cursor_lane, lane) | g_set_object (&self->cursor_stage, stage))
-    {
-      const TrailLayoutItem *cell;
-
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      trail_canvas_queue_geometry (self);
-      if (lane != NULL && stage != NULL && self->layout != NULL &&
-          (cell = trail_layout_get_cell (self->layout, lane, stage)) != NULL)
-        {
-          /* Translators: the keyboard is on an empty cell; %s are a stage and a lane */
-          g_autofree char *label = g_strdup_printf (_("Cell %s, %s"), trail_stage_get_name (stage),
-                                                    trail_lane_get_title (lane));
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
-                                          -1);
-        }
-      trail_canvas_update_actions (self);
-    }
-}
-
-void
-trail_canvas_focus_card (TrailCanvas *self,
-                         TrailCard   *card)
-{
-  const TrailLayoutItem *item;
-  GtkWidget *widget;
-
-  if (self->layout == NULL || (item = trail_layout_find (self->layout, card)) == NULL)
-    return;
-
-  trail_canvas_scroll_to_rect (self, &item->bounds);
-  trail_canvas_set_cursor (self,
-                           trail_document_find_lane (self->document, trail_card_get_lane_id (card)),
-                           trail_document_find_stage (self->document, trail_card_get_stage_id (card)));
-  widget = trail_canvas_ensure_card_widget (self, card);
-  gtk_widget_grab_focus (widget);
-}
-
-TrailLaneKind
-trail_canvas_card_lane_kind (TrailCanvas *self,
-                             TrailCard   *card)
-{
-  TrailLane *lane = trail_document_find_lane (self->document, trail_card_get_lane_id (card));
-
-  return lane != NULL ? trail_lane_get_kind (lane) : TRAIL_LANE_KIND_CUSTOM;
-}
-
-void
-trail_canvas_show_toast (TrailCanvas *self,
+_trail_canvas_show_toast (TrailCanvas *self,
                          AdwToast    *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -557,7 +441,7 @@ trail_canvas_show_toast (TrailCanvas *self,
 /* The render layout owns where points sit, so the canvas hits exactly what
  * it draws. */
 gboolean
-trail_canvas_point_position (TrailCanvas           *self,
+_trail_canvas_point_position (TrailCanvas           *self,
                              TrailEmotionPoint     *point,
                              const TrailLayoutItem *emotions,
                              graphene_point_t      *out)
@@ -566,8 +450,7 @@ trail_canvas_point_position (TrailCanvas           *self,
 }
 
 gboolean
-trail_canvas_stage_at (TrailCanvas           *self,
-                       const TrailLayoutItem *emotions,
+_trail_canvas_stage_at (TrailCanvas           *self,
                        double                 mx,
                        TrailStage           **stage,
                        double                *position)
@@ -575,30 +458,17 @@ trail_canvas_stage_at (TrailCanvas           *self,
   return trail_layout_emotion_stage_at (self->layout, mx, stage, position);
 }
 
-/* The line a click in @lane edits: the lane's own persona's, else the
- * active persona's, else the line for everyone. */
+/* The line a click in @lane edits, added if the map has none yet: the
+ * checked persona's wins over the lane's own, so a choice is never
+ * ignored. Call inside an undo group. */
 TrailEmotionLine *
-trail_canvas_line_for_lane (TrailCanvas *self,
-                            TrailLane   *lane,
-                            gboolean     create)
+_trail_canvas_line_for_lane (TrailCanvas *self,
+                             TrailLane   *lane)
 {
-  const char *persona_id = lane != NULL ? trail_lane_get_persona_id (lane) : NULL;
-  TrailEmotionLine *line;
+  const char *persona_id = NULL;
+  TrailEmotionLine *line = trail_selection_get_active_line (self->selection, lane, &persona_id);
 
-  if (persona_id == NULL)
-    persona_id = self->active_persona;
-  if (persona_id != NULL && trail_document_find_persona (self->document, persona_id) == NULL)
-    persona_id = NULL;
-  if (persona_id == NULL && g_list_model_get_n_items (trail_document_get_personas (self->document)) > 0 &&
-      trail_document_find_line_for_persona (self->document, NULL) == NULL)
-    {
-      /* No line for everyone once there are personas: take the first one's. */
-      g_autoptr(TrailPersona) first = g_list_model_get_item (trail_document_get_personas (self->document), 0);
-      persona_id = trail_persona_get_id (first);
-    }
-
-  line = trail_document_find_line_for_persona (self->document, persona_id);
-  if (line == NULL && create)
+  if (line == NULL)
     line = trail_document_add_emotion_line (self->document, persona_id);
 
   return line;
@@ -620,6 +490,7 @@ on_document_changed_cb (TrailCanvas      *self,
 
   resized = trail_layout_update (self->layout, what, object, &damage);
   invalidate_tiles (self, &damage);
+  sync_card_widgets (self);
 
   if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
     {
@@ -637,17 +508,12 @@ on_document_changed_cb (TrailCanvas      *self,
   else if (what != TRAIL_CHANGE_EMOTIONS)
     queue_draw_card_widgets (self);
 
-  if (what & (TRAIL_CHANGE_CARDS | TRAIL_CHANGE_STAGES | TRAIL_CHANGE_LANES |
-              TRAIL_CHANGE_PERSONAS | TRAIL_CHANGE_EMOTIONS))
-    prune_selection (self);
-
   if (resized)
     gtk_widget_queue_resize (GTK_WIDGET (self));
   else
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  trail_canvas_update_actions (self);
-  trail_canvas_queue_geometry (self);
+  _trail_canvas_queue_geometry (self);
 }
 
 static TrailStyleVariant
@@ -681,8 +547,8 @@ on_style_changed_cb (TrailCanvas *self)
 
 /* ---- Zoom --------------------------------------------------------------- */
 
-void
-trail_canvas_zoom_at (TrailCanvas *self,
+static void
+zoom_at (TrailCanvas *self,
                       double       zoom,
                       double       wx,
                       double       wy)
@@ -694,7 +560,7 @@ trail_canvas_zoom_at (TrailCanvas *self,
   if (fabs (zoom - self->zoom) < 1e-6)
     return;
 
-  trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
+  _trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
   self->zoom = zoom;
   self->cards_in_tiles = zoom < TRAIL_CANVAS_CARD_WIDGET_ZOOM;
 
@@ -704,12 +570,13 @@ trail_canvas_zoom_at (TrailCanvas *self,
   self->in_allocate = TRUE;
   configure_adjustments (self, h, v);
   self->in_allocate = FALSE;
+  sync_card_widgets (self);
 
   if (self->editor != NULL)
-    trail_canvas_allocate_editor (self);
+    _trail_canvas_allocate_editor (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-  trail_canvas_queue_geometry (self);
+  _trail_canvas_queue_geometry (self);
 }
 
 /* ---- Event controllers that are not drags ------------------------------ */
@@ -732,7 +599,7 @@ on_scroll_cb (TrailCanvas              *self,
   else
     factor = exp (-dy * 0.01);
 
-  trail_canvas_zoom_at (self, self->zoom * factor, self->pointer_x, self->pointer_y);
+  zoom_at (self, self->zoom * factor, self->pointer_x, self->pointer_y);
   return TRUE;
 }
 
@@ -765,7 +632,7 @@ on_zoom_scale_changed_cb (TrailCanvas    *self,
       x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
     }
-  trail_canvas_zoom_at (self, self->zoom_gesture_start * scale, x, y);
+  zoom_at (self, self->zoom_gesture_start * scale, x, y);
 }
 
 static void
@@ -774,8 +641,11 @@ on_adjustment_value_changed_cb (TrailCanvas *self)
   update_origin (self);
   if (!self->in_allocate)
     {
+      /* Card widgets come and go here rather than in the allocation, where
+       * adding one leaves the ancestors unallocated for a frame. */
+      sync_card_widgets (self);
       gtk_widget_queue_allocate (GTK_WIDGET (self));
-      trail_canvas_queue_geometry (self);
+      _trail_canvas_queue_geometry (self);
     }
 }
 
@@ -841,12 +711,53 @@ allocate_card (TrailCanvas *self,
     }
   gtk_widget_set_child_visible (widget, TRUE);
 
-  trail_canvas_map_to_widget (self, item->bounds.origin.x, item->bounds.origin.y, &wx, &wy);
+  _trail_canvas_map_to_widget (self, item->bounds.origin.x, item->bounds.origin.y, &wx, &wy);
   /* Whole pixels at 100 % keep text crisp. */
   transform = gsk_transform_translate (transform, &GRAPHENE_POINT_INIT (round (wx), round (wy)));
   transform = gsk_transform_scale (transform, self->zoom, self->zoom);
   gtk_widget_allocate (widget, ceilf (item->bounds.size.width), ceilf (item->bounds.size.height),
                        -1, transform);
+}
+
+static gboolean
+notify_zoom_idle_cb (gpointer data)
+{
+  TrailCanvas *self = data;
+
+  self->zoom_notify_idle = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  return G_SOURCE_REMOVE;
+}
+
+/* A map opens fitted to the window when it is larger, but never below a
+ * readable zoom: then at that zoom, at the start of the journey. Done in
+ * the first allocation, so the first frame shows it. */
+static void
+fit_new_map (TrailCanvas *self,
+             int          width,
+             int          height)
+{
+  double zoom;
+
+  self->fit_pending = FALSE;
+  if (map_width (self) <= 0 || map_height (self) <= 0)
+    return;
+
+  zoom = MIN ((width - 2 * TRAIL_CANVAS_PAD) / map_width (self),
+              (height - 2 * TRAIL_CANVAS_PAD) / map_height (self));
+  zoom = CLAMP (zoom, TRAIL_CANVAS_READABLE_ZOOM, 1.0);
+  if (fabs (zoom - self->zoom) < 1e-6)
+    return;
+
+  self->zoom = zoom;
+  self->cards_in_tiles = zoom < TRAIL_CANVAS_CARD_WIDGET_ZOOM;
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, 0);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+  /* Not from inside the allocation: the zoom label would resize. */
+  if (self->zoom_notify_idle == 0)
+    self->zoom_notify_idle = g_idle_add (notify_zoom_idle_cb, self);
 }
 
 static void
@@ -860,6 +771,8 @@ trail_canvas_size_allocate (GtkWidget *widget,
   gpointer key, value;
 
   self->in_allocate = TRUE;
+  if (self->fit_pending && self->layout != NULL && width > 2 * TRAIL_CANVAS_PAD && height > 2 * TRAIL_CANVAS_PAD)
+    fit_new_map (self, width, height);
   configure_adjustments (self,
                          self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0,
                          self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
@@ -872,34 +785,36 @@ trail_canvas_size_allocate (GtkWidget *widget,
     gtk_widget_allocate (self->spare_widgets->pdata[i], 0, 0, -1, NULL);
 
   if (self->editor != NULL)
-    trail_canvas_allocate_editor (self);
+    _trail_canvas_allocate_editor (self);
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 
   self->in_allocate = FALSE;
-  trail_canvas_queue_geometry (self);
+  _trail_canvas_queue_geometry (self);
 }
 
 static void
 snapshot_selection_overlays (TrailCanvas *self,
                              GtkSnapshot *snapshot)
 {
+  GPtrArray *cards = trail_selection_get_cards (self->selection);
+  GObject *object = trail_selection_get_object (self->selection);
   const TrailLayoutItem *item;
 
   /* Zoomed far out the tiles hold the cards: selected ones again on top. */
   if (self->cards_in_tiles)
-    for (guint i = 0; i < self->selection->len; i++)
-      if ((item = trail_layout_find (self->layout, self->selection->pdata[i])) != NULL)
+    for (guint i = 0; i < cards->len; i++)
+      if ((item = trail_layout_find (self->layout, cards->pdata[i])) != NULL)
         trail_painter_draw_card (snapshot, self->layout, item, TRAIL_PAINT_STATE_SELECTED);
 
-  if (self->selected_object == NULL)
+  if (object == NULL)
     return;
 
-  if ((TRAIL_IS_STAGE (self->selected_object) || TRAIL_IS_LANE (self->selected_object) ||
-       TRAIL_IS_PERSONA (self->selected_object)) &&
-      (item = trail_layout_find (self->layout, self->selected_object)) != NULL)
+  /* A header being renamed is under its editor. */
+  if ((TRAIL_IS_STAGE (object) || TRAIL_IS_LANE (object) || TRAIL_IS_PERSONA (object)) &&
+      (item = trail_layout_find (self->layout, object)) != NULL)
     trail_painter_draw_item (snapshot, self->layout, item, TRAIL_PAINT_STATE_SELECTED);
-  else if (TRAIL_IS_EMOTION_POINT (self->selected_object))
+  else if (TRAIL_IS_EMOTION_POINT (object))
     {
       g_autoptr(GPtrArray) plots = NULL;
       graphene_rect_t all;
@@ -913,7 +828,7 @@ snapshot_selection_overlays (TrailCanvas *self,
           float r = self->style->emotion_point_radius + 6;
           GdkRGBA colors[4];
 
-          if (!trail_canvas_point_position (self, TRAIL_EMOTION_POINT (self->selected_object),
+          if (!_trail_canvas_point_position (self, TRAIL_EMOTION_POINT (object),
                                             plots->pdata[i], &pt))
             continue;
           for (guint c = 0; c < 4; c++)
@@ -928,14 +843,15 @@ static void
 snapshot_cursor (TrailCanvas *self,
                  GtkSnapshot *snapshot)
 {
+  TrailLane *lane = trail_selection_get_cursor_lane (self->selection);
+  TrailStage *stage = trail_selection_get_cursor_stage (self->selection);
   const TrailLayoutItem *cell;
   GskRoundedRect ring;
   graphene_rect_t r;
   GdkRGBA colors[4];
 
-  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)) || self->cursor_lane == NULL ||
-      self->cursor_stage == NULL ||
-      (cell = trail_layout_get_cell (self->layout, self->cursor_lane, self->cursor_stage)) == NULL)
+  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)) || lane == NULL || stage == NULL ||
+      (cell = trail_layout_get_cell (self->layout, lane, stage)) == NULL)
     return;
 
   graphene_rect_inset_r (&cell->bounds, 3, 3, &r);
@@ -987,7 +903,7 @@ trail_canvas_snapshot (GtkWidget   *widget,
   self->first_frame_done = TRUE;
   snapshot_selection_overlays (self, snapshot);
   snapshot_cursor (self, snapshot);
-  trail_canvas_snapshot_overlays (self, snapshot);
+  _trail_canvas_snapshot_overlays (self, snapshot);
   gtk_snapshot_restore (snapshot);
 
   /* Cards, then the editor and whatever a drag carries, on top. */
@@ -999,7 +915,7 @@ trail_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->ox, -self->oy));
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-  trail_canvas_snapshot_dnd (self, snapshot);
+  _trail_canvas_snapshot_dnd (self, snapshot);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -1021,9 +937,11 @@ trail_canvas_focus (GtkWidget        *widget,
   if (self->layout == NULL)
     return gtk_widget_grab_focus (widget);
 
-  if (self->selection->len > 0)
+  if (trail_selection_get_n_cards (self->selection) > 0)
     {
-      trail_canvas_focus_card (self, self->selection->pdata[self->selection->len - 1]);
+      GPtrArray *cards = trail_selection_get_cards (self->selection);
+
+      trail_canvas_focus_card (self, cards->pdata[cards->len - 1]);
       return TRUE;
     }
 
@@ -1042,7 +960,7 @@ static void
 trail_canvas_root (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (trail_canvas_parent_class)->root (widget);
-  trail_canvas_debug_init (TRAIL_CANVAS (widget));
+  _trail_canvas_debug_init (TRAIL_CANVAS (widget));
 }
 
 static void
@@ -1055,14 +973,14 @@ trail_canvas_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
       break;
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
-    case PROP_ACTIVE_PERSONA:
-      g_value_set_string (value, self->active_persona);
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editor != NULL);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -1091,14 +1009,11 @@ trail_canvas_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      trail_canvas_set_document (self, g_value_get_object (value));
+    case PROP_SELECTION:
+      trail_canvas_set_selection (self, g_value_get_object (value));
       break;
     case PROP_ZOOM:
       trail_canvas_set_zoom (self, g_value_get_double (value));
-      break;
-    case PROP_ACTIVE_PERSONA:
-      trail_canvas_set_active_persona (self, g_value_get_string (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value));
@@ -1134,11 +1049,12 @@ trail_canvas_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->editor != NULL)
-    trail_canvas_finish_edit (self, FALSE);
+    _trail_canvas_finish_edit (self, FALSE);
 
-  trail_canvas_set_document (self, NULL);
+  trail_canvas_set_selection (self, NULL);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->menus);
   g_hash_table_remove_all (self->card_widgets);
   g_ptr_array_set_size (self->spare_widgets, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1153,8 +1069,12 @@ trail_canvas_dispose (GObject *object)
   g_clear_pointer (&self->style, trail_style_unref);
   g_clear_object (&self->dnd_item);
   g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
-  /* Last: dropping the document and the selection queues it again. */
+  /* Last: dropping the document and the selection queues them again. */
   g_clear_handle_id (&self->geometry_idle, g_source_remove);
+  g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
+  g_clear_handle_id (&self->zoom_notify_idle, g_source_remove);
+  g_clear_handle_id (&self->edit_after_menu, g_source_remove);
+  g_clear_handle_id (&self->menu_closing, g_source_remove);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->dispose (object);
 }
@@ -1167,11 +1087,9 @@ trail_canvas_finalize (GObject *object)
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->card_widgets, g_hash_table_unref);
   g_clear_pointer (&self->spare_widgets, g_ptr_array_unref);
-  g_clear_pointer (&self->selection, g_ptr_array_unref);
-  g_clear_pointer (&self->active_persona, g_free);
   g_clear_handle_id (&self->geometry_idle, g_source_remove);
   g_clear_pointer (&self->geometry_path, g_free);
-  trail_canvas_debug_free (self);
+  _trail_canvas_debug_free (self);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->finalize (object);
 }
@@ -1193,15 +1111,15 @@ trail_canvas_class_init (TrailCanvasClass *klass)
   widget_class->focus = trail_canvas_focus;
   widget_class->root = trail_canvas_root;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, TRAIL_TYPE_DOCUMENT,
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, TRAIL_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, TRAIL_CANVAS_MIN_ZOOM, TRAIL_CANVAS_MAX_ZOOM, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTIVE_PERSONA] =
-    g_param_spec_string ("active-persona", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -1209,12 +1127,7 @@ trail_canvas_class_init (TrailCanvasClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  /* The selection, or what the inspector should show, changed. */
-  signals[SELECTION_CHANGED] =
-    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  trail_canvas_init_keyboard (widget_class);
+  _trail_canvas_init_keyboard (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "trailcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1230,7 +1143,7 @@ trail_canvas_init (TrailCanvas *self)
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gsk_render_node_unref);
   self->card_widgets = g_hash_table_new (NULL, NULL);
   self->spare_widgets = g_ptr_array_new ();
-  self->selection = g_ptr_array_new_with_free_func (g_object_unref);
+  self->menus = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/trail-canvas-menus.ui");
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1255,8 +1168,8 @@ trail_canvas_init (TrailCanvas *self)
   g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
 
-  trail_canvas_init_dnd (self);
-  trail_canvas_init_key_controller (self);
+  _trail_canvas_init_pointer (self);
+  _trail_canvas_init_key_controller (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1289,37 +1202,72 @@ trail_canvas_get_layout (TrailCanvas *self)
   return self->layout;
 }
 
-void
-trail_canvas_set_document (TrailCanvas   *self,
-                           TrailDocument *document)
+/* Stage and lane headers take no cards: the keyboard starts at the first
+ * cell that does. */
+static void
+place_cursor_at_start (TrailCanvas *self)
 {
-  g_return_if_fail (TRAIL_IS_CANVAS (self));
-  g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
+  GPtrArray *lanes = trail_layout_get_lanes (self->layout);
+  GPtrArray *stages = trail_layout_get_stages (self->layout);
 
-  if (self->document == document)
+  if (lanes->len == 0 || stages->len == 0)
+    return;
+  for (guint i = 0; i < lanes->len; i++)
+    {
+      TrailLane *lane = ((TrailLayoutItem *) lanes->pdata[i])->object;
+
+      if (trail_lane_get_kind (lane) != TRAIL_LANE_KIND_EMOTIONS)
+        {
+          trail_selection_set_cursor (self->selection, lane, ((TrailLayoutItem *) stages->pdata[0])->object);
+          return;
+        }
+    }
+}
+
+void
+trail_canvas_set_selection (TrailCanvas    *self,
+                            TrailSelection *selection)
+{
+  TrailDocument *document;
+
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+  g_return_if_fail (!selection || TRAIL_IS_SELECTION (selection));
+
+  if (self->selection == selection)
     return;
 
   if (self->editor != NULL)
-    trail_canvas_finish_edit (self, FALSE);
+    _trail_canvas_finish_edit (self, FALSE);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+  if (self->selection != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->selection, on_cursor_changed_cb, self);
+    }
 
-  g_ptr_array_set_size (self->selection, 0);
-  g_clear_object (&self->selected_object);
-  g_clear_object (&self->cursor_lane);
-  g_clear_object (&self->cursor_stage);
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->active_persona, g_free);
+  g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
   invalidate_tiles (self, NULL);
   self->drag = TRAIL_CANVAS_DRAG_NONE;
+  g_set_object (&self->selection, selection);
+  document = selection != NULL ? trail_selection_get_document (selection) : NULL;
   g_set_object (&self->document, document);
 
-  if (document != NULL)
+  if (selection != NULL)
     {
       self->layout = trail_layout_new (document, self->style);
       g_signal_connect_object (document, "changed",
                                G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (selection, "changed",
+                               G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (selection, "notify::cursor-lane",
+                               G_CALLBACK (on_cursor_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (selection, "notify::cursor-stage",
+                               G_CALLBACK (on_cursor_changed_cb), self, G_CONNECT_SWAPPED);
+      place_cursor_at_start (self);
+      self->fit_pending = TRUE;
     }
 
   sync_card_widgets (self);
@@ -1329,10 +1277,16 @@ trail_canvas_set_document (TrailCanvas   *self,
     gtk_adjustment_set_value (self->vadjustment, 0);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
-  trail_canvas_update_actions (self);
-  trail_canvas_notify_selection (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PERSONA]);
+  _trail_canvas_queue_geometry (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+TrailSelection *
+trail_canvas_get_selection (TrailCanvas *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
+
+  return self->selection;
 }
 
 double
@@ -1349,7 +1303,7 @@ trail_canvas_set_zoom (TrailCanvas *self,
 {
   g_return_if_fail (TRAIL_IS_CANVAS (self));
 
-  trail_canvas_zoom_at (self, zoom,
+  zoom_at (self, zoom,
                         gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
@@ -1408,64 +1362,52 @@ trail_canvas_zoom_to_fit (TrailCanvas *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
-GPtrArray *
-trail_canvas_get_selected_cards (TrailCanvas *self)
+gboolean
+trail_canvas_get_editing (TrailCanvas *self)
 {
-  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (TRAIL_IS_CANVAS (self), FALSE);
 
-  return self->selection;
+  return self->editor != NULL;
 }
 
-GObject *
-trail_canvas_get_selected_object (TrailCanvas *self)
+/* Called when the inline editor opens or closes. */
+void
+_trail_canvas_update_editing (TrailCanvas *self)
 {
-  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
-
-  return self->selected_object;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  _trail_canvas_queue_geometry (self);
 }
 
 void
-trail_canvas_select_object (TrailCanvas *self,
-                            GObject     *object)
+trail_canvas_focus_card (TrailCanvas *self,
+                         TrailCard   *card)
 {
+  const TrailLayoutItem *item;
+  GtkWidget *widget;
+
   g_return_if_fail (TRAIL_IS_CANVAS (self));
+  g_return_if_fail (TRAIL_IS_CARD (card));
 
-  if (TRAIL_IS_CARD (object))
-    {
-      TrailCard *card = TRAIL_CARD (object);
-      trail_canvas_set_selection (self, &card, 1);
-      return;
-    }
-
-  if (self->selected_object == object && self->selection->len == 0)
+  if (self->layout == NULL || (item = trail_layout_find (self->layout, card)) == NULL)
     return;
 
-  for (guint i = 0; i < self->selection->len; i++)
-    queue_draw_card (self, self->selection->pdata[i]);
-  g_ptr_array_set_size (self->selection, 0);
-  g_set_object (&self->selected_object, object);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  trail_canvas_notify_selection (self);
-}
-
-const char *
-trail_canvas_get_active_persona (TrailCanvas *self)
-{
-  g_return_val_if_fail (TRAIL_IS_CANVAS (self), NULL);
-
-  return self->active_persona;
+  _trail_canvas_scroll_to_rect (self, &item->bounds);
+  trail_selection_set_cursor (self->selection,
+                              trail_document_find_lane (self->document, trail_card_get_lane_id (card)),
+                              trail_document_find_stage (self->document, trail_card_get_stage_id (card)));
+  widget = _trail_canvas_ensure_card_widget (self, card);
+  gtk_widget_grab_focus (widget);
 }
 
 void
-trail_canvas_set_active_persona (TrailCanvas *self,
-                                 const char  *persona_id)
+trail_canvas_focus_cell (TrailCanvas *self,
+                         TrailLane   *lane,
+                         TrailStage  *stage)
 {
   g_return_if_fail (TRAIL_IS_CANVAS (self));
+  g_return_if_fail (TRAIL_IS_LANE (lane));
+  g_return_if_fail (TRAIL_IS_STAGE (stage));
 
-  if (g_strcmp0 (self->active_persona, persona_id) == 0)
-    return;
-
-  g_free (self->active_persona);
-  self->active_persona = g_strdup (persona_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PERSONA]);
+  if (self->selection != NULL)
+    _trail_canvas_focus_cell (self, lane, stage);
 }

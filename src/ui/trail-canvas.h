@@ -10,6 +10,7 @@
 #include "trail-model.h"
 #include "trail-layout.h"
 #include "trail-palette-item.h"
+#include "trail-selection.h"
 
 G_BEGIN_DECLS
 
@@ -20,39 +21,49 @@ G_DECLARE_FINAL_TYPE (TrailCanvas, trail_canvas, TRAIL, CANVAS, GtkWidget)
 #define TRAIL_CANVAS_MIN_ZOOM 0.1
 #define TRAIL_CANVAS_MAX_ZOOM 4.0
 
-GtkWidget     *trail_canvas_new                (void);
-TrailDocument *trail_canvas_get_document       (TrailCanvas    *self);
-void           trail_canvas_set_document       (TrailCanvas    *self,
-                                                TrailDocument  *document);
-TrailLayout   *trail_canvas_get_layout         (TrailCanvas    *self);
+GtkWidget      *trail_canvas_new                (void);
+TrailDocument  *trail_canvas_get_document       (TrailCanvas      *self);
+TrailLayout    *trail_canvas_get_layout         (TrailCanvas      *self);
 
-double         trail_canvas_get_zoom           (TrailCanvas    *self);
+/* The canvas shows the selection's document and follows the selection
+ * (what is selected, the keyboard's cell, the checked persona); it keeps
+ * no copy of its own. NULL shows nothing. */
+TrailSelection *trail_canvas_get_selection      (TrailCanvas      *self);
+void            trail_canvas_set_selection      (TrailCanvas      *self,
+                                                 TrailSelection   *selection);
+
+double          trail_canvas_get_zoom           (TrailCanvas      *self);
 /* Zooms keeping the middle of the view in place. */
-void           trail_canvas_set_zoom           (TrailCanvas    *self,
-                                                double          zoom);
-void           trail_canvas_zoom_in            (TrailCanvas    *self);
-void           trail_canvas_zoom_out           (TrailCanvas    *self);
-void           trail_canvas_zoom_to_fit        (TrailCanvas    *self);
+void            trail_canvas_set_zoom           (TrailCanvas      *self,
+                                                 double            zoom);
+void            trail_canvas_zoom_in            (TrailCanvas      *self);
+void            trail_canvas_zoom_out           (TrailCanvas      *self);
+void            trail_canvas_zoom_to_fit        (TrailCanvas      *self);
 
-/* What the inspector edits: the selected cards, or one other object (a
- * stage, lane, persona, emotion point), or nothing (the map itself). */
-GPtrArray     *trail_canvas_get_selected_cards (TrailCanvas    *self);
-GObject       *trail_canvas_get_selected_object (TrailCanvas   *self);
-void           trail_canvas_select_object      (TrailCanvas    *self,
-                                                GObject        *object);
-
-/* The persona whose emotion line a click in an emotions lane edits;
- * NULL for the line for everyone. */
-const char    *trail_canvas_get_active_persona (TrailCanvas    *self);
-void           trail_canvas_set_active_persona (TrailCanvas    *self,
-                                                const char     *persona_id);
-
+/* TRUE while the inline editor is open ("editing" property). */
+gboolean        trail_canvas_get_editing        (TrailCanvas      *self);
 /* Commits the inline editor's text, if it is open. */
-void           trail_canvas_commit_edit        (TrailCanvas    *self);
+void            trail_canvas_commit_edit        (TrailCanvas      *self);
+/* Edits in place: the current card's text, or the selected stage's or
+ * lane's name. FALSE when there is nothing to edit. */
+gboolean        trail_canvas_edit               (TrailCanvas      *self);
+/* Starts a new card where the keyboard is: after the current card, else
+ * at the end of the keyboard's cell. */
+void            trail_canvas_new_card           (TrailCanvas      *self);
+
+/* The card the keyboard acts on: the focused one, else a lone selection. */
+TrailCard      *trail_canvas_get_current_card   (TrailCanvas      *self);
+/* Scrolls @card into view and gives it the keyboard. */
+void            trail_canvas_focus_card         (TrailCanvas      *self,
+                                                 TrailCard        *card);
+/* Scrolls the cell into view and gives it the keyboard, nothing selected. */
+void            trail_canvas_focus_cell         (TrailCanvas      *self,
+                                                 TrailLane        *lane,
+                                                 TrailStage       *stage);
 
 /* Adds what a palette item stands for where the keyboard cursor is: the
  * keyboard's way of dragging from the palette. */
-void           trail_canvas_insert_item        (TrailCanvas    *self,
-                                                TrailPaletteItem *item);
+void            trail_canvas_insert_item        (TrailCanvas      *self,
+                                                 TrailPaletteItem *item);
 
 G_END_DECLS

@@ -84,7 +84,7 @@ trail_card_widget_snapshot (GtkWidget   *widget,
 
   if (self->hover)
     state |= TRAIL_PAINT_STATE_HOVER;
-  if (trail_canvas_is_selected (canvas, self->card))
+  if (trail_selection_contains_card (trail_canvas_get_selection (canvas), self->card))
     state |= TRAIL_PAINT_STATE_SELECTED;
   if (gtk_widget_has_visible_focus (widget))
     state |= TRAIL_PAINT_STATE_FOCUSED;
@@ -110,7 +110,7 @@ trail_card_widget_state_flags_changed (GtkWidget     *widget,
 
       gtk_widget_queue_draw (widget);
       if (canvas != NULL)
-        trail_canvas_queue_geometry (canvas);
+        _trail_canvas_queue_geometry (canvas);
     }
 
   GTK_WIDGET_CLASS (trail_card_widget_parent_class)->state_flags_changed (widget, previous);

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The map view owns the one TrailSelection of its map, which the canvas,
+ * the palette and the inspector follow, and every editing action
+ * (trail-map-view-actions.c).
  */
 #define G_LOG_DOMAIN "trail-map-view"
 
@@ -9,24 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "trail-canvas.h"
-#include "trail-inspector.h"
-#include "trail-map-view.h"
-#include "trail-palette.h"
-
-struct _TrailMapView
-{
-  GtkWidget       parent_instance;
-
-  AdwFlap        *palette_flap;
-  AdwFlap        *inspector_flap;
-  TrailPalette   *palette;
-  TrailInspector *inspector;
-  TrailCanvas    *canvas;
-  GtkWidget      *zoom_button;
-
-  TrailDocument  *document;
-};
+#include "trail-map-view-private.h"
 
 enum {
   PROP_0,
@@ -47,7 +34,7 @@ on_palette_item_activated_cb (TrailMapView     *self,
     return;
 
   if (trail_palette_item_get_kind (item) == TRAIL_PALETTE_ITEM_PERSONA &&
-      trail_canvas_get_selected_cards (self->canvas)->len == 0)
+      trail_selection_get_n_cards (self->selection) == 0)
     {
       TrailPersona *persona = trail_document_find_persona (self->document,
                                                            trail_palette_item_get_persona_id (item));
@@ -55,7 +42,7 @@ on_palette_item_activated_cb (TrailMapView     *self,
       /* A persona row opens the persona in the inspector. */
       if (persona != NULL)
         {
-          trail_canvas_select_object (self->canvas, G_OBJECT (persona));
+          trail_selection_select_object (self->selection, persona);
           adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
         }
       return;
@@ -65,14 +52,24 @@ on_palette_item_activated_cb (TrailMapView     *self,
 }
 
 static void
-on_canvas_selection_changed_cb (TrailMapView *self)
+on_selection_changed_cb (TrailMapView *self)
 {
-  if (self->canvas == NULL || self->inspector == NULL)
-    return;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-  trail_inspector_show (self->inspector,
-                        trail_canvas_get_selected_cards (self->canvas),
-                        trail_canvas_get_selected_object (self->canvas));
+  if (self->selection == NULL)
+    trail_inspector_show (self->inspector, none, NULL);
+  else
+    trail_inspector_show (self->inspector,
+                          trail_selection_get_cards (self->selection),
+                          trail_selection_get_object (self->selection));
+  _trail_map_view_update_actions (self);
+}
+
+static void
+on_document_changed_cb (TrailMapView *self)
+{
+  /* Undo and redo change what there is to act on. */
+  _trail_map_view_update_actions (self);
 }
 
 static void
@@ -131,6 +128,15 @@ on_flap_revealed_cb (TrailMapView *self,
                             properties[flap == self->palette_flap ? PROP_SHOW_PALETTE : PROP_SHOW_INSPECTOR]);
 }
 
+/* The keyboard of a map belongs on its canvas, at the keyboard's cell. */
+static gboolean
+trail_map_view_grab_focus (GtkWidget *widget)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
 static void
 trail_map_view_get_property (GObject    *object,
                              guint       prop_id,
@@ -178,11 +184,14 @@ trail_map_view_dispose (GObject *object)
 {
   TrailMapView *self = TRAIL_MAP_VIEW (object);
 
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  trail_map_view_set_document (self, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_MAP_VIEW);
   /* Unnamed template children are ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (trail_map_view_parent_class)->dispose (object);
 }
@@ -196,6 +205,8 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   object_class->dispose = trail_map_view_dispose;
   object_class->get_property = trail_map_view_get_property;
   object_class->set_property = trail_map_view_set_property;
+
+  widget_class->grab_focus = trail_map_view_grab_focus;
 
   properties[PROP_SHOW_PALETTE] =
     g_param_spec_boolean ("show-palette", NULL, NULL, TRUE,
@@ -217,8 +228,9 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, canvas);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_button);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_canvas_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed_cb);
+
+  _trail_map_view_class_init_actions (widget_class);
 
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
@@ -233,8 +245,8 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "view.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "view.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "view.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "view.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "view.toggle-palette", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "view.toggle-inspector", NULL);
@@ -252,10 +264,11 @@ trail_map_view_init (TrailMapView *self)
                            G_CALLBACK (on_flap_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inspector_flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_revealed_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->palette, "active-persona", self->canvas, "active-persona",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->canvas, "notify::editing",
+                           G_CALLBACK (_trail_map_view_update_actions), self, G_CONNECT_SWAPPED);
   trail_inspector_set_canvas (self->inspector, self->canvas);
   on_canvas_zoom_changed_cb (self);
+  _trail_map_view_update_actions (self);
 }
 
 GtkWidget *
@@ -269,14 +282,33 @@ trail_map_view_set_document (TrailMapView  *self,
                              TrailDocument *document)
 {
   g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
+  g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
 
-  trail_canvas_set_document (self->canvas, document);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
+  g_clear_object (&self->selection);
+  g_set_object (&self->document, document);
+
+  /* A new map, a new selection: nothing of the last map stays selected. */
+  if (document != NULL)
+    {
+      self->selection = trail_selection_new (document);
+      g_signal_connect_object (self->selection, "changed",
+                               G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed",
+                               G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  trail_canvas_set_selection (self->canvas, self->selection);
   trail_palette_set_document (self->palette, document);
+  trail_palette_set_selection (self->palette, self->selection);
   trail_inspector_set_document (self->inspector, document);
-  on_canvas_selection_changed_cb (self);
+  on_selection_changed_cb (self);
 }
 
 TrailCanvas *
@@ -285,6 +317,14 @@ trail_map_view_get_canvas (TrailMapView *self)
   g_return_val_if_fail (TRAIL_IS_MAP_VIEW (self), NULL);
 
   return self->canvas;
+}
+
+TrailSelection *
+trail_map_view_get_selection (TrailMapView *self)
+{
+  g_return_val_if_fail (TRAIL_IS_MAP_VIEW (self), NULL);
+
+  return self->selection;
 }
 
 void

@@ -17,12 +17,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrailMapView, trail_map_view, TRAIL, MAP_VIEW, GtkWidget)
 
 /* The editor of one map: the palette, the canvas with its zoom controls,
- * and the inspector. Properties "show-palette" and "show-inspector" are
- * for the window's header bar toggles. */
+ * and the inspector, which all follow the map view's one TrailSelection;
+ * its "map.*" actions are every edit of the map. Properties
+ * "show-palette" and "show-inspector" are for the window's header bar
+ * toggles; gtk_widget_grab_focus() puts the keyboard on the canvas. */
 GtkWidget   *trail_map_view_new          (void);
 void         trail_map_view_set_document (TrailMapView  *self,
                                           TrailDocument *document);
 TrailCanvas *trail_map_view_get_canvas   (TrailMapView  *self);
+/* What is selected in the map, where the keyboard is, the checked persona;
+ * NULL without a document. */
+TrailSelection *trail_map_view_get_selection (TrailMapView *self);
 /* Commits what is being typed (inline editor, inspector field) as its
  * command, so a save right now includes it. */
 void         trail_map_view_flush        (TrailMapView  *self);

@@ -23,16 +23,10 @@ struct _TrailPalette
   GtkListBox    *personas_list;
   GtkWidget     *add_persona_button;
 
-  TrailDocument *document;
-  TrailStyle    *style;
-  char          *active_persona;
-  gboolean       updating;
-};
-
-enum {
-  PROP_0,
-  PROP_ACTIVE_PERSONA,
-  N_PROPS
+  TrailDocument  *document;
+  TrailSelection *selection;      /* the map view's: which persona is checked */
+  TrailStyle     *style;
+  gboolean        updating;
 };
 
 enum {
@@ -40,7 +34,6 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TrailPalette, trail_palette, GTK_TYPE_WIDGET)
@@ -294,10 +287,34 @@ static void
 on_persona_toggled_cb (GtkCheckButton *check,
                        TrailPalette   *self)
 {
-  if (self->updating || !gtk_check_button_get_active (check))
+  const char *persona_id = g_object_get_data (G_OBJECT (check), "persona-id");
+
+  if (self->updating || !gtk_check_button_get_active (check) || self->selection == NULL)
     return;
 
-  trail_palette_set_active_persona (self, g_object_get_data (G_OBJECT (check), "persona-id"));
+  if (trail_document_find_persona (self->document, persona_id) != NULL)
+    trail_selection_set_active_persona (self->selection, persona_id);
+}
+
+/* The check is the selection's active persona; none when the line is
+ * chosen by the lane (or is the line for everyone). */
+static void
+sync_checks (TrailPalette *self)
+{
+  const char *active = self->selection != NULL ? trail_selection_get_active_persona (self->selection) : NULL;
+
+  self->updating = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->personas_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *check = gtk_widget_get_last_child (box);
+
+      if (GTK_IS_CHECK_BUTTON (check))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                     g_strcmp0 (g_object_get_data (G_OBJECT (check), "persona-id"), active) == 0);
+    }
+  self->updating = FALSE;
 }
 
 static void
@@ -335,9 +352,6 @@ rebuild_personas (TrailPalette *self)
       else
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
       g_object_set_data_full (G_OBJECT (check), "persona-id", g_strdup (trail_persona_get_id (persona)), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_strcmp0 (self->active_persona, trail_persona_get_id (persona)) == 0 ||
-                                   (self->active_persona == NULL && i == 0));
       /* Translators: %s is a persona's name */
       check_label = g_strdup_printf (_("Edit %s’s emotion line"), name);
       gtk_widget_set_tooltip_text (check, check_label);
@@ -350,6 +364,7 @@ rebuild_personas (TrailPalette *self)
       gtk_widget_set_visible (GTK_WIDGET (self->personas_list), TRUE);
     }
   self->updating = FALSE;
+  sync_checks (self);
 }
 
 static void
@@ -398,53 +413,17 @@ on_style_changed_cb (TrailPalette *self)
 /* ---- GObject -------------------------------------------------------------- */
 
 static void
-trail_palette_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  TrailPalette *self = TRAIL_PALETTE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTIVE_PERSONA:
-      g_value_set_string (value, self->active_persona);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-trail_palette_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  TrailPalette *self = TRAIL_PALETTE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTIVE_PERSONA:
-      trail_palette_set_active_persona (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 trail_palette_dispose (GObject *object)
 {
   TrailPalette *self = TRAIL_PALETTE (object);
 
+  trail_palette_set_selection (self, NULL);
   trail_palette_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_PALETTE);
   /* Unnamed template children are ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->style, trail_style_unref);
-  g_clear_pointer (&self->active_persona, g_free);
 
   G_OBJECT_CLASS (trail_palette_parent_class)->dispose (object);
 }
@@ -456,13 +435,6 @@ trail_palette_class_init (TrailPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trail_palette_dispose;
-  object_class->get_property = trail_palette_get_property;
-  object_class->set_property = trail_palette_set_property;
-
-  properties[PROP_ACTIVE_PERSONA] =
-    g_param_spec_string ("active-persona", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -523,40 +495,21 @@ trail_palette_set_document (TrailPalette  *self,
   rebuild_personas (self);
 }
 
-const char *
-trail_palette_get_active_persona (TrailPalette *self)
-{
-  g_return_val_if_fail (TRAIL_IS_PALETTE (self), NULL);
-
-  return self->active_persona;
-}
-
 void
-trail_palette_set_active_persona (TrailPalette *self,
-                                  const char   *persona_id)
+trail_palette_set_selection (TrailPalette   *self,
+                             TrailSelection *selection)
 {
   g_return_if_fail (TRAIL_IS_PALETTE (self));
+  g_return_if_fail (!selection || TRAIL_IS_SELECTION (selection));
 
-  if (g_strcmp0 (self->active_persona, persona_id) == 0)
+  if (self->selection == selection)
     return;
 
-  g_free (self->active_persona);
-  self->active_persona = g_strdup (persona_id);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->personas_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      GtkWidget *check = gtk_widget_get_last_child (box);
-
-      if (GTK_IS_CHECK_BUTTON (check) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (check), "persona-id"), persona_id) == 0)
-        {
-          self->updating = TRUE;
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-          self->updating = FALSE;
-        }
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_PERSONA]);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, sync_checks, self);
+  g_set_object (&self->selection, selection);
+  if (selection != NULL)
+    g_signal_connect_object (selection, "notify::active-persona",
+                             G_CALLBACK (sync_checks), self, G_CONNECT_SWAPPED);
+  sync_checks (self);
 }

@@ -18,14 +18,13 @@ G_DECLARE_FINAL_TYPE (TrailPalette, trail_palette, TRAIL, PALETTE, GtkWidget)
 
 /* The side panel to drag new stages, lanes, cards and personas from.
  * Signals: item-activated (TrailPaletteItem*) when a row is activated with
- * the keyboard or a click, for adding it without a drag. The
- * "active-persona" property is the persona whose emotion line the canvas
- * edits (NULL: everyone). */
+ * the keyboard or a click, for adding it without a drag. A persona's
+ * check follows the selection's active persona: the persona whose emotion
+ * line a click in an emotions lane edits. */
 GtkWidget     *trail_palette_new                (void);
 void           trail_palette_set_document       (TrailPalette  *self,
                                                  TrailDocument *document);
-const char    *trail_palette_get_active_persona (TrailPalette  *self);
-void           trail_palette_set_active_persona (TrailPalette  *self,
-                                                 const char    *persona_id);
+void           trail_palette_set_selection      (TrailPalette   *self,
+                                                 TrailSelection *selection);
 
 G_END_DECLS

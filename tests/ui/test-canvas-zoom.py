@@ -15,6 +15,8 @@ import trailtest  # noqa: E402
 canvas = canvastest.Canvas(a11y=True)
 try:
     canvas.focus_canvas()
+    canvas.key('ctrl+1')   # the map opened fitted; this is 100 %
+    canvas.geometry(lambda g: abs(g['zoom'] - 1.0) < 1e-6, what='100 %')
     canvas.key('ctrl+plus')
     canvas.geometry(lambda g: abs(g['zoom'] - 1.25) < 1e-6, what='125 %')
     canvas.app.find('push button', 'Zoom 125%')

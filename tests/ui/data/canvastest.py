@@ -50,7 +50,7 @@ class Canvas:
             self.key('F9')
         time.sleep(0.5)  # the panels slide away: an animation, not a state to poll
         self.key('ctrl+0')
-        return self.geometry(lambda g: g['zoom'] < 1.0, what='the map zoomed to fit')
+        return self.geometry(fitted, what='the map zoomed to fit')
 
     def palette(self, geometry, label):
         for row in geometry['palette']:
@@ -144,6 +144,20 @@ class Canvas:
             self.app.quit()
             shutil.rmtree(self.dir, ignore_errors=True)
         return status
+
+
+def fitted(g, slack=3):
+    """The whole map in view, touching two sides of it (a map opens at a
+    readable zoom, which may be bigger or smaller than the fit)."""
+    view, m = g['view'], g.get('map')
+    if m is None:
+        return False
+    inside = (m['x'] >= view['x'] - slack and m['y'] >= view['y'] - slack and
+              m['x'] + m['w'] <= view['x'] + view['w'] + slack and
+              m['y'] + m['h'] <= view['y'] + view['h'] + slack)
+    pad = 32  # TRAIL_CANVAS_PAD
+    full = m['w'] >= view['w'] - 2 * pad - slack or m['h'] >= view['h'] - 2 * pad - slack
+    return inside and full
 
 
 def cards_in(doc, lane, stage):
