@@ -2315,8 +2315,12 @@ trail_document_move_card (TrailDocument *self,
 }
 
 TrailCard *
-trail_document_duplicate_card (TrailDocument *self,
-                               TrailCard     *card)
+_trail_document_add_card_copy (TrailDocument *self,
+                               TrailCard     *source,
+                               TrailLane     *lane,
+                               TrailStage    *stage,
+                               int            index,
+                               const char    *label)
 {
   g_autofree char *id = NULL;
   g_autoptr(TrailCard) copy = NULL;
@@ -2324,7 +2328,10 @@ trail_document_duplicate_card (TrailDocument *self,
   guint n_fields;
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (TRAIL_IS_CARD (card) && item_in_document (self, card), NULL);
+  g_return_val_if_fail (TRAIL_IS_CARD (source), NULL);
+  g_return_val_if_fail (TRAIL_IS_LANE (lane) && item_in_document (self, lane), NULL);
+  g_return_val_if_fail (TRAIL_IS_STAGE (stage) && item_in_document (self, stage), NULL);
+  g_return_val_if_fail (trail_lane_get_kind (lane) != TRAIL_LANE_KIND_EMOTIONS, NULL);
 
   id = make_id (self, "c");
   copy = _trail_card_new (id);
@@ -2338,18 +2345,44 @@ trail_document_duplicate_card (TrailDocument *self,
       if (fields[i].flags & (TRAIL_FIELD_ID | TRAIL_FIELD_PLACEMENT))
         continue;
 
-      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (card), fields[i].property);
+      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (source), fields[i].property);
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
-      g_object_get_property (G_OBJECT (card), fields[i].property, &value);
+      g_object_get_property (G_OBJECT (source), fields[i].property, &value);
+
+      /* A card from another map may name personas this one lacks. */
+      if ((fields[i].flags & TRAIL_FIELD_REF_PERSONA) && G_VALUE_HOLDS (&value, G_TYPE_STRV))
+        {
+          const char * const *ids = g_value_get_boxed (&value);
+          g_autoptr(GStrvBuilder) known = g_strv_builder_new ();
+
+          for (guint t = 0; ids != NULL && ids[t] != NULL; t++)
+            if (trail_document_find_persona (self, ids[t]) != NULL)
+              g_strv_builder_add (known, ids[t]);
+          g_value_take_boxed (&value, g_strv_builder_end (known));
+        }
+      else if ((fields[i].flags & TRAIL_FIELD_REF_PERSONA) && G_VALUE_HOLDS_STRING (&value) &&
+               trail_document_find_persona (self, g_value_get_string (&value)) == NULL)
+        g_value_set_string (&value, NULL);
+
       _trail_item_set_value (copy, pspec, &value);
     }
-  _trail_item_set_unknown (copy, _trail_item_get_unknown (card));
+  _trail_item_set_unknown (copy, _trail_item_get_unknown (source));
 
-  return insert_card (self, copy,
-                      trail_document_find_lane (self, trail_card_get_lane_id (card)),
-                      trail_document_find_stage (self, trail_card_get_stage_id (card)),
-                      card_cell_index (self, card) + 1,
-                      _("Duplicate Card"));
+  return insert_card (self, copy, lane, stage, index, label);
+}
+
+TrailCard *
+trail_document_duplicate_card (TrailDocument *self,
+                               TrailCard     *card)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (TRAIL_IS_CARD (card) && item_in_document (self, card), NULL);
+
+  return _trail_document_add_card_copy (self, card,
+                                        trail_document_find_lane (self, trail_card_get_lane_id (card)),
+                                        trail_document_find_stage (self, trail_card_get_stage_id (card)),
+                                        card_cell_index (self, card) + 1,
+                                        _("Duplicate Card"));
 }
 
 /* ---- Personas and emotion lines ---------------------------------------- */

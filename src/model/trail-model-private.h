@@ -123,6 +123,26 @@ void           _trail_document_set_saved_serial (TrailDocument *self,
 /* Forgets the undo history and marks the document saved. */
 void           _trail_document_reset_history (TrailDocument *self);
 
+/* Cards on the clipboard, written and read with the file's item writer and
+ * reader (trail-document-io.c). _trail_cards_load() returns TrailCard
+ * objects outside any document, checked like a file's (their lane, stage
+ * and persona ids are not resolved), or NULL and an error. */
+GBytes        *_trail_cards_serialize     (TrailCard * const *cards,
+                                           guint              n_cards);
+GPtrArray     *_trail_cards_load          (GBytes        *bytes,
+                                           const char    *name,
+                                           GError       **error);
+/* Inserts a copy of @source (a card of this document or of none) with a new
+ * id at @index of the cell: every field but the id and placement, unknown
+ * fields included; persona references this map does not know are dropped.
+ * One undoable command named @label. */
+TrailCard     *_trail_document_add_card_copy (TrailDocument *self,
+                                              TrailCard     *source,
+                                              TrailLane     *lane,
+                                              TrailStage    *stage,
+                                              int            index,
+                                              const char    *label);
+
 /* The labels of a scale when the file gives none, for the writer. */
 const char * const *_trail_document_get_custom_labels (TrailDocument *self);
 

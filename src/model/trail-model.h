@@ -14,5 +14,7 @@
 #include "trail-emotion-line.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
+#include "trail-document-edits.h"
 #include "trail-image.h"
+#include "trail-selection.h"
 #include "trail-templates.h"
