@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "trail-document-edits.h"
 #include "trail-inspector-card-section.h"
 
 struct _TrailInspectorCardSection
@@ -40,24 +41,17 @@ on_tag_toggled_cb (GtkCheckButton            *check,
 {
   TrailInspectorSection *section = TRAIL_INSPECTOR_SECTION (self);
   GObject *item = trail_inspector_section_get_item (section);
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) tags = NULL;
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW);
+  TrailCard *card;
 
-  if (trail_inspector_section_is_loading (section) || !TRAIL_IS_CARD (item))
+  if (trail_inspector_section_is_loading (section) || !TRAIL_IS_CARD (item) || row == NULL)
     return;
 
   trail_inspector_section_commit (section);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->tag_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->tag_rows, i);
-      GtkCheckButton *box = g_object_get_data (G_OBJECT (row), "check");
-
-      if (gtk_check_button_get_active (box))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "persona-id"));
-    }
-  tags = g_strv_builder_end (builder);
-  trail_document_update (trail_inspector_section_get_document (section), item, "persona-tags", tags, NULL);
+  card = TRAIL_CARD (item);
+  trail_document_set_persona_tag (trail_inspector_section_get_document (section), &card, 1,
+                                  g_object_get_data (G_OBJECT (row), "persona-id"),
+                                  gtk_check_button_get_active (check));
 }
 
 static gboolean

@@ -44,6 +44,7 @@ struct _TrailInspector
   TrailInspectorSection *sections[N_SECTIONS];
 
   TrailDocument         *document;
+  TrailSelection        *selection;
   TrailCanvas           *canvas;
   TrailInspectorSection *current;       /* the section shown, or NULL */
 };
@@ -57,6 +58,12 @@ leave_current (TrailInspector *self)
   if (self->current != NULL)
     trail_inspector_section_set_item (self->current, NULL);
   self->current = NULL;
+}
+
+static void
+on_selection_changed_cb (TrailInspector *self)
+{
+  trail_inspector_show (self, trail_selection_get_cards (self->selection), trail_selection_get_object (self->selection));
 }
 
 static gboolean
@@ -102,6 +109,7 @@ trail_inspector_dispose (GObject *object)
 {
   TrailInspector *self = TRAIL_INSPECTOR (object);
 
+  trail_inspector_set_selection (self, NULL);
   trail_inspector_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_INSPECTOR);
   /* Unnamed template children are ours to unparent. */
@@ -191,6 +199,27 @@ trail_inspector_set_document (TrailInspector *self,
 }
 
 void
+trail_inspector_set_selection (TrailInspector *self,
+                               TrailSelection *selection)
+{
+  g_return_if_fail (TRAIL_IS_INSPECTOR (self));
+  g_return_if_fail (selection == NULL || TRAIL_IS_SELECTION (selection));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
+  g_set_object (&self->selection, selection);
+  if (selection == NULL)
+    return;
+
+  g_signal_connect_object (selection, "changed", G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  trail_inspector_set_document (self, trail_selection_get_document (selection));
+  on_selection_changed_cb (self);
+}
+
+void
 trail_inspector_show (TrailInspector *self,
                       GPtrArray      *cards,
                       GObject        *object)
@@ -232,7 +261,7 @@ trail_inspector_show (TrailInspector *self,
     kind = SECTION_PERSONA;
   else if (TRAIL_IS_EMOTION_POINT (object))
     kind = SECTION_POINT;
-  else
+  else /* the map itself; a selected emotion line has nothing to edit here */
     object = G_OBJECT (self->document);
 
   section = self->sections[kind];

@@ -9,6 +9,7 @@
 
 #include "trail-canvas.h"
 #include "trail-model.h"
+#include "trail-selection.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,11 @@ void       trail_inspector_set_document (TrailInspector *self,
                                          TrailDocument  *document);
 void       trail_inspector_set_canvas   (TrailInspector *self,
                                          TrailCanvas    *canvas);
+/* Follows @selection (and its document): the inspector shows what it
+ * holds, the map itself when it holds nothing. */
+void       trail_inspector_set_selection (TrailInspector *self,
+                                          TrailSelection *selection);
+/* Shows @cards, or else @object; for a view that keeps no TrailSelection. */
 void       trail_inspector_show         (TrailInspector *self,
                                          GPtrArray      *cards,
                                          GObject        *object);
