@@ -93,6 +93,8 @@ remove_label (gpointer item)
     return _("Remove Emotion Line");
   if (TRAIL_IS_EMOTION_POINT (item))
     return _("Remove Emotion Point");
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return _("Remove Channel");
   return _("Remove");
 }
 
@@ -114,6 +116,8 @@ item_present (TrailDocument *self,
     return trail_document_find_emotion_line (self, trail_emotion_line_get_id (item)) == item;
   if (TRAIL_IS_EMOTION_POINT (item))
     return trail_document_find_emotion_point (self, trail_emotion_point_get_id (item)) == item;
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return trail_document_find_channel (self, trail_custom_channel_get_id (item)) == item;
   return FALSE;
 }
 
@@ -133,6 +137,8 @@ remove_one (TrailDocument *self,
     trail_document_remove_emotion_line (self, item);
   else if (TRAIL_IS_EMOTION_POINT (item))
     trail_document_remove_emotion_point (self, item);
+  else if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    trail_document_remove_channel (self, item);
 }
 
 /* ---- Sorting and moving ------------------------------------------------- */
@@ -485,6 +491,55 @@ trail_document_add_votes (TrailDocument     *self,
         trail_document_update (self, cards[i], "votes", (guint) votes, NULL);
     }
   trail_document_end_group (self);
+}
+
+void
+trail_document_set_card_channel (TrailDocument      *self,
+                                 TrailCard * const  *cards,
+                                 guint               n_cards,
+                                 TrailChannel        channel,
+                                 TrailCustomChannel *custom)
+{
+  const char *custom_id = NULL;
+
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+  g_return_if_fail (custom == NULL || TRAIL_IS_CUSTOM_CHANNEL (custom));
+  if (!check_cards (self, cards, n_cards))
+    return;
+
+  if (custom != NULL)
+    {
+      custom_id = trail_custom_channel_get_id (custom);
+      if (trail_document_find_channel (self, custom_id) != custom)
+        {
+          g_critical ("%s: channel %s is not one of the map's", G_STRFUNC, custom_id);
+          return;
+        }
+      /* What an older Trailmap, which knows no map channels, shows. */
+      channel = TRAIL_CHANNEL_OTHER;
+    }
+
+  trail_document_begin_group (self, _("Set Channel"));
+  for (guint i = 0; i < n_cards; i++)
+    trail_document_update (self, cards[i], "channel", channel, "custom-channel", custom_id, NULL);
+  trail_document_end_group (self);
+}
+
+const char *
+trail_document_get_card_channel_label (TrailDocument *self,
+                                       TrailCard     *card)
+{
+  TrailCustomChannel *custom;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (TRAIL_IS_CARD (card), NULL);
+
+  custom = trail_document_find_channel (self, trail_card_get_custom_channel (card));
+  if (custom != NULL)
+    return trail_custom_channel_get_name (custom);
+  if (trail_card_get_channel (card) == TRAIL_CHANNEL_NONE)
+    return NULL;
+  return trail_channel_get_label (trail_card_get_channel (card));
 }
 
 /* ---- Clipboard ---------------------------------------------------------- */

@@ -87,6 +87,20 @@ void         trail_document_add_votes           (TrailDocument      *self,
                                                  guint               n_cards,
                                                  int                 delta);
 
+/* Gives each card a standard channel (@custom NULL; TRAIL_CHANNEL_NONE for
+ * none) or one of the map's own channels (@custom, @channel ignored: the
+ * card's "channel" becomes TRAIL_CHANNEL_OTHER). One undo step. */
+void         trail_document_set_card_channel    (TrailDocument      *self,
+                                                 TrailCard * const  *cards,
+                                                 guint               n_cards,
+                                                 TrailChannel        channel,
+                                                 TrailCustomChannel *custom);
+
+/* The label a card's channel shows: the map channel's name, else the
+ * standard channel's translated label; NULL when the card has none. */
+const char  *trail_document_get_card_channel_label (TrailDocument   *self,
+                                                    TrailCard       *card);
+
 /* ---- Clipboard -------------------------------------------------------- */
 
 /* The MIME type of copied cards. The content is

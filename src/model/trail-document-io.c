@@ -385,6 +385,8 @@ kind_noun (GType type)
     return _("emotion line");
   if (type == TRAIL_TYPE_EMOTION_POINT)
     return _("emotion point");
+  if (type == TRAIL_TYPE_CUSTOM_CHANNEL)
+    return _("channel");
   return _("item");
 }
 
@@ -1156,6 +1158,10 @@ check_references (Loader *l)
       for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
         check_reference (l, tags[t], TRAIL_TYPE_PERSONA, TRAIL_TYPE_CARD, id,
                          "cards[%u].personas[%u]", i, t);
+
+      if (trail_card_get_custom_channel (card) != NULL)
+        check_reference (l, trail_card_get_custom_channel (card), TRAIL_TYPE_CUSTOM_CHANNEL,
+                         TRAIL_TYPE_CARD, id, "cards[%u].custom-channel", i);
     }
 
   n = g_list_model_get_n_items (lines);
@@ -1242,7 +1248,7 @@ migrate (JsonNode  *root,
 
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
-  "personas", "stages", "lanes", "cards", "emotion-lines", NULL
+  "personas", "stages", "lanes", "channels", "cards", "emotion-lines", NULL
 };
 
 static TrailDocument *
@@ -1349,6 +1355,7 @@ load_root (JsonNode    *root,
   read_list (l, object, "personas", TRAIL_TYPE_PERSONA);
   read_list (l, object, "stages", TRAIL_TYPE_STAGE);
   read_list (l, object, "lanes", TRAIL_TYPE_LANE);
+  read_list (l, object, "channels", TRAIL_TYPE_CUSTOM_CHANNEL);
   read_list (l, object, "cards", TRAIL_TYPE_CARD);
   read_lines (l, object);
 
@@ -2006,6 +2013,10 @@ trail_document_serialize (TrailDocument *self)
   write_list (&w, "personas", trail_document_get_personas (self));
   write_list (&w, "stages", trail_document_get_stages (self));
   write_list (&w, "lanes", trail_document_get_lanes (self));
+  /* Optional, so that maps without channels of their own are written as
+   * before. */
+  if (g_list_model_get_n_items (trail_document_get_channels (self)) > 0)
+    write_list (&w, "channels", trail_document_get_channels (self));
   write_list (&w, "cards", trail_document_get_cards (self));
   write_list (&w, "emotion-lines", trail_document_get_emotion_lines (self));
 

@@ -12,6 +12,7 @@
 #include "trail-lane.h"
 #include "trail-card.h"
 #include "trail-emotion-line.h"
+#include "trail-custom-channel.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-document-edits.h"
