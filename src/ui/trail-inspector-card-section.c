@@ -26,14 +26,121 @@ struct _TrailInspectorCardSection
   AdwPreferencesGroup   *tags_group;
 
   GPtrArray             *tag_rows;       /* AdwActionRow, one per persona */
+  GtkStringList         *channel_names;  /* the standard channels, then the map's own */
+  GPtrArray             *channel_ids;    /* row position → a map channel's id; NULL for a standard one */
+  GEnumClass            *channel_class;  /* row position → standard channel, for the first rows */
 };
 
 G_DEFINE_FINAL_TYPE (TrailInspectorCardSection, trail_inspector_card_section, TRAIL_TYPE_INSPECTOR_SECTION)
 
-static const char *channel_label (int v) { return trail_channel_get_label (v); }
 static const char *evidence_label (int v) { return trail_evidence_get_label (v); }
 static const char *source_label (int v) { return trail_evidence_source_get_label (v); }
 static const char *priority_label (int v) { return trail_priority_get_label (v); }
+
+/* ---- Channel ------------------------------------------------------------ */
+
+static gboolean
+channel_choices_match (TrailInspectorCardSection *self,
+                       GListModel                *channels)
+{
+  guint n_standard = self->channel_class->n_values;
+  guint n = g_list_model_get_n_items (channels);
+
+  if (self->channel_names == NULL || self->channel_ids->len != n_standard + n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailCustomChannel) channel = g_list_model_get_item (channels, i);
+
+      if (g_strcmp0 (g_ptr_array_index (self->channel_ids, n_standard + i), trail_custom_channel_get_id (channel)) != 0 ||
+          g_strcmp0 (gtk_string_list_get_string (self->channel_names, n_standard + i),
+                     trail_custom_channel_get_name (channel)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The list is rebuilt only when the map's channels change, never from
+ * inside the row's own "selected" notification (a choice reloads the card). */
+static void
+load_channel (TrailInspectorCardSection *self,
+              TrailCard                 *card)
+{
+  TrailDocument *document = trail_inspector_section_get_document (TRAIL_INSPECTOR_SECTION (self));
+  GListModel *channels = trail_document_get_channels (document);
+  const char *custom = trail_card_get_custom_channel (card);
+  guint selected = 0;
+
+  if (!channel_choices_match (self, channels))
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      g_ptr_array_set_size (self->channel_ids, 0);
+      for (guint i = 0; i < self->channel_class->n_values; i++)
+        {
+          gtk_string_list_append (names, trail_channel_get_label (self->channel_class->values[i].value));
+          g_ptr_array_add (self->channel_ids, NULL);
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+        {
+          g_autoptr(TrailCustomChannel) channel = g_list_model_get_item (channels, i);
+
+          gtk_string_list_append (names, trail_custom_channel_get_name (channel));
+          g_ptr_array_add (self->channel_ids, g_strdup (trail_custom_channel_get_id (channel)));
+        }
+      g_set_object (&self->channel_names, names);
+      adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (names));
+    }
+
+  for (guint i = 0; i < self->channel_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->channel_ids, i);
+
+      if (custom != NULL ? g_strcmp0 (custom, id) == 0
+                         : id == NULL && self->channel_class->values[i].value == (int) trail_card_get_channel (card))
+        {
+          selected = i;
+          break;
+        }
+    }
+  if (adw_combo_row_get_selected (self->channel_row) != selected)
+    adw_combo_row_set_selected (self->channel_row, selected);
+}
+
+static void
+on_channel_selected_cb (TrailInspectorCardSection *self)
+{
+  TrailInspectorSection *section = TRAIL_INSPECTOR_SECTION (self);
+  TrailDocument *document = trail_inspector_section_get_document (section);
+  GObject *item = trail_inspector_section_get_item (section);
+  guint selected = adw_combo_row_get_selected (self->channel_row);
+  TrailChannel channel = TRAIL_CHANNEL_OTHER;
+  TrailCustomChannel *custom = NULL;
+  TrailCard *card;
+  const char *id;
+
+  if (trail_inspector_section_is_loading (section) || !TRAIL_IS_CARD (item) || selected >= self->channel_ids->len)
+    return;
+
+  trail_inspector_section_commit (section);
+  card = TRAIL_CARD (item);
+  id = g_ptr_array_index (self->channel_ids, selected);
+  if (id != NULL)
+    {
+      if ((custom = trail_document_find_channel (document, id)) == NULL ||
+          g_strcmp0 (id, trail_card_get_custom_channel (card)) == 0)
+        return;
+    }
+  else
+    {
+      channel = self->channel_class->values[selected].value;
+      if (trail_card_get_custom_channel (card) == NULL && trail_card_get_channel (card) == channel)
+        return;
+    }
+  trail_document_set_card_channel (document, &card, 1, channel, custom);
+}
+
+/* ---- Persona tags ---------------------------------------------------------- */
 
 static void
 on_tag_toggled_cb (GtkCheckButton            *check,
@@ -132,6 +239,7 @@ static void
 trail_inspector_card_section_load (TrailInspectorSection *section,
                                    GObject               *item)
 {
+  load_channel (TRAIL_INSPECTOR_CARD_SECTION (section), TRAIL_CARD (item));
   load_tags (TRAIL_INSPECTOR_CARD_SECTION (section), TRAIL_CARD (item));
 }
 
@@ -140,12 +248,16 @@ trail_inspector_card_section_concerns (TrailInspectorSection *section,
                                        TrailChangeFlags       what,
                                        GObject               *object)
 {
-  return object == trail_inspector_section_get_item (section) || (what & TRAIL_CHANGE_PERSONAS) != 0;
+  return object == trail_inspector_section_get_item (section) ||
+         (what & (TRAIL_CHANGE_PERSONAS | TRAIL_CHANGE_CHANNELS)) != 0;
 }
 
 static void
 trail_inspector_card_section_dispose (GObject *object)
 {
+  TrailInspectorCardSection *self = TRAIL_INSPECTOR_CARD_SECTION (object);
+
+  g_clear_object (&self->channel_names);
   gtk_widget_dispose_template (GTK_WIDGET (object), TRAIL_TYPE_INSPECTOR_CARD_SECTION);
 
   G_OBJECT_CLASS (trail_inspector_card_section_parent_class)->dispose (object);
@@ -157,6 +269,8 @@ trail_inspector_card_section_finalize (GObject *object)
   TrailInspectorCardSection *self = TRAIL_INSPECTOR_CARD_SECTION (object);
 
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->channel_class, g_type_class_unref);
 
   G_OBJECT_CLASS (trail_inspector_card_section_parent_class)->finalize (object);
 }
@@ -193,11 +307,15 @@ trail_inspector_card_section_init (TrailInspectorCardSection *self)
 
   /* The rows are the group's: the array only finds them again. */
   self->tag_rows = g_ptr_array_new ();
+  self->channel_ids = g_ptr_array_new_with_free_func (g_free);
+  self->channel_class = g_type_class_ref (TRAIL_TYPE_CHANNEL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   trail_inspector_section_bind_text (section, self->text_view, "text");
   trail_inspector_section_bind_text (section, self->details_view, "details");
-  trail_inspector_section_bind_combo (section, self->channel_row, "channel", TRAIL_TYPE_CHANNEL, channel_label);
+  trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (self->channel_row));
+  g_signal_connect_object (self->channel_row, "notify::selected",
+                           G_CALLBACK (on_channel_selected_cb), self, G_CONNECT_SWAPPED);
   trail_inspector_section_bind_combo (section, self->priority_row, "priority", TRAIL_TYPE_PRIORITY, priority_label);
   trail_inspector_section_bind_spin (section, self->votes_spin, "votes");
   trail_inspector_section_bind_color (section, self->color_button, "color");

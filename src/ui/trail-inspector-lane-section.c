@@ -169,10 +169,7 @@ trail_inspector_lane_section_init (TrailInspectorLaneSection *self)
   trail_inspector_section_bind_entry (section, self->title_row, "title");
   trail_inspector_section_bind_combo (section, self->kind_row, "kind", TRAIL_TYPE_LANE_KIND, lane_kind_label);
   trail_inspector_section_bind_switch (section, self->hidden_switch, "hidden");
-  /* Not a bound field, but tests aim at it by title like at the others. */
-  gtk_widget_add_css_class (GTK_WIDGET (self->persona_row), "trail-inspector-field");
-  g_object_set_data_full (G_OBJECT (self->persona_row), "label",
-                          g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->persona_row))), g_free);
+  trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (self->persona_row));
   g_signal_connect_object (self->persona_row, "notify::selected",
                            G_CALLBACK (on_persona_selected_cb), self, G_CONNECT_SWAPPED);
 }

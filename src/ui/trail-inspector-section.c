@@ -425,6 +425,14 @@ on_document_changed_cb (TrailInspectorSection *self,
 
 /* ---- Binding ------------------------------------------------------------- */
 
+static void
+label_for_tests (GtkWidget  *widget,
+                 const char *label)
+{
+  gtk_widget_add_css_class (widget, "trail-inspector-field");
+  g_object_set_data_full (G_OBJECT (widget), "label", g_strdup (label), g_free);
+}
+
 static Field *
 add_field (TrailInspectorSection *self,
            FieldKind              kind,
@@ -440,8 +448,7 @@ add_field (TrailInspectorSection *self,
   /* For the canvas's debug geometry: tests aim at fields by title. */
   if (row == NULL || kind == FIELD_TEXT)
     row = widget;
-  gtk_widget_add_css_class (row, "trail-inspector-field");
-  g_object_set_data_full (G_OBJECT (row), "label", g_strdup (label), g_free);
+  label_for_tests (row, label);
 
   field->section = self;
   field->kind = kind;
@@ -547,6 +554,16 @@ trail_inspector_section_bind_color (TrailInspectorSection *self,
 
   add_field (self, FIELD_COLOR, property, button, row_title (button));
   g_signal_connect_object (button, "color-set", G_CALLBACK (on_field_edited_cb), self, 0);
+}
+
+void
+trail_inspector_section_label_row (TrailInspectorSection *self,
+                                   AdwPreferencesRow     *row)
+{
+  g_return_if_fail (TRAIL_IS_INSPECTOR_SECTION (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  label_for_tests (GTK_WIDGET (row), adw_preferences_row_get_title (row));
 }
 
 void

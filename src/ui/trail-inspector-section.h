@@ -96,6 +96,10 @@ void trail_inspector_section_bind_spin   (TrailInspectorSection *self,
 void trail_inspector_section_bind_color  (TrailInspectorSection *self,
                                           GtkWidget             *button,
                                           const char            *property);
+/* For a row the subclass handles itself: named by its title in the
+ * canvas's debug geometry, as bound fields are, so tests can aim at it. */
+void trail_inspector_section_label_row   (TrailInspectorSection *self,
+                                          AdwPreferencesRow     *row);
 void trail_inspector_section_bind_switch (TrailInspectorSection *self,
                                           GtkSwitch             *sw,
                                           const char            *property);
