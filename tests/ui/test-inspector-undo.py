@@ -76,6 +76,18 @@ try:
     assert names(doc) == {'s1': 'Awareness', 's2': 'Consideration X', 's3': 'Purchase'}, names(doc)
     print('ok 2 Ctrl+Z in a field undid its typing only, not the document')
 
+    # The same in a multi-line field (a GtkTextView, not a GtkText).
+    g = select_stage(canvas, stages, 's3')
+    canvas.click(canvas.center(field(g, 'Description')))
+    canvas.type('Pays')
+    canvas.key('ctrl+z', 'ctrl+z', 'ctrl+z')
+    canvas.focus_canvas()
+    doc = canvas.save()
+    assert names(doc) == {'s1': 'Awareness', 's2': 'Consideration X', 's3': 'Purchase'}, names(doc)
+    s3 = next(s for s in doc['stages'] if s['id'] == 's3')
+    assert not s3.get('description'), s3
+    print('ok 3 Ctrl+Z in a multi-line field undid its typing only, not the document')
+
     # Stage 2 next: its field shows its own name, and Ctrl+Z there cannot
     # bring back stage 1's text (the field forgot it when stage 2 was shown).
     g = select_stage(canvas, stages, 's2')
@@ -86,13 +98,13 @@ try:
     shot = canvas.screenshot('inspector-undo')
     doc = canvas.save()
     assert names(doc) == {'s1': 'Awareness', 's2': 'Consideration X!', 's3': 'Purchase'}, names(doc)
-    print(f'ok 3 Ctrl+Z in the next stage\'s field wrote nothing of the previous stage onto it; screenshot: {shot}')
+    print(f'ok 4 Ctrl+Z in the next stage\'s field wrote nothing of the previous stage onto it; screenshot: {shot}')
 finally:
     status = canvas.close()
 if status != 0:
-    raise SystemExit(f'not ok 4 the app exited with status {status}')
-print('ok 4 quits cleanly')
+    raise SystemExit(f'not ok 5 the app exited with status {status}')
+print('ok 5 quits cleanly')
 problems = log_problems(canvas.app)
 if problems:
-    raise SystemExit('not ok 5 the app logged: ' + ''.join(problems))
-print('ok 5 no critical or warning in the log')
+    raise SystemExit('not ok 6 the app logged: ' + ''.join(problems))
+print('ok 6 no critical or warning in the log')
