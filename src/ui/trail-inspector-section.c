@@ -609,6 +609,19 @@ trail_inspector_section_real_write (TrailInspectorSection *self,
   trail_document_update_value (priv->document, item, property, value);
 }
 
+/* The first field: a stage's Name, a card's Text, the map's Title. */
+static gboolean
+trail_inspector_section_grab_focus (GtkWidget *widget)
+{
+  TrailInspectorSection *self = TRAIL_INSPECTOR_SECTION (widget);
+  TrailInspectorSectionPrivate *priv = trail_inspector_section_get_instance_private (self);
+  Field *first = priv->fields->len > 0 ? g_ptr_array_index (priv->fields, 0) : NULL;
+
+  if (first != NULL && gtk_widget_grab_focus (first->widget))
+    return TRUE;
+  return GTK_WIDGET_CLASS (trail_inspector_section_parent_class)->grab_focus (widget);
+}
+
 static void
 trail_inspector_section_dispose (GObject *object)
 {
@@ -688,6 +701,8 @@ trail_inspector_section_class_init (TrailInspectorSectionClass *klass)
   object_class->finalize = trail_inspector_section_finalize;
   object_class->get_property = trail_inspector_section_get_property;
   object_class->set_property = trail_inspector_section_set_property;
+
+  widget_class->grab_focus = trail_inspector_section_grab_focus;
 
   klass->concerns = trail_inspector_section_real_concerns;
   klass->write = trail_inspector_section_real_write;

@@ -24,6 +24,8 @@ G_DECLARE_DERIVABLE_TYPE (TrailInspectorSection, trail_inspector_section, TRAIL,
  * typing, or before another item is shown — always to the item that was
  * shown while it was typed, never to the one shown next.
  *
+ * gtk_widget_grab_focus() on a section focuses its first bound field.
+ *
  * Property "title" (string): what the inspector's heading says. */
 struct _TrailInspectorSectionClass
 {

@@ -104,6 +104,16 @@ add_undo_shortcuts (TrailInspector *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+static gboolean
+trail_inspector_grab_focus (GtkWidget *widget)
+{
+  TrailInspector *self = TRAIL_INSPECTOR (widget);
+
+  if (self->current != NULL && gtk_widget_grab_focus (GTK_WIDGET (self->current)))
+    return TRUE;
+  return GTK_WIDGET_CLASS (trail_inspector_parent_class)->grab_focus (widget);
+}
+
 static void
 trail_inspector_dispose (GObject *object)
 {
@@ -127,6 +137,7 @@ trail_inspector_class_init (TrailInspectorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trail_inspector_dispose;
+  widget_class->grab_focus = trail_inspector_grab_focus;
 
   g_type_ensure (TRAIL_TYPE_INSPECTOR_MAP_SECTION);
   g_type_ensure (TRAIL_TYPE_INSPECTOR_CARD_SECTION);

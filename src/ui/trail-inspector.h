@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (TrailInspector, trail_inspector, TRAIL, INSPECTOR, GtkWidg
 /* The side panel that edits what the canvas selected: cards, a stage, a
  * lane, a persona, an emotion point, or the map itself. Typing is
  * committed as one command when the field loses focus, on Enter, or after
- * a pause. */
+ * a pause. gtk_widget_grab_focus() on it focuses the first field of what it
+ * shows (a stage's Name), for Properties and Rename. */
 GtkWidget *trail_inspector_new          (void);
 void       trail_inspector_set_document (TrailInspector *self,
                                          TrailDocument  *document);
