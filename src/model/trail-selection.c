@@ -72,6 +72,8 @@ item_get_id (gpointer item)
     return trail_emotion_line_get_id (item);
   if (TRAIL_IS_EMOTION_POINT (item))
     return trail_emotion_point_get_id (item);
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return trail_custom_channel_get_id (item);
   return NULL;
 }
 
@@ -499,6 +501,8 @@ trail_selection_select_cards (TrailSelection    *self,
 
   g_return_if_fail (TRAIL_IS_SELECTION (self));
   g_return_if_fail (cards != NULL || n_cards == 0);
+  for (guint i = 0; i < n_cards; i++)
+    g_return_if_fail (TRAIL_IS_CARD (cards[i]));
 
   /* Selecting what is already selected changes nothing, so a view that
    * reselects on every click does not loop. */
@@ -513,12 +517,12 @@ trail_selection_select_cards (TrailSelection    *self,
   drop_items (self);
 
   for (guint i = 0; i < n_cards; i++)
-    {
-      g_return_if_fail (TRAIL_IS_CARD (cards[i]));
+    if (in_document (self, cards[i]))
+      append_card (self, cards[i]);
 
-      if (in_document (self, cards[i]))
-        append_card (self, cards[i]);
-    }
+  /* Only cards that left the map were given, to an empty selection. */
+  if (old_n_cards == 0 && old_object == NULL && self->cards->len == 0)
+    return;
 
   notify_items (self, old_n_cards, old_object);
 }

@@ -19,8 +19,8 @@ G_DECLARE_FINAL_TYPE (TrailSelection, trail_selection, TRAIL, SELECTION, GObject
  *
  *  - the selected items: either an ordered set of cards (in the order they
  *    were selected), or one other item (a TrailStage, TrailLane,
- *    TrailPersona, TrailEmotionLine or TrailEmotionPoint), or nothing, which
- *    means the map itself;
+ *    TrailPersona, TrailEmotionLine, TrailEmotionPoint or TrailCustomChannel),
+ *    or nothing, which means the map itself;
  *  - the keyboard's cell (a lane and a stage), where typing adds a card;
  *  - the active persona: the id of the persona whose emotion line a click in
  *    the emotions lane edits, or NULL for the line for everyone.
@@ -77,7 +77,8 @@ void             trail_selection_select_cards       (TrailSelection *self,
 void             trail_selection_select_card        (TrailSelection *self,
                                                      TrailCard      *card);
 /* Replaces the selection with one item: a card (same as select_card), a
- * stage, lane, persona, emotion line or point of the document; NULL or the
+ * stage, lane, persona, emotion line or point, or channel of the document;
+ * NULL or the
  * document itself clears the selection. */
 void             trail_selection_select_object      (TrailSelection *self,
                                                      gpointer        object);

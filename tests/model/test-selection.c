@@ -237,6 +237,16 @@ test_prune_objects (void)
   trail_selection_select_object (selection, ana);
   trail_document_remove_persona (doc, ana);
   g_assert_null (trail_selection_get_object (selection));
+
+  /* A map channel, and undoing its addition. */
+  {
+    TrailCustomChannel *sms = trail_document_add_channel (doc, -1, "SMS", NULL);
+
+    trail_selection_select_object (selection, sms);
+    g_assert_true (trail_selection_get_object (selection) == G_OBJECT (sms));
+    trail_document_undo (doc);
+    g_assert_null (trail_selection_get_object (selection));
+  }
 }
 
 static void
