@@ -156,6 +156,9 @@ is_in_document (TrailDocument *document,
     return trail_document_find_card (document, trail_card_get_id (TRAIL_CARD (item))) == (gpointer) item;
   if (TRAIL_IS_PERSONA (item))
     return trail_document_find_persona (document, trail_persona_get_id (TRAIL_PERSONA (item))) == (gpointer) item;
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return trail_document_find_channel (document,
+                                        trail_custom_channel_get_id (TRAIL_CUSTOM_CHANNEL (item))) == (gpointer) item;
   if (TRAIL_IS_EMOTION_POINT (item))
     return trail_document_find_emotion_point (document,
                                               trail_emotion_point_get_id (TRAIL_EMOTION_POINT (item))) == (gpointer) item;

@@ -15,6 +15,7 @@
 
 #include "trail-inspector.h"
 #include "trail-inspector-card-section.h"
+#include "trail-inspector-channel-section.h"
 #include "trail-inspector-lane-section.h"
 #include "trail-inspector-map-section.h"
 #include "trail-inspector-persona-section.h"
@@ -29,10 +30,11 @@ typedef enum
   SECTION_LANE,
   SECTION_PERSONA,
   SECTION_POINT,
+  SECTION_CHANNEL,
   N_SECTIONS
 } Section;
 
-static const char *section_names[N_SECTIONS] = { "map", "card", "stage", "lane", "persona", "point" };
+static const char *section_names[N_SECTIONS] = { "map", "card", "stage", "lane", "persona", "point", "channel" };
 
 struct _TrailInspector
 {
@@ -145,6 +147,7 @@ trail_inspector_class_init (TrailInspectorClass *klass)
   g_type_ensure (TRAIL_TYPE_INSPECTOR_LANE_SECTION);
   g_type_ensure (TRAIL_TYPE_INSPECTOR_PERSONA_SECTION);
   g_type_ensure (TRAIL_TYPE_INSPECTOR_POINT_SECTION);
+  g_type_ensure (TRAIL_TYPE_INSPECTOR_CHANNEL_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailInspector, title_label);
@@ -162,6 +165,8 @@ trail_inspector_class_init (TrailInspectorClass *klass)
                                              G_STRUCT_OFFSET (TrailInspector, sections[SECTION_PERSONA]));
   gtk_widget_class_bind_template_child_full (widget_class, "point_section", FALSE,
                                              G_STRUCT_OFFSET (TrailInspector, sections[SECTION_POINT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "channel_section", FALSE,
+                                             G_STRUCT_OFFSET (TrailInspector, sections[SECTION_CHANNEL]));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trailinspector");
@@ -272,6 +277,8 @@ trail_inspector_show (TrailInspector *self,
     kind = SECTION_PERSONA;
   else if (TRAIL_IS_EMOTION_POINT (object))
     kind = SECTION_POINT;
+  else if (TRAIL_IS_CUSTOM_CHANNEL (object))
+    kind = SECTION_CHANNEL;
   else /* the map itself; a selected emotion line has nothing to edit here */
     object = G_OBJECT (self->document);
 
