@@ -835,6 +835,7 @@ trail_inspector_section_delete (TrailInspectorSection *self)
   commit_pending (self);
   if (priv->item == NULL)
     return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "inspector.focus-canvas", NULL);
   /* The map view's action deletes the selection, which is what this
    * section shows, and offers the same Undo toast as the canvas. */
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "map.delete", NULL))

@@ -66,8 +66,10 @@ void           trail_inspector_section_commit       (TrailInspectorSection *self
 void           trail_inspector_section_reload       (TrailInspectorSection *self);
 /* TRUE while the section fills its widgets: their signals are not edits. */
 gboolean       trail_inspector_section_is_loading   (TrailInspectorSection *self);
-/* Commits pending text, then deletes the shown item through the map's
- * "map.delete" action, so it is undone as the canvas's Delete is. */
+/* Commits pending text, gives the keyboard back to the map (the
+ * inspector's "inspector.focus-canvas"), then deletes the shown item
+ * through the map view's "map.delete" action, so it is undone as the
+ * canvas's Delete is, with the same toast. */
 void           trail_inspector_section_delete       (TrailInspectorSection *self);
 
 /* For subclasses' class_init: sets the template from the resource @path

@@ -106,6 +106,20 @@ add_undo_shortcuts (TrailInspector *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* A section's Delete hands the keyboard back to the map first: the button
+ * goes away with the item, and GTK would otherwise move the focus to the
+ * next section's first field, with its text selected for overwriting. */
+static void
+focus_canvas_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TrailInspector *self = TRAIL_INSPECTOR (widget);
+
+  if (self->canvas != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
 static gboolean
 trail_inspector_grab_focus (GtkWidget *widget)
 {
@@ -167,6 +181,8 @@ trail_inspector_class_init (TrailInspectorClass *klass)
                                              G_STRUCT_OFFSET (TrailInspector, sections[SECTION_POINT]));
   gtk_widget_class_bind_template_child_full (widget_class, "channel_section", FALSE,
                                              G_STRUCT_OFFSET (TrailInspector, sections[SECTION_CHANNEL]));
+
+  gtk_widget_class_install_action (widget_class, "inspector.focus-canvas", NULL, focus_canvas_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trailinspector");

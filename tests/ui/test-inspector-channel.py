@@ -8,32 +8,19 @@
 
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
-
-
-def log_problems(app):
-    with open(app.log_path) as f:
-        return [line for line in f if 'CRITICAL' in line or 'WARNING' in line]
-
-
-def field(g, label):
-    return next(f for f in g['inspector'] if f['label'] == label)
+from inspectortest import all_stages_in_view, choose_in_list, has_field, log_problems, zoom_out_until  # noqa: E402
 
 
 def choose_channel(canvas, text, key):
     """Selects the card @text, opens its Channel list, picks with @key."""
     g = canvas.geometry(lambda g: canvas.card(g, text) is not None, what=f'the card "{text}"')
     canvas.click(canvas.center(canvas.card(g, text)))
-    g = canvas.geometry(lambda g: any(f['label'] == 'Channel' for f in g['inspector']) and len(g['selection']) == 1,
+    g = canvas.geometry(lambda g: has_field('Channel')(g) and len(g['selection']) == 1,
                         what='the card in the inspector')
-    canvas.click(canvas.center(field(g, 'Channel')))
-    time.sleep(0.8)  # the list's popover opens: an animation, not a state to poll
-    canvas.key(key)
-    canvas.key('Return')
-    time.sleep(0.5)
+    choose_in_list(canvas, g, 'Channel', key)
 
 
 def card(doc, cid):
@@ -44,9 +31,7 @@ canvas = canvastest.Canvas(fixture='canvas-channels.trailmap')
 try:
     canvas.focus_canvas()
     canvas.key('F9')
-    canvas.key('ctrl+minus')
-    canvas.key('ctrl+minus')
-    canvas.geometry(lambda g: g['zoom'] < 0.7, what='the map zoomed out')
+    zoom_out_until(canvas, all_stages_in_view(3), 'the three stages')
 
     # The map's own channel is the list's last entry.
     choose_channel(canvas, 'Asks a friend', 'End')

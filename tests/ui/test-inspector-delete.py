@@ -3,7 +3,8 @@
 # delete action, so it offers the same Undo toast as the canvas's Delete:
 # a stage deleted from the inspector comes back, cards included, with the
 # toast's Undo button. Real pointer clicks, aimed through the buttons'
-# accessible extents. Checked in the saved file.
+# accessible extents. Afterwards the keyboard is on the map. Checked in
+# the saved file.
 #
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,15 +16,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
 import trailtest  # noqa: E402
-
-
-def log_problems(app):
-    with open(app.log_path) as f:
-        return [line for line in f if 'CRITICAL' in line or 'WARNING' in line]
-
-
-def has_field(label):
-    return lambda g: any(f['label'] == label for f in g['inspector'])
+from inspectortest import all_stages_in_view, has_field, log_problems, zoom_out_until  # noqa: E402
 
 
 def buttons_named(node, name, found, depth=0):
@@ -62,7 +55,7 @@ canvas = canvastest.Canvas(a11y=True)
 try:
     canvas.focus_canvas()
     canvas.key('F9')
-    g = canvas.geometry(lambda g: any(s['name'] == 'Consideration' for s in g['stages']), what='stage 2 in view')
+    g = zoom_out_until(canvas, all_stages_in_view(3), 'the three stages')
     stage = next(s for s in g['stages'] if s['name'] == 'Consideration')
     canvas.click(canvas.center(stage, 0.3, 0.5))
     canvas.geometry(has_field('Description'), what='the stage in the inspector')
@@ -75,6 +68,8 @@ try:
         trailtest.skip('this build has no map.delete action yet')
     assert 's2' not in stage_ids(doc), stage_ids(doc)
     assert not any(c['stage'] == 's2' for c in doc['cards']), 'the stage\'s cards stayed'
+    # The keyboard is back on the map, not in the next section's first field.
+    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the keyboard on the map')
     shot = canvas.screenshot('inspector-delete')
     print(f'ok 1 the inspector\'s Delete Stage removed the stage and its cards; screenshot: {shot}')
 

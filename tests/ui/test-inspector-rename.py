@@ -9,40 +9,19 @@
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import json
 import os
 import shutil
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
+from inspectortest import (all_stages_in_view, field, fixture_variant, has_field,  # noqa: E402
+                           log_problems, zoom_out_until)
 
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
 
-
-def four_stage_fixture(directory):
-    with open(os.path.join(HERE, 'canvas-small.trailmap')) as f:
-        doc = json.load(f)
+def add_fourth_stage(doc):
     doc['stages'].append({'id': 's4', 'name': 'Retention'})
-    path = os.path.join(directory, 'four-stages.trailmap')
-    with open(path, 'w') as f:
-        json.dump(doc, f)
-    return path
-
-
-def log_problems(app):
-    with open(app.log_path) as f:
-        return [line for line in f if 'CRITICAL' in line or 'WARNING' in line]
-
-
-def field(g, label):
-    return next(f for f in g['inspector'] if f['label'] == label)
-
-
-def has_field(label):
-    return lambda g: any(f['label'] == label for f in g['inspector'])
 
 
 def type_at_end(canvas, g, label, text):
@@ -54,19 +33,13 @@ def type_at_end(canvas, g, label, text):
 
 
 fixture_dir = tempfile.mkdtemp(prefix='trailmap-rename-')
-canvas = canvastest.Canvas(fixture=four_stage_fixture(fixture_dir))
+canvas = canvastest.Canvas(fixture=fixture_variant(fixture_dir, add_fourth_stage))
 try:
     # Room for all four stages beside the inspector.
     canvas.focus_canvas()
     canvas.key('F9')
-    for _ in range(3):
-        canvas.key('ctrl+minus')
-
-    def all_in_view(g):
-        view = g['view']
-        return (len(g['stages']) == 4 and len(g['lanes']) == 4 and g['zoom'] < 0.6 and
-                all(s['x'] + s['w'] <= view['x'] + view['w'] for s in g['stages']))
-    g = canvas.geometry(all_in_view, what='four stages and the lanes in view')
+    g = zoom_out_until(canvas, lambda g: all_stages_in_view(4)(g) and len(g['lanes']) == 4,
+                       'four stages and the lanes')
 
     stages = {s['id']: s for s in g['stages']}
     suffixes = {'s1': ' (ads)', 's2': ' (compare)', 's3': ' (buy)', 's4': ' (stay)'}
@@ -79,7 +52,7 @@ try:
     lanes = {lane['id']: lane for lane in canvas.geometry()['lanes']}
     lane_suffixes = {'l1': ' seen', 'l2': ' done', 'l4': ' felt'}
     for lid in ('l1', 'l2', 'l4'):
-        canvas.click(canvas.center(lanes[lid], 0.5, 0.3))
+        canvas.click(canvas.screen(lanes[lid]['x'] + lanes[lid]['w'] / 2, lanes[lid]['y'] + 12))
         g = canvas.geometry(has_field('Kind'), what='a lane in the inspector')
         # No Enter: selecting the next lane must commit this one's text.
         type_at_end(canvas, g, 'Title', lane_suffixes[lid])

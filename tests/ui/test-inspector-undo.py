@@ -13,19 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
-
-
-def log_problems(app):
-    with open(app.log_path) as f:
-        return [line for line in f if 'CRITICAL' in line or 'WARNING' in line]
-
-
-def field(g, label):
-    return next(f for f in g['inspector'] if f['label'] == label)
-
-
-def has_field(label):
-    return lambda g: any(f['label'] == label for f in g['inspector'])
+from inspectortest import all_stages_in_view, field, has_field, log_problems, zoom_out_until  # noqa: E402
 
 
 def select_stage(canvas, stages, sid):
@@ -46,9 +34,7 @@ canvas = canvastest.Canvas()
 try:
     canvas.focus_canvas()
     canvas.key('F9')
-    canvas.key('ctrl+minus')
-    canvas.key('ctrl+minus')
-    g = canvas.geometry(lambda g: g['zoom'] < 0.7 and len(g['stages']) == 3, what='the stages in view')
+    g = zoom_out_until(canvas, all_stages_in_view(3), 'the three stages')
     stages = {s['id']: s for s in g['stages']}
 
     # A rename, then the document's undo and redo from the canvas.
