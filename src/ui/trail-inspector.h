@@ -17,11 +17,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TrailInspector, trail_inspector, TRAIL, INSPECTOR, GtkWidget)
 
-/* The side panel that edits what the canvas selected: cards, a stage, a
- * lane, a persona, an emotion point, or the map itself. Typing is
- * committed as one command when the field loses focus, on Enter, or after
- * a pause. gtk_widget_grab_focus() on it focuses the first field of what it
- * shows (a stage's Name), for Properties and Rename. */
+/* The side panel that edits what is selected: a card, a stage, a lane, a
+ * persona, an emotion point, a map channel, or the map itself; one
+ * section widget per kind (trail-inspector-*-section.c). Typing is
+ * committed as one command to the item it was typed for when the field
+ * loses focus, on Enter, after a pause, or before another item is shown.
+ * Inside a text field Ctrl+Z is the field's own undo, never the
+ * document's. gtk_widget_grab_focus() on it focuses the first field of
+ * what it shows (a stage's Name), for Properties and Rename.
+ *
+ * Action "inspector.focus-canvas" gives the keyboard back to the canvas
+ * set with trail_inspector_set_canvas(). */
 GtkWidget *trail_inspector_new          (void);
 void       trail_inspector_set_document (TrailInspector *self,
                                          TrailDocument  *document);
