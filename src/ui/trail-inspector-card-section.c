@@ -205,6 +205,7 @@ rebuild_tag_rows (TrailInspectorCardSection *self,
       g_object_set_data_full (G_OBJECT (row), "persona-id", g_strdup (trail_persona_get_id (persona)), g_free);
       g_object_set_data (G_OBJECT (row), "check", check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_tag_toggled_cb), self, 0);
+      trail_inspector_section_label_row (TRAIL_INSPECTOR_SECTION (self), ADW_PREFERENCES_ROW (row));
       adw_preferences_group_add (self->tags_group, row);
       g_ptr_array_add (self->tag_rows, row);
     }

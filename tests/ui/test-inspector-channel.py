@@ -11,7 +11,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
-from inspectortest import all_stages_in_view, choose_in_list, has_field, log_problems, zoom_out_until  # noqa: E402
+from inspectortest import (all_stages_in_view, choose_in_list, has_field, hide_palette,  # noqa: E402
+                           log_problems, zoom_out_until)
 
 
 def choose_channel(canvas, text, key):
@@ -29,8 +30,7 @@ def card(doc, cid):
 
 canvas = canvastest.Canvas(fixture='canvas-channels.trailmap')
 try:
-    canvas.focus_canvas()
-    canvas.key('F9')
+    hide_palette(canvas)
     zoom_out_until(canvas, all_stages_in_view(3), 'the three stages')
 
     # The map's own channel is the list's last entry.

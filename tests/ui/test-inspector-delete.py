@@ -16,7 +16,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
 import trailtest  # noqa: E402
-from inspectortest import all_stages_in_view, has_field, log_problems, zoom_out_until  # noqa: E402
+from inspectortest import all_stages_in_view, has_field, hide_palette, log_problems, zoom_out_until  # noqa: E402
 
 
 def buttons_named(node, name, found, depth=0):
@@ -53,8 +53,7 @@ def stage_ids(doc):
 
 canvas = canvastest.Canvas(a11y=True)
 try:
-    canvas.focus_canvas()
-    canvas.key('F9')
+    hide_palette(canvas)
     g = zoom_out_until(canvas, all_stages_in_view(3), 'the three stages')
     stage = next(s for s in g['stages'] if s['name'] == 'Consideration')
     canvas.click(canvas.center(stage, 0.3, 0.5))

@@ -15,7 +15,8 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
-from inspectortest import choose_in_list, fixture_variant, has_field, log_problems, zoom_out_until  # noqa: E402
+from inspectortest import (choose_in_list, fixture_variant, has_field, hide_palette, log_problems,  # noqa: E402
+                           zoom_out_until)
 
 
 def add_two_personas(doc):
@@ -30,8 +31,7 @@ def lane(g, title):
 fixture_dir = tempfile.mkdtemp(prefix='trailmap-lane-persona-')
 canvas = canvastest.Canvas(fixture=fixture_variant(fixture_dir, add_two_personas))
 try:
-    canvas.focus_canvas()
-    canvas.key('F9')
+    hide_palette(canvas)
 
     def emotions_in_view(g):
         view = g['view']

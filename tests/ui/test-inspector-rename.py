@@ -16,7 +16,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
-from inspectortest import (all_stages_in_view, field, fixture_variant, has_field,  # noqa: E402
+from inspectortest import (all_stages_in_view, field, fixture_variant, has_field, hide_palette,  # noqa: E402
                            log_problems, zoom_out_until)
 
 
@@ -36,8 +36,7 @@ fixture_dir = tempfile.mkdtemp(prefix='trailmap-rename-')
 canvas = canvastest.Canvas(fixture=fixture_variant(fixture_dir, add_fourth_stage))
 try:
     # Room for all four stages beside the inspector.
-    canvas.focus_canvas()
-    canvas.key('F9')
+    hide_palette(canvas)
     g = zoom_out_until(canvas, lambda g: all_stages_in_view(4)(g) and len(g['lanes']) == 4,
                        'four stages and the lanes')
 

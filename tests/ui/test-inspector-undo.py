@@ -13,7 +13,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
-from inspectortest import all_stages_in_view, field, has_field, log_problems, zoom_out_until  # noqa: E402
+from inspectortest import (all_stages_in_view, field, has_field, hide_palette, log_problems,  # noqa: E402
+                           zoom_out_until)
 
 
 def select_stage(canvas, stages, sid):
@@ -32,8 +33,7 @@ def names(doc):
 
 canvas = canvastest.Canvas()
 try:
-    canvas.focus_canvas()
-    canvas.key('F9')
+    hide_palette(canvas)
     g = zoom_out_until(canvas, all_stages_in_view(3), 'the three stages')
     stages = {s['id']: s for s in g['stages']}
 

@@ -39,6 +39,22 @@ def has_field(label):
     return lambda g: any(f['label'] == label for f in g['inspector'])
 
 
+def hide_palette(canvas):
+    """F9 with the canvas focused, then waits for the palette to have slid
+    away: the view starts at the window's left edge and stays there."""
+    canvas.focus_canvas()
+    canvas.key('F9')
+    settled = {'x': None}
+
+    def at_left_edge(g):
+        x = g['view']['x']
+        done = x < 50 and settled['x'] == x
+        settled['x'] = x
+        time.sleep(0.2)  # two reads apart: the slide is an animation, not a state
+        return done
+    return canvas.geometry(at_left_edge, what='the palette hidden')
+
+
 def zoom_out_until(canvas, predicate, what, steps=8):
     """Ctrl+minus, one press at a time, each waited for (the zoom changed),
     until @predicate holds for the geometry; so no press is still on its
