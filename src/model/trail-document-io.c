@@ -2280,28 +2280,18 @@ set_problems_error (Loader  *l,
   g_set_error_literal (error, TRAIL_DOCUMENT_ERROR, l->first_code, message->str);
 }
 
-GPtrArray *
-_trail_cards_load (GBytes      *bytes,
-                   const char  *name,
-                   GError     **error)
+/* Copied cards' text to JSON with a file's checks and limits, in one place
+ * so that it follows whatever reads files. */
+static JsonNode *
+parse_cards_text (const char  *data,
+                  gsize        len,
+                  const char  *name,
+                  GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
-  Loader loader = { name, NULL, problems, 0, 0 };
-  JsonNode *root, *format, *version;
-  JsonObject *object;
-  JsonArray *array;
-  const char *data;
-  gsize len;
-  guint n;
-  ItemKind kind;
+  JsonNode *root;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &len);
   if (len > TRAIL_FILE_MAX_BYTES)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
@@ -2327,7 +2317,42 @@ _trail_cards_load (GBytes      *bytes,
     }
 
   root = json_parser_get_root (parser);
-  format = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ?
+  if (root == NULL)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s: empty"), display_name (name));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+GPtrArray *
+_trail_cards_load (GBytes      *bytes,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  Loader loader = { name, NULL, problems, 0, 0 };
+  JsonNode *format, *version;
+  JsonObject *object;
+  JsonArray *array;
+  const char *data;
+  gsize len;
+  guint n;
+  ItemKind kind;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  root = parse_cards_text (data, len, name, error);
+  if (root == NULL)
+    return NULL;
+
+  format = JSON_NODE_HOLDS_OBJECT (root) ?
            json_object_get_member (json_node_get_object (root), "format") : NULL;
   if (format == NULL || !node_is_string (format) ||
       strcmp (json_node_get_string (format), TRAIL_CARDS_FORMAT_TAG) != 0)
