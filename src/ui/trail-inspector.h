@@ -9,6 +9,7 @@
 
 #include "trail-canvas.h"
 #include "trail-model.h"
+#include "trail-selection.h"
 
 G_BEGIN_DECLS
 
@@ -16,15 +17,27 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TrailInspector, trail_inspector, TRAIL, INSPECTOR, GtkWidget)
 
-/* The side panel that edits what the canvas selected: cards, a stage, a
- * lane, a persona, an emotion point, or the map itself. Typing is
- * committed as one command when the field loses focus, on Enter, or after
- * a pause. */
+/* The side panel that edits what is selected: a card, a stage, a lane, a
+ * persona, an emotion point, a map channel, or the map itself; one
+ * section widget per kind (trail-inspector-*-section.c). Typing is
+ * committed as one command to the item it was typed for when the field
+ * loses focus, on Enter, after a pause, or before another item is shown.
+ * Inside a text field Ctrl+Z is the field's own undo, never the
+ * document's. gtk_widget_grab_focus() on it focuses the first field of
+ * what it shows (a stage's Name), for Properties and Rename.
+ *
+ * Action "inspector.focus-canvas" gives the keyboard back to the canvas
+ * set with trail_inspector_set_canvas(). */
 GtkWidget *trail_inspector_new          (void);
 void       trail_inspector_set_document (TrailInspector *self,
                                          TrailDocument  *document);
 void       trail_inspector_set_canvas   (TrailInspector *self,
                                          TrailCanvas    *canvas);
+/* Follows @selection (and its document): the inspector shows what it
+ * holds, the map itself when it holds nothing. */
+void       trail_inspector_set_selection (TrailInspector *self,
+                                          TrailSelection *selection);
+/* Shows @cards, or else @object; for a view that keeps no TrailSelection. */
 void       trail_inspector_show         (TrailInspector *self,
                                          GPtrArray      *cards,
                                          GObject        *object);
