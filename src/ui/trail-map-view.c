@@ -54,14 +54,6 @@ on_palette_item_activated_cb (TrailMapView     *self,
 static void
 on_selection_changed_cb (TrailMapView *self)
 {
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-
-  if (self->selection == NULL)
-    trail_inspector_show (self->inspector, none, NULL);
-  else
-    trail_inspector_show (self->inspector,
-                          trail_selection_get_cards (self->selection),
-                          trail_selection_get_object (self->selection));
   _trail_map_view_update_actions (self);
 }
 
@@ -308,6 +300,7 @@ trail_map_view_set_document (TrailMapView  *self,
   trail_palette_set_document (self->palette, document);
   trail_palette_set_selection (self->palette, self->selection);
   trail_inspector_set_document (self->inspector, document);
+  trail_inspector_set_selection (self->inspector, self->selection);
   on_selection_changed_cb (self);
 }
 
