@@ -14,5 +14,8 @@
 #include "trail-emotion-line.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
+#include "trail-display-text.h"
+#include "trail-drafts.h"
+#include "trail-map-file.h"
 #include "trail-image.h"
 #include "trail-templates.h"
