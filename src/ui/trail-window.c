@@ -9,42 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "trail-export-dialog.h"
 #include "trail-map-view.h"
 #include "trail-model.h"
-#include "trail-print.h"
-#include "trail-window.h"
-
-struct _TrailWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  AdwBin               *map_bin;
-  GtkWidget            *palette_button;
-  GtkWidget            *inspector_button;
-  GtkWidget            *map_view;
-  GMenu                *undo_section;
-
-  /* The map shown, and the one being read to replace it; the window
-   * follows the first through these groups. */
-  TrailMapFile         *map_file;
-  TrailMapFile         *loading;
-  GSignalGroup         *file_signals;
-  GSignalGroup         *document_signals;
-  GBindingGroup        *file_bindings;
-
-  GCancellable         *cancellable;
-  GtkNativeDialog      *file_chooser;
-
-  /* Close once the save in progress succeeds (Save in the close dialog). */
-  guint                 close_after_save : 1;
-  /* The user chose to discard, or everything is saved: close for real. */
-  guint                 close_confirmed : 1;
-};
+#include "trail-window-private.h"
 
 enum {
   PROP_0,
@@ -58,18 +25,14 @@ G_DEFINE_FINAL_TYPE (TrailWindow, trail_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 
-static void save_map (TrailWindow           *self,
-                      GFile                 *file,
-                      TrailMapFileSaveFlags  flags);
-
-static TrailDocument *
-get_document (TrailWindow *self)
+TrailDocument *
+_trail_window_get_document (TrailWindow *self)
 {
   return self->map_file != NULL ? trail_map_file_get_document (self->map_file) : NULL;
 }
 
-static GSettings *
-get_settings (TrailWindow *self)
+GSettings *
+_trail_window_get_settings (TrailWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -82,7 +45,7 @@ get_settings (TrailWindow *self)
 static void
 save_window_state (TrailWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _trail_window_get_settings (self);
   gboolean maximized;
   int width, height;
 
@@ -101,7 +64,7 @@ save_window_state (TrailWindow *self)
 static void
 restore_window_state (TrailWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _trail_window_get_settings (self);
   int width, height;
 
   if (settings == NULL)
@@ -114,9 +77,9 @@ restore_window_state (TrailWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-static void
-show_toast (TrailWindow *self,
-            const char  *message)
+void
+_trail_window_show_toast (TrailWindow *self,
+                          const char  *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -138,49 +101,6 @@ show_error (TrailWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_save_error_response_cb (TrailWindow *self,
-                           const char  *response)
-{
-  if (g_str_equal (response, "save-as"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
-}
-
-/* A save failed: say in plain words what to do, keep GIO's message for the
- * details, and offer to save elsewhere. Nothing on disk was changed. */
-static void
-show_save_error (TrailWindow  *self,
-                 const char   *heading,
-                 const GError *error)
-{
-  g_autofree char *body = NULL;
-  const char *advice;
-  GtkWidget *dialog;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    advice = _("The disk is full. Free some space, or save the map somewhere else.");
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    advice = _("The location is read-only. Save the map somewhere else.");
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    advice = _("You do not have permission to write there. Save the map somewhere else.");
-  else
-    advice = _("Your map is still open and nothing on disk was changed.");
-
-  body = g_strdup_printf ("%s\n\n%s", advice, error->message);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "save-as", _("Save _As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static char *
 dup_display_name (TrailWindow *self)
 {
@@ -191,8 +111,8 @@ dup_display_name (TrailWindow *self)
 }
 
 /* A file's name for a dialog heading or a toast. */
-static char *
-dup_file_name (GFile *file)
+char *
+_trail_window_dup_file_name (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
 
@@ -206,7 +126,7 @@ update_title (TrailWindow *self)
   const char *map_title;
   gboolean modified;
 
-  if (get_document (self) == NULL)
+  if (_trail_window_get_document (self) == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Trailmap"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -227,59 +147,8 @@ update_title (TrailWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-update_undo_actions (TrailWindow *self)
-{
-  TrailDocument *document = get_document (self);
-  gboolean can_undo = FALSE;
-  gboolean can_redo = FALSE;
-  const char *undo_label = NULL;
-  const char *redo_label = NULL;
-  g_autofree char *undo_text = NULL;
-  g_autofree char *redo_text = NULL;
-
-  if (document != NULL)
-    {
-      can_undo = trail_document_get_can_undo (document);
-      can_redo = trail_document_get_can_redo (document);
-      undo_label = trail_document_get_undo_label (document);
-      redo_label = trail_document_get_redo_label (document);
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
-
-  /* Translators: %s is what undo takes back, such as "Move Card". */
-  undo_text = undo_label ? g_strdup_printf (_("_Undo %s"), undo_label) : g_strdup (_("_Undo"));
-  /* Translators: %s is what redo does again, such as "Move Card". */
-  redo_text = redo_label ? g_strdup_printf (_("_Redo %s"), redo_label) : g_strdup (_("_Redo"));
-
-  g_menu_remove_all (self->undo_section);
-  g_menu_append (self->undo_section, undo_text, "win.undo");
-  g_menu_append (self->undo_section, redo_text, "win.redo");
-}
-
-static void
-update_actions (TrailWindow *self)
-{
-  static const char * const view_actions[] = {
-    "win.zoom-in", "win.zoom-out", "win.zoom-fit", "win.zoom-reset",
-    "win.toggle-palette", "win.toggle-inspector",
-  };
-  gboolean has_document = get_document (self) != NULL;
-  gboolean can_save = has_document && !trail_map_file_get_saving (self->map_file);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", can_save);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", can_save);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
-  for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), view_actions[i], has_document);
-  update_undo_actions (self);
-}
-
-static void
-add_to_recent (GFile *file)
+void
+_trail_window_add_to_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -304,7 +173,7 @@ on_draft_failed_cb (TrailWindow  *self,
   /* Translators: %s says why, e.g. "No space left on device" */
   message = g_strdup_printf (_("Unsaved changes cannot be kept safe in a draft: %s"),
                              error->message);
-  show_toast (self, message);
+  _trail_window_show_toast (self, message);
 }
 
 static void
@@ -318,8 +187,10 @@ on_map_file_notify_file_cb (TrailWindow *self)
 static void
 focus_map (TrailWindow *self)
 {
+  TrailCanvas *canvas = trail_map_view_get_canvas (TRAIL_MAP_VIEW (self->map_view));
+
   if (!gtk_widget_grab_focus (self->map_view))
-    gtk_widget_grab_focus (GTK_WIDGET (trail_map_view_get_canvas (TRAIL_MAP_VIEW (self->map_view))));
+    gtk_widget_grab_focus (GTK_WIDGET (canvas));
 }
 
 static void
@@ -334,10 +205,10 @@ set_map_file (TrailWindow  *self,
   if (!g_set_object (&self->map_file, map_file))
     return;
 
-  document = get_document (self);
+  document = _trail_window_get_document (self);
 
   /* The draft delay follows the preference for as long as the map lives. */
-  if (map_file != NULL && (settings = get_settings (self)) != NULL)
+  if (map_file != NULL && (settings = _trail_window_get_settings (self)) != NULL)
     g_settings_bind (settings, "auto-save-delay", map_file, "draft-delay", G_SETTINGS_BIND_GET);
 
   g_signal_group_set_target (self->file_signals, map_file);
@@ -350,7 +221,7 @@ set_map_file (TrailWindow  *self,
   gtk_stack_set_visible_child_name (self->stack, document != NULL ? "map" : "empty");
 
   update_title (self);
-  update_actions (self);
+  _trail_window_update_actions (self);
 
   if (document != NULL)
     focus_map (self);
@@ -392,321 +263,7 @@ on_load_cb (GObject      *object,
     }
 
   set_map_file (self, map_file);
-  add_to_recent (trail_map_file_get_file (map_file));
-}
-
-static void
-on_overwrite_response_cb (TrailWindow *self,
-                          const char  *response)
-{
-  /* The user chose to replace a file that changed on disk. */
-  if (get_document (self) != NULL && trail_map_file_get_file (self->map_file) != NULL &&
-      !trail_map_file_get_saving (self->map_file))
-    save_map (self, NULL, TRAIL_MAP_FILE_SAVE_OVERWRITE);
-}
-
-static void
-show_changed_on_disk (TrailWindow *self,
-                      GFile       *file)
-{
-  g_autofree char *name = dup_file_name (file);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Someone else changed the file since you opened it. "
-                                     "Saving replaces their changes with yours."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  g_signal_connect_object (dialog, "response::overwrite",
-                           G_CALLBACK (on_overwrite_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-typedef struct
-{
-  TrailWindow *self;
-  GFile       *file;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_object_unref (data->self);
-  g_object_unref (data->file);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
-
-static void
-on_save_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(SaveData) data = user_data;
-  g_autoptr(GError) error = NULL;
-  TrailWindow *self = data->self;
-  TrailMapFile *map_file = TRAIL_MAP_FILE (object);
-  GFile *file = data->file;
-
-  if (!trail_map_file_save_finish (map_file, result, &error))
-    {
-      g_autofree char *name = dup_file_name (file);
-      g_autofree char *heading = NULL;
-
-      /* The window stays open: nothing was saved. */
-      self->close_after_save = FALSE;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || map_file != self->map_file)
-        return;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          show_changed_on_disk (self, file);
-          return;
-        }
-
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-      show_save_error (self, heading, error);
-      return;
-    }
-
-  add_to_recent (file);
-
-  if (self->close_after_save && !trail_map_file_get_modified (map_file))
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-/* Saves to @file, or where the map was saved before when NULL. */
-static void
-save_map (TrailWindow           *self,
-          GFile                 *file,
-          TrailMapFileSaveFlags  flags)
-{
-  SaveData *data;
-
-  g_assert (get_document (self) != NULL);
-
-  /* Text still being typed on the canvas or in the inspector belongs in
-   * the file: commit it first. */
-  trail_window_commit_edits (self);
-
-  if (file == NULL)
-    file = trail_map_file_get_file (self->map_file);
-
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  trail_map_file_save_async (self->map_file,
-                             file == trail_map_file_get_file (self->map_file) ? NULL : file,
-                             flags, self->cancellable, on_save_cb, data);
-}
-
-static GtkFileFilter *
-create_trailmap_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Journey Maps"));
-  gtk_file_filter_add_mime_type (filter, TRAIL_FILE_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "trailmap");
-
-  return filter;
-}
-
-static void
-on_open_response_cb (TrailWindow          *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      /* An empty window takes the map; otherwise it gets its own window. */
-      if (trail_window_is_empty (self))
-        trail_window_open_file (self, file);
-      else
-        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                            &file, 1, "");
-    }
-
-  g_clear_object (&self->file_chooser);
-}
-
-static void
-trail_window_open_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  TrailWindow *self = TRAIL_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
-
-  if (self->file_chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Open Map"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-on_save_as_response_cb (TrailWindow          *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT && get_document (self) != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      /* The chooser asked before replacing anything there. */
-      save_map (self, file, TRAIL_MAP_FILE_SAVE_OVERWRITE);
-    }
-  else
-    self->close_after_save = FALSE;
-
-  g_clear_object (&self->file_chooser);
-}
-
-/* A file name for a map never saved: its title, as one line without
- * characters that would make a path. */
-static char *
-dup_suggested_name (TrailWindow *self)
-{
-  g_autofree char *title = trail_display_text_dup (trail_document_get_title (get_document (self)),
-                                                   TRAIL_DISPLAY_TEXT_MAX_CHARS);
-  char *name;
-
-  name = g_strdup_printf ("%s.trailmap", title[0] != '\0' ? title : _("Journey Map"));
-  g_strdelimit (name, "/\\", '-');
-
-  return name;
-}
-
-static void
-trail_window_save_as_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  TrailWindow *self = TRAIL_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
-  GFile *file;
-
-  if (get_document (self) == NULL || self->file_chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Save Map"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  if ((file = trail_map_file_get_file (self->map_file)) != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
-  else
-    {
-      g_autofree char *name = dup_suggested_name (self);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-trail_window_save_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  TrailWindow *self = TRAIL_WINDOW (widget);
-
-  if (get_document (self) == NULL || trail_map_file_get_saving (self->map_file))
-    return;
-
-  if (trail_map_file_get_file (self->map_file) == NULL)
-    trail_window_save_as_action (widget, "win.save-as", NULL);
-  else
-    save_map (self, NULL, TRAIL_MAP_FILE_SAVE_NONE);
-}
-
-static void
-trail_window_undo_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  TrailDocument *document = get_document (TRAIL_WINDOW (widget));
-
-  if (document != NULL && trail_document_get_can_undo (document))
-    trail_document_undo (document);
-}
-
-static void
-trail_window_redo_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  TrailDocument *document = get_document (TRAIL_WINDOW (widget));
-
-  if (document != NULL && trail_document_get_can_redo (document))
-    trail_document_redo (document);
-}
-
-/* The view's shortcuts belong to the window, so they work wherever the
- * keyboard is: in the header bar, the palette or an inspector field. */
-static void
-trail_window_view_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  TrailWindow *self = TRAIL_WINDOW (widget);
-  TrailCanvas *canvas = trail_map_view_get_canvas (TRAIL_MAP_VIEW (self->map_view));
-  const char *panel = NULL;
-
-  if (get_document (self) == NULL)
-    return;
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    trail_canvas_zoom_in (canvas);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    trail_canvas_zoom_out (canvas);
-  else if (g_str_equal (action_name, "win.zoom-fit"))
-    trail_canvas_zoom_to_fit (canvas);
-  else if (g_str_equal (action_name, "win.zoom-reset"))
-    trail_canvas_set_zoom (canvas, 1.0);
-  else if (g_str_equal (action_name, "win.toggle-palette"))
-    panel = "show-palette";
-  else if (g_str_equal (action_name, "win.toggle-inspector"))
-    panel = "show-inspector";
-
-  if (panel != NULL)
-    {
-      gboolean shown;
-
-      g_object_get (self->map_view, panel, &shown, NULL);
-      g_object_set (self->map_view, panel, !shown, NULL);
-    }
+  _trail_window_add_to_recent (trail_map_file_get_file (map_file));
 }
 
 static gboolean
@@ -772,84 +329,6 @@ trail_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (trail_window_parent_class)->close_request (window);
 }
 
-static void
-on_exported_cb (TrailWindow *self,
-                GFile       *output)
-{
-  g_autofree char *name = dup_file_name (output);
-  g_autofree char *title = NULL;
-  g_autofree char *uri = g_file_get_uri (output);
-  AdwToast *toast;
-
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-trail_window_export_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  TrailWindow *self = TRAIL_WINDOW (widget);
-  TrailExportDialog *dialog;
-  GSettings *settings = get_settings (self);
-
-  if (get_document (self) == NULL || settings == NULL)
-    return;
-
-  trail_window_commit_edits (self);
-  dialog = trail_export_dialog_new (GTK_WINDOW (self), get_document (self),
-                                    trail_map_file_get_file (self->map_file), settings);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_launch_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(TrailWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    show_toast (self, error->message);
-}
-
-static void
-trail_window_open_export_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *param)
-{
-  TrailWindow *self = TRAIL_WINDOW (widget);
-  g_autoptr(GAppLaunchContext) context = NULL;
-
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
-  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), context, NULL,
-                                           on_launch_cb, g_object_ref (self));
-}
-
-static void
-trail_window_print_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  TrailWindow *self = TRAIL_WINDOW (widget);
-  g_autofree char *name = NULL;
-
-  if (get_document (self) == NULL)
-    return;
-
-  trail_window_commit_edits (self);
-  name = dup_display_name (self);
-  trail_print_document (GTK_WINDOW (self), get_document (self), name);
-}
-
 static gboolean
 on_drop_cb (TrailWindow   *self,
             const GValue  *value,
@@ -878,7 +357,7 @@ on_drop_cb (TrailWindow   *self,
     }
 
   if (!handled)
-    show_toast (self, _("Only .trailmap files can be opened"));
+    _trail_window_show_toast (self, _("Only .trailmap files can be opened"));
 
   return handled;
 }
@@ -894,7 +373,7 @@ trail_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DOCUMENT:
-      g_value_set_object (value, get_document (self));
+      g_value_set_object (value, _trail_window_get_document (self));
       break;
 
     case PROP_FILE:
@@ -975,33 +454,7 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, undo_section);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, trail_window_open_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, trail_window_save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, trail_window_save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, trail_window_export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-export", "s", trail_window_open_export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, trail_window_print_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, trail_window_redo_action);
-  /* Their keys are the application's accels (trail-application.c), so
-   * that menus show the primary one and they work from any widget. */
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, trail_window_view_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, trail_window_view_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, trail_window_view_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, trail_window_view_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, trail_window_view_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, trail_window_view_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  _trail_window_class_actions_init (widget_class);
 }
 
 static void
@@ -1029,7 +482,8 @@ trail_window_init (TrailWindow *self)
   g_signal_group_connect_object (self->file_signals, "notify::modified",
                                  G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->file_signals, "notify::saving",
-                                 G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_trail_window_update_actions), self,
+                                 G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->file_signals, "notify::file",
                                  G_CALLBACK (on_map_file_notify_file_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->file_signals, "draft-failed",
@@ -1037,13 +491,17 @@ trail_window_init (TrailWindow *self)
 
   self->document_signals = g_signal_group_new (TRAIL_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::can-undo",
-                                 G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_trail_window_update_undo_actions), self,
+                                 G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::can-redo",
-                                 G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_trail_window_update_undo_actions), self,
+                                 G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::undo-label",
-                                 G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_trail_window_update_undo_actions), self,
+                                 G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::redo-label",
-                                 G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_trail_window_update_undo_actions), self,
+                                 G_CONNECT_SWAPPED);
 
   self->file_bindings = g_binding_group_new ();
   g_binding_group_bind (self->file_bindings, "name", self->window_title, "subtitle",
@@ -1059,7 +517,7 @@ trail_window_init (TrailWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   update_title (self);
-  update_actions (self);
+  _trail_window_update_actions (self);
 }
 
 TrailWindow *
@@ -1087,7 +545,7 @@ trail_window_get_document (TrailWindow *self)
 {
   g_return_val_if_fail (TRAIL_IS_WINDOW (self), NULL);
 
-  return get_document (self);
+  return _trail_window_get_document (self);
 }
 
 /**
@@ -1160,7 +618,7 @@ trail_window_commit_edits (TrailWindow *self)
 {
   g_return_if_fail (TRAIL_IS_WINDOW (self));
 
-  if (get_document (self) != NULL)
+  if (_trail_window_get_document (self) != NULL)
     trail_map_view_flush (TRAIL_MAP_VIEW (self->map_view));
 }
 
