@@ -9,6 +9,7 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -25,11 +26,19 @@ trailtest.require_display()
 DRAFT_DELAY = 3.0
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
 results = []
+apps = []
 
 
 def report(ok, text):
     results.append(ok)
     print(f'{"ok" if ok else "not ok"} {len(results)} {text}', flush=True)
+
+
+def clean_log(app):
+    """The app's own log holds no GLib warning or critical."""
+    with open(app.log_path, errors='replace') as f:
+        bad = [line for line in f if re.search(r'-(WARNING|CRITICAL) \*\*', line)]
+    return not bad, bad[:3]
 
 
 def first_cell(doc):
@@ -90,6 +99,7 @@ try:
 
     # --- 1. Opened from the command line: nothing clicked, nothing focused by hand.
     canvas = canvastest.Canvas(fixture=fixture, a11y=True)
+    apps.append(canvas.app)
     recovered_path = canvas.path
     try:
         g = canvas.geometry()
@@ -126,6 +136,7 @@ try:
     # --- 2. Recovered after the crash.
     geometry_path = os.path.join(scratch, 'recovered-geometry.json')
     app = trailtest.App(a11y=True, env={'TRAILMAP_DEBUG_GEOMETRY': geometry_path})
+    apps.append(app)
     try:
         app.wait_for_window('Trailmap')
         dialog = app.wait_for_dialog('Recover Unsaved Changes?')
@@ -148,6 +159,7 @@ try:
     # --- 3. New, from the Blank template, in the window the app starts with.
     geometry_path = os.path.join(scratch, 'new-geometry.json')
     app = trailtest.App(a11y=True, env={'TRAILMAP_DEBUG_GEOMETRY': geometry_path})
+    apps.append(app)
     try:
         window = app.wait_for_window('Trailmap')
         trailtest.xdotool('windowfocus', '--sync', window)
@@ -190,6 +202,10 @@ try:
         app.quit()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
+
+for app_ in apps:
+    ok, bad = clean_log(app_)
+    report(ok, f'no GLib warning or critical in {os.path.basename(app_.log_path)} {bad if bad else ""}')
 
 print(f'1..{len(results)}')
 sys.exit(0 if all(results) else 1)

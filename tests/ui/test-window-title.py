@@ -8,6 +8,7 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -28,11 +29,19 @@ SHOWN_TITLE = 'Bad title with [31m escapes and more'
 HOSTILE_NAME = 'line\nbreak\u202e.trailmap'
 SHOWN_NAME = 'line break .trailmap'
 results = []
+apps = []
 
 
 def report(ok, text):
     results.append(ok)
     print(f'{"ok" if ok else "not ok"} {len(results)} {text}', flush=True)
+
+
+def clean_log(app):
+    """The app's own log holds no GLib warning or critical."""
+    with open(app.log_path, errors='replace') as f:
+        bad = [line for line in f if re.search(r'-(WARNING|CRITICAL) \*\*', line)]
+    return not bad, bad[:3]
 
 
 def clean(text):
@@ -79,6 +88,7 @@ try:
 
     geometry_path = os.path.join(scratch, 'geometry.json')
     app = trailtest.App(fixture, a11y=True, env={'TRAILMAP_DEBUG_GEOMETRY': geometry_path})
+    apps.append(app)
     try:
         window = app.wait_for_window('^Bad title')
         name = window_name(window)
@@ -123,6 +133,7 @@ try:
         app.quit()
 
     app = trailtest.App(a11y=True)
+    apps.append(app)
     try:
         app.wait_for_window('Trailmap')
         dialog = app.wait_for_dialog('Recover Unsaved Changes?')
@@ -139,6 +150,10 @@ try:
         app.quit()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
+
+for app_ in apps:
+    ok, bad = clean_log(app_)
+    report(ok, f'no GLib warning or critical in {os.path.basename(app_.log_path)} {bad if bad else ""}')
 
 print(f'1..{len(results)}')
 sys.exit(0 if all(results) else 1)
