@@ -130,6 +130,16 @@ try:
     g = canvas.geometry(lambda g: g['zoom'] < 1.0 - 1e-3, what='Fit Map from the menu')
     report(True, f'Fit Map and Actual Size from the menu zoom ({g["zoom"]:.2f})')
 
+    # The main menu too: Redo shows the key the shortcuts window lists.
+    app.activate('push button', 'Main Menu')
+    keys = {}
+    for name in ('Undo', 'Redo', 'Save'):
+        item = app.find('menu item', lambda n, name=name: bool(n) and n.replace('_', '').split(' ')[0] == name)
+        keys[name] = [item.get_child_at_index(i).get_name() for i in range(item.get_child_count())][-1]
+    report(keys == {'Undo': 'Ctrl+Z', 'Redo': 'Shift+Ctrl+Z', 'Save': 'Ctrl+S'},
+           f'the main menu shows Ctrl+Z, Shift+Ctrl+Z and Ctrl+S ({keys})')
+    trailtest.xdotool('key', 'Escape')
+
     time.sleep(0.3)
     status = canvas.close()
     report(status == 0, f'quits cleanly (status {status})')
