@@ -12,7 +12,6 @@
 
 #include "trail-application.h"
 #include "trail-cli.h"
-#include "trail-drafts.h"
 #include "trail-model.h"
 #include "trail-preferences-window.h"
 #include "trail-template-gallery.h"
@@ -47,7 +46,7 @@ get_empty_window (TrailApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (TRAIL_IS_WINDOW (active) && trail_window_get_document (TRAIL_WINDOW (active)) == NULL)
+  if (TRAIL_IS_WINDOW (active) && trail_window_is_empty (TRAIL_WINDOW (active)))
     return TRAIL_WINDOW (active);
 
   return create_window (self);
@@ -76,6 +75,7 @@ recover_drafts (TrailApplication *self,
     {
       TrailDraft *draft = g_ptr_array_index (drafts, i);
       g_autoptr(TrailDocument) document = NULL;
+      g_autoptr(TrailMapFile) map_file = NULL;
       g_autoptr(GError) error = NULL;
 
       document = trail_document_load_from_file (draft->content, NULL, &error);
@@ -87,7 +87,8 @@ recover_drafts (TrailApplication *self,
           continue;
         }
 
-      trail_window_recover_draft (get_empty_window (self), document, draft->original, draft->id);
+      map_file = trail_map_file_new_recovered (document, draft->original, draft->id);
+      trail_window_set_map_file (get_empty_window (self), map_file);
     }
 
   if (failures->len > 0)
@@ -120,14 +121,24 @@ on_recover_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+/* What the recovery dialog lists: made safe, as it comes from the draft. */
 static char *
 dup_draft_name (TrailDraft *draft)
 {
+  g_autofree char *name = NULL;
+
   if (draft->original != NULL)
-    return g_file_get_basename (draft->original);
-  if (draft->title != NULL && draft->title[0] != '\0')
-    return g_strdup (draft->title);
-  return g_strdup (_("Unsaved Map"));
+    {
+      g_autofree char *basename = g_file_get_basename (draft->original);
+      name = trail_display_text_dup (basename, TRAIL_DISPLAY_TEXT_MAX_CHARS);
+    }
+  else
+    name = trail_display_text_dup (draft->title, TRAIL_DISPLAY_TEXT_MAX_CHARS);
+
+  if (name[0] == '\0')
+    return g_strdup (_("Unsaved Map"));
+
+  return g_steal_pointer (&name);
 }
 
 /* After a crash or a kill, the first window of the next start offers back
@@ -197,6 +208,7 @@ on_template_chosen_cb (TrailApplication *self,
                        const char       *id)
 {
   g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(TrailMapFile) map_file = NULL;
   g_autoptr(GError) error = NULL;
   TrailWindow *window;
 
@@ -215,8 +227,9 @@ on_template_chosen_cb (TrailApplication *self,
       trail_document_clear_history (document);
     }
 
+  map_file = trail_map_file_new (document);
   window = get_empty_window (self);
-  trail_window_set_document (window, document);
+  trail_window_set_map_file (window, map_file);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -466,6 +479,19 @@ style_variant_to_scheme (GValue   *value,
   return TRUE;
 }
 
+/* The first accel of each is the one menus and tooltips show. */
+static const struct {
+  const char *action;
+  const char *accels[4];
+} view_accels[] = {
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+  { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
+  { "win.zoom-reset", { "<Control>1", "<Control>KP_1", NULL } },
+  { "win.toggle-palette", { "F9", NULL } },
+  { "win.toggle-inspector", { "<Shift>F9", NULL } },
+};
+
 static void
 trail_application_startup (GApplication *app)
 {
@@ -488,6 +514,9 @@ trail_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (view_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), view_accels[i].action,
+                                           view_accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 

@@ -16,23 +16,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TrailWindow, trail_window, TRAIL, WINDOW, AdwApplicationWindow)
 
-TrailWindow   *trail_window_new          (TrailApplication *application);
-TrailDocument *trail_window_get_document (TrailWindow      *self);
-GFile         *trail_window_get_file     (TrailWindow      *self);
-void           trail_window_set_document (TrailWindow      *self,
-                                          TrailDocument    *document);
-void           trail_window_open_file    (TrailWindow      *self,
-                                          GFile            *file);
-gboolean       trail_window_is_showing   (TrailWindow      *self,
-                                          GFile            *file);
-gboolean       trail_window_get_modified (TrailWindow      *self);
-void           trail_window_commit_edits (TrailWindow      *self);
-char          *trail_window_dup_display_name (TrailWindow  *self);
-void           trail_window_save_and_close    (TrailWindow *self);
-void           trail_window_discard_and_close (TrailWindow *self);
-void           trail_window_recover_draft (TrailWindow     *self,
-                                           TrailDocument   *document,
-                                           GFile           *original,
-                                           const char      *draft_id);
+TrailWindow   *trail_window_new               (TrailApplication *application);
+TrailDocument *trail_window_get_document      (TrailWindow      *self);
+GFile         *trail_window_get_file          (TrailWindow      *self);
+TrailMapFile  *trail_window_get_map_file      (TrailWindow      *self);
+void           trail_window_set_map_file      (TrailWindow      *self,
+                                               TrailMapFile     *map_file);
+void           trail_window_open_file         (TrailWindow      *self,
+                                               GFile            *file);
+gboolean       trail_window_is_empty          (TrailWindow      *self);
+gboolean       trail_window_is_showing        (TrailWindow      *self,
+                                               GFile            *file);
+gboolean       trail_window_get_modified      (TrailWindow      *self);
+void           trail_window_commit_edits      (TrailWindow      *self);
+char          *trail_window_dup_display_name  (TrailWindow      *self);
+void           trail_window_save_and_close    (TrailWindow      *self);
+void           trail_window_discard_and_close (TrailWindow      *self);
 
 G_END_DECLS

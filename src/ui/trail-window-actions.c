@@ -1,0 +1,545 @@
+/* trail-window-actions.c — the window's actions: files, undo, export,
+ * print and the view's keys
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trail-export-dialog.h"
+#include "trail-map-view.h"
+#include "trail-print.h"
+#include "trail-window-private.h"
+
+static void save_map (TrailWindow           *self,
+                      GFile                 *file,
+                      TrailMapFileSaveFlags  flags);
+
+static void
+on_save_error_response_cb (TrailWindow *self,
+                           const char  *response)
+{
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* A save failed: say in plain words what to do, keep GIO's message for the
+ * details, and offer to save elsewhere. Nothing on disk was changed. */
+static void
+show_save_error (TrailWindow  *self,
+                 const char   *heading,
+                 const GError *error)
+{
+  g_autofree char *body = NULL;
+  const char *advice;
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    advice = _("The disk is full. Free some space, or save the map somewhere else.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    advice = _("The location is read-only. Save the map somewhere else.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    advice = _("You do not have permission to write there. Save the map somewhere else.");
+  else
+    advice = _("Your map is still open and nothing on disk was changed.");
+
+  body = g_strdup_printf ("%s\n\n%s", advice, error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_trail_window_update_undo_actions (TrailWindow *self)
+{
+  TrailDocument *document = _trail_window_get_document (self);
+  gboolean can_undo = FALSE;
+  gboolean can_redo = FALSE;
+  const char *undo_label = NULL;
+  const char *redo_label = NULL;
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+
+  if (document != NULL)
+    {
+      can_undo = trail_document_get_can_undo (document);
+      can_redo = trail_document_get_can_redo (document);
+      undo_label = trail_document_get_undo_label (document);
+      redo_label = trail_document_get_redo_label (document);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* Translators: %s is what undo takes back, such as "Move Card". */
+  undo_text = undo_label ? g_strdup_printf (_("_Undo %s"), undo_label) : g_strdup (_("_Undo"));
+  /* Translators: %s is what redo does again, such as "Move Card". */
+  redo_text = redo_label ? g_strdup_printf (_("_Redo %s"), redo_label) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, undo_text, "win.undo");
+  g_menu_append (self->undo_section, redo_text, "win.redo");
+}
+
+void
+_trail_window_update_actions (TrailWindow *self)
+{
+  static const char * const view_actions[] = {
+    "win.zoom-in", "win.zoom-out", "win.zoom-fit", "win.zoom-reset",
+    "win.toggle-palette", "win.toggle-inspector",
+  };
+  gboolean has_document = _trail_window_get_document (self) != NULL;
+  gboolean can_save = has_document && !trail_map_file_get_saving (self->map_file);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
+  for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), view_actions[i], has_document);
+  _trail_window_update_undo_actions (self);
+}
+
+static void
+on_overwrite_response_cb (TrailWindow *self,
+                          const char  *response)
+{
+  TrailMapFile *map_file = self->map_file;
+
+  /* The user chose to replace a file that changed on disk. */
+  if (map_file != NULL && trail_map_file_get_file (map_file) != NULL &&
+      !trail_map_file_get_saving (map_file))
+    save_map (self, NULL, TRAIL_MAP_FILE_SAVE_OVERWRITE);
+}
+
+static void
+show_changed_on_disk (TrailWindow *self,
+                      GFile       *file)
+{
+  g_autofree char *name = _trail_window_dup_file_name (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Someone else changed the file since you opened it. "
+                                     "Saving replaces their changes with yours."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect_object (dialog, "response::overwrite",
+                           G_CALLBACK (on_overwrite_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  TrailWindow *self;
+  GFile       *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void
+on_save_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  TrailWindow *self = data->self;
+  TrailMapFile *map_file = TRAIL_MAP_FILE (object);
+  GFile *file = data->file;
+
+  if (!trail_map_file_save_finish (map_file, result, &error))
+    {
+      g_autofree char *name = _trail_window_dup_file_name (file);
+      g_autofree char *heading = NULL;
+
+      /* The window stays open: nothing was saved. */
+      self->close_after_save = FALSE;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || map_file != self->map_file)
+        return;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          show_changed_on_disk (self, file);
+          return;
+        }
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      show_save_error (self, heading, error);
+      return;
+    }
+
+  _trail_window_add_to_recent (file);
+
+  if (self->close_after_save && !trail_map_file_get_modified (map_file))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Saves to @file, or where the map was saved before when NULL. */
+static void
+save_map (TrailWindow           *self,
+          GFile                 *file,
+          TrailMapFileSaveFlags  flags)
+{
+  SaveData *data;
+
+  g_assert (_trail_window_get_document (self) != NULL);
+
+  /* Text still being typed on the canvas or in the inspector belongs in
+   * the file: commit it first. */
+  trail_window_commit_edits (self);
+
+  if (file == NULL)
+    file = trail_map_file_get_file (self->map_file);
+
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  trail_map_file_save_async (self->map_file,
+                             file == trail_map_file_get_file (self->map_file) ? NULL : file,
+                             flags, self->cancellable, on_save_cb, data);
+}
+
+static GtkFileFilter *
+create_trailmap_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (filter, TRAIL_FILE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "trailmap");
+
+  return filter;
+}
+
+static void
+on_open_response_cb (TrailWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* An empty window takes the map; otherwise it gets its own window. */
+      if (trail_window_is_empty (self))
+        trail_window_open_file (self, file);
+      else
+        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                            &file, 1, "");
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+trail_window_open_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Open Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+on_save_as_response_cb (TrailWindow          *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && _trail_window_get_document (self) != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* The chooser asked before replacing anything there. */
+      save_map (self, file, TRAIL_MAP_FILE_SAVE_OVERWRITE);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  g_clear_object (&self->file_chooser);
+}
+
+/* A file name for a map never saved: its title, as one line without
+ * characters that would make a path. */
+static char *
+dup_suggested_name (TrailWindow *self)
+{
+  TrailDocument *document = _trail_window_get_document (self);
+  g_autofree char *title = NULL;
+  char *name;
+
+  title = trail_display_text_dup (trail_document_get_title (document), TRAIL_DISPLAY_TEXT_MAX_CHARS);
+
+  name = g_strdup_printf ("%s.trailmap", title[0] != '\0' ? title : _("Journey Map"));
+  g_strdelimit (name, "/\\", '-');
+
+  return name;
+}
+
+static void
+trail_window_save_as_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
+  GFile *file;
+
+  if (_trail_window_get_document (self) == NULL || self->file_chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if ((file = trail_map_file_get_file (self->map_file)) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+  else
+    {
+      g_autofree char *name = dup_suggested_name (self);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+trail_window_save_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+
+  if (_trail_window_get_document (self) == NULL || trail_map_file_get_saving (self->map_file))
+    return;
+
+  if (trail_map_file_get_file (self->map_file) == NULL)
+    trail_window_save_as_action (widget, "win.save-as", NULL);
+  else
+    save_map (self, NULL, TRAIL_MAP_FILE_SAVE_NONE);
+}
+
+static void
+trail_window_undo_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailDocument *document = _trail_window_get_document (TRAIL_WINDOW (widget));
+
+  if (document != NULL && trail_document_get_can_undo (document))
+    trail_document_undo (document);
+}
+
+static void
+trail_window_redo_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailDocument *document = _trail_window_get_document (TRAIL_WINDOW (widget));
+
+  if (document != NULL && trail_document_get_can_redo (document))
+    trail_document_redo (document);
+}
+
+/* The view's shortcuts belong to the window, so they work wherever the
+ * keyboard is: in the header bar, the palette or an inspector field. */
+static void
+trail_window_view_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  TrailCanvas *canvas = trail_map_view_get_canvas (TRAIL_MAP_VIEW (self->map_view));
+  const char *panel = NULL;
+
+  if (_trail_window_get_document (self) == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    trail_canvas_zoom_in (canvas);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    trail_canvas_zoom_out (canvas);
+  else if (g_str_equal (action_name, "win.zoom-fit"))
+    trail_canvas_zoom_to_fit (canvas);
+  else if (g_str_equal (action_name, "win.zoom-reset"))
+    trail_canvas_set_zoom (canvas, 1.0);
+  else if (g_str_equal (action_name, "win.toggle-palette"))
+    panel = "show-palette";
+  else if (g_str_equal (action_name, "win.toggle-inspector"))
+    panel = "show-inspector";
+
+  if (panel != NULL)
+    {
+      gboolean shown;
+
+      g_object_get (self->map_view, panel, &shown, NULL);
+      g_object_set (self->map_view, panel, !shown, NULL);
+    }
+}
+
+static void
+on_exported_cb (TrailWindow *self,
+                GFile       *output)
+{
+  g_autofree char *name = _trail_window_dup_file_name (output);
+  g_autofree char *title = NULL;
+  g_autofree char *uri = g_file_get_uri (output);
+  AdwToast *toast;
+
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+trail_window_export_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  TrailExportDialog *dialog;
+  GSettings *settings = _trail_window_get_settings (self);
+
+  if (_trail_window_get_document (self) == NULL || settings == NULL)
+    return;
+
+  trail_window_commit_edits (self);
+  dialog = trail_export_dialog_new (GTK_WINDOW (self), _trail_window_get_document (self),
+                                    trail_map_file_get_file (self->map_file), settings);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_launch_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TrailWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    _trail_window_show_toast (self, error->message);
+}
+
+static void
+trail_window_open_export_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), context, NULL,
+                                           on_launch_cb, g_object_ref (self));
+}
+
+static void
+trail_window_print_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (_trail_window_get_document (self) == NULL)
+    return;
+
+  trail_window_commit_edits (self);
+  name = trail_window_dup_display_name (self);
+  trail_print_document (GTK_WINDOW (self), _trail_window_get_document (self), name);
+}
+
+void
+_trail_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, trail_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, trail_window_save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, trail_window_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, trail_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", trail_window_open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, trail_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, trail_window_redo_action);
+  /* Their keys are the application's accels (trail-application.c), so
+   * that menus show the primary one and they work from any widget. */
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, trail_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, trail_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, trail_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, trail_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, trail_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, trail_window_view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  /* Of a class's keys for one action, menus show the last added: Ctrl+Y
+   * goes first, so that they show Shift+Ctrl+Z, as GNOME apps do. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+}

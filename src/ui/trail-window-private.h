@@ -1,0 +1,57 @@
+/* trail-window-private.h — what trail-window.c and trail-window-actions.c share
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trail-model.h"
+#include "trail-window.h"
+
+G_BEGIN_DECLS
+
+struct _TrailWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwBin               *map_bin;
+  GtkWidget            *palette_button;
+  GtkWidget            *inspector_button;
+  GtkWidget            *map_view;
+  GMenu                *undo_section;
+
+  /* The map shown, and the one being read to replace it; the window
+   * follows the first through these groups. */
+  TrailMapFile         *map_file;
+  TrailMapFile         *loading;
+  GSignalGroup         *file_signals;
+  GSignalGroup         *document_signals;
+  GBindingGroup        *file_bindings;
+
+  GCancellable         *cancellable;
+  GtkNativeDialog      *file_chooser;
+
+  /* Close once the save in progress succeeds (Save in the close dialog). */
+  guint                 close_after_save : 1;
+  /* The user chose to discard, or everything is saved: close for real. */
+  guint                 close_confirmed : 1;
+};
+
+/* trail-window.c */
+TrailDocument *_trail_window_get_document          (TrailWindow    *self);
+GSettings     *_trail_window_get_settings          (TrailWindow    *self);
+void           _trail_window_show_toast            (TrailWindow    *self,
+                                                    const char     *message);
+void           _trail_window_add_to_recent         (GFile          *file);
+char          *_trail_window_dup_file_name         (GFile          *file);
+
+/* trail-window-actions.c: the win.* actions, their keys, and their state */
+void           _trail_window_class_actions_init    (GtkWidgetClass *widget_class);
+void           _trail_window_update_actions        (TrailWindow    *self);
+void           _trail_window_update_undo_actions   (TrailWindow    *self);
+
+G_END_DECLS
