@@ -129,23 +129,44 @@ canvas_has_focus (TrailMapView *self)
 
 /* ---- Removing ----------------------------------------------------------- */
 
+/* A toast's title is Pango markup, and a name is whatever its author typed:
+ * one line, cut to a toast's length, with its markup characters escaped. */
+static char *
+dup_toast_name (const char *name)
+{
+  g_autofree char *text = trail_display_text_dup (name, TRAIL_DISPLAY_TEXT_MAX_CHARS);
+
+  return g_markup_escape_text (text, -1);
+}
+
 static char *
 describe_removal (TrailMapView *self,
                   guint         n_cards,
                   GObject      *object)
 {
+  g_autofree char *name = NULL;
+
   if (n_cards > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card deleted", "%u cards deleted", n_cards),
                             n_cards);
   if (TRAIL_IS_STAGE (object))
-    /* Translators: %s is a stage's name */
-    return g_strdup_printf (_("Stage “%s” deleted"), trail_stage_get_name (TRAIL_STAGE (object)));
+    {
+      name = dup_toast_name (trail_stage_get_name (TRAIL_STAGE (object)));
+      /* Translators: %s is a stage's name */
+      return g_strdup_printf (_("Stage “%s” deleted"), name);
+    }
   if (TRAIL_IS_LANE (object))
-    /* Translators: %s is a lane's title */
-    return g_strdup_printf (_("Lane “%s” deleted"), trail_lane_get_title (TRAIL_LANE (object)));
+    {
+      name = dup_toast_name (trail_lane_get_title (TRAIL_LANE (object)));
+      /* Translators: %s is a lane's title */
+      return g_strdup_printf (_("Lane “%s” deleted"), name);
+    }
   if (TRAIL_IS_PERSONA (object))
-    /* Translators: %s is a persona's name */
-    return g_strdup_printf (_("Persona “%s” deleted"), trail_persona_get_name (TRAIL_PERSONA (object)));
+    {
+      name = dup_toast_name (trail_persona_get_name (TRAIL_PERSONA (object)));
+      /* Translators: %s is a persona's name */
+      return g_strdup_printf (_("Persona “%s” deleted"), name);
+    }
   if (TRAIL_IS_EMOTION_POINT (object))
     return g_strdup (_("Emotion point deleted"));
   if (TRAIL_IS_EMOTION_LINE (object))
