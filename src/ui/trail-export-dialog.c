@@ -473,16 +473,22 @@ on_export_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_autofree char *name = g_file_get_basename (job->output);
+      g_autofree char *basename = g_file_get_basename (job->output);
+      g_autofree char *name = NULL;
       g_autofree char *message = NULL;
+      g_autofree char *markup = NULL;
       AdwToast *toast;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
+      /* The file name is whatever the user typed, and the toast's title is
+       * Pango markup: one line, cut to a toast's length, escaped. */
+      name = trail_display_text_dup (basename, TRAIL_DISPLAY_TEXT_MAX_CHARS);
       /* Translators: the first %s is a file name, the second why it failed */
       message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
-      toast = adw_toast_new (message);
+      markup = g_markup_escape_text (message, -1);
+      toast = adw_toast_new (markup);
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
