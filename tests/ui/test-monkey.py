@@ -441,8 +441,11 @@ try:
                                    f'{result.stderr.strip()}')
     shutil.copy(map_path, os.path.join(artifacts, 'test-monkey.saved.trailmap'))
     trailtest.screenshot('monkey-end')
-    status = app.quit_gracefully()
-    report(status == 0, f'quits cleanly after saving (status {status})')
+    try:
+        status = app.quit_gracefully()
+        report(status == 0, f'quits cleanly after saving (status {status})')
+    except RuntimeError as error:  # it asks about unsaved changes, or ignores the key
+        report(False, f'{error}; screenshot {trailtest.screenshot("monkey-quit")}')
 except MonkeyFailure as error:
     failure = error
     report(False, f'seed {SEED}: {error}')
