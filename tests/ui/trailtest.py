@@ -6,13 +6,63 @@
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import atexit
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
 
 SKIP = 77
+
+# A GLib log line at level WARNING, CRITICAL or ERROR, from the app or any
+# library in it: "(trailmap:123): Gtk-CRITICAL **: 03:29:21.230: text", or
+# "** (trailmap:123): WARNING **: …" for the default domain. Every UI test
+# fails on one (see App.check_log); g_log's own format, so a message from
+# g_warning(), g_critical(), g_return_if_fail() and friends is never missed.
+LOG_PROBLEM = re.compile(r'^(?:\*\* )?\([^():]+:\d+\): (?:(?P<domain>[\w.+-]+?)-)?'
+                         r'(?P<level>WARNING|CRITICAL|ERROR) \*\*: (?:[\d:.]+: )?(?P<message>.*)$')
+
+# The one place where a toolkit warning that the app cannot cause is let
+# through: (domain, level, start of the message, why it is not the app's).
+# Everything else fails the test, however harmless it looks.
+IGNORED_LOG_MESSAGES = [
+    ('Gtk', 'WARNING', 'Screen coordinates not supported, reported positions will be wrong',
+     'GTK 4.8 on X11 cannot give AT-SPI clients screen coordinates and says so each time '
+     'a client asks for them (test-locale compares header buttons with CoordType.SCREEN); '
+     'the test\'s query causes it, not the app'),
+]
+
+# Signals that mean the app crashed (G_DEBUG=fatal-criticals traps), as
+# opposed to the SIGTERM and SIGKILL that tests send on purpose.
+CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGABRT, signal.SIGTRAP, signal.SIGBUS,
+                 signal.SIGFPE, signal.SIGILL}
+
+
+class LogProblem(AssertionError):
+    """The app logged a GLib warning or critical, or crashed. Not a
+    RuntimeError, so that helpers catching a slow quit do not swallow it."""
+
+
+def log_problems(path):
+    """The lines of the log at @path that fail a test, in order."""
+    try:
+        with open(path, errors='replace') as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return []
+    problems = []
+    for line in lines:
+        match = LOG_PROBLEM.match(line)
+        if match is None:
+            continue
+        if any(match['domain'] == domain and match['level'] == level and match['message'].startswith(text)
+               for domain, level, text, _why in IGNORED_LOG_MESSAGES):
+            continue
+        problems.append(line)
+    return problems
 
 
 def skip(reason):
@@ -67,6 +117,7 @@ class App:
     """The real application, started from the build tree."""
 
     started = 0
+    running = []
 
     def __init__(self, *args, a11y=True, env=None):
         self.exe = os.environ['TRAILMAP_EXE']
@@ -80,12 +131,17 @@ class App:
         if env:
             environ.update(env)
         App.started += 1
+        # The app's stdout and stderr, kept with the test's artifacts and
+        # checked for GLib warnings and criticals when the app is stopped.
         self.log_path = os.path.join(artifacts_dir(),
                                      f'{os.path.basename(sys.argv[0])}.app{App.started}.log')
         self.log = open(self.log_path, 'w')
         self.proc = subprocess.Popen([self.exe, *args], env=environ,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self._atspi_app = None
+        self._terminated = False
+        self.checked = False
+        App.running.append(self)
 
     def visible_windows(self, name):
         """X window ids of visible windows whose title matches the regex @name."""
@@ -157,17 +213,72 @@ class App:
                 self.proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 raise RuntimeError('the app did not quit on Ctrl+Q')
+        self.check_log()
         return self.proc.returncode
 
+    def crashed(self):
+        """The signal that killed the app, if it crashed on its own."""
+        status = self.proc.poll()
+        if status is None or status >= 0 or self._terminated:
+            return None
+        return signal.Signals(-status) if -status in CRASH_SIGNALS else None
+
+    def problems(self):
+        """What fails the test so far: logged warnings and criticals, a crash."""
+        problems = log_problems(self.log_path)
+        crash = self.crashed()
+        if crash is not None:
+            problems.append(f'the app crashed ({crash.name})')
+        return problems
+
+    def check_log(self):
+        """Raises LogProblem if the app logged a GLib warning or critical or
+        crashed. Called on every quit; tests may call it any time."""
+        problems = self.problems()
+        if problems:
+            self.checked = True
+            raise LogProblem(f'the app logged {len(problems)} problem(s) (full log: {self.log_path}):\n  '
+                             + '\n  '.join(problems[:20]))
+
     def quit(self):
+        """Stops the app if it still runs, then checks its log. On the way out
+        of a failing test the problems are printed, not raised, so that the
+        first failure stays the one reported."""
         if self.proc.poll() is None:
+            self._terminated = True
             self.proc.terminate()
             try:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        self.log.close()
+        if not self.log.closed:
+            self.log.close()
+        if self in App.running:
+            App.running.remove(self)
+        if self.checked:
+            return
+        self.checked = True
+        if sys.exc_info()[1] is not None:
+            for line in self.problems():
+                print(f'# app log: {line}', file=sys.stderr)
+            return
+        self.check_log()
+
+
+@atexit.register
+def _stop_forgotten_apps():
+    """A test that never stopped its app still has its log checked."""
+    failed = False
+    for app in list(App.running):
+        try:
+            app.quit()
+        except LogProblem as error:
+            print(f'not ok - {error}', file=sys.stderr)
+            failed = True
+    if failed:
+        sys.stdout.flush()
+        os._exit(1)
 
 
 def has_action(node):
