@@ -15,209 +15,22 @@
 
 #include "trail-enums.h"
 #include "trail-image.h"
+#include "trail-json-check.h"
 #include "trail-model-private.h"
 
 /* A loader reports at most this many problems; a hostile file could have
  * millions. */
 #define MAX_PROBLEMS 20
 
-/* json-glib wraps integers beyond 64 bits silently; 18 digits always fit. */
-#define MAX_INTEGER_DIGITS 18
-
 /* Base64 of the largest photo we accept, with room for padding. */
 #define MAX_PHOTO_BASE64 ((TRAIL_IMAGE_MAX_BYTES + 2) / 3 * 4)
 
 G_DEFINE_QUARK (trail-document-error-quark, trail_document_error)
 
-/* ---- Before json-glib: things it would not catch, or catch too late ------ */
-
-typedef struct
-{
-  guint line;
-  guint column;
-} TextPos;
-
-/* Line and column (1-based, in characters) of byte @offset. */
-static TextPos
-text_pos_at (const char *data,
-             gsize       offset)
-{
-  TextPos pos = { 1, 1 };
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          pos.line++;
-          pos.column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        pos.column++;
-    }
-
-  return pos;
-}
-
 static const char *
 display_name (const char *name)
 {
   return name != NULL ? name : _("(map)");
-}
-
-/* json-glib recurses once per nesting level and has no limit, and wraps
- * integers that do not fit in 64 bits, so both are checked on the raw text
- * first, together with the number of values (each costs a node). One pass,
- * no allocation. */
-static gboolean
-prescan (const char  *data,
-         gsize        len,
-         const char  *name,
-         GError     **error)
-{
-  const char *end = NULL;
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint64 values = 0;
-
-  if (!g_utf8_validate_len (data, len, &end))
-    {
-      TextPos pos = text_pos_at (data, end - data);
-
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s:%u:%u: the file is not valid UTF-8 text"),
-                   display_name (name), pos.line, pos.column);
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\' && i + 1 < len)
-            {
-              if (data[i + 1] == 'u' && i + 5 < len && strncmp (data + i + 2, "0000", 4) == 0)
-                {
-                  TextPos pos = text_pos_at (data, i);
-
-                  g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
-                               _("%s:%u:%u: text holds a NUL character (\\u0000)"),
-                               display_name (name), pos.line, pos.column);
-                  return FALSE;
-                }
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          values++;
-          break;
-
-        case '{':
-        case '[':
-          if (++depth > TRAIL_FILE_MAX_DEPTH)
-            {
-              TextPos pos = text_pos_at (data, i);
-
-              g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                           _("%s:%u:%u: nested too deeply (more than %d levels)"),
-                           display_name (name), pos.line, pos.column, TRAIL_FILE_MAX_DEPTH);
-              return FALSE;
-            }
-          values++;
-          break;
-
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case '-':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          {
-            gsize start = i;
-            guint digits = 0;
-            gboolean integer = TRUE;
-
-            if (data[i] == '-')
-              i++;
-            while (i < len && g_ascii_isdigit (data[i]))
-              {
-                digits++;
-                i++;
-              }
-            if (i < len && (data[i] == '.' || data[i] == 'e' || data[i] == 'E'))
-              integer = FALSE;
-            i--; /* the loop steps over the last character */
-
-            if (integer && digits > MAX_INTEGER_DIGITS)
-              {
-                TextPos pos = text_pos_at (data, start);
-
-                g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                             _("%s:%u:%u: the number is too large"),
-                             display_name (name), pos.line, pos.column);
-                return FALSE;
-              }
-            values++;
-          }
-          break;
-
-        default:
-          break;
-        }
-
-      if (values > TRAIL_FILE_MAX_VALUES)
-        {
-          TextPos pos = text_pos_at (data, i);
-
-          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                       _("%s:%u:%u: too many values (more than %d)"),
-                       display_name (name), pos.line, pos.column, TRAIL_FILE_MAX_VALUES);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* json-glib 1.6 puts "<data>:LINE:COLUMN: Parse error: " before its
- * message; keep the place, name the file, drop the noise. */
-static void
-set_syntax_error (const char  *name,
-                  GError      *parse_error,
-                  GError     **error)
-{
-  const char *msg = parse_error->message;
-  guint line = 0, column = 0;
-  int consumed = 0;
-
-  if (g_str_has_prefix (msg, "<data>:") &&
-      sscanf (msg + strlen ("<data>:"), "%u:%u: %n", &line, &column, &consumed) == 2 &&
-      consumed > 0)
-    {
-      const char *rest = msg + strlen ("<data>:") + consumed;
-
-      if (g_str_has_prefix (rest, "Parse error: "))
-        rest += strlen ("Parse error: ");
-      if (g_str_has_prefix (rest, "scanner: "))
-        rest += strlen ("scanner: ");
-
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s:%u:%u: not valid JSON: %s"), display_name (name), line, column, rest);
-    }
-  else
-    g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                 _("%s: not valid JSON: %s"), display_name (name), msg);
 }
 
 /* ---- Reading ------------------------------------------------------------ */
@@ -1394,8 +1207,7 @@ trail_document_load_from_bytes (GBytes      *bytes,
                                 const char  *name,
                                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   const char *data;
   gsize len;
 
@@ -1404,32 +1216,12 @@ trail_document_load_from_bytes (GBytes      *bytes,
 
   data = g_bytes_get_data (bytes, &len);
 
-  if (len > TRAIL_FILE_MAX_BYTES)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("%s: the file is too large (%lu bytes; the limit is %d)"),
-                   display_name (name), (unsigned long) len, TRAIL_FILE_MAX_BYTES);
-      return NULL;
-    }
-
-  if (len == 0)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s: the file is empty"), display_name (name));
-      return NULL;
-    }
-
-  if (!prescan (data, len, name, error))
+  /* The strict reader decides what is JSON and what it may cost. */
+  root = trail_json_parse (data, len, name, NULL, error);
+  if (root == NULL)
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
-    {
-      set_syntax_error (name, parse_error, error);
-      return NULL;
-    }
-
-  return load_root (json_parser_get_root (parser), name, error);
+  return load_root (root, name, error);
 }
 
 GBytes *

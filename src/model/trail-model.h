@@ -15,4 +15,5 @@
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-image.h"
+#include "trail-json-check.h"
 #include "trail-templates.h"
