@@ -1336,12 +1336,34 @@ trail_document_load_from_file_finish (GAsyncResult  *result,
 
 /* ---- Writing ------------------------------------------------------------ */
 
+/* GString's appends are calls through g_string_insert_len() in GLib 2.74;
+ * the writer appends a few bytes at a time, millions of times. */
+static inline void
+append_len (GString    *out,
+            const char *s,
+            gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+#define append_literal(out, s) append_len ((out), "" s, sizeof (s) - 1)
+
 static void
 write_indent (GString *out,
               guint    level)
 {
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  static const char spaces[] = "                                ";
+
+  for (; level > (sizeof spaces - 1) / 2; level -= (sizeof spaces - 1) / 2)
+    append_len (out, spaces, sizeof spaces - 1);
+  append_len (out, spaces, 2 * level);
 }
 
 static void
@@ -1349,41 +1371,39 @@ write_string (GString    *out,
               const char *s)
 {
   const char *run = s;
+  const char *p;
 
   g_string_append_c (out, '"');
 
   /* Copy runs of plain characters at once; UTF-8 is written as is, which
    * keeps non-English maps readable in diffs. */
-  for (const char *p = s; *p != '\0'; p++)
+  for (p = s; *p != '\0'; p++)
     {
       guchar c = *p;
 
       if (c >= 0x20 && c != '"' && c != '\\')
         continue;
 
-      g_string_append_len (out, run, p - run);
+      append_len (out, run, p - run);
       run = p + 1;
 
       switch (c)
         {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
+        case '"':  append_literal (out, "\\\""); break;
+        case '\\': append_literal (out, "\\\\"); break;
+        case '\n': append_literal (out, "\\n"); break;
+        case '\r': append_literal (out, "\\r"); break;
+        case '\t': append_literal (out, "\\t"); break;
+        case '\b': append_literal (out, "\\b"); break;
+        case '\f': append_literal (out, "\\f"); break;
         default:   g_string_append_printf (out, "\\u%04x", c); break;
         }
     }
 
-  g_string_append (out, run);
+  append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
-/* The shortest text that reads back as the same double. Whole numbers are
- * written without a fraction, unless @keep_type asks to keep them doubles
- * (for unknown fields, which must come back exactly as they were). */
 static void
 write_double (GString  *out,
               double    v,
@@ -1526,15 +1546,20 @@ typedef struct
   gboolean  first;
 } ObjectWriter;
 
+/* @key is one of ours: plain ASCII, nothing to escape. */
 static void
 member (ObjectWriter *w,
         const char   *key)
 {
-  g_string_append (w->out, w->first ? "\n" : ",\n");
+  if (w->first)
+    append_literal (w->out, "\n");
+  else
+    append_literal (w->out, ",\n");
   w->first = FALSE;
   write_indent (w->out, w->level);
-  write_string (w->out, key);
-  g_string_append (w->out, ": ");
+  g_string_append_c (w->out, '"');
+  append_len (w->out, key, strlen (key));
+  append_literal (w->out, "\": ");
 }
 
 static void

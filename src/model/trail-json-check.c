@@ -170,11 +170,13 @@ static inline gsize
 utf8_char_len (Reader *r,
                gsize   i)
 {
-  const char *p = (const char *) r->data + i;
-  const char *end = NULL;
+  guchar lead = r->data[i];
+  gsize n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
 
-  g_utf8_validate_len (p, MIN (4, r->len - i), &end);
-  return end - p;
+  /* The validator refuses overlong forms, surrogates and stray bytes. */
+  if (n > r->len - i || !g_utf8_validate_len ((const char *) r->data + i, n, NULL))
+    return 0;
+  return n;
 }
 
 /* Names what was found where something else was expected, with a hint
@@ -702,6 +704,8 @@ read_text (Reader *r)
           i = skip_space (data, len, i);
           if (r->depth == 0)
             {
+              if (i < len && (data[i] == '/' || data[i] >= 0x80))
+                return fail_unexpected (r, i);
               if (i < len)
                 return fail (r, TRAIL_DOCUMENT_ERROR_SYNTAX, i, FALSE,
                              _("not valid JSON: more text after the end of the value"));
@@ -729,7 +733,8 @@ read_text (Reader *r)
               continue;
             }
 
-          if (i >= len || (data[i] >= 0x80 && utf8_char_len (r, i) == 0))
+          if (i >= len || data[i] == '/' || data[i] == '\'' ||
+              (data[i] >= 0x80 && utf8_char_len (r, i) == 0))
             return fail_unexpected (r, i);
           return fail (r, TRAIL_DOCUMENT_ERROR_SYNTAX, i, FALSE,
                        frame->object ? _("not valid JSON: “,” or “}” expected")
