@@ -1832,6 +1832,155 @@ trail_document_serialize (TrailDocument *self)
   return g_string_free_to_bytes (out);
 }
 
+/* ---- Limits on the saving side ------------------------------------------ */
+
+/* Every JSON value or member name takes at least one byte and one more of
+ * punctuation after it, so a text of up to this many bytes cannot hold too
+ * many values: most maps skip the count. */
+#define VALUES_SURELY_FIT ((gsize) TRAIL_FILE_MAX_VALUES * 2)
+
+static gboolean
+check_lists (TrailDocument  *self,
+             guint           n_more,
+             GError        **error)
+{
+  GListModel *lists[] = {
+    trail_document_get_personas (self),
+    trail_document_get_stages (self),
+    trail_document_get_lanes (self),
+    trail_document_get_cards (self),
+    trail_document_get_emotion_lines (self),
+  };
+  GListModel *lines = lists[4];
+  guint64 points = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if ((guint64) g_list_model_get_n_items (lists[i]) + n_more > TRAIL_FILE_MAX_ITEMS)
+      {
+        g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                     _("A map holds at most %d cards, personas, stages or lanes of each kind"),
+                     TRAIL_FILE_MAX_ITEMS);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(TrailEmotionLine) line = g_list_model_get_item (lines, i);
+
+      points += g_list_model_get_n_items (trail_emotion_line_get_points (line));
+    }
+  if (points > TRAIL_FILE_MAX_ITEMS)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("A map holds at most %d emotion points"), TRAIL_FILE_MAX_ITEMS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_size (gsize     size,
+            GError  **error)
+{
+  if (size > TRAIL_FILE_MAX_BYTES)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("The map would take %lu MB, and a map file holds at most %d MB; "
+                     "remove photos, long texts or cards"),
+                   (unsigned long) ((size + 1024 * 1024 - 1) / (1024 * 1024)),
+                   TRAIL_FILE_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The strict reader over @data, as a load would run it, with room kept
+ * for @values_to_come. */
+static gboolean
+check_text (const char  *data,
+            gsize        size,
+            guint64      values_to_come,
+            GError     **error)
+{
+  TrailJsonLimits limits = *trail_json_file_limits ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (size <= VALUES_SURELY_FIT && values_to_come == 0)
+    return TRUE;
+
+  limits.max_values = values_to_come < limits.max_values ? limits.max_values - values_to_come : 0;
+  if (!trail_json_check (data, size, _("the saved map"), &limits, &local_error))
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("The map would be beyond the limits of a map file: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+trail_document_check_serialized (GBytes  *bytes,
+                                 GError **error)
+{
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  return check_size (size, error) && check_text (data, size, 0, error);
+}
+
+static gboolean
+check_for_save (TrailDocument  *self,
+                GBytes         *bytes,
+                GError        **error)
+{
+  return check_lists (self, 0, error) && trail_document_check_serialized (bytes, error);
+}
+
+gboolean
+trail_document_check_limits (TrailDocument  *self,
+                             GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+
+  if (!check_lists (self, 0, error))
+    return FALSE;
+
+  bytes = trail_document_serialize (self);
+  return trail_document_check_serialized (bytes, error);
+}
+
+gboolean
+trail_document_check_room (TrailDocument  *self,
+                           guint           n_items,
+                           gsize           n_bytes,
+                           GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+
+  if (!check_lists (self, n_items, error))
+    return FALSE;
+
+  bytes = trail_document_serialize (self);
+  data = g_bytes_get_data (bytes, &size);
+  if (!check_size (size + n_bytes, error))
+    return FALSE;
+
+  /* Count only when the total could hold too many values. */
+  if (size + n_bytes <= VALUES_SURELY_FIT)
+    return TRUE;
+  return check_text (data, size, n_bytes / 2 + 1, error);
+}
+
 /* ---- Saving ------------------------------------------------------------- */
 
 static void
@@ -1910,6 +2059,12 @@ trail_document_save_to_file (TrailDocument  *self,
   serial = _trail_document_get_state_serial (self);
   bytes = trail_document_serialize (self);
 
+  if (!check_for_save (self, bytes, error))
+    {
+      prefix_save_error (file, error);
+      return FALSE;
+    }
+
   if (!trail_file_replace_bytes (file, bytes, etag, G_FILE_CREATE_NONE, &etag_out, cancellable, error))
     {
       prefix_save_error (file, error);
@@ -1951,7 +2106,10 @@ save_thread (GTask        *task,
   GError *error = NULL;
   char *etag = NULL;
 
-  if (!trail_file_replace_bytes (data->file, data->bytes, data->etag, G_FILE_CREATE_NONE, &etag,
+  /* The lists were checked on the document's thread; the text is checked
+   * here, off the main thread. */
+  if (!trail_document_check_serialized (data->bytes, &error) ||
+      !trail_file_replace_bytes (data->file, data->bytes, data->etag, G_FILE_CREATE_NONE, &etag,
                                  cancellable, &error))
     {
       prefix_save_error (data->file, &error);
@@ -1971,6 +2129,7 @@ trail_document_save_to_file_async (TrailDocument       *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   SaveData *data;
 
   g_return_if_fail (TRAIL_IS_DOCUMENT (self));
@@ -1987,6 +2146,14 @@ trail_document_save_to_file_async (TrailDocument       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trail_document_save_to_file_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  if (!check_lists (self, 0, &error))
+    {
+      prefix_save_error (file, &error);
+      g_task_return_error (task, error);
+      return;
+    }
+
   g_task_run_in_thread (task, save_thread);
 }
 

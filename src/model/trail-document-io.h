@@ -66,6 +66,26 @@ GBytes        *trail_document_read_file       (GFile         *file,
  * trailing newline). Saving what was loaded gives the same bytes. */
 GBytes        *trail_document_serialize       (TrailDocument *self);
 
+/* The limits hold on both sides: a map that would not load again is never
+ * saved or drafted, and an edit that would make one is refused when made.
+ *
+ * trail_document_check_limits() checks @self as it is now (lists, the
+ * size and, for a large map, the strict reader over the saved form).
+ * trail_document_check_room() asks before adding @n_items cards (or other
+ * items) whose saved form takes about @n_bytes (the clipboard text's
+ * length is a fair measure): TRUE when the map stays within the limits.
+ * trail_document_check_serialized() checks bytes from
+ * trail_document_serialize(), e.g. before writing a draft. All fail with
+ * TRAIL_DOCUMENT_ERROR_LIMIT and a message fit for the user. */
+gboolean       trail_document_check_limits     (TrailDocument  *self,
+                                                GError        **error);
+gboolean       trail_document_check_room       (TrailDocument  *self,
+                                                guint           n_items,
+                                                gsize           n_bytes,
+                                                GError        **error);
+gboolean       trail_document_check_serialized (GBytes         *bytes,
+                                                GError        **error);
+
 /* Atomic save (g_file_replace() to a temporary file and rename, as
  * g_file_replace_contents() does, but a failed write never replaces the old
  * file); @etag NULL to skip the check. On success the document is marked
