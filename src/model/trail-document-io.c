@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "trail-enums.h"
+#include "trail-file-writer.h"
 #include "trail-image.h"
 #include "trail-json-check.h"
 #include "trail-model-private.h"
@@ -1996,11 +1997,11 @@ prefix_save_error (GFile   *file,
     g_prefix_error (error, _("Could not save “%s” (the file on disk is unchanged): "), name);
 }
 
-/* What g_file_replace_contents() does, minus its flaw: after a failed write
- * (a full disk, a quota) it still closes the stream normally, and GLib's
- * close renames the half-written temporary file over the target, so the old
- * map is lost. Closing with a cancelled cancellable abandons the temporary
- * file instead, and the old file stays whole. */
+/* What g_file_replace_contents() does, minus its flaws: after a failed
+ * write GLib's close renames the half-written temporary file over the
+ * target, and a symbolic link is replaced by a regular file. The file
+ * writer syncs and checks before it renames, abandons the temporary file
+ * on any error, and writes through links to their target. */
 gboolean
 trail_file_replace_bytes (GFile             *file,
                           GBytes            *bytes,
@@ -2010,7 +2011,7 @@ trail_file_replace_bytes (GFile             *file,
                           GCancellable      *cancellable,
                           GError           **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(TrailFileWriter) writer = NULL;
   gsize size;
   const char *data;
 
@@ -2018,26 +2019,13 @@ trail_file_replace_bytes (GFile             *file,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &size);
-  out = g_file_replace (file, etag, FALSE, flags | G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
+  writer = trail_file_writer_open (file, etag, flags, 0, cancellable, error);
+  if (writer == NULL)
     return FALSE;
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    return FALSE;
-
-  if (new_etag != NULL)
-    *new_etag = g_file_output_stream_get_etag (out);
-
-  return TRUE;
+  return g_output_stream_write_all (trail_file_writer_get_stream (writer), data, size, NULL,
+                                    cancellable, error) &&
+         trail_file_writer_commit (writer, new_etag, cancellable, error);
 }
 
 gboolean

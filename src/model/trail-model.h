@@ -14,6 +14,7 @@
 #include "trail-emotion-line.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
+#include "trail-file-writer.h"
 #include "trail-image.h"
 #include "trail-json-check.h"
 #include "trail-templates.h"
