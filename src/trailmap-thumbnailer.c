@@ -90,6 +90,8 @@ main (int   argc,
   /* Fit the longer side; the shorter one follows the map's proportions. */
   width = trail_layout_get_width (layout);
   height = trail_layout_get_height (layout);
+  /* The export lays out again: never hold two layouts of a big map. */
+  g_clear_object (&layout);
   if (width >= height)
     options.width = size;
   else

@@ -1054,6 +1054,19 @@ migrate (JsonNode  *root,
   return g_steal_pointer (&current);
 }
 
+/* A small file of 2,000 stages and 2,000 lanes is four million cells to
+ * lay out: gigabytes in any view or export. */
+static void
+check_cells (Loader *l,
+             guint   n_stages,
+             guint   n_lanes)
+{
+  if ((guint64) n_stages * n_lanes > TRAIL_FILE_MAX_CELLS)
+    problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, "lanes",
+             _("%u stages and %u lanes make too many cells (the limit is %d)"),
+             n_stages, n_lanes, TRAIL_FILE_MAX_CELLS);
+}
+
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
   "personas", "stages", "lanes", "cards", "emotion-lines", NULL
@@ -1163,6 +1176,8 @@ load_root (JsonNode    *root,
   read_list (l, object, "personas", TRAIL_TYPE_PERSONA);
   read_list (l, object, "stages", TRAIL_TYPE_STAGE);
   read_list (l, object, "lanes", TRAIL_TYPE_LANE);
+  check_cells (l, g_list_model_get_n_items (trail_document_get_stages (doc)),
+               g_list_model_get_n_items (trail_document_get_lanes (doc)));
   read_list (l, object, "cards", TRAIL_TYPE_CARD);
   read_lines (l, object);
 
@@ -1863,6 +1878,13 @@ check_lists (TrailDocument  *self,
                      TRAIL_FILE_MAX_ITEMS);
         return FALSE;
       }
+
+  if ((guint64) g_list_model_get_n_items (lists[1]) * g_list_model_get_n_items (lists[2]) > TRAIL_FILE_MAX_CELLS)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("A map holds at most %d cells (stages × lanes)"), TRAIL_FILE_MAX_CELLS);
+      return FALSE;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {

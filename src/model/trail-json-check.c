@@ -368,9 +368,9 @@ read_string (Reader   *r,
       gsize limit = is_long_string_member (r, is_key) ? r->limits->max_long_string : r->limits->max_string;
 
       return fail (r, TRAIL_DOCUMENT_ERROR_LIMIT, start, TRUE,
-                   is_key ? _("a member name is too long (%" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT ")")
-                          : _("the text is too long (%" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT ")"),
-                   decoded, limit);
+                   is_key ? _("a member name is too long (%lu bytes; the limit is %lu)")
+                          : _("the text is too long (%lu bytes; the limit is %lu)"),
+                   (unsigned long) decoded, (unsigned long) limit);
     }
 
   *pos = i + 1;
@@ -550,7 +550,7 @@ count_value (Reader *r,
 {
   if (G_UNLIKELY (++r->values > r->limits->max_values))
     return fail (r, TRAIL_DOCUMENT_ERROR_LIMIT, i, FALSE,
-                 _("too many values (more than %" G_GUINT64_FORMAT ")"), r->limits->max_values);
+                 _("too many values (more than %lu)"), (unsigned long) r->limits->max_values);
   return TRUE;
 }
 
@@ -762,8 +762,8 @@ trail_json_check (const char             *data,
   if (len > limits->max_bytes)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("%s: the file is too large (%" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT ")"),
-                   display_name (name), len, limits->max_bytes);
+                   _("%s: the file is too large (%lu bytes; the limit is %lu)"),
+                   display_name (name), (unsigned long) len, (unsigned long) limits->max_bytes);
       return FALSE;
     }
 

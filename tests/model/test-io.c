@@ -363,6 +363,7 @@ static const BadFile bad_files[] = {
   { "integer-beyond-int64.trailmap",   TRAIL_DOCUMENT_ERROR_LIMIT,        "integer-beyond-int64.trailmap:5:13: future: the number is too large" },
   { "two-values.trailmap",             TRAIL_DOCUMENT_ERROR_SYNTAX,       "two-values.trailmap:6:1: not valid JSON: more text after the end" },
   { "byte-order-mark.trailmap",        TRAIL_DOCUMENT_ERROR_SYNTAX,       "byte-order-mark.trailmap:1:1: not valid JSON: the text starts with a byte order mark" },
+  { "too-many-cells.trailmap",         TRAIL_DOCUMENT_ERROR_LIMIT,        "too-many-cells.trailmap: lanes: 400 stages and 251 lanes make too many cells" },
   { "empty-id.trailmap",               TRAIL_DOCUMENT_ERROR_INVALID,      "cards[0].id: card 1: id cannot be empty" },
 };
 

@@ -304,6 +304,15 @@ test_check_room (void)
 
   g_assert_true (trail_document_check_limits (doc, &error));
   g_assert_no_error (error);
+
+  /* Stages × lanes beyond the cells a layout may cost. */
+  for (guint i = 0; i < 100; i++)
+    trail_document_add_stage (doc, -1, "Stage");
+  for (guint i = 0; i < 1000; i++)
+    trail_document_add_lane (doc, -1, TRAIL_LANE_KIND_NOTES, NULL);
+  g_assert_false (trail_document_check_limits (doc, &error));
+  g_assert_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "cells"));
 }
 
 int
