@@ -676,6 +676,7 @@ get_list (Loader     *l,
 {
   JsonNode *node = json_object_get_member (root, key);
   JsonArray *array;
+  int limit;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
@@ -688,11 +689,12 @@ get_list (Loader     *l,
     }
 
   array = json_node_get_array (node);
-  if (json_array_get_length (array) > TRAIL_FILE_MAX_ITEMS)
+  limit = g_str_equal (key, "cards") ? TRAIL_FILE_MAX_CARDS : TRAIL_FILE_MAX_ITEMS;
+  if (json_array_get_length (array) > limit)
     {
       problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, key,
                _("too many entries (%u; the limit is %d)"),
-               json_array_get_length (array), TRAIL_FILE_MAX_ITEMS);
+               json_array_get_length (array), limit);
       return NULL;
     }
 
@@ -1869,6 +1871,13 @@ check_lists (TrailDocument  *self,
   };
   GListModel *lines = lists[4];
   guint64 points = 0;
+
+  if ((guint64) g_list_model_get_n_items (lists[3]) + n_more > TRAIL_FILE_MAX_CARDS)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("A map holds at most %d cards"), TRAIL_FILE_MAX_CARDS);
+      return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     if ((guint64) g_list_model_get_n_items (lists[i]) + n_more > TRAIL_FILE_MAX_ITEMS)

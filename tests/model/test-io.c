@@ -580,7 +580,7 @@ test_limits (void)
     GString *text = g_string_new ("{\"format\": \"trailmap\", \"version\": 1, \"title\": \"\", \"cards\": [");
     g_autoptr(GBytes) bytes = NULL;
 
-    for (guint i = 0; i <= TRAIL_FILE_MAX_ITEMS; i++)
+    for (guint i = 0; i <= TRAIL_FILE_MAX_CARDS; i++)
       g_string_append (text, i > 0 ? ",{}" : "{}");
     g_string_append (text, "]}");
     bytes = g_string_free_to_bytes (text);
