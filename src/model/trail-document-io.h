@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define TRAIL_FILE_MAX_STRING     (256 * 1024) /* bytes in one text */
 #define TRAIL_FILE_MAX_TAGS       256       /* persona tags on one card */
 #define TRAIL_FILE_MAX_CELLS      100000    /* stages × lanes: each cell costs the layout */
-#define TRAIL_FILE_MAX_CARDS      25000     /* cards: each costs some 10 KB laid out */
+#define TRAIL_FILE_MAX_CARDS      20000     /* cards: each costs some 30 KB in a PDF export */
 
 #define TRAIL_DOCUMENT_ERROR (trail_document_error_quark())
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "trail-icons.h"
 #include "trail-layout-private.h"
@@ -430,6 +431,24 @@ layout_header (TrailLayout *self,
   return y + cy;
 }
 
+/* A card shows at most card_max_lines lines: Pango keeps per-character
+ * data for the whole text it is given, so a 256 KiB text cost as much as
+ * its size in every layout. This prefix fills seven lines many times over
+ * (even of "i"), so what is drawn, ellipsis included, is the same. */
+#define CARD_TEXT_MAX_BYTES 1536
+
+static char *
+card_text_prefix (const char *text)
+{
+  const char *end;
+
+  if (text == NULL || strlen (text) <= CARD_TEXT_MAX_BYTES)
+    return NULL;
+
+  end = g_utf8_find_prev_char (text, text + CARD_TEXT_MAX_BYTES + 1);
+  return g_strndup (text, end - text);
+}
+
 /* ---- Personas --------------------------------------------------------- */
 
 /* Photos are drawn at most this large (a persona card's avatar, zoomed or
@@ -803,8 +822,11 @@ measure_card (TrailLayout     *self,
       c->measured_width != text_w ||
       g_strcmp0 (c->measured_text, text) != 0)
     {
+      g_autofree char *shown = card_text_prefix (text);
+
       text_clear (&c->text);
-      c->text.layout = make_layout (self, TRAIL_FONT_CARD_TEXT, text, text_w, (int) style->card_max_lines, FALSE);
+      c->text.layout = make_layout (self, TRAIL_FONT_CARD_TEXT, shown != NULL ? shown : text, text_w,
+                                    (int) style->card_max_lines, FALSE);
       g_free (c->measured_text);
       c->measured_text = g_strdup (text);
       c->measured_width = text_w;

@@ -285,13 +285,13 @@ test_check_room (void)
   g_assert_true (trail_document_check_room (doc, 100, 40000, &error));
   g_assert_no_error (error);
 
-  /* 100,001 pasted cards; 25,001. */
+  /* 100,001 pasted cards; 20,001. */
   g_assert_false (trail_document_check_room (doc, TRAIL_FILE_MAX_ITEMS + 1, 1000, &error));
   g_assert_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT);
   g_clear_error (&error);
   g_assert_false (trail_document_check_room (doc, TRAIL_FILE_MAX_CARDS + 1, 1000, &error));
   g_assert_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT);
-  g_assert_nonnull (strstr (error->message, "at most 25000 cards"));
+  g_assert_nonnull (strstr (error->message, "at most 20000 cards"));
   g_clear_error (&error);
 
   /* 70 MB of cards. */
