@@ -4,7 +4,8 @@
  * `meson test -C build --benchmark model-io`, or directly. Prints, for maps
  * of 1,000 and 10,000 cards, the best of 15 runs of each (the least
  * disturbed by other work on the machine) and the ratios. The
- * goal: load ≤ 2× bare parse, save ≤ 2× bare generate, both linear in size.
+ * goal: load ≤ 1.5× bare parse (the strict reader included), save ≤ 1.5×
+ * bare generate, both linear in size.
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later

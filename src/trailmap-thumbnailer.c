@@ -21,6 +21,31 @@
  * most 1024 pixels ("xx-large"); beyond that someone wants an export. */
 #define MAX_SIZE 1024
 
+/* File managers run thumbnailers unattended on whatever a folder holds: a
+ * map beyond these gets no thumbnail rather than costing more than about
+ * 256 MB (each card's text layout costs some 15 KB). The editor and the
+ * command line's export take any map the file limits allow. */
+#define MAX_BYTES (8 * 1024 * 1024)
+#define MAX_CARDS 5000
+
+static gboolean
+check_size (GFile   *input,
+            GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (input, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *name = g_file_get_parse_name (input);
+
+  if (info != NULL && g_file_info_get_size (info) > MAX_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s: the map is too large for a thumbnail (more than %d MB)"),
+                   name, MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,10 +95,18 @@ main (int   argc,
   input = g_file_new_for_commandline_arg (files[0]);
   output = g_file_new_for_commandline_arg (files[1]);
 
-  document = trail_document_load_from_file (input, NULL, &error);
-  if (document == NULL)
+  if (!check_size (input, &error) ||
+      (document = trail_document_load_from_file (input, NULL, &error)) == NULL)
     {
       g_printerr ("trailmap-thumbnailer: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_list_model_get_n_items (trail_document_get_cards (document)) > MAX_CARDS)
+    {
+      g_autofree char *name = g_file_get_parse_name (input);
+
+      g_printerr ("trailmap-thumbnailer: %s: %s\n", name, _("the map has too many cards for a thumbnail"));
       return 1;
     }
 
@@ -90,6 +123,8 @@ main (int   argc,
   /* Fit the longer side; the shorter one follows the map's proportions. */
   width = trail_layout_get_width (layout);
   height = trail_layout_get_height (layout);
+  /* The export lays out again: never hold two layouts of a big map. */
+  g_clear_object (&layout);
   if (width >= height)
     options.width = size;
   else

@@ -20,7 +20,7 @@ png_size () {
   od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%d %d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
 }
 
-echo "1..6"
+echo "1..8"
 for size in 128 256; do
   "$thumbnailer" -s "$size" "$map" "$out/thumb-$size.png"
   set -- $(png_size "$out/thumb-$size.png")
@@ -36,6 +36,17 @@ printf '{ "format": "trailmap", "version": 1, "stages": [' >"$out/bad.trailmap"
 check sh -c '! "$0" -s 64 "$1" "$2" 2>"$3"' "$thumbnailer" "$out/bad.trailmap" "$out/bad.png" "$out/err"
 check grep -q 'bad.trailmap' "$out/err"
 check test ! -e "$out/bad.png"
+
+# Run unattended, it stays small: a map of 5,001 cards gets no thumbnail.
+awk 'BEGIN {
+  printf "{\"format\": \"trailmap\", \"version\": 1, \"title\": \"big\",";
+  printf " \"stages\": [{\"id\": \"s1\", \"name\": \"S\"}],";
+  printf " \"lanes\": [{\"id\": \"l1\", \"kind\": \"notes\", \"title\": \"L\"}], \"cards\": [";
+  for (i = 0; i < 5001; i++)
+    printf "%s{\"id\": \"c%d\", \"lane\": \"l1\", \"stage\": \"s1\", \"text\": \"x\"}", (i ? "," : ""), i;
+  printf "]}\n" }' >"$out/big.trailmap"
+check sh -c '! "$0" -s 64 "$1" "$2" 2>"$3"' "$thumbnailer" "$out/big.trailmap" "$out/big.png" "$out/err"
+check grep -q 'too many cards for a thumbnail' "$out/err"
 
 if [ -n "${TRAILMAP_TEST_ARTIFACTS:-}" ]; then
   mkdir -p "$TRAILMAP_TEST_ARTIFACTS" && cp "$out/thumb-256.png" "$TRAILMAP_TEST_ARTIFACTS/thumbnail-256.png"

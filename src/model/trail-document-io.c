@@ -14,210 +14,24 @@
 #include <string.h>
 
 #include "trail-enums.h"
+#include "trail-file-writer.h"
 #include "trail-image.h"
+#include "trail-json-check.h"
 #include "trail-model-private.h"
 
 /* A loader reports at most this many problems; a hostile file could have
  * millions. */
 #define MAX_PROBLEMS 20
 
-/* json-glib wraps integers beyond 64 bits silently; 18 digits always fit. */
-#define MAX_INTEGER_DIGITS 18
-
 /* Base64 of the largest photo we accept, with room for padding. */
 #define MAX_PHOTO_BASE64 ((TRAIL_IMAGE_MAX_BYTES + 2) / 3 * 4)
 
 G_DEFINE_QUARK (trail-document-error-quark, trail_document_error)
 
-/* ---- Before json-glib: things it would not catch, or catch too late ------ */
-
-typedef struct
-{
-  guint line;
-  guint column;
-} TextPos;
-
-/* Line and column (1-based, in characters) of byte @offset. */
-static TextPos
-text_pos_at (const char *data,
-             gsize       offset)
-{
-  TextPos pos = { 1, 1 };
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          pos.line++;
-          pos.column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        pos.column++;
-    }
-
-  return pos;
-}
-
 static const char *
 display_name (const char *name)
 {
   return name != NULL ? name : _("(map)");
-}
-
-/* json-glib recurses once per nesting level and has no limit, and wraps
- * integers that do not fit in 64 bits, so both are checked on the raw text
- * first, together with the number of values (each costs a node). One pass,
- * no allocation. */
-static gboolean
-prescan (const char  *data,
-         gsize        len,
-         const char  *name,
-         GError     **error)
-{
-  const char *end = NULL;
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint64 values = 0;
-
-  if (!g_utf8_validate_len (data, len, &end))
-    {
-      TextPos pos = text_pos_at (data, end - data);
-
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s:%u:%u: the file is not valid UTF-8 text"),
-                   display_name (name), pos.line, pos.column);
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\' && i + 1 < len)
-            {
-              if (data[i + 1] == 'u' && i + 5 < len && strncmp (data + i + 2, "0000", 4) == 0)
-                {
-                  TextPos pos = text_pos_at (data, i);
-
-                  g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
-                               _("%s:%u:%u: text holds a NUL character (\\u0000)"),
-                               display_name (name), pos.line, pos.column);
-                  return FALSE;
-                }
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          values++;
-          break;
-
-        case '{':
-        case '[':
-          if (++depth > TRAIL_FILE_MAX_DEPTH)
-            {
-              TextPos pos = text_pos_at (data, i);
-
-              g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                           _("%s:%u:%u: nested too deeply (more than %d levels)"),
-                           display_name (name), pos.line, pos.column, TRAIL_FILE_MAX_DEPTH);
-              return FALSE;
-            }
-          values++;
-          break;
-
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case '-':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          {
-            gsize start = i;
-            guint digits = 0;
-            gboolean integer = TRUE;
-
-            if (data[i] == '-')
-              i++;
-            while (i < len && g_ascii_isdigit (data[i]))
-              {
-                digits++;
-                i++;
-              }
-            if (i < len && (data[i] == '.' || data[i] == 'e' || data[i] == 'E'))
-              integer = FALSE;
-            i--; /* the loop steps over the last character */
-
-            if (integer && digits > MAX_INTEGER_DIGITS)
-              {
-                TextPos pos = text_pos_at (data, start);
-
-                g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                             _("%s:%u:%u: the number is too large"),
-                             display_name (name), pos.line, pos.column);
-                return FALSE;
-              }
-            values++;
-          }
-          break;
-
-        default:
-          break;
-        }
-
-      if (values > TRAIL_FILE_MAX_VALUES)
-        {
-          TextPos pos = text_pos_at (data, i);
-
-          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                       _("%s:%u:%u: too many values (more than %d)"),
-                       display_name (name), pos.line, pos.column, TRAIL_FILE_MAX_VALUES);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* json-glib 1.6 puts "<data>:LINE:COLUMN: Parse error: " before its
- * message; keep the place, name the file, drop the noise. */
-static void
-set_syntax_error (const char  *name,
-                  GError      *parse_error,
-                  GError     **error)
-{
-  const char *msg = parse_error->message;
-  guint line = 0, column = 0;
-  int consumed = 0;
-
-  if (g_str_has_prefix (msg, "<data>:") &&
-      sscanf (msg + strlen ("<data>:"), "%u:%u: %n", &line, &column, &consumed) == 2 &&
-      consumed > 0)
-    {
-      const char *rest = msg + strlen ("<data>:") + consumed;
-
-      if (g_str_has_prefix (rest, "Parse error: "))
-        rest += strlen ("Parse error: ");
-      if (g_str_has_prefix (rest, "scanner: "))
-        rest += strlen ("scanner: ");
-
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s:%u:%u: not valid JSON: %s"), display_name (name), line, column, rest);
-    }
-  else
-    g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                 _("%s: not valid JSON: %s"), display_name (name), msg);
 }
 
 /* ---- Reading ------------------------------------------------------------ */
@@ -459,7 +273,26 @@ typedef struct
   guint             n_fields;
   GParamSpec       *pspecs[16];
   const char       *known[18];
+  /* The writer reads these without get_property()'s copy of each string:
+   * allocating and freeing ten strings a card was a third of a save. */
+  const char     *(*peek[16]) (gpointer item);
+  gboolean          peek_tags[16];
 } ItemKind;
+
+typedef const char *(*PeekFunc) (gpointer item);
+
+static const struct {
+  const char *property;
+  PeekFunc    peek;
+} card_peeks[] = {
+  { "id",            (PeekFunc) trail_card_get_id },
+  { "lane-id",       (PeekFunc) trail_card_get_lane_id },
+  { "stage-id",      (PeekFunc) trail_card_get_stage_id },
+  { "text",          (PeekFunc) trail_card_get_text },
+  { "details",       (PeekFunc) trail_card_get_details },
+  { "evidence-note", (PeekFunc) trail_card_get_evidence_note },
+  { "color",         (PeekFunc) trail_card_get_color },
+};
 
 static void
 item_kind_init (ItemKind    *kind,
@@ -477,6 +310,12 @@ item_kind_init (ItemKind    *kind,
     {
       kind->pspecs[i] = g_object_class_find_property (klass, kind->fields[i].property);
       kind->known[n++] = kind->fields[i].key;
+      kind->peek[i] = NULL;
+      kind->peek_tags[i] = type == TRAIL_TYPE_CARD && g_str_equal (kind->fields[i].property, "persona-tags");
+      if (type == TRAIL_TYPE_CARD)
+        for (guint j = 0; j < G_N_ELEMENTS (card_peeks); j++)
+          if (g_str_equal (card_peeks[j].property, kind->fields[i].property))
+            kind->peek[i] = card_peeks[j].peek;
     }
   if (extra_key != NULL)
     kind->known[n++] = extra_key;
@@ -864,6 +703,7 @@ get_list (Loader     *l,
 {
   JsonNode *node = json_object_get_member (root, key);
   JsonArray *array;
+  int limit;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
@@ -876,11 +716,12 @@ get_list (Loader     *l,
     }
 
   array = json_node_get_array (node);
-  if (json_array_get_length (array) > TRAIL_FILE_MAX_ITEMS)
+  limit = g_str_equal (key, "cards") ? TRAIL_FILE_MAX_CARDS : TRAIL_FILE_MAX_ITEMS;
+  if (json_array_get_length (array) > limit)
     {
       problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, key,
                _("too many entries (%u; the limit is %d)"),
-               json_array_get_length (array), TRAIL_FILE_MAX_ITEMS);
+               json_array_get_length (array), limit);
       return NULL;
     }
 
@@ -1246,6 +1087,19 @@ migrate (JsonNode  *root,
   return g_steal_pointer (&current);
 }
 
+/* A small file of 2,000 stages and 2,000 lanes is four million cells to
+ * lay out: gigabytes in any view or export. */
+static void
+check_cells (Loader *l,
+             guint   n_stages,
+             guint   n_lanes)
+{
+  if ((guint64) n_stages * n_lanes > TRAIL_FILE_MAX_CELLS)
+    problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, "lanes",
+             _("%u stages and %u lanes make too many cells (the limit is %d)"),
+             n_stages, n_lanes, TRAIL_FILE_MAX_CELLS);
+}
+
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
   "personas", "stages", "lanes", "channels", "cards", "emotion-lines", NULL
@@ -1356,6 +1210,8 @@ load_root (JsonNode    *root,
   read_list (l, object, "stages", TRAIL_TYPE_STAGE);
   read_list (l, object, "lanes", TRAIL_TYPE_LANE);
   read_list (l, object, "channels", TRAIL_TYPE_CUSTOM_CHANNEL);
+  check_cells (l, g_list_model_get_n_items (trail_document_get_stages (doc)),
+               g_list_model_get_n_items (trail_document_get_lanes (doc)));
   read_list (l, object, "cards", TRAIL_TYPE_CARD);
   read_lines (l, object);
 
@@ -1401,8 +1257,7 @@ trail_document_load_from_bytes (GBytes      *bytes,
                                 const char  *name,
                                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   const char *data;
   gsize len;
 
@@ -1411,32 +1266,12 @@ trail_document_load_from_bytes (GBytes      *bytes,
 
   data = g_bytes_get_data (bytes, &len);
 
-  if (len > TRAIL_FILE_MAX_BYTES)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("%s: the file is too large (%lu bytes; the limit is %d)"),
-                   display_name (name), (unsigned long) len, TRAIL_FILE_MAX_BYTES);
-      return NULL;
-    }
-
-  if (len == 0)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s: the file is empty"), display_name (name));
-      return NULL;
-    }
-
-  if (!prescan (data, len, name, error))
+  /* The strict reader decides what is JSON and what it may cost. */
+  root = trail_json_parse (data, len, name, NULL, error);
+  if (root == NULL)
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
-    {
-      set_syntax_error (name, parse_error, error);
-      return NULL;
-    }
-
-  return load_root (json_parser_get_root (parser), name, error);
+  return load_root (root, name, error);
 }
 
 GBytes *
@@ -1551,12 +1386,34 @@ trail_document_load_from_file_finish (GAsyncResult  *result,
 
 /* ---- Writing ------------------------------------------------------------ */
 
+/* GString's appends are calls through g_string_insert_len() in GLib 2.74;
+ * the writer appends a few bytes at a time, millions of times. */
+static inline void
+append_len (GString    *out,
+            const char *s,
+            gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+#define append_literal(out, s) append_len ((out), "" s, sizeof (s) - 1)
+
 static void
 write_indent (GString *out,
               guint    level)
 {
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  static const char spaces[] = "                                ";
+
+  for (; level > (sizeof spaces - 1) / 2; level -= (sizeof spaces - 1) / 2)
+    append_len (out, spaces, sizeof spaces - 1);
+  append_len (out, spaces, 2 * level);
 }
 
 static void
@@ -1564,41 +1421,39 @@ write_string (GString    *out,
               const char *s)
 {
   const char *run = s;
+  const char *p;
 
   g_string_append_c (out, '"');
 
   /* Copy runs of plain characters at once; UTF-8 is written as is, which
    * keeps non-English maps readable in diffs. */
-  for (const char *p = s; *p != '\0'; p++)
+  for (p = s; *p != '\0'; p++)
     {
       guchar c = *p;
 
       if (c >= 0x20 && c != '"' && c != '\\')
         continue;
 
-      g_string_append_len (out, run, p - run);
+      append_len (out, run, p - run);
       run = p + 1;
 
       switch (c)
         {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
+        case '"':  append_literal (out, "\\\""); break;
+        case '\\': append_literal (out, "\\\\"); break;
+        case '\n': append_literal (out, "\\n"); break;
+        case '\r': append_literal (out, "\\r"); break;
+        case '\t': append_literal (out, "\\t"); break;
+        case '\b': append_literal (out, "\\b"); break;
+        case '\f': append_literal (out, "\\f"); break;
         default:   g_string_append_printf (out, "\\u%04x", c); break;
         }
     }
 
-  g_string_append (out, run);
+  append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
-/* The shortest text that reads back as the same double. Whole numbers are
- * written without a fraction, unless @keep_type asks to keep them doubles
- * (for unknown fields, which must come back exactly as they were). */
 static void
 write_double (GString  *out,
               double    v,
@@ -1742,14 +1597,33 @@ typedef struct
 } ObjectWriter;
 
 static void
+write_strv (GString            *out,
+            const char * const *strv)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      if (i > 0)
+        append_literal (out, ", ");
+      write_string (out, strv[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/* @key is one of ours: plain ASCII, nothing to escape. */
+static void
 member (ObjectWriter *w,
         const char   *key)
 {
-  g_string_append (w->out, w->first ? "\n" : ",\n");
+  if (w->first)
+    append_literal (w->out, "\n");
+  else
+    append_literal (w->out, ",\n");
   w->first = FALSE;
   write_indent (w->out, w->level);
-  write_string (w->out, key);
-  g_string_append (w->out, ": ");
+  g_string_append_c (w->out, '"');
+  append_len (w->out, key, strlen (key));
+  append_literal (w->out, "\": ");
 }
 
 static void
@@ -1816,6 +1690,31 @@ write_item (GString        *out,
       GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
       gboolean required = (field->flags & TRAIL_FIELD_REQUIRED) != 0;
 
+      if (kind->peek[i] != NULL)
+        {
+          const char *str = kind->peek[i] (item);
+
+          /* Defaults are left out, as below. */
+          if (str != NULL)
+            {
+              member (&w, field->key);
+              write_string (out, str);
+            }
+          continue;
+        }
+
+      if (kind->peek_tags[i])
+        {
+          const char * const *tags = trail_card_get_persona_tags (TRAIL_CARD (item));
+
+          if (tags != NULL && tags[0] != NULL)
+            {
+              member (&w, field->key);
+              write_strv (out, tags);
+            }
+          continue;
+        }
+
       /* The class's own getter, without g_object_get_property()'s checks:
        * this runs for every field of every card. */
       g_value_init (&value, type);
@@ -1870,14 +1769,7 @@ write_item (GString        *out,
           if (strv != NULL && strv[0] != NULL)
             {
               member (&w, field->key);
-              g_string_append_c (out, '[');
-              for (guint s = 0; strv[s] != NULL; s++)
-                {
-                  if (s > 0)
-                    g_string_append (out, ", ");
-                  write_string (out, strv[s]);
-                }
-              g_string_append_c (out, ']');
+              write_strv (out, strv);
             }
         }
       else if (type == G_TYPE_BYTES)
@@ -2026,6 +1918,169 @@ trail_document_serialize (TrailDocument *self)
   return g_string_free_to_bytes (out);
 }
 
+/* ---- Limits on the saving side ------------------------------------------ */
+
+/* Every JSON value or member name takes at least one byte and one more of
+ * punctuation after it, so a text of up to this many bytes cannot hold too
+ * many values: most maps skip the count. */
+#define VALUES_SURELY_FIT ((gsize) TRAIL_FILE_MAX_VALUES * 2)
+
+static gboolean
+check_lists (TrailDocument  *self,
+             guint           n_more,
+             GError        **error)
+{
+  GListModel *lists[] = {
+    trail_document_get_personas (self),
+    trail_document_get_stages (self),
+    trail_document_get_lanes (self),
+    trail_document_get_cards (self),
+    trail_document_get_emotion_lines (self),
+  };
+  GListModel *lines = lists[4];
+  guint64 points = 0;
+
+  if ((guint64) g_list_model_get_n_items (lists[3]) + n_more > TRAIL_FILE_MAX_CARDS)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("A map holds at most %d cards"), TRAIL_FILE_MAX_CARDS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if ((guint64) g_list_model_get_n_items (lists[i]) + n_more > TRAIL_FILE_MAX_ITEMS)
+      {
+        g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                     _("A map holds at most %d cards, personas, stages or lanes of each kind"),
+                     TRAIL_FILE_MAX_ITEMS);
+        return FALSE;
+      }
+
+  if ((guint64) g_list_model_get_n_items (lists[1]) * g_list_model_get_n_items (lists[2]) > TRAIL_FILE_MAX_CELLS)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("A map holds at most %d cells (stages × lanes)"), TRAIL_FILE_MAX_CELLS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(TrailEmotionLine) line = g_list_model_get_item (lines, i);
+
+      points += g_list_model_get_n_items (trail_emotion_line_get_points (line));
+    }
+  if (points > TRAIL_FILE_MAX_ITEMS)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("A map holds at most %d emotion points"), TRAIL_FILE_MAX_ITEMS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_size (gsize     size,
+            GError  **error)
+{
+  if (size > TRAIL_FILE_MAX_BYTES)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("The map would take %lu MB, and a map file holds at most %d MB; "
+                     "remove photos, long texts or cards"),
+                   (unsigned long) ((size + 1024 * 1024 - 1) / (1024 * 1024)),
+                   TRAIL_FILE_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The strict reader over @data, as a load would run it, with room kept
+ * for @values_to_come. */
+static gboolean
+check_text (const char  *data,
+            gsize        size,
+            guint64      values_to_come,
+            GError     **error)
+{
+  TrailJsonLimits limits = *trail_json_file_limits ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (size <= VALUES_SURELY_FIT && values_to_come == 0)
+    return TRUE;
+
+  limits.max_values = values_to_come < limits.max_values ? limits.max_values - values_to_come : 0;
+  if (!trail_json_check (data, size, _("the saved map"), &limits, &local_error))
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("The map would be beyond the limits of a map file: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+trail_document_check_serialized (GBytes  *bytes,
+                                 GError **error)
+{
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  return check_size (size, error) && check_text (data, size, 0, error);
+}
+
+static gboolean
+check_for_save (TrailDocument  *self,
+                GBytes         *bytes,
+                GError        **error)
+{
+  return check_lists (self, 0, error) && trail_document_check_serialized (bytes, error);
+}
+
+gboolean
+trail_document_check_limits (TrailDocument  *self,
+                             GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+
+  if (!check_lists (self, 0, error))
+    return FALSE;
+
+  bytes = trail_document_serialize (self);
+  return trail_document_check_serialized (bytes, error);
+}
+
+gboolean
+trail_document_check_room (TrailDocument  *self,
+                           guint           n_items,
+                           gsize           n_bytes,
+                           GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+
+  if (!check_lists (self, n_items, error))
+    return FALSE;
+
+  bytes = trail_document_serialize (self);
+  data = g_bytes_get_data (bytes, &size);
+  if (!check_size (size + n_bytes, error))
+    return FALSE;
+
+  /* Count only when the total could hold too many values. */
+  if (size + n_bytes <= VALUES_SURELY_FIT)
+    return TRUE;
+  return check_text (data, size, n_bytes / 2 + 1, error);
+}
+
 /* ---- Saving ------------------------------------------------------------- */
 
 static void
@@ -2041,11 +2096,11 @@ prefix_save_error (GFile   *file,
     g_prefix_error (error, _("Could not save “%s” (the file on disk is unchanged): "), name);
 }
 
-/* What g_file_replace_contents() does, minus its flaw: after a failed write
- * (a full disk, a quota) it still closes the stream normally, and GLib's
- * close renames the half-written temporary file over the target, so the old
- * map is lost. Closing with a cancelled cancellable abandons the temporary
- * file instead, and the old file stays whole. */
+/* What g_file_replace_contents() does, minus its flaws: after a failed
+ * write GLib's close renames the half-written temporary file over the
+ * target, and a symbolic link is replaced by a regular file. The file
+ * writer syncs and checks before it renames, abandons the temporary file
+ * on any error, and writes through links to their target. */
 gboolean
 trail_file_replace_bytes (GFile             *file,
                           GBytes            *bytes,
@@ -2055,7 +2110,7 @@ trail_file_replace_bytes (GFile             *file,
                           GCancellable      *cancellable,
                           GError           **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(TrailFileWriter) writer = NULL;
   gsize size;
   const char *data;
 
@@ -2063,26 +2118,13 @@ trail_file_replace_bytes (GFile             *file,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &size);
-  out = g_file_replace (file, etag, FALSE, flags | G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
+  writer = trail_file_writer_open (file, etag, flags, 0, cancellable, error);
+  if (writer == NULL)
     return FALSE;
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    return FALSE;
-
-  if (new_etag != NULL)
-    *new_etag = g_file_output_stream_get_etag (out);
-
-  return TRUE;
+  return g_output_stream_write_all (trail_file_writer_get_stream (writer), data, size, NULL,
+                                    cancellable, error) &&
+         trail_file_writer_commit (writer, new_etag, cancellable, error);
 }
 
 gboolean
@@ -2103,6 +2145,12 @@ trail_document_save_to_file (TrailDocument  *self,
 
   serial = _trail_document_get_state_serial (self);
   bytes = trail_document_serialize (self);
+
+  if (!check_for_save (self, bytes, error))
+    {
+      prefix_save_error (file, error);
+      return FALSE;
+    }
 
   if (!trail_file_replace_bytes (file, bytes, etag, G_FILE_CREATE_NONE, &etag_out, cancellable, error))
     {
@@ -2145,7 +2193,10 @@ save_thread (GTask        *task,
   GError *error = NULL;
   char *etag = NULL;
 
-  if (!trail_file_replace_bytes (data->file, data->bytes, data->etag, G_FILE_CREATE_NONE, &etag,
+  /* The lists were checked on the document's thread; the text is checked
+   * here, off the main thread. */
+  if (!trail_document_check_serialized (data->bytes, &error) ||
+      !trail_file_replace_bytes (data->file, data->bytes, data->etag, G_FILE_CREATE_NONE, &etag,
                                  cancellable, &error))
     {
       prefix_save_error (data->file, &error);
@@ -2165,6 +2216,7 @@ trail_document_save_to_file_async (TrailDocument       *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   SaveData *data;
 
   g_return_if_fail (TRAIL_IS_DOCUMENT (self));
@@ -2181,6 +2233,14 @@ trail_document_save_to_file_async (TrailDocument       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trail_document_save_to_file_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  if (!check_lists (self, 0, &error))
+    {
+      prefix_save_error (file, &error);
+      g_task_return_error (task, error);
+      return;
+    }
+
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -2288,43 +2348,11 @@ parse_cards_text (const char  *data,
                   const char  *name,
                   GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  JsonNode *root;
+  /* The clipboard is held to what a file may hold: cards that paste
+   * must also save and load again. */
+  TrailJsonLimits limits = *trail_json_file_limits ();
 
-  if (len > TRAIL_FILE_MAX_BYTES)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("%s: too large (%lu bytes; the limit is %d)"),
-                   display_name (name), (unsigned long) len, TRAIL_FILE_MAX_BYTES);
-      return NULL;
-    }
-  if (len == 0)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s: empty"), display_name (name));
-      return NULL;
-    }
-
-  if (!prescan (data, len, name, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
-    {
-      set_syntax_error (name, parse_error, error);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s: empty"), display_name (name));
-      return NULL;
-    }
-
-  return json_node_ref (root);
+  return trail_json_parse (data, len, name, &limits, error);
 }
 
 GPtrArray *

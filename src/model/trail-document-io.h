@@ -24,6 +24,8 @@ G_BEGIN_DECLS
 #define TRAIL_FILE_MAX_ITEMS      100000    /* items in one list (cards, points…) */
 #define TRAIL_FILE_MAX_STRING     (256 * 1024) /* bytes in one text */
 #define TRAIL_FILE_MAX_TAGS       256       /* persona tags on one card */
+#define TRAIL_FILE_MAX_CELLS      100000    /* stages × lanes: each cell costs the layout */
+#define TRAIL_FILE_MAX_CARDS      20000     /* cards: each costs some 30 KB in a PDF export */
 
 #define TRAIL_DOCUMENT_ERROR (trail_document_error_quark())
 
@@ -65,6 +67,26 @@ GBytes        *trail_document_read_file       (GFile         *file,
 /* Serialize to the canonical pretty-printed JSON (stable key order, a
  * trailing newline). Saving what was loaded gives the same bytes. */
 GBytes        *trail_document_serialize       (TrailDocument *self);
+
+/* The limits hold on both sides: a map that would not load again is never
+ * saved or drafted, and an edit that would make one is refused when made.
+ *
+ * trail_document_check_limits() checks @self as it is now (lists, the
+ * size and, for a large map, the strict reader over the saved form).
+ * trail_document_check_room() asks before adding @n_items cards (or other
+ * items) whose saved form takes about @n_bytes (the clipboard text's
+ * length is a fair measure): TRUE when the map stays within the limits.
+ * trail_document_check_serialized() checks bytes from
+ * trail_document_serialize(), e.g. before writing a draft. All fail with
+ * TRAIL_DOCUMENT_ERROR_LIMIT and a message fit for the user. */
+gboolean       trail_document_check_limits     (TrailDocument  *self,
+                                                GError        **error);
+gboolean       trail_document_check_room       (TrailDocument  *self,
+                                                guint           n_items,
+                                                gsize           n_bytes,
+                                                GError        **error);
+gboolean       trail_document_check_serialized (GBytes         *bytes,
+                                                GError        **error);
 
 /* Atomic save (g_file_replace() to a temporary file and rename, as
  * g_file_replace_contents() does, but a failed write never replaces the old

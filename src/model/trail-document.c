@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "trail-enums.h"
+#include "trail-image.h"
 #include "trail-model-private.h"
 
 /* Every change is recorded as a list of primitive operations, each of which
@@ -1869,6 +1870,29 @@ check_in_document (TrailDocument    *self,
       return FALSE;
     }
 
+  if ((field->flags & TRAIL_FIELD_IMAGE) && g_value_get_boxed (value) != NULL)
+    {
+      guint64 total = g_bytes_get_size (g_value_get_boxed (value));
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->personas)); i++)
+        {
+          g_autoptr(TrailPersona) other = g_list_model_get_item (G_LIST_MODEL (self->personas), i);
+
+          if ((gpointer) other != item && trail_persona_get_photo (other) != NULL)
+            total += g_bytes_get_size (trail_persona_get_photo (other));
+        }
+
+      /* Beyond it the map could not be saved; the editor asks
+       * trail_document_prepare_photo() first. */
+      if (total > TRAIL_PHOTO_BUDGET)
+        {
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                       "the photos would take %" G_GUINT64_FORMAT " bytes (the limit is %d)",
+                       total, TRAIL_PHOTO_BUDGET);
+          return FALSE;
+        }
+    }
+
   if (field->flags & TRAIL_FIELD_SCORE)
     {
       double score = g_value_get_double (value);
@@ -1923,6 +1947,16 @@ update_values (TrailDocument  *self,
       if ((field->flags & TRAIL_FIELD_REQUIRED) && G_VALUE_HOLDS_STRING (&values[i]) &&
           g_value_get_string (&values[i]) == NULL)
         g_value_set_static_string (&values[i], "");
+
+      /* A photo is stored as a persona card needs it, whoever sets it; one
+       * that cannot be decoded is checked below as it is. */
+      if ((field->flags & TRAIL_FIELD_IMAGE) && g_value_get_boxed (&values[i]) != NULL)
+        {
+          GBytes *prepared = trail_image_prepare_photo (g_value_get_boxed (&values[i]), NULL);
+
+          if (prepared != NULL)
+            g_value_take_boxed (&values[i], prepared);
+        }
 
       if (!_trail_field_check_value (field, pspecs[i], &values[i], &error) ||
           !check_in_document (self, item, field, &values[i], &error))

@@ -100,6 +100,14 @@ write_thread (GTask        *task,
     }
   g_clear_error (&error);
 
+  /* A draft that could not be read back would only replace the previous
+   * one, which can. */
+  if (!trail_document_check_serialized (wd->content, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   /* Not g_file_replace_contents(): on GLib 2.74 a failed write would
    * replace the previous, whole draft with a broken one. */
   if (!trail_file_replace_bytes (content, wd->content, NULL, G_FILE_CREATE_PRIVATE,

@@ -1,11 +1,15 @@
-/* trail-image.h — checks persona photos without decoding them.
+/* trail-image.h — persona photos: checked without decoding, decoded within
+ * bounds, scaled down on import.
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "trail-document.h"
+#include "trail-persona.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +18,14 @@ G_BEGIN_DECLS
 #define TRAIL_IMAGE_MAX_BYTES  (4 * 1024 * 1024)
 #define TRAIL_IMAGE_MAX_SIDE   8192
 #define TRAIL_IMAGE_MAX_PIXELS (4096 * 4096)
+
+/* A photo as the editor stores it on import: what a persona card needs,
+ * re-encoded, so a map of ordinary photos stays small. */
+#define TRAIL_PHOTO_MAX_SIDE   512
+#define TRAIL_PHOTO_MAX_BYTES  (1024 * 1024)
+/* All the photos of one map together (encoded bytes): the editor refuses a
+ * photo beyond it, and saving checks it. */
+#define TRAIL_PHOTO_BUDGET     (16 * 1024 * 1024)
 
 typedef enum
 {
@@ -36,5 +48,30 @@ gboolean    trail_image_check_bytes     (GBytes          *bytes,
                                          GError         **error);
 /* "image/png" or "image/jpeg", for a GdkTexture loader or a data: URI. */
 const char *trail_image_type_get_mime   (TrailImageType   type);
+
+/* Decodes @bytes, checked first, scaled down to fit @max_side × @max_side.
+ * Nothing beyond the checked header size is ever allocated: a decoder that
+ * announces another size is stopped before it allocates. JPEG is scaled
+ * while decoding; PNG costs at most TRAIL_IMAGE_MAX_PIXELS × 4 bytes for
+ * a moment. The EXIF orientation is applied. */
+GdkPixbuf  *trail_image_decode          (GBytes          *bytes,
+                                         guint            max_side,
+                                         GError         **error);
+
+/* What a photo becomes when a user adds it to a persona: at most
+ * TRAIL_PHOTO_MAX_SIDE on each side and TRAIL_PHOTO_MAX_BYTES, re-encoded
+ * (JPEG, or PNG where it has transparency). A photo already within both is
+ * kept as is. */
+GBytes     *trail_image_prepare_photo   (GBytes          *bytes,
+                                         GError         **error);
+
+/* For a user adding a photo to @persona: trail_image_prepare_photo(), and
+ * a check that the map's photos stay within TRAIL_PHOTO_BUDGET. Returns
+ * what to give trail_document_update (doc, persona, "photo", …), or NULL
+ * with an error whose message is fit for the user. */
+GBytes     *trail_document_prepare_photo (TrailDocument  *self,
+                                          TrailPersona   *persona,
+                                          GBytes         *bytes,
+                                          GError        **error);
 
 G_END_DECLS

@@ -21,4 +21,6 @@
 #include "trail-map-file.h"
 #include "trail-image.h"
 #include "trail-selection.h"
+#include "trail-file-writer.h"
+#include "trail-json-check.h"
 #include "trail-templates.h"

@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "trail-export.h"
+#include "trail-file-writer.h"
 #include "trail-painter.h"
 #include "trail-svg-writer.h"
 
@@ -1348,8 +1349,7 @@ trail_export_to_file (TrailDocument             *document,
                       GError                   **error)
 {
   g_autoptr(TrailLayout) layout = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(TrailFileWriter) writer = NULL;
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -1362,23 +1362,15 @@ trail_export_to_file (TrailDocument             *document,
   if (layout == NULL)
     return FALSE;
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
+  /* Written like a map: a failed export (a full disk) leaves the old file
+   * whole, and a link stays a link. */
+  writer = trail_file_writer_open (file, NULL, G_FILE_CREATE_NONE, 256 * 1024, cancellable, error);
+  if (writer == NULL)
     return FALSE;
 
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 256 * 1024);
-  if (!trail_export_layout_to_stream (layout, options, buffered, cancellable, error))
-    {
-      /* Closing through a cancelled cancellable drops the temporary file
-       * and leaves any existing file as it was. */
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (buffered, abandon, NULL);
-      return FALSE;
-    }
-
-  return g_output_stream_close (buffered, cancellable, error);
+  return trail_export_layout_to_stream (layout, options, trail_file_writer_get_stream (writer),
+                                        cancellable, error) &&
+         trail_file_writer_commit (writer, NULL, cancellable, error);
 }
 
 GBytes *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "trail-icons.h"
 #include "trail-layout-private.h"
@@ -431,23 +432,81 @@ layout_header (TrailLayout *self,
   return y + cy;
 }
 
+/* A card shows at most card_max_lines lines: Pango keeps per-character
+ * data for the whole text it is given, so a 256 KiB text cost as much as
+ * its size in every layout. This prefix fills seven lines many times over
+ * (even of "i"), so what is drawn, ellipsis included, is the same. */
+#define CARD_TEXT_MAX_BYTES 1536
+
+static char *
+card_text_prefix (const char *text)
+{
+  const char *end;
+
+  if (text == NULL || strlen (text) <= CARD_TEXT_MAX_BYTES)
+    return NULL;
+
+  end = g_utf8_find_prev_char (text, text + CARD_TEXT_MAX_BYTES + 1);
+  return g_strndup (text, end - text);
+}
+
 /* ---- Personas --------------------------------------------------------- */
 
+/* Photos are drawn at most this large (a persona card's avatar, zoomed or
+ * exported at a large scale), whatever the file holds. */
+#define PHOTO_DECODE_SIDE 256
+
+/* What the photos of one layout may cost: source pixels decoded (time, and
+ * the moment a PNG is whole in memory) and pixels kept. A hostile map of
+ * many tiny files of huge images is drawn with initials past them. */
+#define PHOTO_BUDGET_SOURCE_PIXELS (64 * 1024 * 1024)
+#define PHOTO_BUDGET_KEPT_PIXELS   (8 * 1024 * 1024)
+
+typedef struct
+{
+  guint64 source_pixels;
+  guint64 kept_pixels;
+} PhotoBudget;
+
 static GdkTexture *
-decode_photo (TrailPersona *persona)
+decode_photo (TrailPersona *persona,
+              PhotoBudget  *budget)
 {
   GBytes *bytes = trail_persona_get_photo (persona);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
-  GdkTexture *texture;
+  guint width, height;
+  guint64 kept;
 
   if (bytes == NULL)
     return NULL;
 
-  texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    g_debug ("Photo of %s not shown: %s", trail_persona_get_name (persona), error->message);
+  if (!trail_image_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                          NULL, &width, &height, &error))
+    {
+      g_debug ("Photo of %s not shown: %s", trail_persona_get_name (persona), error->message);
+      return NULL;
+    }
 
-  return texture;
+  kept = (guint64) MIN (width, PHOTO_DECODE_SIDE) * MIN (height, PHOTO_DECODE_SIDE);
+  if ((guint64) width * height > PHOTO_BUDGET_SOURCE_PIXELS - budget->source_pixels ||
+      kept > PHOTO_BUDGET_KEPT_PIXELS - budget->kept_pixels)
+    {
+      g_debug ("Photo of %s not shown: the map's photos are beyond the budget",
+               trail_persona_get_name (persona));
+      return NULL;
+    }
+  budget->source_pixels += (guint64) width * height;
+  budget->kept_pixels += kept;
+
+  pixbuf = trail_image_decode (bytes, PHOTO_DECODE_SIDE, &error);
+  if (pixbuf == NULL)
+    {
+      g_debug ("Photo of %s not shown: %s", trail_persona_get_name (persona), error->message);
+      return NULL;
+    }
+
+  return gdk_texture_new_for_pixbuf (pixbuf);
 }
 
 /* Free text as one markup paragraph: lines joined with a middle dot (each
@@ -475,7 +534,8 @@ escape_one_paragraph (const char *text)
 
 static void
 build_persona (TrailLayout        *self,
-               TrailLayoutPersona *p)
+               TrailLayoutPersona *p,
+               PhotoBudget        *budget)
 {
   TrailStyle *style = self->style;
   TrailPersona *persona = p->item.object;
@@ -490,7 +550,7 @@ build_persona (TrailLayout        *self,
   float cy = pad;
   GString *details = g_string_new (NULL);
 
-  p->photo = decode_photo (persona);
+  p->photo = decode_photo (persona, budget);
   p->avatar = GRAPHENE_RECT_INIT (pad, pad, style->persona_avatar, style->persona_avatar);
   text_set (self, &p->initials, TRAIL_FONT_AVATAR_LARGE, initials, -1, 0, &on_color);
   if (p->initials.layout != NULL)
@@ -561,6 +621,7 @@ layout_personas (TrailLayout *self,
   float x = style->margin;
   float row_height = 0;
   float y0 = y;
+  PhotoBudget budget = { 0, 0 };
 
   for (guint i = 0; i < n; i++)
     {
@@ -582,7 +643,7 @@ layout_personas (TrailLayout *self,
       if (!self->show_personas)
         continue;
 
-      build_persona (self, p);
+      build_persona (self, p, &budget);
       if (x > style->margin &&
           x + style->persona_width > style->margin + self->content_width)
         {
@@ -770,8 +831,11 @@ measure_card (TrailLayout     *self,
       c->measured_width != text_w ||
       g_strcmp0 (c->measured_text, text) != 0)
     {
+      g_autofree char *shown = card_text_prefix (text);
+
       text_clear (&c->text);
-      c->text.layout = make_layout (self, TRAIL_FONT_CARD_TEXT, text, text_w, (int) style->card_max_lines, FALSE);
+      c->text.layout = make_layout (self, TRAIL_FONT_CARD_TEXT, shown != NULL ? shown : text, text_w,
+                                    (int) style->card_max_lines, FALSE);
       g_free (c->measured_text);
       c->measured_text = g_strdup (text);
       c->measured_width = text_w;

@@ -43,6 +43,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
 
   g_assert_no_error (error);
+  /* What opens can be saved: the save-side limits agree with the load. */
+  g_assert_true (trail_document_check_limits (doc, &error));
+  g_assert_no_error (error);
   saved = trail_document_serialize (doc);
   again = trail_document_load_from_bytes (saved, "fuzz-saved", &error);
   g_assert_no_error (error);

@@ -299,8 +299,8 @@ typedef struct
 } BadFile;
 
 static const BadFile bad_files[] = {
-  { "malformed.trailmap",              TRAIL_DOCUMENT_ERROR_SYNTAX,       "malformed.trailmap:3:15: not valid JSON" },
-  { "truncated.trailmap",              TRAIL_DOCUMENT_ERROR_SYNTAX,       "truncated.trailmap:48:5: not valid JSON" },
+  { "malformed.trailmap",              TRAIL_DOCUMENT_ERROR_SYNTAX,       "malformed.trailmap:3:16: not valid JSON: “,” where a member was expected" },
+  { "truncated.trailmap",              TRAIL_DOCUMENT_ERROR_SYNTAX,       "truncated.trailmap:48:6: not valid JSON: the text ends too early" },
   { "invalid-utf8.trailmap",           TRAIL_DOCUMENT_ERROR_SYNTAX,       "invalid-utf8.trailmap:4:17: the file is not valid UTF-8" },
   { "empty.trailmap",                  TRAIL_DOCUMENT_ERROR_SYNTAX,       "empty.trailmap: the file is empty" },
   { "not-an-object.trailmap",          TRAIL_DOCUMENT_ERROR_NOT_TRAILMAP, "expected a JSON object, found a list" },
@@ -331,9 +331,9 @@ static const BadFile bad_files[] = {
   { "duplicate-tag.trailmap",          TRAIL_DOCUMENT_ERROR_INVALID,      "“p1” appears twice in personas" },
   { "duplicate-line.trailmap",         TRAIL_DOCUMENT_ERROR_REFERENCE,    "persona p1 has more than one emotion line" },
   { "card-in-emotions-lane.trailmap",  TRAIL_DOCUMENT_ERROR_INVALID,      "card c1 is in emotions lane l2, which holds no cards" },
-  { "huge-integer.trailmap",           TRAIL_DOCUMENT_ERROR_LIMIT,        "huge-integer.trailmap:54:16: the number is too large" },
+  { "huge-integer.trailmap",           TRAIL_DOCUMENT_ERROR_LIMIT,        "huge-integer.trailmap:54:16: cards[1].votes: the number is too large" },
   { "huge-votes.trailmap",             TRAIL_DOCUMENT_ERROR_INVALID,      "cards[1].votes: card c2: votes must be a whole number" },
-  { "huge-double.trailmap",            TRAIL_DOCUMENT_ERROR_INVALID,      "position must be a number from 0 to 1" },
+  { "huge-double.trailmap",            TRAIL_DOCUMENT_ERROR_LIMIT,        "huge-double.trailmap:65:23: emotion-lines[0].points[0].position: the number is too large" },
   { "negative-position.trailmap",      TRAIL_DOCUMENT_ERROR_INVALID,      "points[0].position: emotion point pt1: position must be" },
   { "score-outside-scale.trailmap",    TRAIL_DOCUMENT_ERROR_INVALID,      "score 9 is outside the scale -2 … 2" },
   { "bad-scale.trailmap",              TRAIL_DOCUMENT_ERROR_INVALID,      "scale: the scale 5 … 1 is not valid" },
@@ -345,11 +345,25 @@ static const BadFile bad_files[] = {
   { "bad-photo-not-image.trailmap",    TRAIL_DOCUMENT_ERROR_INVALID,      "neither PNG nor JPEG" },
   { "bad-photo-pixels.trailmap",       TRAIL_DOCUMENT_ERROR_LIMIT,        "100000 × 100000 pixels" },
   { "bad-photo-truncated-jpeg.trailmap", TRAIL_DOCUMENT_ERROR_INVALID,    "no valid frame header" },
-  { "nul-in-text.trailmap",            TRAIL_DOCUMENT_ERROR_INVALID,      "nul-in-text.trailmap:47:22: text holds a NUL character" },
-  { "unknown-infinity.trailmap",       TRAIL_DOCUMENT_ERROR_INVALID,      "“future” holds a number too large or text that is not UTF-8" },
-  { "lone-surrogate.trailmap",         TRAIL_DOCUMENT_ERROR_INVALID,      "title: the map: title is not valid UTF-8 text" },
-  { "lone-surrogate-unknown.trailmap", TRAIL_DOCUMENT_ERROR_INVALID,      "“future” holds a number too large or text that is not UTF-8" },
+  { "nul-in-text.trailmap",            TRAIL_DOCUMENT_ERROR_INVALID,      "nul-in-text.trailmap:47:22: cards[0].text: text holds a NUL character" },
+  { "unknown-infinity.trailmap",       TRAIL_DOCUMENT_ERROR_LIMIT,        "unknown-infinity.trailmap:5:17: future[1]: the number is too large" },
+  { "lone-surrogate.trailmap",         TRAIL_DOCUMENT_ERROR_INVALID,      "lone-surrogate.trailmap:4:20: title: text holds a lone surrogate (\\udc00)" },
+  { "lone-surrogate-unknown.trailmap", TRAIL_DOCUMENT_ERROR_INVALID,      "lone-surrogate-unknown.trailmap:5:17: future[0]: text holds a lone surrogate" },
   { "deep-nesting.trailmap",           TRAIL_DOCUMENT_ERROR_LIMIT,        "deep-nesting.trailmap:5:76: nested too deeply" },
+  { "comment.trailmap",                TRAIL_DOCUMENT_ERROR_SYNTAX,       "comment.trailmap:4:3: not valid JSON: comments are not allowed" },
+  { "comment-line.trailmap",           TRAIL_DOCUMENT_ERROR_SYNTAX,       "comment-line.trailmap:4:3: not valid JSON: comments are not allowed" },
+  { "single-quotes.trailmap",          TRAIL_DOCUMENT_ERROR_SYNTAX,       "single-quotes.trailmap:4:3: not valid JSON: text must be in double quotes" },
+  { "hex-number.trailmap",             TRAIL_DOCUMENT_ERROR_SYNTAX,       "hex-number.trailmap:5:13: not valid JSON: hexadecimal numbers are not allowed" },
+  { "nan.trailmap",                    TRAIL_DOCUMENT_ERROR_SYNTAX,       "nan.trailmap:5:13: not valid JSON: NaN and Infinity are not JSON numbers" },
+  { "trailing-comma-array.trailmap",   TRAIL_DOCUMENT_ERROR_SYNTAX,       "trailing-comma-array.trailmap:5:19: not valid JSON: “]” where a value was expected" },
+  { "trailing-comma-object.trailmap",  TRAIL_DOCUMENT_ERROR_SYNTAX,       "trailing-comma-object.trailmap:5:1: not valid JSON: “}” where a member was expected" },
+  { "control-in-string.trailmap",      TRAIL_DOCUMENT_ERROR_SYNTAX,       "control-in-string.trailmap:4:16: not valid JSON: a control character (U+0009)" },
+  { "leading-zero.trailmap",           TRAIL_DOCUMENT_ERROR_SYNTAX,       "leading-zero.trailmap:5:13: not valid JSON: a number cannot start with 0" },
+  { "lone-high-surrogate.trailmap",    TRAIL_DOCUMENT_ERROR_INVALID,      "lone-high-surrogate.trailmap:5:14: future: text holds a lone surrogate (\\ud800)" },
+  { "integer-beyond-int64.trailmap",   TRAIL_DOCUMENT_ERROR_LIMIT,        "integer-beyond-int64.trailmap:5:13: future: the number is too large" },
+  { "two-values.trailmap",             TRAIL_DOCUMENT_ERROR_SYNTAX,       "two-values.trailmap:6:1: not valid JSON: more text after the end" },
+  { "byte-order-mark.trailmap",        TRAIL_DOCUMENT_ERROR_SYNTAX,       "byte-order-mark.trailmap:1:1: not valid JSON: the text starts with a byte order mark" },
+  { "too-many-cells.trailmap",         TRAIL_DOCUMENT_ERROR_LIMIT,        "too-many-cells.trailmap: lanes: 400 stages and 251 lanes make too many cells" },
   { "empty-id.trailmap",               TRAIL_DOCUMENT_ERROR_INVALID,      "cards[0].id: card 1: id cannot be empty" },
 };
 
@@ -436,6 +450,83 @@ test_limits (void)
     assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "hostile.trailmap:1:65: nested too deeply");
   }
 
+  /* The same behind a comment holding a quote, which hid the rest of the
+   * file from the old pre-check (json-glib 1.6 skips comments). */
+  {
+    const char *prefix = "{\"format\": \"trailmap\", \"version\": 1, /*\"*/ \"x\": ";
+    gsize depth = 100000;
+    GString *text = g_string_new (prefix);
+    g_autoptr(GBytes) bytes = NULL;
+
+    for (gsize i = 0; i < depth; i++)
+      g_string_append_c (text, '[');
+    for (gsize i = 0; i < depth; i++)
+      g_string_append_c (text, ']');
+    g_string_append_c (text, '}');
+    bytes = g_string_free_to_bytes (text);
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_SYNTAX, "hostile.trailmap:1:38: not valid JSON: comments are not allowed");
+  }
+
+  /* A single-quoted string hid a NUL that truncated the title. */
+  {
+    const char *text = "{\"format\": \"trailmap\", \"version\": 1, \"x\": 'it\"s', \"title\": \"a\\u0000b\"}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_SYNTAX, "hostile.trailmap:1:43: not valid JSON: text must be in double quotes");
+  }
+
+  /* Hex literals wrapped: 0x7fffffffffffffffffff became -1. */
+  {
+    const char *text = "{\"format\": \"trailmap\", \"version\": 0x7fffffffffffffffffff, \"title\": \"\"}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_SYNTAX, "hostile.trailmap:1:35: not valid JSON: hexadecimal numbers are not allowed");
+  }
+
+  /* One digit beyond gint64, where json-glib wraps. */
+  {
+    const char *text = "{\"format\": \"trailmap\", \"version\": 1, \"title\": \"\", \"x\": {\"y\": [9223372036854775808]}}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "hostile.trailmap:1:63: x.y[0]: the number is too large");
+  }
+
+  /* null, true and false cost a node each too. */
+  {
+    GString *text = g_string_new ("{\"format\": \"trailmap\", \"version\": 1, \"x\": [");
+    g_autoptr(GBytes) bytes = NULL;
+
+    for (guint i = 0; i < TRAIL_FILE_MAX_VALUES / 3 + 1; i++)
+      g_string_append (text, "null,true,false,");
+    g_string_append (text, "null]}");
+    bytes = g_string_free_to_bytes (text);
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "too many values");
+  }
+
+  /* Unknown members are kept, so their texts have the same limit. */
+  {
+    GString *text = g_string_new ("{\"format\": \"trailmap\", \"version\": 1, \"title\": \"\", \"future\": {\"note\": \"");
+    g_autoptr(GBytes) bytes = NULL;
+
+    for (guint i = 0; i < TRAIL_FILE_MAX_STRING + 1; i++)
+      g_string_append_c (text, 'x');
+    g_string_append (text, "\"}}");
+    bytes = g_string_free_to_bytes (text);
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "hostile.trailmap:1:70: future.note: the text is too long");
+  }
+
+  /* And member names. */
+  {
+    GString *text = g_string_new ("{\"format\": \"trailmap\", \"version\": 1, \"title\": \"\", \"");
+    g_autoptr(GBytes) bytes = NULL;
+
+    for (guint i = 0; i < TRAIL_FILE_MAX_STRING + 1; i++)
+      g_string_append (text, "\\n");
+    g_string_append (text, "\": 1}");
+    bytes = g_string_free_to_bytes (text);
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "hostile.trailmap:1:51: a member name is too long");
+  }
+
   /* Larger than the limit: refused before anything is parsed. */
   {
     gsize size = TRAIL_FILE_MAX_BYTES + 1;
@@ -468,7 +559,7 @@ test_limits (void)
       g_string_append_c (text, 'x');
     g_string_append (text, "\"}");
     bytes = g_string_free_to_bytes (text);
-    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "title: the map: title is too long");
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "hostile.trailmap:1:47: title: the text is too long");
   }
 
   /* A photo beyond the byte limit is refused before it is decoded. */
@@ -481,7 +572,7 @@ test_limits (void)
       g_string_append_c (text, 'A');
     g_string_append (text, "\"}]}");
     bytes = g_string_free_to_bytes (text);
-    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "personas[0].photo: persona p1: the photo is too large");
+    assert_load_fails (bytes, TRAIL_DOCUMENT_ERROR_LIMIT, "personas[0].photo: the text is too long");
   }
 
   /* More cards than the limit. */
@@ -489,7 +580,7 @@ test_limits (void)
     GString *text = g_string_new ("{\"format\": \"trailmap\", \"version\": 1, \"title\": \"\", \"cards\": [");
     g_autoptr(GBytes) bytes = NULL;
 
-    for (guint i = 0; i <= TRAIL_FILE_MAX_ITEMS; i++)
+    for (guint i = 0; i <= TRAIL_FILE_MAX_CARDS; i++)
       g_string_append (text, i > 0 ? ",{}" : "{}");
     g_string_append (text, "]}");
     bytes = g_string_free_to_bytes (text);

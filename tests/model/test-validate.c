@@ -106,7 +106,7 @@ test_invalid_files (void)
 
   /* One line per problem, in the forms editors understand. */
   line1 = g_strdup_printf ("%s: cards[2].lane: card c12 refers to unknown lane l9\n", dangling);
-  line2 = g_strdup_printf ("%s:3:15: not valid JSON:", syntax);
+  line2 = g_strdup_printf ("%s:3:16: not valid JSON:", syntax);
   line3 = g_strdup_printf ("%s: the map was made by a newer Trailmap (file format version 7;", future);
   g_assert_nonnull (strstr (run.err, line1));
   g_assert_nonnull (strstr (run.err, line2));
