@@ -598,13 +598,10 @@ trail_document_paste_cards (TrailDocument  *self,
   if (parsed == NULL)
     return NULL;
 
-  if (g_list_model_get_n_items (trail_document_get_cards (self)) + parsed->len > TRAIL_FILE_MAX_ITEMS)
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
-                   _("The map cannot hold %u more cards (the limit is %d)"),
-                   parsed->len, TRAIL_FILE_MAX_ITEMS);
-      return NULL;
-    }
+  /* The clipboard text's length is a fair measure of what the cards add
+   * to the saved map. */
+  if (!trail_document_check_room (self, parsed->len, g_bytes_get_size (content), error))
+    return NULL;
 
   added = g_ptr_array_new ();
   trail_document_begin_group (self, _("Paste"));
