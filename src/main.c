@@ -11,6 +11,18 @@
 #include "trail-application.h"
 #include "trail-cli.h"
 
+static gboolean
+have_settings_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE);
+
+  return schema != NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -40,6 +52,17 @@ main (int   argc,
    * GSK_RENDERER set by the user still wins. */
   if (g_getenv ("GSK_RENDERER") == NULL && !g_file_test ("/dev/dri", G_FILE_TEST_IS_DIR))
     g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  /* GSettings aborts the whole process on a missing schema. Installed, the
+   * schema is always there: this is someone running a build tree, so the
+   * hint is for developers and stays untranslated. */
+  if (!have_settings_schema ())
+    {
+      g_printerr ("trailmap: the settings schema %s is not installed.\n"
+                  "To run Trailmap from a build tree: meson devenv -C BUILDDIR trailmap\n",
+                  BASE_ID);
+      return 1;
+    }
 
   app = trail_application_new ();
 

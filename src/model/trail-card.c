@@ -27,6 +27,7 @@ struct _TrailCard
   char               **persona_tags;
   char                *evidence_note;
   char                *color;
+  char                *custom_channel;
   TrailChannel         channel;
   TrailEvidence        evidence;
   TrailEvidenceSource  evidence_source;
@@ -51,6 +52,7 @@ enum {
   PROP_PRIORITY,
   PROP_COLOR,
   PROP_VOTES,
+  PROP_CUSTOM_CHANNEL,
   N_PROPS
 };
 
@@ -69,6 +71,7 @@ string_field (TrailCard *self,
     case PROP_DETAILS:       return &self->details;
     case PROP_EVIDENCE_NOTE: return &self->evidence_note;
     case PROP_COLOR:         return &self->color;
+    case PROP_CUSTOM_CHANNEL: return &self->custom_channel;
     default:                 return NULL;
     }
 }
@@ -228,6 +231,7 @@ trail_card_class_init (TrailCardClass *klass)
                        TRAIL_TYPE_PRIORITY, TRAIL_PRIORITY_NONE, flags);
   properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, flags);
   properties[PROP_VOTES] = g_param_spec_uint ("votes", NULL, NULL, 0, MAX_VOTES, 0, flags);
+  properties[PROP_CUSTOM_CHANNEL] = g_param_spec_string ("custom-channel", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -333,4 +337,11 @@ trail_card_get_votes (TrailCard *self)
 {
   g_return_val_if_fail (TRAIL_IS_CARD (self), 0);
   return self->votes;
+}
+
+const char *
+trail_card_get_custom_channel (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+  return self->custom_channel;
 }

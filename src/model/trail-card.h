@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (TrailCard, trail_card, TRAIL, CARD, GObject)
  * "channel" (TrailChannel), "persona-tags" (GStrv of persona ids),
  * "evidence" (TrailEvidence), "evidence-source" (TrailEvidenceSource),
  * "evidence-note" (note or link), "priority" (TrailPriority),
- * "color" ("#rrggbb" or NULL for the lane kind's colour), "votes" (uint).
+ * "color" ("#rrggbb" or NULL for the lane kind's colour), "votes" (uint),
+ * "custom-channel" (the id of one of the map's own channels, or NULL; the
+ * card's "channel" is then TRAIL_CHANNEL_OTHER, see trail-custom-channel.h).
  *
  * The order of a card within its cell is its order in
  * trail_document_get_cell_cards(). */
@@ -34,5 +36,6 @@ const char          *trail_card_get_evidence_note   (TrailCard *self);
 TrailPriority        trail_card_get_priority        (TrailCard *self);
 const char          *trail_card_get_color           (TrailCard *self);
 guint                trail_card_get_votes           (TrailCard *self);
+const char          *trail_card_get_custom_channel  (TrailCard *self);
 
 G_END_DECLS

@@ -385,6 +385,8 @@ kind_noun (GType type)
     return _("emotion line");
   if (type == TRAIL_TYPE_EMOTION_POINT)
     return _("emotion point");
+  if (type == TRAIL_TYPE_CUSTOM_CHANNEL)
+    return _("channel");
   return _("item");
 }
 
@@ -1156,6 +1158,10 @@ check_references (Loader *l)
       for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
         check_reference (l, tags[t], TRAIL_TYPE_PERSONA, TRAIL_TYPE_CARD, id,
                          "cards[%u].personas[%u]", i, t);
+
+      if (trail_card_get_custom_channel (card) != NULL)
+        check_reference (l, trail_card_get_custom_channel (card), TRAIL_TYPE_CUSTOM_CHANNEL,
+                         TRAIL_TYPE_CARD, id, "cards[%u].custom-channel", i);
     }
 
   n = g_list_model_get_n_items (lines);
@@ -1242,7 +1248,7 @@ migrate (JsonNode  *root,
 
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
-  "personas", "stages", "lanes", "cards", "emotion-lines", NULL
+  "personas", "stages", "lanes", "channels", "cards", "emotion-lines", NULL
 };
 
 static TrailDocument *
@@ -1349,6 +1355,7 @@ load_root (JsonNode    *root,
   read_list (l, object, "personas", TRAIL_TYPE_PERSONA);
   read_list (l, object, "stages", TRAIL_TYPE_STAGE);
   read_list (l, object, "lanes", TRAIL_TYPE_LANE);
+  read_list (l, object, "channels", TRAIL_TYPE_CUSTOM_CHANNEL);
   read_list (l, object, "cards", TRAIL_TYPE_CARD);
   read_lines (l, object);
 
@@ -2006,6 +2013,10 @@ trail_document_serialize (TrailDocument *self)
   write_list (&w, "personas", trail_document_get_personas (self));
   write_list (&w, "stages", trail_document_get_stages (self));
   write_list (&w, "lanes", trail_document_get_lanes (self));
+  /* Optional, so that maps without channels of their own are written as
+   * before. */
+  if (g_list_model_get_n_items (trail_document_get_channels (self)) > 0)
+    write_list (&w, "channels", trail_document_get_channels (self));
   write_list (&w, "cards", trail_document_get_cards (self));
   write_list (&w, "emotion-lines", trail_document_get_emotion_lines (self));
 
@@ -2198,4 +2209,199 @@ trail_document_save_to_file_finish (TrailDocument  *self,
     g_free (etag);
 
   return TRUE;
+}
+
+/* ---- Cards on the clipboard --------------------------------------------- */
+
+/* Copied cards are written and read by the file's own item writer and
+ * reader, so the clipboard has the file's keys, checks and limits, keeps
+ * unknown fields, and follows any field added to the table. */
+
+#define TRAIL_CARDS_FORMAT_TAG "trailmap-cards"
+
+GBytes *
+_trail_cards_serialize (TrailCard * const *cards,
+                        guint              n_cards)
+{
+  GString *out = g_string_sized_new (256 + 400 * n_cards);
+  ItemKind kind;
+  ObjectWriter w;
+
+  item_kind_init (&kind, TRAIL_TYPE_CARD, NULL);
+
+  begin_object (&w, out, 0);
+  member (&w, "format");
+  write_string (out, TRAIL_CARDS_FORMAT_TAG);
+  member (&w, "version");
+  g_string_append_printf (out, "%d", TRAIL_FILE_FORMAT_VERSION);
+  member (&w, "cards");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n" : "\n");
+      write_indent (out, w.level + 1);
+      write_item (out, G_OBJECT (cards[i]), w.level + 1, &kind, NULL);
+    }
+  if (n_cards > 0)
+    {
+      g_string_append_c (out, '\n');
+      write_indent (out, w.level);
+    }
+  g_string_append_c (out, ']');
+  end_object (&w, NULL);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+static void
+set_problems_error (Loader  *l,
+                    GError **error)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < l->problems->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, g_ptr_array_index (l->problems, i));
+    }
+  if (l->n_problems > l->problems->len)
+    {
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: (and %u more problem)",
+                                           "%s: (and %u more problems)",
+                                           l->n_problems - l->problems->len),
+                              display_name (l->name), l->n_problems - l->problems->len);
+    }
+
+  g_set_error_literal (error, TRAIL_DOCUMENT_ERROR, l->first_code, message->str);
+}
+
+/* Copied cards' text to JSON with a file's checks and limits, in one place
+ * so that it follows whatever reads files. */
+static JsonNode *
+parse_cards_text (const char  *data,
+                  gsize        len,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  if (len > TRAIL_FILE_MAX_BYTES)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT,
+                   _("%s: too large (%lu bytes; the limit is %d)"),
+                   display_name (name), (unsigned long) len, TRAIL_FILE_MAX_BYTES);
+      return NULL;
+    }
+  if (len == 0)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s: empty"), display_name (name));
+      return NULL;
+    }
+
+  if (!prescan (data, len, name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      set_syntax_error (name, parse_error, error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
+                   _("%s: empty"), display_name (name));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+GPtrArray *
+_trail_cards_load (GBytes      *bytes,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  Loader loader = { name, NULL, problems, 0, 0 };
+  JsonNode *format, *version;
+  JsonObject *object;
+  JsonArray *array;
+  const char *data;
+  gsize len;
+  guint n;
+  ItemKind kind;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  root = parse_cards_text (data, len, name, error);
+  if (root == NULL)
+    return NULL;
+
+  format = JSON_NODE_HOLDS_OBJECT (root) ?
+           json_object_get_member (json_node_get_object (root), "format") : NULL;
+  if (format == NULL || !node_is_string (format) ||
+      strcmp (json_node_get_string (format), TRAIL_CARDS_FORMAT_TAG) != 0)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_NOT_TRAILMAP,
+                   _("%s: not Trailmap cards (it has no \"format\": \"%s\")"),
+                   display_name (name), TRAIL_CARDS_FORMAT_TAG);
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  version = json_object_get_member (object, "version");
+  if (version == NULL || !node_is_integer (version) || json_node_get_int (version) < 1)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                   _("%s: version: no file format version (a whole number)"),
+                   display_name (name));
+      return NULL;
+    }
+  if (json_node_get_int (version) > TRAIL_FILE_FORMAT_VERSION)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_TOO_NEW,
+                   _("%s: the cards come from a newer Trailmap (file format version %lld"
+                     "; this version reads up to %d)"),
+                   display_name (name), (long long) json_node_get_int (version),
+                   TRAIL_FILE_FORMAT_VERSION);
+      return NULL;
+    }
+
+  if (!json_object_has_member (object, "cards"))
+    problem (&loader, TRAIL_DOCUMENT_ERROR_INVALID, "cards", _("there is no list of cards"));
+
+  array = get_list (&loader, object, "cards");
+  n = array != NULL ? json_array_get_length (array) : 0;
+  item_kind_init (&kind, TRAIL_TYPE_CARD, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *card = read_item (&loader, json_array_get_element (array, i), &kind, "cards", i);
+
+      if (card != NULL)
+        g_ptr_array_add (cards, card);
+    }
+
+  if (loader.n_problems > 0)
+    {
+      set_problems_error (&loader, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&cards);
 }

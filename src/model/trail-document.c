@@ -83,6 +83,7 @@ struct _TrailDocument
   GListStore    *lanes;
   GListStore    *cards;
   GListStore    *lines;
+  GListStore    *channels;
 
   GHashTable    *ids;            /* id → live item of any kind */
   GHashTable    *used_ids;       /* every id given out, so undo can bring one back */
@@ -228,6 +229,8 @@ store_for_item (TrailDocument *self,
     return self->personas;
   if (TRAIL_IS_EMOTION_LINE (item))
     return self->lines;
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return self->channels;
 
   g_return_val_if_reached (NULL);
 }
@@ -245,6 +248,8 @@ change_for_item (gpointer item)
     return TRAIL_CHANGE_PERSONAS;
   if (TRAIL_IS_EMOTION_LINE (item) || TRAIL_IS_EMOTION_POINT (item))
     return TRAIL_CHANGE_EMOTIONS;
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return TRAIL_CHANGE_CHANNELS;
   if (TRAIL_IS_DOCUMENT (item))
     return TRAIL_CHANGE_META;
 
@@ -270,6 +275,8 @@ item_get_id (gpointer item)
     id = trail_emotion_line_get_id (item);
   else if (TRAIL_IS_EMOTION_POINT (item))
     id = trail_emotion_point_get_id (item);
+  else if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    id = trail_custom_channel_get_id (item);
 
   return id;
 }
@@ -1140,6 +1147,7 @@ trail_document_dispose (GObject *object)
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_object (&self->cards);
   g_clear_object (&self->lines);
+  g_clear_object (&self->channels);
   g_clear_object (&self->lanes);
   g_clear_object (&self->stages);
   g_clear_object (&self->personas);
@@ -1307,6 +1315,7 @@ trail_document_init (TrailDocument *self)
   self->lanes = g_list_store_new (TRAIL_TYPE_LANE);
   self->cards = g_list_store_new (TRAIL_TYPE_CARD);
   self->lines = g_list_store_new (TRAIL_TYPE_EMOTION_LINE);
+  self->channels = g_list_store_new (TRAIL_TYPE_CUSTOM_CHANNEL);
 
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1574,6 +1583,13 @@ trail_document_get_cards (TrailDocument *self)
 }
 
 GListModel *
+trail_document_get_channels (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->channels);
+}
+
+GListModel *
 trail_document_get_emotion_lines (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
@@ -1624,6 +1640,14 @@ trail_document_find_card (TrailDocument *self,
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
   return find_typed (self, id, TRAIL_TYPE_CARD);
+}
+
+TrailCustomChannel *
+trail_document_find_channel (TrailDocument *self,
+                             const char    *id)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return find_typed (self, id, TRAIL_TYPE_CUSTOM_CHANNEL);
 }
 
 TrailEmotionLine *
@@ -1744,6 +1768,8 @@ edit_label_for (gpointer item)
     return _("Edit Persona");
   if (TRAIL_IS_EMOTION_POINT (item))
     return _("Edit Emotion Point");
+  if (TRAIL_IS_CUSTOM_CHANNEL (item))
+    return _("Edit Channel");
   return _("Edit Map");
 }
 
@@ -1825,6 +1851,14 @@ check_in_document (TrailDocument    *self,
                          "unknown persona “%s”", ids[i]);
             return FALSE;
           }
+    }
+
+  if ((field->flags & TRAIL_FIELD_REF_CHANNEL) && g_value_get_string (value) != NULL &&
+      trail_document_find_channel (self, g_value_get_string (value)) == NULL)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_REFERENCE,
+                   "unknown channel “%s”", g_value_get_string (value));
+      return FALSE;
     }
 
   if ((field->flags & TRAIL_FIELD_REF_STAGE) &&
@@ -2315,8 +2349,12 @@ trail_document_move_card (TrailDocument *self,
 }
 
 TrailCard *
-trail_document_duplicate_card (TrailDocument *self,
-                               TrailCard     *card)
+_trail_document_add_card_copy (TrailDocument *self,
+                               TrailCard     *source,
+                               TrailLane     *lane,
+                               TrailStage    *stage,
+                               int            index,
+                               const char    *label)
 {
   g_autofree char *id = NULL;
   g_autoptr(TrailCard) copy = NULL;
@@ -2324,7 +2362,10 @@ trail_document_duplicate_card (TrailDocument *self,
   guint n_fields;
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (TRAIL_IS_CARD (card) && item_in_document (self, card), NULL);
+  g_return_val_if_fail (TRAIL_IS_CARD (source), NULL);
+  g_return_val_if_fail (TRAIL_IS_LANE (lane) && item_in_document (self, lane), NULL);
+  g_return_val_if_fail (TRAIL_IS_STAGE (stage) && item_in_document (self, stage), NULL);
+  g_return_val_if_fail (trail_lane_get_kind (lane) != TRAIL_LANE_KIND_EMOTIONS, NULL);
 
   id = make_id (self, "c");
   copy = _trail_card_new (id);
@@ -2338,18 +2379,117 @@ trail_document_duplicate_card (TrailDocument *self,
       if (fields[i].flags & (TRAIL_FIELD_ID | TRAIL_FIELD_PLACEMENT))
         continue;
 
-      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (card), fields[i].property);
+      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (source), fields[i].property);
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
-      g_object_get_property (G_OBJECT (card), fields[i].property, &value);
+      g_object_get_property (G_OBJECT (source), fields[i].property, &value);
+
+      /* A card from another map may name personas this one lacks. */
+      if ((fields[i].flags & TRAIL_FIELD_REF_PERSONA) && G_VALUE_HOLDS (&value, G_TYPE_STRV))
+        {
+          const char * const *ids = g_value_get_boxed (&value);
+          g_autoptr(GStrvBuilder) known = g_strv_builder_new ();
+
+          for (guint t = 0; ids != NULL && ids[t] != NULL; t++)
+            if (trail_document_find_persona (self, ids[t]) != NULL)
+              g_strv_builder_add (known, ids[t]);
+          g_value_take_boxed (&value, g_strv_builder_end (known));
+        }
+      else if ((fields[i].flags & TRAIL_FIELD_REF_PERSONA) && G_VALUE_HOLDS_STRING (&value) &&
+               trail_document_find_persona (self, g_value_get_string (&value)) == NULL)
+        g_value_set_string (&value, NULL);
+      /* Another map's own channel: the card stays an "Other channel" one. */
+      else if ((fields[i].flags & TRAIL_FIELD_REF_CHANNEL) &&
+               trail_document_find_channel (self, g_value_get_string (&value)) == NULL)
+        g_value_set_string (&value, NULL);
+
       _trail_item_set_value (copy, pspec, &value);
     }
-  _trail_item_set_unknown (copy, _trail_item_get_unknown (card));
+  _trail_item_set_unknown (copy, _trail_item_get_unknown (source));
 
-  return insert_card (self, copy,
-                      trail_document_find_lane (self, trail_card_get_lane_id (card)),
-                      trail_document_find_stage (self, trail_card_get_stage_id (card)),
-                      card_cell_index (self, card) + 1,
-                      _("Duplicate Card"));
+  return insert_card (self, copy, lane, stage, index, label);
+}
+
+TrailCard *
+trail_document_duplicate_card (TrailDocument *self,
+                               TrailCard     *card)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (TRAIL_IS_CARD (card) && item_in_document (self, card), NULL);
+
+  return _trail_document_add_card_copy (self, card,
+                                        trail_document_find_lane (self, trail_card_get_lane_id (card)),
+                                        trail_document_find_stage (self, trail_card_get_stage_id (card)),
+                                        card_cell_index (self, card) + 1,
+                                        _("Duplicate Card"));
+}
+
+/* ---- The map's own channels ------------------------------------------- */
+
+TrailCustomChannel *
+trail_document_add_channel (TrailDocument *self,
+                            int            index,
+                            const char    *name,
+                            const char    *icon)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(TrailCustomChannel) channel = NULL;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (name == NULL || (g_utf8_validate (name, -1, NULL) &&
+                                         strlen (name) <= TRAIL_FILE_MAX_STRING), NULL);
+  g_return_val_if_fail (icon == NULL || trail_custom_channel_icon_is_valid (icon), NULL);
+
+  id = make_id (self, "ch");
+  channel = _trail_custom_channel_new (id);
+  _trail_item_set (channel, "name", name != NULL ? name : "", NULL);
+  if (icon != NULL)
+    _trail_item_set (channel, "icon", icon, NULL);
+
+  begin (self, _("Add Channel"));
+  record_insert (self, channel, insert_index (self->channels, index), 0);
+  end (self);
+
+  return channel;
+}
+
+void
+trail_document_remove_channel (TrailDocument      *self,
+                               TrailCustomChannel *channel)
+{
+  const char *channel_id;
+  guint n;
+
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+  g_return_if_fail (TRAIL_IS_CUSTOM_CHANNEL (channel) && item_in_document (self, channel));
+
+  channel_id = trail_custom_channel_get_id (channel);
+
+  begin (self, _("Remove Channel"));
+
+  /* Its cards keep "Other channel", which they already say. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailCard) card = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
+
+      if (g_strcmp0 (trail_card_get_custom_channel (card), channel_id) == 0)
+        record_set_string (self, card, "custom-channel", NULL);
+    }
+
+  record_remove_at (self, channel, list_index_of (self->channels, channel));
+
+  end (self);
+}
+
+void
+trail_document_move_channel (TrailDocument      *self,
+                             TrailCustomChannel *channel,
+                             guint               new_index)
+{
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+  g_return_if_fail (TRAIL_IS_CUSTOM_CHANNEL (channel) && item_in_document (self, channel));
+
+  move_in_list (self, channel, new_index, _("Move Channel"));
 }
 
 /* ---- Personas and emotion lines ---------------------------------------- */
@@ -2902,5 +3042,6 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->stages), G_LIST_MODEL (b->stages)) &&
          lists_equal (G_LIST_MODEL (a->lanes), G_LIST_MODEL (b->lanes)) &&
          lists_equal (G_LIST_MODEL (a->cards), G_LIST_MODEL (b->cards)) &&
-         lists_equal (G_LIST_MODEL (a->lines), G_LIST_MODEL (b->lines));
+         lists_equal (G_LIST_MODEL (a->lines), G_LIST_MODEL (b->lines)) &&
+         lists_equal (G_LIST_MODEL (a->channels), G_LIST_MODEL (b->channels));
 }

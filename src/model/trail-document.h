@@ -13,6 +13,7 @@
 #include "trail-lane.h"
 #include "trail-card.h"
 #include "trail-emotion-line.h"
+#include "trail-custom-channel.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,9 @@ GListModel        *trail_document_get_stages        (TrailDocument *self); /* Tr
 GListModel        *trail_document_get_lanes         (TrailDocument *self); /* TrailLane */
 GListModel        *trail_document_get_cards         (TrailDocument *self); /* TrailCard, all of them */
 GListModel        *trail_document_get_emotion_lines (TrailDocument *self); /* TrailEmotionLine */
+/* The map's own channels (TrailCustomChannel), after the ten standard ones
+ * of TrailChannel in every list the user sees. */
+GListModel        *trail_document_get_channels      (TrailDocument *self);
 
 /* Lookups by id; NULL when unknown. O(1). */
 TrailPersona      *trail_document_find_persona      (TrailDocument *self, const char *id);
@@ -76,6 +80,7 @@ TrailLane         *trail_document_find_lane         (TrailDocument *self, const 
 TrailCard         *trail_document_find_card         (TrailDocument *self, const char *id);
 TrailEmotionLine  *trail_document_find_emotion_line (TrailDocument *self, const char *id);
 TrailEmotionPoint *trail_document_find_emotion_point (TrailDocument *self, const char *id);
+TrailCustomChannel *trail_document_find_channel     (TrailDocument *self, const char *id);
 /* The line of @persona_id (NULL for the line for everyone), or NULL. */
 TrailEmotionLine  *trail_document_find_line_for_persona (TrailDocument *self,
                                                          const char    *persona_id);
@@ -172,6 +177,22 @@ void               trail_document_remove_persona    (TrailDocument *self,
 void               trail_document_move_persona      (TrailDocument *self,
                                                      TrailPersona  *persona,
                                                      guint          new_index);
+
+/* The map's own channels. @index -1 appends; @icon NULL gives the first of
+ * trail_custom_channel_list_icons(). Rename or change the icon with
+ * trail_document_update (doc, channel, "name", …, "icon", …). Removing a
+ * channel takes it off its cards (they stay "Other channel"); undo puts it
+ * back on them. Give a card a channel with trail_document_set_card_channel()
+ * (trail-document-edits.h). */
+TrailCustomChannel *trail_document_add_channel      (TrailDocument      *self,
+                                                     int                 index,
+                                                     const char         *name,
+                                                     const char         *icon);
+void               trail_document_remove_channel    (TrailDocument      *self,
+                                                     TrailCustomChannel *channel);
+void               trail_document_move_channel      (TrailDocument      *self,
+                                                     TrailCustomChannel *channel,
+                                                     guint               new_index);
 
 /* Emotion lines and points. */
 TrailEmotionLine  *trail_document_add_emotion_line  (TrailDocument *self,

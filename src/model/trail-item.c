@@ -58,6 +58,13 @@ static const TrailField card_fields[] = {
   { "priority",        "priority",        0 },
   { "color",           "color",           TRAIL_FIELD_COLOR },
   { "votes",           "votes",           0 },
+  { "custom-channel",  "custom-channel",  TRAIL_FIELD_REF_CHANNEL },
+};
+
+static const TrailField channel_fields[] = {
+  { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
+  { "name",        "name",        TRAIL_FIELD_REQUIRED },
+  { "icon",        "icon",        TRAIL_FIELD_REQUIRED | TRAIL_FIELD_ICON },
 };
 
 static const TrailField line_fields[] = {
@@ -96,6 +103,8 @@ _trail_fields_for_type (GType  type,
     RETURN_TABLE (line_fields);
   if (type == TRAIL_TYPE_EMOTION_POINT)
     RETURN_TABLE (point_fields);
+  if (type == TRAIL_TYPE_CUSTOM_CHANNEL)
+    RETURN_TABLE (channel_fields);
 #undef RETURN_TABLE
 
   *n_fields = 0;
@@ -172,8 +181,15 @@ _trail_field_check_value (const TrailField  *field,
           return FALSE;
         }
 
-      if ((field->flags & (TRAIL_FIELD_ID | TRAIL_FIELD_REF_LANE |
-                           TRAIL_FIELD_REF_STAGE | TRAIL_FIELD_REF_PERSONA)) && s[0] == '\0')
+      if ((field->flags & TRAIL_FIELD_ICON) && !trail_custom_channel_icon_is_valid (s))
+        {
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                       _("“%s” is not one of Trailmap’s icons"), s);
+          return FALSE;
+        }
+
+      if ((field->flags & (TRAIL_FIELD_ID | TRAIL_FIELD_REF_LANE | TRAIL_FIELD_REF_STAGE |
+                           TRAIL_FIELD_REF_PERSONA | TRAIL_FIELD_REF_CHANNEL)) && s[0] == '\0')
         {
           g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                        _("%s cannot be empty"), field->key);

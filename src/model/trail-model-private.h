@@ -57,6 +57,8 @@ typedef enum
   TRAIL_FIELD_IMAGE       = 1 << 6, /* PNG or JPEG bytes, base64 in files */
   TRAIL_FIELD_SCORE       = 1 << 7, /* within the document's scale */
   TRAIL_FIELD_PLACEMENT   = 1 << 8, /* moved with a dedicated command */
+  TRAIL_FIELD_ICON        = 1 << 9, /* one of trail_custom_channel_list_icons() */
+  TRAIL_FIELD_REF_CHANNEL = 1 << 10, /* the id of one of the map's own channels */
 } TrailFieldFlags;
 
 typedef struct
@@ -66,7 +68,8 @@ typedef struct
   TrailFieldFlags  flags;
 } TrailField;
 
-/* Fields of a persona, stage, lane, card, emotion line or point, in file
+/* Fields of a persona, stage, lane, card, emotion line or point, or custom
+ * channel, in file
  * order; @n_fields is set. The document's own fields are handled by the
  * loader and writer, being few and special. */
 const TrailField *_trail_fields_for_type  (GType         type,
@@ -87,6 +90,7 @@ TrailLane         *_trail_lane_new          (const char *id);
 TrailCard         *_trail_card_new          (const char *id);
 TrailEmotionLine  *_trail_emotion_line_new  (const char *id);
 TrailEmotionPoint *_trail_emotion_point_new (const char *id);
+TrailCustomChannel *_trail_custom_channel_new (const char *id);
 
 GListStore        *_trail_emotion_line_get_store (TrailEmotionLine  *self);
 TrailEmotionLine  *_trail_emotion_point_get_line (TrailEmotionPoint *self);
@@ -122,6 +126,26 @@ void           _trail_document_set_saved_serial (TrailDocument *self,
                                                  guint64        serial);
 /* Forgets the undo history and marks the document saved. */
 void           _trail_document_reset_history (TrailDocument *self);
+
+/* Cards on the clipboard, written and read with the file's item writer and
+ * reader (trail-document-io.c). _trail_cards_load() returns TrailCard
+ * objects outside any document, checked like a file's (their lane, stage
+ * and persona ids are not resolved), or NULL and an error. */
+GBytes        *_trail_cards_serialize     (TrailCard * const *cards,
+                                           guint              n_cards);
+GPtrArray     *_trail_cards_load          (GBytes        *bytes,
+                                           const char    *name,
+                                           GError       **error);
+/* Inserts a copy of @source (a card of this document or of none) with a new
+ * id at @index of the cell: every field but the id and placement, unknown
+ * fields included; persona references this map does not know are dropped.
+ * One undoable command named @label. */
+TrailCard     *_trail_document_add_card_copy (TrailDocument *self,
+                                              TrailCard     *source,
+                                              TrailLane     *lane,
+                                              TrailStage    *stage,
+                                              int            index,
+                                              const char    *label);
 
 /* The labels of a scale when the file gives none, for the writer. */
 const char * const *_trail_document_get_custom_labels (TrailDocument *self);

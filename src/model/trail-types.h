@@ -81,6 +81,7 @@ typedef enum /*< flags >*/
   TRAIL_CHANGE_CARDS     = 1 << 5, /* card added, removed or moved between/within cells */
   TRAIL_CHANGE_CARD_TEXT = 1 << 6, /* a card's content changed, nothing moved */
   TRAIL_CHANGE_EMOTIONS  = 1 << 7, /* emotion lines or points */
+  TRAIL_CHANGE_CHANNELS  = 1 << 8, /* the map's own channels added, removed or edited */
 } TrailChangeFlags;
 
 typedef struct _TrailDocument     TrailDocument;
@@ -90,6 +91,7 @@ typedef struct _TrailLane         TrailLane;
 typedef struct _TrailCard         TrailCard;
 typedef struct _TrailEmotionLine  TrailEmotionLine;
 typedef struct _TrailEmotionPoint TrailEmotionPoint;
+typedef struct _TrailCustomChannel TrailCustomChannel;
 
 /* Human-readable, translated names for the UI and the render layer. */
 const char *trail_lane_kind_get_label       (TrailLaneKind       kind);

@@ -10,6 +10,7 @@
 #include <librsvg/rsvg.h>
 
 #include "trail-icons.h"
+#include "trail-paths.h"
 
 #define ICON_SIZE 16
 #define ICON_RESOURCE_DIR RESOURCE_PATH "/render/icons/"
@@ -202,7 +203,7 @@ trail_icon_append (GtkSnapshot           *snapshot,
   if (name == NULL)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, rect);
+  cr = trail_snapshot_append_cairo (snapshot, rect);
   trail_icon_draw (cr, name, rect, color);
   cairo_destroy (cr);
 }

@@ -717,6 +717,7 @@ measure_card (TrailLayout     *self,
   const char *text = trail_card_get_text (card);
   const char * const *tags = trail_card_get_persona_tags (card);
   TrailChannel channel = trail_card_get_channel (card);
+  TrailCustomChannel *custom;
   TrailEvidence evidence = trail_card_get_evidence (card);
   guint votes = trail_card_get_votes (card);
   float width = style->stage_width - 2 * style->cell_padding;
@@ -735,11 +736,18 @@ measure_card (TrailLayout     *self,
   c->icon = NULL;
   text_clear (&c->meta);
 
-  if (kind == TRAIL_LANE_KIND_TOUCHPOINTS && channel != TRAIL_CHANNEL_NONE)
-    {
-      g_autofree char *label = g_utf8_strup (trail_channel_get_label (channel), -1);
+  /* A map channel shows its own icon and name; a card that names one
+   * the map lacks shows its standard channel. */
+  custom = trail_document_find_channel (self->document, trail_card_get_custom_channel (card));
 
-      c->icon = trail_icon_for_channel (channel);
+  if (kind == TRAIL_LANE_KIND_TOUCHPOINTS && (channel != TRAIL_CHANNEL_NONE || custom != NULL))
+    {
+      g_autofree char *label = g_utf8_strup (custom != NULL ? trail_custom_channel_get_name (custom)
+                                                            : trail_channel_get_label (channel), -1);
+
+      /* Interned: the layout outlives a change of the channel's icon. */
+      c->icon = custom != NULL ? g_intern_string (trail_custom_channel_get_icon (custom))
+                               : trail_icon_for_channel (channel);
       c->icon_rect = GRAPHENE_RECT_INIT (left, cy, style->card_icon_size, style->card_icon_size);
       text_set (self, &c->meta, TRAIL_FONT_CARD_META, label, content_w - style->card_icon_size - 6, 1,
                 &c->colors.accent);

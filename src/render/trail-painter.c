@@ -237,7 +237,7 @@ trail_painter_draw_stage (GtkSnapshot           *snapshot,
 
   g_return_if_fail (item->kind == TRAIL_LAYOUT_ITEM_STAGE);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &item->bounds);
+  cr = trail_snapshot_append_cairo (snapshot, &item->bounds);
   trail_path_stage (cr, s, style->stage_chevron);
   gdk_cairo_set_source_rgba (cr, &s->face);
   cairo_fill (cr);
@@ -395,7 +395,7 @@ trail_painter_draw_card (GtkSnapshot           *snapshot,
     {
       /* A notch in the corner marks what the team ranked highest. */
       GdkRGBA flag = trail_style_get_lane_color (style, TRAIL_LANE_KIND_PAIN_POINTS);
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (o->x + b->size.width - 18, o->y, 18, 18));
+      cairo_t *cr = trail_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (o->x + b->size.width - 18, o->y, 18, 18));
 
       cairo_move_to (cr, o->x + b->size.width - 18, o->y);
       cairo_line_to (cr, o->x + b->size.width - radius, o->y);
@@ -469,7 +469,7 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
       append_line (snapshot, plot->origin.x, y - 0.5f, plot->size.width - 1, 1, &line);
     }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &item->bounds);
+  cr = trail_snapshot_append_cairo (snapshot, &item->bounds);
   cairo_rectangle (cr, item->bounds.origin.x, item->bounds.origin.y, item->bounds.size.width, item->bounds.size.height);
   cairo_clip (cr);
 

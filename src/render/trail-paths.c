@@ -217,3 +217,23 @@ trail_layout_get_grid_rect (TrailLayout     *layout,
 
   return TRUE;
 }
+
+cairo_t *
+trail_snapshot_append_cairo (GtkSnapshot           *snapshot,
+                             const graphene_rect_t *bounds)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) moved = NULL;
+  g_autoptr(GskTransform) transform = NULL;
+  cairo_t *cr;
+
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, bounds->size.width, bounds->size.height));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_translate (cr, -bounds->origin.x, -bounds->origin.y);
+
+  transform = gsk_transform_translate (NULL, &bounds->origin);
+  moved = gsk_transform_node_new (node, transform);
+  gtk_snapshot_append_node (snapshot, moved);
+
+  return cr;
+}

@@ -34,6 +34,14 @@ char    *trail_path_to_svg           (cairo_t                *cr);
 /* A scratch context for building paths (free with cairo_destroy). */
 cairo_t *trail_path_scratch          (void);
 
+/* Like gtk_snapshot_append_cairo(), but the drawing is recorded at the
+ * origin and moved into place by a transform node: cairo 1.16's SVG
+ * surface writes a recording surface whose extents do not start at 0,0 as
+ * an empty group, which left every shape drawn with cairo out of the
+ * text-to-path SVG. Draw in the same coordinates as with GTK's call. */
+cairo_t *trail_snapshot_append_cairo (GtkSnapshot            *snapshot,
+                                      const graphene_rect_t  *bounds);
+
 /* The rectangle around all lane rows, or FALSE when there are none. */
 gboolean trail_layout_get_grid_rect  (TrailLayout            *layout,
                                       graphene_rect_t        *rect);

@@ -383,7 +383,15 @@ trail_canvas_apply_palette_item (TrailCanvas           *self,
 
         trail_document_begin_group (self->document, _("Add Card"));
         card = trail_document_add_card (self->document, target->lane, target->stage, target->index, "");
-        if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
+        if (trail_palette_item_get_custom_channel (item) != NULL)
+          {
+            TrailCustomChannel *channel = trail_document_find_channel (self->document,
+                                                                       trail_palette_item_get_custom_channel (item));
+
+            if (channel != NULL)
+              trail_document_set_card_channel (self->document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
+          }
+        else if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
           trail_document_update (self->document, card, "channel", trail_palette_item_get_channel (item), NULL);
         trail_document_end_group (self->document);
 

@@ -19,6 +19,10 @@ struct _TrailPaletteItem
   TrailLaneKind         lane_kind;
   TrailChannel          channel;
   char                 *persona_id;
+  /* A map channel's id, name and icon, for a touchpoint on it. */
+  char                 *custom_channel;
+  char                 *channel_name;
+  const char           *channel_icon;
 };
 
 G_DEFINE_FINAL_TYPE (TrailPaletteItem, trail_palette_item, G_TYPE_OBJECT)
@@ -29,6 +33,8 @@ trail_palette_item_finalize (GObject *object)
   TrailPaletteItem *self = TRAIL_PALETTE_ITEM (object);
 
   g_clear_pointer (&self->persona_id, g_free);
+  g_clear_pointer (&self->custom_channel, g_free);
+  g_clear_pointer (&self->channel_name, g_free);
 
   G_OBJECT_CLASS (trail_palette_item_parent_class)->finalize (object);
 }
@@ -77,6 +83,34 @@ trail_palette_item_new_card (TrailLaneKind lane_kind,
   self->lane_kind = lane_kind;
   self->channel = channel;
   return self;
+}
+
+TrailPaletteItem *
+trail_palette_item_new_custom_channel (TrailCustomChannel *channel)
+{
+  TrailPaletteItem *self;
+
+  g_return_val_if_fail (TRAIL_IS_CUSTOM_CHANNEL (channel), NULL);
+
+  self = trail_palette_item_new_card (TRAIL_LANE_KIND_TOUCHPOINTS, TRAIL_CHANNEL_OTHER);
+  self->custom_channel = g_strdup (trail_custom_channel_get_id (channel));
+  self->channel_name = g_strdup (trail_custom_channel_get_name (channel));
+  self->channel_icon = g_intern_string (trail_custom_channel_get_icon (channel));
+  return self;
+}
+
+const char *
+trail_palette_item_get_custom_channel (TrailPaletteItem *self)
+{
+  g_return_val_if_fail (TRAIL_IS_PALETTE_ITEM (self), NULL);
+  return self->custom_channel;
+}
+
+const char *
+trail_palette_item_get_channel_icon (TrailPaletteItem *self)
+{
+  g_return_val_if_fail (TRAIL_IS_PALETTE_ITEM (self), NULL);
+  return self->channel_icon;
 }
 
 TrailPaletteItem *
@@ -150,6 +184,9 @@ trail_palette_item_dup_label (TrailPaletteItem *self)
       return g_strdup_printf (_("%s lane"), trail_lane_kind_get_label (self->lane_kind));
 
     case TRAIL_PALETTE_ITEM_CARD:
+      if (self->custom_channel != NULL)
+        /* Translators: %s is a channel such as "Website" */
+        return g_strdup_printf (_("%s touchpoint"), self->channel_name);
       if (self->lane_kind == TRAIL_LANE_KIND_TOUCHPOINTS && self->channel != TRAIL_CHANNEL_NONE)
         /* Translators: %s is a channel such as "Website" */
         return g_strdup_printf (_("%s touchpoint"), trail_channel_get_label (self->channel));

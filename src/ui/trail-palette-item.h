@@ -30,11 +30,16 @@ TrailPaletteItem     *trail_palette_item_new_lane    (TrailLaneKind  lane_kind);
 TrailPaletteItem     *trail_palette_item_new_card    (TrailLaneKind  lane_kind,
                                                       TrailChannel   channel);
 TrailPaletteItem     *trail_palette_item_new_persona (const char    *persona_id);
+/* A touchpoint card on one of the map's own channels. */
+TrailPaletteItem     *trail_palette_item_new_custom_channel (TrailCustomChannel *channel);
 
 TrailPaletteItemKind  trail_palette_item_get_kind       (TrailPaletteItem *self);
 TrailLaneKind         trail_palette_item_get_lane_kind  (TrailPaletteItem *self);
 TrailChannel          trail_palette_item_get_channel    (TrailPaletteItem *self);
 const char           *trail_palette_item_get_persona_id (TrailPaletteItem *self);
+/* The map channel's id and icon name, or NULL for other items. */
+const char           *trail_palette_item_get_custom_channel (TrailPaletteItem *self);
+const char           *trail_palette_item_get_channel_icon   (TrailPaletteItem *self);
 /* Translated, e.g. "Website touchpoint", "Pain point", "Stage". */
 char                 *trail_palette_item_dup_label      (TrailPaletteItem *self);
 /* Whether a card of this item belongs in a lane of @kind. */

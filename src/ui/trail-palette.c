@@ -92,6 +92,8 @@ get_item_icon (TrailPaletteItem *item)
       return trail_icon_for_lane_kind (trail_palette_item_get_lane_kind (item));
 
     case TRAIL_PALETTE_ITEM_CARD:
+      if (trail_palette_item_get_channel_icon (item) != NULL)
+        return trail_palette_item_get_channel_icon (item);
       if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
         return trail_icon_for_channel (trail_palette_item_get_channel (item));
       return trail_icon_for_lane_kind (trail_palette_item_get_lane_kind (item));
@@ -256,6 +258,36 @@ fill_static_rows (TrailPalette *self)
     }
 }
 
+/* The map's own channels, after the standard ones. */
+static void
+rebuild_channels (TrailPalette *self)
+{
+  GdkRGBA color = trail_style_get_lane_color (self->style, TRAIL_LANE_KIND_TOUCHPOINTS);
+  GtkWidget *child, *next;
+  GListModel *channels;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->touchpoints_list)); child != NULL; child = next)
+    {
+      TrailPaletteItem *item = g_object_get_data (G_OBJECT (child), "item");
+
+      next = gtk_widget_get_next_sibling (child);
+      if (item != NULL && trail_palette_item_get_custom_channel (item) != NULL)
+        gtk_list_box_remove (self->touchpoints_list, child);
+    }
+
+  if (self->document == NULL)
+    return;
+
+  channels = trail_document_get_channels (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+    {
+      g_autoptr(TrailCustomChannel) channel = g_list_model_get_item (channels, i);
+      g_autoptr(TrailPaletteItem) item = trail_palette_item_new_custom_channel (channel);
+
+      gtk_list_box_append (self->touchpoints_list, create_row (self, item, &color, NULL));
+    }
+}
+
 /* ---- Personas ------------------------------------------------------------- */
 
 static void
@@ -327,6 +359,8 @@ on_document_changed_cb (TrailPalette     *self,
 {
   if (what & TRAIL_CHANGE_PERSONAS)
     rebuild_personas (self);
+  if (what & TRAIL_CHANGE_CHANNELS)
+    rebuild_channels (self);
 }
 
 static void
@@ -357,6 +391,7 @@ on_style_changed_cb (TrailPalette *self)
   g_clear_pointer (&self->style, trail_style_unref);
   self->style = trail_style_new (variant);
   fill_static_rows (self);
+  rebuild_channels (self);
   rebuild_personas (self);
 }
 
@@ -484,6 +519,7 @@ trail_palette_set_document (TrailPalette  *self,
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_sensitive (self->add_persona_button, document != NULL);
+  rebuild_channels (self);
   rebuild_personas (self);
 }
 

@@ -217,7 +217,6 @@ render_fixture_hostile (void)
   TrailDocument *doc = trail_document_new_blank ();
   GString *word = g_string_new (NULL);
   TrailPersona *p;
-  guint n = 0;
 
   for (guint i = 0; i < 10000; i++)
     g_string_append_c (word, 'a' + (i % 26));
@@ -229,7 +228,7 @@ render_fixture_hostile (void)
   p = trail_document_add_persona (doc, -1, "<script>Eve</script>");
   trail_document_update (doc, p, "quote", render_fixture_hostile_texts[0], NULL);
 
-  for (guint i = 0; render_fixture_hostile_texts[i] != NULL; i++, n++)
+  for (guint i = 0; render_fixture_hostile_texts[i] != NULL; i++)
     {
       TrailCard *c = card (doc, i % 2 == 0 ? 0 : 1, i % 5, render_fixture_hostile_texts[i]);
       if (i == 0)

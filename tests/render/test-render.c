@@ -3,8 +3,10 @@
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Golden images: tests/render/golden/NAME.png. After a deliberate change of
- * the look, regenerate them with
+ * Golden images: tests/render/golden/NAME.png, drawn with Debian 12's
+ * Cantarell 0.303; with another Cantarell, golden/cantarell-VERSION/NAME.png
+ * (see golden_dir()). After a deliberate change of the look, regenerate them
+ * on each stack (build-aux/dev.sh test --stack=…) with
  *
  *   TRAILMAP_UPDATE_GOLDEN=1 meson test -C build --suite render
  *
@@ -13,6 +15,7 @@
  */
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,6 +284,51 @@ test_headless (void)
 
 /* ---- Golden images ----------------------------------------------------- */
 
+/* The Cantarell that golden/NAME.png were drawn with. */
+#define GOLDEN_CANTARELL "0.303"
+
+/* Golden pictures are only as stable as the glyph outlines of the pinned
+ * fonts: Cantarell 0.311 (a variable font; Debian unstable, the GNOME
+ * runtime) draws every letter a little unlike 0.303 (Debian 12), enough to
+ * fail any tolerance that still catches a moved card. So each Cantarell
+ * version has its own set, chosen by what fontconfig finds. */
+static const char *
+golden_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    {
+      g_autofree char *base = g_build_filename (source_root (), "tests", "render", "golden", NULL);
+      g_autofree char *version = NULL;
+      FcPattern *pattern = FcNameParse ((const FcChar8 *) "Cantarell");
+      FcPattern *match;
+      FcResult result;
+      FcChar8 *family = NULL;
+      int revision = 0;
+
+      FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+      FcDefaultSubstitute (pattern);
+      match = FcFontMatch (NULL, pattern, &result);
+      if (match != NULL &&
+          FcPatternGetString (match, FC_FAMILY, 0, &family) == FcResultMatch &&
+          g_str_equal ((const char *) family, "Cantarell"))
+        FcPatternGetInteger (match, FC_FONTVERSION, 0, &revision);
+      /* FC_FONTVERSION is the font's revision in 16.16 fixed point. */
+      version = g_strdup_printf ("%.3f", revision / 65536.0);
+      if (g_str_equal (version, GOLDEN_CANTARELL))
+        dir = g_steal_pointer (&base);
+      else
+        dir = g_strdup_printf ("%s%scantarell-%s", base, G_DIR_SEPARATOR_S, version);
+      g_test_message ("golden images for Cantarell %s: %s", version, dir);
+      if (match != NULL)
+        FcPatternDestroy (match);
+      FcPatternDestroy (pattern);
+    }
+
+  return dir;
+}
+
 static void
 check_golden (TrailDocument     *doc,
               TrailStyleVariant  variant,
@@ -289,7 +337,7 @@ check_golden (TrailDocument     *doc,
   TrailExportOptions options;
   g_autoptr(GBytes) png = NULL;
   g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *golden = g_build_filename (source_root (), "tests", "render", "golden", file, NULL);
+  g_autofree char *golden = g_build_filename (golden_dir (), file, NULL);
   g_autoptr(GBytes) expected_bytes = NULL;
   cairo_surface_t *actual, *expected;
   gboolean same;
@@ -300,6 +348,7 @@ check_golden (TrailDocument     *doc,
 
   if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
     {
+      g_mkdir_with_parents (golden_dir (), 0755);
       save_bytes (golden, png);
       g_test_message ("wrote %s", golden);
       return;
@@ -469,9 +518,12 @@ test_png_tiles (void)
 
 /* ---- SVG ---------------------------------------------------------------- */
 
+/* Our SVG (@text_to_path: with every glyph an outline) drawn by librsvg
+ * must look like our PNG. */
 static void
 check_svg_against_png (TrailDocument *doc,
-                       const char    *name)
+                       const char    *name,
+                       gboolean       text_to_path)
 {
   TrailExportOptions options;
   g_autoptr(GBytes) svg = NULL;
@@ -494,8 +546,10 @@ check_svg_against_png (TrailDocument *doc,
   g_assert_no_error (error);
 
   options.format = TRAIL_EXPORT_SVG;
+  options.text_to_path = text_to_path;
   svg = export_bytes (doc, &options);
   save_bytes (svg_path, svg);
+  options.text_to_path = FALSE;
 
   if (have_program ("xmllint"))
     g_assert_true (run (xmllint, NULL, NULL));
@@ -542,7 +596,7 @@ test_svg_template (gconstpointer data)
 {
   g_autoptr(TrailDocument) doc = load_template (data);
 
-  check_svg_against_png (doc, data);
+  check_svg_against_png (doc, data, FALSE);
 }
 
 static void
@@ -550,7 +604,7 @@ test_svg_sample (void)
 {
   g_autoptr(TrailDocument) doc = render_fixture_sample ();
 
-  check_svg_against_png (doc, "sample");
+  check_svg_against_png (doc, "sample", FALSE);
 }
 
 static void
@@ -593,23 +647,19 @@ test_svg_text_to_path (void)
   TrailExportOptions options;
   g_autoptr(GBytes) svg = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  RsvgHandle *handle;
-  double w, h;
 
   trail_export_options_init (&options);
   options.format = TRAIL_EXPORT_SVG;
   options.text_to_path = TRUE;
   svg = export_bytes (doc, &options);
   text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
-  g_assert_null (strstr (text, "<text"));
-  g_assert_nonnull (strstr (text, "<symbol"));
 
-  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
-  g_assert_no_error (error);
-  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h));
-  g_assert_cmpfloat (w, >, 1000);
-  g_object_unref (handle);
+  /* No text left for a viewer to lay out with other fonts, yet the same
+   * picture. How the outlines are written is cairo's business: 1.16 uses
+   * <symbol>s, 1.18 plain paths. */
+  g_assert_null (strstr (text, "<text"));
+  g_assert_null (strstr (text, "Sees an ad on social media"));
+  check_svg_against_png (doc, "sample-text-to-path", TRUE);
 }
 
 /* ---- PDF ---------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 # trailtest.py — drive the real Trailmap under Xvfb: start it, find widgets
 # through AT-SPI by role and accessible name, send real input with xdotool,
-# take screenshots. Used by the tests in this folder.
+# take screenshots. Used by the tests in this folder, on Debian 12 (GTK 4.8,
+# AT-SPI 2.46) and on the runtime's stack (GTK 4.24, AT-SPI 2.62) alike.
 #
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -133,7 +134,8 @@ class App:
         return wait_until(lambda: self.find_window(name), timeout=timeout, what=f'the dialog "{name}"')
 
     def find(self, role, name, timeout=10.0, root=None, actionable=False):
-        """Finds an accessible by role name ('push button', 'menu item', …) and name."""
+        """Finds an accessible by role name ('push button', 'menu item', …) and
+        name; see ROLE_FAMILIES for the role names that count as the same."""
         def search():
             return find_accessible(root or self.atspi(), role, name, actionable=actionable)
         return wait_until(search, timeout=timeout, what=f'{role} "{name}"')
@@ -192,11 +194,52 @@ def name_matches(actual, wanted):
     return actual.endswith(' ' + plain) and head.replace('_', '') == plain
 
 
+# Role names that tests treat as one role, because they differ between
+# versions for the same widget: AT-SPI 2.46 calls a button "push button",
+# later ones "button"; GTK 4.8 shows a GtkToggleButton as a push button,
+# GTK 4.10 and later as a "toggle button", and puts the toggle that
+# opens a GtkMenuButton's popover inside a "button" with no action.
+# A test names any member; with actionable=True only the node that can be
+# pressed matches, so it finds the same widget on both.
+ROLE_FAMILIES = (
+    {'push button', 'button', 'toggle button'},
+)
+
+
+def role_matches(actual, wanted):
+    if actual == wanted:
+        return True
+    return any(actual in family and wanted in family for family in ROLE_FAMILIES)
+
+
+def accessible_name(node):
+    """The name a screen reader says: the node's own, or else the text of
+    what it is labelled by. GTK 4.24 names a popover menu item only through
+    its labelled-by relation (its label has no AT-SPI name, only text);
+    Orca reads that text, and so do we."""
+    from gi.repository import Atspi
+    name = node.get_name()
+    if name:
+        return name
+    parts = []
+    for relation in node.get_relation_set() or []:
+        if relation.get_relation_type() != Atspi.RelationType.LABELLED_BY:
+            continue
+        for i in range(relation.get_n_targets()):
+            target = relation.get_target(i)
+            text = target.get_name()
+            if not text and target.get_text_iface() is not None:
+                text = Atspi.Text.get_text(target, 0, -1)
+            if text:
+                parts.append(text)
+    return ' '.join(parts)
+
+
 def find_accessible(node, role, name, depth=0, actionable=False):
     if node is None or depth > 60:
         return None
     try:
-        if (node.get_role_name() == role and name_matches(node.get_name(), name)
+        if (role_matches(node.get_role_name(), role) and name_matches(accessible_name(node), name)
                 and (not actionable or (has_action(node) and is_showing(node)))):
             return node
         count = node.get_child_count()
