@@ -33,7 +33,9 @@ struct _TrailWindow
   GBindingGroup        *file_bindings;
 
   GCancellable         *cancellable;
-  GtkNativeDialog      *file_chooser;
+
+  /* A file chooser is open: one at a time. */
+  guint                 choosing_file : 1;
 
   /* Close once the save in progress succeeds (Save in the close dialog). */
   guint                 close_after_save : 1;
