@@ -7,6 +7,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -129,9 +130,38 @@ class App:
                 return child
         return None
 
+    def find_dialog(self, name):
+        """The dialog called @name, or None: a top-level window on
+        libadwaita 1.2 (an AdwMessageDialog is named by its heading), a
+        "dialog" or "alert" inside its window from 1.5 on (AdwDialog)."""
+        window = self.find_window(name)
+        if window is not None:
+            return window
+        root = self.atspi()
+        for i in range(root.get_child_count()):
+            found = find_accessible(root.get_child_at_index(i), 'dialog', name)
+            if found is not None:
+                return found
+        return None
+
     def wait_for_dialog(self, name, timeout=15.0):
-        """A top-level dialog (an AdwMessageDialog is named by its heading)."""
-        return wait_until(lambda: self.find_window(name), timeout=timeout, what=f'the dialog "{name}"')
+        return wait_until(lambda: self.find_dialog(name), timeout=timeout, what=f'the dialog "{name}"')
+
+    def wait_dialog_closed(self, name, timeout=15.0):
+        wait_until(lambda: self.find_dialog(name) is None, timeout=timeout,
+                   what=f'the dialog "{name}" to close')
+
+    def dialog_window(self, name, timeout=15.0):
+        """The X window that shows the dialog @name, for xdotool: its own, or
+        the one it is inside of."""
+        node = self.wait_for_dialog(name, timeout=timeout)
+        root = self.atspi()
+        while True:
+            parent = node.get_parent()
+            if parent is None or parent == root:
+                break
+            node = parent
+        return self.wait_for_window('^' + re.escape(node.get_name()) + '$', timeout=timeout)
 
     def find(self, role, name, timeout=10.0, root=None, actionable=False):
         """Finds an accessible by role name ('push button', 'menu item', …) and
@@ -199,10 +229,13 @@ def name_matches(actual, wanted):
 # later ones "button"; GTK 4.8 shows a GtkToggleButton as a push button,
 # GTK 4.10 and later as a "toggle button", and puts the toggle that
 # opens a GtkMenuButton's popover inside a "button" with no action.
+# An AdwAlertDialog (libadwaita 1.5+) is an alert dialog, other dialogs
+# are dialogs.
 # A test names any member; with actionable=True only the node that can be
 # pressed matches, so it finds the same widget on both.
 ROLE_FAMILIES = (
     {'push button', 'button', 'toggle button'},
+    {'dialog', 'alert', 'alert dialog'},
 )
 
 
