@@ -151,6 +151,35 @@ trail_compat_present_preferences (GtkWidget          *parent,
 #endif
 }
 
+void
+trail_compat_use_toolbar_view (AdwToastOverlay *overlay,
+                               GtkWidget       *top_bar,
+                               GtkWidget       *content)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  GtkWidget *box = gtk_widget_get_parent (top_bar);
+  AdwToolbarView *toolbar_view;
+
+  g_return_if_fail (GTK_IS_BOX (box) && gtk_widget_get_parent (content) == box);
+
+  toolbar_view = ADW_TOOLBAR_VIEW (adw_toolbar_view_new ());
+  /* A line under the header bar, as on 1.2, since the map scrolls under it
+   * in two directions and the panels beside it do not. */
+  adw_toolbar_view_set_top_bar_style (toolbar_view, ADW_TOOLBAR_RAISED_BORDER);
+
+  g_object_ref (top_bar);
+  g_object_ref (content);
+  gtk_box_remove (GTK_BOX (box), top_bar);
+  gtk_box_remove (GTK_BOX (box), content);
+  adw_toolbar_view_add_top_bar (toolbar_view, top_bar);
+  adw_toolbar_view_set_content (toolbar_view, content);
+  g_object_unref (top_bar);
+  g_object_unref (content);
+
+  adw_toast_overlay_set_child (overlay, GTK_WIDGET (toolbar_view));
+#endif
+}
+
 #if TRAIL_HAVE_GTK_4_10
 
 static void

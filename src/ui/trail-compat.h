@@ -65,6 +65,13 @@ void     trail_compat_present_preferences (GtkWidget           *parent,
                                            int                  height,
                                            AdwPreferencesPage  *page);
 
+/* From libadwaita 1.4 on, puts top_bar and content (the two children of
+ * the vertical box that is overlay's child) into an AdwToolbarView, as
+ * current GNOME apps have it; before, leaves the box as it is. */
+void     trail_compat_use_toolbar_view    (AdwToastOverlay     *overlay,
+                                           GtkWidget           *top_bar,
+                                           GtkWidget           *content);
+
 typedef enum
 {
   TRAIL_FILE_OPEN,

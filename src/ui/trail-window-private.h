@@ -17,6 +17,7 @@ struct _TrailWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkWidget            *header_bar;
   GtkStack             *stack;
   AdwBin               *map_bin;
   GtkWidget            *palette_button;

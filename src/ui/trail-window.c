@@ -435,6 +435,7 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TrailWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, map_bin);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, palette_button);
@@ -452,6 +453,7 @@ trail_window_init (TrailWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trail_compat_use_toolbar_view (self->toast_overlay, self->header_bar, GTK_WIDGET (self->stack));
 
   /* The map editor: palette, canvas and inspector. */
   self->map_view = trail_map_view_new ();
