@@ -41,8 +41,9 @@ typedef struct
   AdwResponseAppearance  appearance;
 } TrailResponse;
 
-/* callback is called as callback (owner, response_id, dialog), at most
- * once, and never after owner is finalized. */
+/* Asks heading, with body, and the responses. callback runs as
+ * callback (owner, response_id, dialog), at most once, never after owner is
+ * finalized. Returns the dialog, to hang data on. */
 GObject *trail_compat_ask                 (GtkWidget           *parent,
                                            const char          *heading,
                                            const char          *body,
