@@ -7,7 +7,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
-import re
 import sys
 import time
 
@@ -28,8 +27,7 @@ def report(ok, text):
 
 def clean_log(app):
     """The app's own log holds no GLib warning or critical."""
-    with open(app.log_path, errors='replace') as f:
-        bad = [line for line in f if re.search(r'-(WARNING|CRITICAL) \*\*', line)]
+    bad = app.log_problems()
     return not bad, bad[:3]
 
 
