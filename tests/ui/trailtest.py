@@ -37,8 +37,22 @@ def require_display():
         skip(f'AT-SPI bindings missing: {error}')
 
 
+# The keycodes of the function keys (X's evdev keycodes, those of Xvfb).
+# xdotool on Debian unstable resolves "F9" to a level of a key that needs
+# Alt, so the app gets Alt+F9; a keycode is what a real keyboard sends.
+FUNCTION_KEYCODES = {f'F{n}': str(66 + n) for n in range(1, 11)} | {'F11': '95', 'F12': '96'}
+
+
+def keycode_combo(combo):
+    """"shift+F9" as "shift+75": modifiers by name, a function key by keycode."""
+    *modifiers, key = combo.split('+')
+    return '+'.join([*modifiers, FUNCTION_KEYCODES.get(key, key)])
+
+
 def xdotool(*args):
     """Real X input: key presses, pointer moves and clicks, window focus."""
+    if args and args[0] in ('key', 'keydown', 'keyup'):
+        args = [args[0], *(a if a.startswith('-') else keycode_combo(a) for a in args[1:])]
     subprocess.run(['xdotool', *args], check=True)
 
 
@@ -281,6 +295,34 @@ def accessible_name(node):
             if text:
                 parts.append(text)
     return ' '.join(parts)
+
+
+def shown_text(node):
+    """What a label shows: its name on GTK 4.8; on 4.24 a label in a popover
+    menu has only its text."""
+    from gi.repository import Atspi
+    name = node.get_name()
+    if not name and node.get_text_iface() is not None:
+        name = Atspi.Text.get_text(node, 0, -1)
+    return name or ''
+
+
+def menu_item_shortcut(item):
+    """The key a menu item shows, as "Ctrl+S". GTK 4.8 names the item's
+    last label so; GTK 4.24 gives only the item's key shortcuts attribute
+    ("Control+S Alt+s": the accelerator, then the mnemonic)."""
+    shortcuts = (item.get_attributes() or {}).get('keyshortcuts')
+    if shortcuts:
+        return shortcuts.split(' ')[0].replace('Control', 'Ctrl')
+    labels = [shown_text(item.get_child_at_index(i)) for i in range(item.get_child_count())]
+    return labels[-1] if labels else ''
+
+
+def same_shortcut(shown, wanted):
+    """"Shift+Ctrl+Z" and "Ctrl+Shift+Z" are the same key."""
+    *shown_mods, shown_key = shown.split('+')
+    *wanted_mods, wanted_key = wanted.split('+')
+    return set(shown_mods) == set(wanted_mods) and shown_key.lower() == wanted_key.lower()
 
 
 def find_accessible(node, role, name, depth=0, actionable=False):
