@@ -115,7 +115,8 @@ on_overwrite_response_cb (TrailWindow *self,
   TrailMapFile *map_file = self->map_file;
 
   /* The user chose to replace a file that changed on disk. */
-  if (g_str_equal (response, "overwrite") && map_file != NULL && trail_map_file_get_file (map_file) != NULL &&
+  if (g_str_equal (response, "overwrite") &&
+      map_file != NULL && trail_map_file_get_file (map_file) != NULL &&
       !trail_map_file_get_saving (map_file))
     save_map (self, NULL, TRAIL_MAP_FILE_SAVE_OVERWRITE);
 }
