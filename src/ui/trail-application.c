@@ -12,8 +12,9 @@
 
 #include "trail-application.h"
 #include "trail-cli.h"
+#include "trail-compat.h"
 #include "trail-model.h"
-#include "trail-preferences-window.h"
+#include "trail-preferences-page.h"
 #include "trail-template-gallery.h"
 #include "trail-templates.h"
 #include "trail-window.h"
@@ -93,24 +94,20 @@ recover_drafts (TrailApplication *self,
 
   if (failures->len > 0)
     {
-      GtkWidget *dialog;
+      g_autofree char *body = g_strconcat (_("These drafts could not be read. They are kept where they are:"),
+                                           failures->str, NULL);
 
-      dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                       _("Some Changes Could Not Be Recovered"), NULL);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s",
-                                      _("These drafts could not be read. They are kept where they are:"),
-                                      failures->str);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      trail_compat_tell (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                         _("Some Changes Could Not Be Recovered"), body);
     }
 }
 
 static void
-on_recover_response_cb (AdwMessageDialog *dialog,
+on_recover_response_cb (TrailApplication *self,
                         const char       *response,
-                        TrailApplication *self)
+                        GObject          *dialog)
 {
-  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
+  GPtrArray *drafts = g_object_get_data (dialog, "drafts");
 
   if (g_str_equal (response, "recover"))
     recover_drafts (self, drafts);
@@ -149,7 +146,13 @@ offer_drafts (TrailApplication *self,
 {
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GString) body = NULL;
-  GtkWidget *dialog;
+  const TrailResponse responses[] = {
+    { "later", _("_Not Now"), ADW_RESPONSE_DEFAULT },
+    { "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "recover", _("_Recover"), ADW_RESPONSE_SUGGESTED },
+    { NULL }
+  };
+  GObject *dialog;
 
   if (self->drafts_checked)
     return;
@@ -169,22 +172,11 @@ offer_drafts (TrailApplication *self,
       g_string_append_printf (body, "\n• %s", name);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Changes?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Not Now"),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "drafts",
+  dialog = trail_compat_ask (GTK_WIDGET (window), _("Recover Unsaved Changes?"), body->str,
+                             responses, "recover", "later",
+                             G_CALLBACK (on_recover_response_cb), self);
+  g_object_set_data_full (dialog, "drafts",
                           g_steal_pointer (&drafts), (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -302,9 +294,8 @@ discard_all_cb (gpointer user_data)
 }
 
 static void
-on_quit_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     TrailApplication *self)
+on_quit_response_cb (TrailApplication *self,
+                     const char       *response)
 {
   /* Windows close once the dialog has gone, since it is transient for one
    * of them; saving closes each window only when its save succeeds. */
@@ -323,7 +314,12 @@ trail_application_quit_action (GSimpleAction *action,
   TrailApplication *self = user_data;
   g_autoptr(GPtrArray) unsaved = get_unsaved_windows (self);
   g_autoptr(GString) body = NULL;
-  GtkWidget *dialog;
+  const TrailResponse responses[] = {
+    { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "discard", _("_Discard All"), ADW_RESPONSE_DESTRUCTIVE },
+    { "save", _("_Save All"), ADW_RESPONSE_SUGGESTED },
+    { NULL }
+  };
 
   if (unsaved->len == 0)
     {
@@ -344,21 +340,10 @@ trail_application_quit_action (GSimpleAction *action,
   g_string_append (body, "\n\n");
   g_string_append (body, _("Changes which are not saved will be permanently lost."));
 
-  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                   _("Save Changes Before Quitting?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard All"),
-                                    "save", _("_Save All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  trail_compat_ask (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                    _("Save Changes Before Quitting?"), body->str,
+                    responses, "save", "cancel",
+                    G_CALLBACK (on_quit_response_cb), self);
 }
 
 static void
@@ -367,11 +352,9 @@ trail_application_preferences_action (GSimpleAction *action,
                                       gpointer       user_data)
 {
   TrailApplication *self = user_data;
-  GtkWindow *window;
 
-  window = trail_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         trail_application_get_settings (self));
-  gtk_window_present (window);
+  trail_preferences_page_present (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                                  trail_application_get_settings (self));
 }
 
 static void
@@ -389,23 +372,23 @@ trail_application_about_action (GSimpleAction *action,
     NULL
   };
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Trailmap"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Trailmap authors"),
-                         "version", PACKAGE_VERSION,
-                         "website", PACKAGE_WEBSITE,
-                         "issue-url", PACKAGE_WEBSITE "/issues",
-                         "comments", _("Map customer journeys — stages, touchpoints, "
-                                       "personas and the emotions between them — "
-                                       "on your own desktop, in plain files."),
-                         "copyright", "© 2026 The Trailmap authors",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         "designers", designers,
-                         /* Translators: Replace "translator-credits" with your names, one name per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  trail_compat_show_about (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                           "application-name", _("Trailmap"),
+                           "application-icon", APP_ID,
+                           "developer-name", _("The Trailmap authors"),
+                           "version", PACKAGE_VERSION,
+                           "website", PACKAGE_WEBSITE,
+                           "issue-url", PACKAGE_WEBSITE "/issues",
+                           "comments", _("Map customer journeys — stages, touchpoints, "
+                                         "personas and the emotions between them — "
+                                         "on your own desktop, in plain files."),
+                           "copyright", "© 2026 The Trailmap authors",
+                           "license-type", GTK_LICENSE_GPL_3_0,
+                           "developers", developers,
+                           "designers", designers,
+                           /* Translators: Replace "translator-credits" with your names, one name per line */
+                           "translator-credits", _("translator-credits"),
+                           NULL);
 }
 
 static const GActionEntry app_actions[] = {

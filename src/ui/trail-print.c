@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "trail-compat.h"
 #include "trail-export.h"
 #include "trail-painter.h"
 #include "trail-print.h"
@@ -166,10 +167,7 @@ static void
 show_print_error (GtkWindow  *parent,
                   const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  trail_compat_tell (GTK_WIDGET (parent), _("Could Not Print"), message);
 }
 
 static GtkPrintOperation *

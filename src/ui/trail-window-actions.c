@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-compat.h"
 #include "trail-export-dialog.h"
 #include "trail-map-view.h"
 #include "trail-print.h"
@@ -36,7 +37,11 @@ show_save_error (TrailWindow  *self,
 {
   g_autofree char *body = NULL;
   const char *advice;
-  GtkWidget *dialog;
+  const TrailResponse responses[] = {
+    { "close", _("_Close"), ADW_RESPONSE_DEFAULT },
+    { "save-as", _("Save _As…"), ADW_RESPONSE_SUGGESTED },
+    { NULL }
+  };
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     advice = _("The disk is full. Free some space, or save the map somewhere else.");
@@ -48,18 +53,8 @@ show_save_error (TrailWindow  *self,
     advice = _("Your map is still open and nothing on disk was changed.");
 
   body = g_strdup_printf ("%s\n\n%s", advice, error->message);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "save-as", _("Save _As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  trail_compat_ask (GTK_WIDGET (self), heading, body, responses, "save-as", "close",
+                    G_CALLBACK (on_save_error_response_cb), self);
 }
 
 void
@@ -120,7 +115,8 @@ on_overwrite_response_cb (TrailWindow *self,
   TrailMapFile *map_file = self->map_file;
 
   /* The user chose to replace a file that changed on disk. */
-  if (map_file != NULL && trail_map_file_get_file (map_file) != NULL &&
+  if (g_str_equal (response, "overwrite") &&
+      map_file != NULL && trail_map_file_get_file (map_file) != NULL &&
       !trail_map_file_get_saving (map_file))
     save_map (self, NULL, TRAIL_MAP_FILE_SAVE_OVERWRITE);
 }
@@ -131,23 +127,19 @@ show_changed_on_disk (TrailWindow *self,
 {
   g_autofree char *name = _trail_window_dup_file_name (file);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog;
+  const TrailResponse responses[] = {
+    { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "overwrite", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE },
+    { NULL }
+  };
 
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Someone else changed the file since you opened it. "
-                                     "Saving replaces their changes with yours."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  g_signal_connect_object (dialog, "response::overwrite",
-                           G_CALLBACK (on_overwrite_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  trail_compat_ask (GTK_WIDGET (self), heading,
+                    _("Someone else changed the file since you opened it. "
+                      "Saving replaces their changes with yours."),
+                    responses, NULL, "cancel",
+                    G_CALLBACK (on_overwrite_response_cb), self);
 }
 
 typedef struct
@@ -246,24 +238,42 @@ create_trailmap_filter (void)
   return filter;
 }
 
-static void
-on_open_response_cb (TrailWindow          *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+/* True when the chooser gave a file and the window is still there. */
+static gboolean
+finish_choosing_file (TrailWindow   *self,
+                      GAsyncResult  *result,
+                      GFile        **file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GError) error = NULL;
 
-      /* An empty window takes the map; otherwise it gets its own window. */
-      if (trail_window_is_empty (self))
-        trail_window_open_file (self, file);
-      else
-        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                            &file, 1, "");
-    }
+  *file = trail_compat_choose_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
 
-  g_clear_object (&self->file_chooser);
+  self->choosing_file = FALSE;
+  if (error != NULL)
+    _trail_window_show_toast (self, error->message);
+
+  return *file != NULL;
+}
+
+static void
+on_open_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TrailWindow *self = TRAIL_WINDOW (object);
+  g_autoptr(GFile) file = NULL;
+
+  if (!finish_choosing_file (self, result, &file))
+    return;
+
+  /* An empty window takes the map; otherwise it gets its own window. */
+  if (trail_window_is_empty (self))
+    trail_window_open_file (self, file);
+  else
+    g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                        &file, 1, "");
 }
 
 static void
@@ -272,39 +282,37 @@ trail_window_open_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   TrailWindow *self = TRAIL_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
+  TrailFileRequest request = {
+    .action = TRAIL_FILE_OPEN,
+    .title = _("Open Map"),
+    .accept_label = _("_Open"),
+    .filter = filter,
+  };
 
-  if (self->file_chooser != NULL)
+  if (self->choosing_file)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Open Map"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
+  self->choosing_file = TRUE;
+  trail_compat_choose_file (GTK_WIDGET (self), &request, self->cancellable,
+                            on_open_chosen_cb, NULL);
 }
 
 static void
-on_save_as_response_cb (TrailWindow          *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
+on_save_as_chosen_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && _trail_window_get_document (self) != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  TrailWindow *self = TRAIL_WINDOW (object);
+  g_autoptr(GFile) file = NULL;
 
+  if (finish_choosing_file (self, result, &file) && _trail_window_get_document (self) != NULL)
+    {
       /* The chooser asked before replacing anything there. */
       save_map (self, file, TRAIL_MAP_FILE_SAVE_OVERWRITE);
     }
   else
     self->close_after_save = FALSE;
-
-  g_clear_object (&self->file_chooser);
 }
 
 /* A file name for a map never saved: its title, as one line without
@@ -330,31 +338,24 @@ trail_window_save_as_action (GtkWidget  *widget,
                              GVariant   *param)
 {
   TrailWindow *self = TRAIL_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
-  GFile *file;
+  g_autofree char *name = NULL;
+  TrailFileRequest request = {
+    .action = TRAIL_FILE_SAVE,
+    .title = _("Save Map"),
+    .accept_label = _("_Save"),
+    .filter = filter,
+  };
 
-  if (_trail_window_get_document (self) == NULL || self->file_chooser != NULL)
+  if (_trail_window_get_document (self) == NULL || self->choosing_file)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save Map"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if ((request.initial_file = trail_map_file_get_file (self->map_file)) == NULL)
+    request.initial_name = name = dup_suggested_name (self);
 
-  if ((file = trail_map_file_get_file (self->map_file)) != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
-  else
-    {
-      g_autofree char *name = dup_suggested_name (self);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
+  self->choosing_file = TRUE;
+  trail_compat_choose_file (GTK_WIDGET (self), &request, self->cancellable,
+                            on_save_as_chosen_cb, NULL);
 }
 
 static void

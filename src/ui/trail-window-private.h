@@ -17,6 +17,7 @@ struct _TrailWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkWidget            *header_bar;
   GtkStack             *stack;
   AdwBin               *map_bin;
   GtkWidget            *palette_button;
@@ -33,7 +34,9 @@ struct _TrailWindow
   GBindingGroup        *file_bindings;
 
   GCancellable         *cancellable;
-  GtkNativeDialog      *file_chooser;
+
+  /* A file chooser is open: one at a time. */
+  guint                 choosing_file : 1;
 
   /* Close once the save in progress succeeds (Save in the close dialog). */
   guint                 close_after_save : 1;

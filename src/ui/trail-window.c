@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-compat.h"
 #include "trail-map-view.h"
 #include "trail-model.h"
 #include "trail-window-private.h"
@@ -94,11 +95,7 @@ show_error (TrailWindow *self,
             const char  *heading,
             const char  *body)
 {
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  trail_compat_tell (GTK_WIDGET (self), heading, body);
 }
 
 static char *
@@ -300,26 +297,19 @@ trail_window_close_request (GtkWindow *window)
     {
       g_autofree char *name = dup_display_name (self);
       g_autofree char *body = NULL;
-      GtkWidget *dialog;
+      const TrailResponse responses[] = {
+        { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
+        { "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+        { "save", _("_Save"), ADW_RESPONSE_SUGGESTED },
+        { NULL }
+      };
 
       /* Translators: %s is a file name */
       body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
                               name);
-      dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      trail_compat_ask (GTK_WIDGET (self), _("Save Changes?"), body,
+                        responses, "save", "cancel",
+                        G_CALLBACK (on_close_response_cb), self);
 
       return TRUE;
     }
@@ -394,11 +384,8 @@ trail_window_dispose (GObject *object)
 {
   TrailWindow *self = TRAIL_WINDOW (object);
 
+  /* Closes a file chooser still open, too. */
   g_cancellable_cancel (self->cancellable);
-
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
 
   if (self->file_signals != NULL)
     g_signal_group_set_target (self->file_signals, NULL);
@@ -448,6 +435,7 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TrailWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, map_bin);
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, palette_button);
@@ -465,6 +453,7 @@ trail_window_init (TrailWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trail_compat_use_toolbar_view (self->toast_overlay, self->header_bar, GTK_WIDGET (self->stack));
 
   /* The map editor: palette, canvas and inspector. */
   self->map_view = trail_map_view_new ();

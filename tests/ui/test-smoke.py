@@ -21,8 +21,9 @@ try:
     app.activate('push button', 'Main Menu')
     app.activate('menu item', 'About Trailmap')
 
-    # AdwAboutWindow is titled "About"; it must show our name and version.
-    about = app.find('frame', 'About', timeout=15)
+    # The about window (AdwAboutDialog from libadwaita 1.5 on) is titled
+    # "About"; it must show our name and version.
+    about = app.wait_for_dialog('About')
     for text in ('Trailmap', os.environ['TRAILMAP_VERSION']):
         trailtest.wait_until(lambda: trailtest.find_accessible(about, 'label', text),
                              what=f'"{text}" in the about window')
@@ -30,10 +31,9 @@ try:
     print(f'ok 1 about window shown; screenshot: {shot}')
 
     # Escape closes it, as in every GNOME dialog.
-    about_window = app.wait_for_window('^About$')
-    trailtest.xdotool('windowfocus', '--sync', about_window)
+    trailtest.xdotool('windowfocus', '--sync', app.dialog_window('About'))
     trailtest.xdotool('key', 'Escape')
-    trailtest.wait_until(lambda: not app.visible_windows('^About$'), what='the about window to close')
+    app.wait_dialog_closed('About')
     status = app.quit_gracefully()
     if status != 0:
         raise SystemExit(f'not ok 2 the app exited with status {status} (see {app.log_path})')

@@ -9,7 +9,6 @@
 
 import json
 import os
-import re
 import shutil
 import signal
 import sys
@@ -36,8 +35,7 @@ def report(ok, text):
 
 def clean_log(app):
     """The app's own log holds no GLib warning or critical."""
-    with open(app.log_path, errors='replace') as f:
-        bad = [line for line in f if re.search(r'-(WARNING|CRITICAL) \*\*', line)]
+    bad = app.log_problems()
     return not bad, bad[:3]
 
 
