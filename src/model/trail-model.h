@@ -13,6 +13,7 @@
 #include "trail-card.h"
 #include "trail-emotion-line.h"
 #include "trail-custom-channel.h"
+#include "trail-csv.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-document-edits.h"
