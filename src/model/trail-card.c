@@ -28,6 +28,8 @@ struct _TrailCard
   char                *evidence_note;
   char                *color;
   char                *custom_channel;
+  char                *survey;
+  char                *survey_key;
   TrailChannel         channel;
   TrailEvidence        evidence;
   TrailEvidenceSource  evidence_source;
@@ -53,6 +55,8 @@ enum {
   PROP_COLOR,
   PROP_VOTES,
   PROP_CUSTOM_CHANNEL,
+  PROP_SURVEY,
+  PROP_SURVEY_KEY,
   N_PROPS
 };
 
@@ -72,6 +76,8 @@ string_field (TrailCard *self,
     case PROP_EVIDENCE_NOTE: return &self->evidence_note;
     case PROP_COLOR:         return &self->color;
     case PROP_CUSTOM_CHANNEL: return &self->custom_channel;
+    case PROP_SURVEY:        return &self->survey;
+    case PROP_SURVEY_KEY:    return &self->survey_key;
     default:                 return NULL;
     }
 }
@@ -232,6 +238,8 @@ trail_card_class_init (TrailCardClass *klass)
   properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, flags);
   properties[PROP_VOTES] = g_param_spec_uint ("votes", NULL, NULL, 0, MAX_VOTES, 0, flags);
   properties[PROP_CUSTOM_CHANNEL] = g_param_spec_string ("custom-channel", NULL, NULL, NULL, flags);
+  properties[PROP_SURVEY] = g_param_spec_string ("survey", NULL, NULL, NULL, flags);
+  properties[PROP_SURVEY_KEY] = g_param_spec_string ("survey-key", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -344,4 +352,18 @@ trail_card_get_custom_channel (TrailCard *self)
 {
   g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
   return self->custom_channel;
+}
+
+const char *
+trail_card_get_survey (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+  return self->survey;
+}
+
+const char *
+trail_card_get_survey_key (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+  return self->survey_key;
 }

@@ -19,7 +19,10 @@ G_DECLARE_FINAL_TYPE (TrailCard, trail_card, TRAIL, CARD, GObject)
  * "evidence-note" (note or link), "priority" (TrailPriority),
  * "color" ("#rrggbb" or NULL for the lane kind's colour), "votes" (uint),
  * "custom-channel" (the id of one of the map's own channels, or NULL; the
- * card's "channel" is then TRAIL_CHANNEL_OTHER, see trail-custom-channel.h).
+ * card's "channel" is then TRAIL_CHANNEL_OTHER, see trail-custom-channel.h),
+ * "survey" and "survey-key" (the survey a quote card was made from, and the
+ * respondent or row it quotes, so a refresh finds it again; NULL for cards
+ * people write; see trail-survey-import.h).
  *
  * The order of a card within its cell is its order in
  * trail_document_get_cell_cards(). */
@@ -37,5 +40,7 @@ TrailPriority        trail_card_get_priority        (TrailCard *self);
 const char          *trail_card_get_color           (TrailCard *self);
 guint                trail_card_get_votes           (TrailCard *self);
 const char          *trail_card_get_custom_channel  (TrailCard *self);
+const char          *trail_card_get_survey          (TrailCard *self);
+const char          *trail_card_get_survey_key      (TrailCard *self);
 
 G_END_DECLS

@@ -91,6 +91,21 @@ TrailCard         *_trail_card_new          (const char *id);
 TrailEmotionLine  *_trail_emotion_line_new  (const char *id);
 TrailEmotionPoint *_trail_emotion_point_new (const char *id);
 TrailCustomChannel *_trail_custom_channel_new (const char *id);
+TrailSurvey       *_trail_survey_new        (const char *id);
+TrailSurveyResult *_trail_survey_result_new (const char *id);
+
+/* For imports (trail-survey-import.c): a new id, and inserting or removing
+ * a survey or survey result as one command named @label (or a part of the
+ * open group). @index -1 appends. */
+char              *_trail_document_make_id     (TrailDocument *self,
+                                                const char    *prefix);
+void               _trail_document_insert_item (TrailDocument *self,
+                                                gpointer       item,
+                                                int            index,
+                                                const char    *label);
+void               _trail_document_remove_item (TrailDocument *self,
+                                                gpointer       item,
+                                                const char    *label);
 
 GListStore        *_trail_emotion_line_get_store (TrailEmotionLine  *self);
 TrailEmotionLine  *_trail_emotion_point_get_line (TrailEmotionPoint *self);
