@@ -14,6 +14,8 @@
 #include "trail-emotion-line.h"
 #include "trail-custom-channel.h"
 #include "trail-csv.h"
+#include "trail-survey.h"
+#include "trail-survey-import.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-document-edits.h"
