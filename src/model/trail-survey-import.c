@@ -46,7 +46,7 @@ static const char * const role_properties[TRAIL_SURVEY_N_COLUMNS] = {
 static const char * const role_words[TRAIL_SURVEY_N_COLUMNS][12] = {
   { "stage", "journeystage", "phase", "step", "etape", "etapa", "stufe", NULL },
   { "score", "rating", "nps", "csat", "ces", "satisfaction", "bewertung", "note",
-    "puntuacion", "wert", NULL },
+    "puntuacion", "recommend", NULL },
   { "persona", "segment", "customersegment", "usertype", "personas", NULL },
   { "verbatim", "comment", "comments", "feedback", "kommentar", "commentaire",
     "comentario", "text", "answer", "why", NULL },
@@ -137,6 +137,20 @@ header (TrailSurveyImport *self,
   return column >= 0 ? trail_csv_get_field (self->csv, 0, column) : NULL;
 }
 
+/* A longer word anywhere in a header ("Overall satisfaction score");
+ * NPS and CSAT, too short to look for anywhere, at its start or end
+ * ("NPS score", "How likely … (NPS)"). */
+static gboolean
+word_in_key (const char *key,
+             const char *word)
+{
+  if (strlen (word) > 3)
+    return strstr (key, word) != NULL;
+  if (g_str_equal (word, "nps") || g_str_equal (word, "csat"))
+    return g_str_has_prefix (key, word) || g_str_has_suffix (key, word);
+  return FALSE;
+}
+
 static void
 guess_columns (TrailSurveyImport *self)
 {
@@ -162,7 +176,7 @@ guess_columns (TrailSurveyImport *self)
             if (taken[c] || key[0] == '\0')
               continue;
             if (pass == 0 ? strcmp (key, role_words[r][w]) == 0
-                          : (strlen (role_words[r][w]) > 3 && strstr (key, role_words[r][w]) != NULL))
+                          : word_in_key (key, role_words[r][w]))
               {
                 self->columns[r] = c;
                 taken[c] = TRUE;
@@ -1671,7 +1685,11 @@ trail_survey_import_apply (TrailSurveyImport  *self,
 
   if (imported == NULL)
     imported = now = g_date_time_new_now_utc ();
-  date = g_date_time_format_iso8601 (imported);
+  /* To the second: a refresh that changes nothing else changes one line. */
+  {
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (imported);
+    date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  }
 
   if (self->separator == '\t')
     strcpy (sep, "tab");
