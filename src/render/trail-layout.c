@@ -258,10 +258,23 @@ curve_free (gpointer data)
 }
 
 static void
+measured_free (gpointer data)
+{
+  TrailMeasuredCurve *m = data;
+
+  g_clear_pointer (&m->points, g_array_unref);
+  g_clear_pointer (&m->band_top, g_array_unref);
+  g_clear_pointer (&m->band_bottom, g_array_unref);
+  g_clear_pointer (&m->labels, g_ptr_array_unref);
+  g_free (m);
+}
+
+static void
 emotions_free (TrailLayoutEmotions *e)
 {
   if (e == NULL)
     return;
+  g_clear_pointer (&e->measured, g_ptr_array_unref);
   g_clear_pointer (&e->scale_labels, g_ptr_array_unref);
   g_clear_pointer (&e->scale_y, g_array_unref);
   g_clear_pointer (&e->curves, g_ptr_array_unref);
@@ -1152,6 +1165,123 @@ layout_curve (TrailLayout         *self,
   g_ptr_array_add (e->curves, curve);
 }
 
+typedef struct
+{
+  float x, y, top, bottom;
+  guint n;
+} MeasuredMark;
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const MeasuredMark *ma = a, *mb = b;
+
+  return (ma->x > mb->x) - (ma->x < mb->x);
+}
+
+/* The results of @survey for the lane's persona (for everyone, in a lane
+ * of no persona), at the visible stages, in stage order. */
+static void
+layout_measured (TrailLayout         *self,
+                 TrailLayoutEmotions *e,
+                 TrailSurvey         *survey,
+                 const char          *lane_persona)
+{
+  GListModel *results = trail_document_get_survey_results (self->document);
+  const char *survey_id = trail_survey_get_id (survey);
+  gboolean sd = trail_survey_get_band_is_sd (survey);
+  TrailLayoutPersona *p = find_persona (self, lane_persona);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (MeasuredMark));
+  TrailMeasuredCurve *m;
+
+  if (lane_persona != NULL && p == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(TrailSurveyResult) r = g_list_model_get_item (results, i);
+      TrailStage *stage;
+      TrailLayoutStage *s;
+      double centre, top, bottom;
+      MeasuredMark mark;
+
+      if (g_strcmp0 (trail_survey_result_get_survey (r), survey_id) != 0 ||
+          g_strcmp0 (trail_survey_result_get_persona_id (r), lane_persona) != 0 ||
+          trail_survey_result_get_n (r) == 0)
+        continue;
+
+      stage = trail_document_find_stage (self->document, trail_survey_result_get_stage_id (r));
+      s = stage != NULL ? g_hash_table_lookup (self->by_object, stage) : NULL;
+      if (s == NULL)
+        continue;
+
+      if (sd)
+        {
+          centre = trail_survey_result_get_mean (r);
+          top = centre + trail_survey_result_get_sd (r);
+          bottom = centre - trail_survey_result_get_sd (r);
+        }
+      else
+        {
+          centre = trail_survey_result_get_median (r);
+          top = trail_survey_result_get_q3 (r);
+          bottom = trail_survey_result_get_q1 (r);
+        }
+
+      mark.x = emotion_x (self, s->index, 0.5);
+      mark.y = trail_layout_emotion_y_for_score (&e->item, CLAMP (centre, e->min, e->max));
+      mark.top = trail_layout_emotion_y_for_score (&e->item, CLAMP (top, e->min, e->max));
+      mark.bottom = trail_layout_emotion_y_for_score (&e->item, CLAMP (bottom, e->min, e->max));
+      mark.n = trail_survey_result_get_n (r);
+      g_array_append_val (marks, mark);
+    }
+
+  if (marks->len == 0)
+    return;
+
+  g_array_sort (marks, compare_marks);
+
+  m = g_new0 (TrailMeasuredCurve, 1);
+  m->survey = survey;
+  /* In the text's colour for everyone, so it is not taken for the
+   * hand-drawn line for everyone. */
+  m->color = p != NULL ? p->color : self->style->text;
+  m->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  m->band_top = g_array_new (FALSE, FALSE, sizeof (float));
+  m->band_bottom = g_array_new (FALSE, FALSE, sizeof (float));
+  m->labels = g_ptr_array_new_with_free_func (text_free);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const MeasuredMark *mark = &g_array_index (marks, MeasuredMark, i);
+      graphene_point_t pt = GRAPHENE_POINT_INIT (mark->x, mark->y);
+      g_autofree char *n = g_strdup_printf ("n = %u", mark->n);
+      TrailText *label = g_new0 (TrailText, 1);
+      float w = self->style->stage_width / 2;
+
+      g_array_append_val (m->points, pt);
+      g_array_append_val (m->band_top, mark->top);
+      g_array_append_val (m->band_bottom, mark->bottom);
+
+      /* Under the band, or above it when the band reaches the plot's
+       * bottom. */
+      text_set (self, label, TRAIL_FONT_EMOTION_NOTE, n, w, 1, &self->style->text_muted);
+      if (label->layout == NULL)
+        {
+          g_free (label);
+          continue;
+        }
+      pango_layout_set_alignment (label->layout, PANGO_ALIGN_CENTER);
+      label->pos = GRAPHENE_POINT_INIT (mark->x - w / 2, mark->bottom + 6);
+      if (label->pos.y + text_height (label) > e->plot.origin.y + e->plot.size.height + 10)
+        label->pos.y = mark->top - 6 - text_height (label);
+      g_ptr_array_add (m->labels, label);
+    }
+
+  g_ptr_array_add (e->measured, m);
+}
+
 static void
 layout_emotions (TrailLayout     *self,
                  TrailLayoutLane *l)
@@ -1160,6 +1290,7 @@ layout_emotions (TrailLayout     *self,
   TrailLane *lane = l->item.object;
   const char *lane_persona = trail_lane_get_persona_id (lane);
   GListModel *lines = trail_document_get_emotion_lines (self->document);
+  GListModel *surveys = trail_document_get_surveys (self->document);
   TrailLayoutEmotions *e;
   float top = MAX (lane_header_height (l), EMOTION_TOP_PAD);
   float label_h;
@@ -1182,6 +1313,7 @@ layout_emotions (TrailLayout     *self,
   e->scale_labels = g_ptr_array_new_with_free_func (text_free);
   e->scale_y = g_array_new (FALSE, FALSE, sizeof (float));
   e->curves = g_ptr_array_new_with_free_func (curve_free);
+  e->measured = g_ptr_array_new_with_free_func (measured_free);
 
   /* Labels at least a line apart: long scales label every few steps. */
   label_h = 20;
@@ -1220,6 +1352,13 @@ layout_emotions (TrailLayout     *self,
       if (lane_persona != NULL && g_strcmp0 (lane_persona, trail_emotion_line_get_persona_id (line)) != 0)
         continue;
       layout_curve (self, e, line);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (surveys); i++)
+    {
+      g_autoptr(TrailSurvey) survey = g_list_model_get_item (surveys, i);
+
+      layout_measured (self, e, survey, lane_persona);
     }
 }
 
@@ -1361,6 +1500,24 @@ layout_legend (TrailLayout *self,
               seen = TRUE;
           if (!seen && c->points->len > 0)
             legend_add (self, legend, TRAIL_LEGEND_SWATCH_LINE, &c->color, NULL, NULL, c->label);
+        }
+
+      for (guint j = 0; j < l->emotions->measured->len; j++)
+        {
+          TrailMeasuredCurve *m = l->emotions->measured->pdata[j];
+          g_autofree char *label = NULL;
+          gboolean seen = FALSE;
+
+          /* Translators: the survey's file name, then what its band shows. */
+          label = g_strdup_printf (_("Measured: %s (%s)"), trail_survey_get_source (m->survey),
+                                   trail_survey_get_band_is_sd (m->survey) ? _("mean ± 1 SD")
+                                                                          : _("median, quartiles"));
+          for (guint k = group_start[0]; k < legend->entries->len; k++)
+            if (gdk_rgba_equal (&g_array_index (legend->entries, TrailLegendEntry, k).color, &m->color) &&
+                g_strcmp0 (pango_layout_get_text (g_array_index (legend->entries, TrailLegendEntry, k).label.layout), label) == 0)
+              seen = TRUE;
+          if (!seen)
+            legend_add (self, legend, TRAIL_LEGEND_SWATCH_LINE, &m->color, NULL, NULL, label);
         }
     }
 
@@ -1886,6 +2043,8 @@ trail_layout_update (TrailLayout      *self,
             union_damage (&area, &any, &self->legend->item.bounds);
         }
     }
+  /* Surveys change the legend too, and rarely: they take the general
+   * path below. */
   else if (what == TRAIL_CHANGE_EMOTIONS)
     {
       for (guint i = 0; i < self->lanes->len; i++)

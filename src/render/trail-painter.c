@@ -436,6 +436,40 @@ draw_point (cairo_t                *cr,
   cairo_fill (cr);
 }
 
+/* Measured emotions go under the hand-drawn lines: the map's story on top,
+ * the data it is checked against behind. Dashed, with diamonds, so the
+ * two are told apart without colour. */
+static void
+draw_measured (cairo_t                   *cr,
+               TrailStyle                *style,
+               const TrailLayoutEmotions *e,
+               const GdkRGBA             *ring)
+{
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+      GdkRGBA band = with_alpha (&m->color, 0.16f);
+
+      trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
+      gdk_cairo_set_source_rgba (cr, &band);
+      cairo_fill (cr);
+
+      trail_path_measured_line (cr, m);
+      cairo_set_line_width (cr, TRAIL_MEASURED_LINE_WIDTH);
+      cairo_set_dash (cr, (double[]) { TRAIL_MEASURED_DASH, TRAIL_MEASURED_GAP }, 2, 0);
+      gdk_cairo_set_source_rgba (cr, &m->color);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS + 2);
+      gdk_cairo_set_source_rgba (cr, ring);
+      cairo_fill (cr);
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS);
+      gdk_cairo_set_source_rgba (cr, &m->color);
+      cairo_fill (cr);
+    }
+}
+
 void
 trail_painter_draw_emotions (GtkSnapshot           *snapshot,
                              TrailLayout           *layout,
@@ -481,6 +515,8 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
   cairo_line_to (cr, plot->origin.x + plot->size.width, neutral_y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+
+  draw_measured (cr, style, e, &ring);
 
   /* One curve: shade it against the neutral line; with several, shading
    * would only muddy the picture. */
@@ -540,6 +576,14 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
 
       for (guint j = 0; j < curve->notes->len; j++)
         append_text_abs (snapshot, curve->notes->pdata[j]);
+    }
+
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+
+      for (guint j = 0; j < m->labels->len; j++)
+        append_text_abs (snapshot, m->labels->pdata[j]);
     }
 }
 

@@ -617,6 +617,50 @@ write_card (SvgWriter             *w,
   g_string_append (w->out, "</g>\n");
 }
 
+/* A survey's measured emotion: the band, the dashed line and a diamond
+ * per stage, under the hand-drawn lines, as the painter draws them. */
+static void
+write_measured (SvgWriter                 *w,
+                const TrailLayoutEmotions *e,
+                cairo_t                   *cr,
+                const GdkRGBA             *ring)
+{
+  g_autofree char *dash = g_strdup_printf ("stroke-dasharray=\"%g %g\"",
+                                           TRAIL_MEASURED_DASH, TRAIL_MEASURED_GAP);
+
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+      g_autofree char *id = make_id (w, "measured", trail_survey_get_id (m->survey));
+      GdkRGBA band = with_alpha (&m->color, 0.16f);
+
+      g_string_append_printf (w->out, "<g id=\"%s\" class=\"measured\">\n", id);
+      trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
+      cairo_path (w, cr, &band, NULL, 0, NULL);
+      trail_path_measured_line (cr, m);
+      cairo_path (w, cr, NULL, &m->color, TRAIL_MEASURED_LINE_WIDTH, dash);
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS + 2);
+      cairo_path (w, cr, ring, NULL, 0, NULL);
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS);
+      cairo_path (w, cr, &m->color, NULL, 0, NULL);
+      g_string_append (w->out, "</g>\n");
+    }
+}
+
+/* Their "n = …", over everything, as on screen. */
+static void
+write_measured_labels (SvgWriter                 *w,
+                       const TrailLayoutEmotions *e)
+{
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+
+      for (guint j = 0; j < m->labels->len; j++)
+        text_abs (w, m->labels->pdata[j]);
+    }
+}
+
 static void
 write_emotions (SvgWriter                 *w,
                 const TrailLayoutEmotions *e)
@@ -646,6 +690,8 @@ write_emotions (SvgWriter                 *w,
                           num (w, plot->origin.x + plot->size.width), num (w, neutral_y));
   color_attr (w, "stroke", &style->neutral_line);
   g_string_append (w->out, "/>\n");
+
+  write_measured (w, e, cr, &ring);
 
   if (e->curves->len == 1)
     {
@@ -697,6 +743,7 @@ write_emotions (SvgWriter                 *w,
       for (guint j = 0; j < curve->notes->len; j++)
         text_abs (w, curve->notes->pdata[j]);
     }
+  write_measured_labels (w, e);
   g_string_append (w->out, "</g>\n");
   cairo_destroy (cr);
 }
