@@ -551,3 +551,27 @@ trail_csv_parse_number (const char *text,
   *number = g_ascii_strtod (buf, &endptr);
   return *endptr == '\0';
 }
+
+char *
+trail_csv_header_key (const char *header)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *plain = NULL;
+  GString *key;
+
+  g_return_val_if_fail (header != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (header));
+  normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_DEFAULT);
+  folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  plain = g_str_to_ascii (folded, "C");
+  key = g_string_new (NULL);
+
+  for (const char *p = plain; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, *p);
+
+  return g_string_free (key, FALSE);
+}

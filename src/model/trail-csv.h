@@ -77,6 +77,11 @@ const char  *trail_csv_get_encoding     (TrailCsv   *self);
 gboolean     trail_csv_parse_number     (const char *text,
                                          double     *number);
 
+/* A header reduced for matching: folded case, letters and digits only,
+ * accents dropped ("Response ID", "response_id" and "Réponse-ID" give
+ * "responseid", "reponseid"). Free with g_free(). */
+char        *trail_csv_header_key       (const char *header);
+
 GQuark       trail_csv_error_quark      (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrailCsv, trail_csv_free)

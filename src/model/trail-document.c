@@ -2418,6 +2418,10 @@ _trail_document_add_card_copy (TrailDocument *self,
 
       if (fields[i].flags & (TRAIL_FIELD_ID | TRAIL_FIELD_PLACEMENT))
         continue;
+      /* A copy of a survey's quote card is the user's: a refresh must
+       * neither update it nor take it for the original. */
+      if (g_str_equal (fields[i].key, "survey") || g_str_equal (fields[i].key, "survey-key"))
+        continue;
 
       pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (source), fields[i].property);
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));

@@ -61,6 +61,9 @@ static const TrailField card_fields[] = {
   { "custom-channel",  "custom-channel",  TRAIL_FIELD_REF_CHANNEL },
   { "survey",          "survey",          0 },
   { "survey-key",      "survey-key",      0 },
+  { "metric-unit",     "metric-unit",     0 },
+  { "metric-target",   "metric-target",   TRAIL_FIELD_NUMBER },
+  { "metric-values",   "metric-values",   TRAIL_FIELD_DATED },
 };
 
 static const TrailField survey_fields[] = {
@@ -216,6 +219,13 @@ _trail_field_check_value (const TrailField  *field,
       if (!check_text (s, error))
         return FALSE;
 
+      if ((field->flags & TRAIL_FIELD_NUMBER) && !trail_metric_number_parse (s, NULL))
+        {
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                       _("“%s” is not a number like “3.5”"), s);
+          return FALSE;
+        }
+
       if ((field->flags & TRAIL_FIELD_COLOR) && !_trail_color_is_valid (s))
         {
           g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
@@ -256,8 +266,18 @@ _trail_field_check_value (const TrailField  *field,
           if (!check_text (strv[i], error))
             return FALSE;
 
+          if ((field->flags & TRAIL_FIELD_DATED) && !trail_metric_value_parse (strv[i], NULL, NULL))
+            {
+              g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                           _("“%s” is not a date and a number like “2026-03=3.1”"), strv[i]);
+              return FALSE;
+            }
+
           for (guint j = 0; j < i; j++)
-            if (strcmp (strv[i], strv[j]) == 0)
+            if (strcmp (strv[i], strv[j]) == 0 ||
+                ((field->flags & TRAIL_FIELD_DATED) &&
+                 strcspn (strv[i], "=") == strcspn (strv[j], "=") &&
+                 strncmp (strv[i], strv[j], strcspn (strv[i], "=")) == 0))
               {
                 g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                              _("“%s” appears twice in %s"), strv[i], field->key);

@@ -59,6 +59,8 @@ typedef enum
   TRAIL_FIELD_PLACEMENT   = 1 << 8, /* moved with a dedicated command */
   TRAIL_FIELD_ICON        = 1 << 9, /* one of trail_custom_channel_list_icons() */
   TRAIL_FIELD_REF_CHANNEL = 1 << 10, /* the id of one of the map's own channels */
+  TRAIL_FIELD_NUMBER      = 1 << 11, /* a string holding a plain number, "3.5" */
+  TRAIL_FIELD_DATED       = 1 << 12, /* strings "DATE=NUMBER", see trail_metric_value_parse() */
 } TrailFieldFlags;
 
 typedef struct

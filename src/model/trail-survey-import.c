@@ -108,22 +108,6 @@ fold (const char *text)
   return g_utf8_casefold (normal != NULL ? normal : "", -1);
 }
 
-/* Letters and digits only, folded: "Response ID" and "response_id" are
- * "responseid". */
-static char *
-header_key (const char *header)
-{
-  g_autofree char *folded = fold (header);
-  g_autofree char *plain = g_str_to_ascii (folded, "C");
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = plain; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (key, *p);
-
-  return g_string_free (key, FALSE);
-}
-
 static guint
 n_headers (TrailSurveyImport *self)
 {
@@ -159,7 +143,7 @@ guess_columns (TrailSurveyImport *self)
   g_autofree gboolean *taken = g_new0 (gboolean, n);
 
   for (guint c = 0; c < n; c++)
-    g_ptr_array_add (keys, header_key (header (self, c)));
+    g_ptr_array_add (keys, trail_csv_header_key (header (self, c)));
 
   for (guint r = 0; r < TRAIL_SURVEY_N_COLUMNS; r++)
     self->columns[r] = -1;
@@ -190,7 +174,7 @@ static void
 guess_scale (TrailSurveyImport *self)
 {
   const char *score_header = header (self, self->columns[TRAIL_SURVEY_COLUMN_SCORE]);
-  g_autofree char *key = score_header != NULL ? header_key (score_header) : NULL;
+  g_autofree char *key = score_header != NULL ? trail_csv_header_key (score_header) : NULL;
   double lo = INFINITY, hi = -INFINITY;
   guint n_rows = trail_csv_get_n_rows (self->csv);
 
