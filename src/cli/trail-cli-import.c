@@ -90,6 +90,79 @@ read_input (const char  *path,
   return g_file_load_bytes (file, NULL, NULL, error);
 }
 
+static void
+print_bad_rows (guint        n_bad,
+                const char *(*get) (gpointer, guint, guint *),
+                gpointer     import)
+{
+  for (guint i = 0; i < MIN (n_bad, MAX_LISTED_ROWS); i++)
+    {
+      guint line;
+      const char *why = get (import, i, &line);
+
+      g_printerr ("%s:%u: %s\n", import_csv, line, why);
+    }
+  if (n_bad > MAX_LISTED_ROWS)
+    g_printerr (ngettext ("%s: %u more row cannot be read\n",
+                          "%s: %u more rows cannot be read\n", n_bad - MAX_LISTED_ROWS),
+                import_csv, n_bad - MAX_LISTED_ROWS);
+}
+
+static const char *
+get_metric_bad (gpointer import,
+                guint    index,
+                guint   *line)
+{
+  return trail_metric_import_get_bad (import, index, line);
+}
+
+static const char *
+get_survey_bad (gpointer import,
+                guint    index,
+                guint   *line)
+{
+  return trail_survey_import_get_bad (import, index, line);
+}
+
+static int
+import_metrics (TrailDocument *doc,
+                GFile         *map_file,
+                const char    *map_path,
+                GBytes        *csv_bytes)
+{
+  g_autoptr(TrailMetricImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_cards;
+
+  import = trail_metric_import_new (csv_bytes, import_csv, 0, &error);
+  if (import == NULL || !trail_metric_import_check (import, doc, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  print_bad_rows (trail_metric_import_get_n_bad (import),
+                  get_metric_bad, import);
+
+  n_cards = trail_metric_import_apply (import, doc, &error);
+  if (n_cards == 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (!trail_document_save_to_file (doc, map_file, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", map_path, error->message);
+      return 1;
+    }
+
+  g_print (ngettext ("%s: %u metric card updated from %s\n",
+                     "%s: %u metric cards updated from %s\n", n_cards),
+           map_path, n_cards, import_csv);
+  return 0;
+}
+
 static int
 import_one (const char *map_path)
 {
@@ -123,6 +196,15 @@ import_one (const char *map_path)
     {
       g_printerr ("%s: %s\n", import_csv, error->message);
       return 1;
+    }
+
+  /* A metrics file (metric, stage, date, value) goes onto the KPIs lane. */
+  if (import_mapping == NULL && import_scale == NULL)
+    {
+      g_autoptr(TrailCsv) csv = trail_csv_parse (csv_bytes, 0, 0, NULL);
+
+      if (csv != NULL && trail_metric_import_looks_like (csv))
+        return import_metrics (doc, map_file, map_path, csv_bytes);
     }
 
   /* A survey already imported from a file of this name: refresh it the
@@ -188,17 +270,7 @@ import_one (const char *map_path)
     }
 
   n_bad = trail_survey_import_get_n_bad (import);
-  for (guint i = 0; i < MIN (n_bad, MAX_LISTED_ROWS); i++)
-    {
-      guint line;
-      const char *why = trail_survey_import_get_bad (import, i, &line);
-
-      g_printerr ("%s:%u: %s\n", import_csv, line, why);
-    }
-  if (n_bad > MAX_LISTED_ROWS)
-    g_printerr (ngettext ("%s: %u more row cannot be read\n",
-                          "%s: %u more rows cannot be read\n", n_bad - MAX_LISTED_ROWS),
-                import_csv, n_bad - MAX_LISTED_ROWS);
+  print_bad_rows (n_bad, get_survey_bad, import);
 
   survey = trail_survey_import_apply (import, doc, NULL, &error);
   if (survey == NULL)

@@ -116,6 +116,16 @@ typedef struct
   TrailText         votes;
   graphene_rect_t   votes_icon;
   TrailPriority     priority;
+
+  /* Metric cards: the latest value with its unit, its date and the
+   * target, and a trend line of the dated values (relative to the card;
+   * NULL with fewer than two values) with the target's height in it
+   * (NAN without a target). */
+  TrailText         metric_value;
+  TrailText         metric_note;
+  GArray           *trend;          /* graphene_point_t */
+  graphene_rect_t   trend_rect;
+  float             trend_target_y;
 } TrailLayoutCard;
 
 typedef struct
@@ -134,6 +144,11 @@ typedef struct
  * deviation), a band over the interquartile range (or ±1 SD), and "n = …"
  * under each stage's mark. Straight segments: these are data, not a
  * feeling to be smoothed. */
+/* How a metric card's trend is drawn, the same on screen and in SVG. */
+#define TRAIL_METRIC_TREND_WIDTH       2.0
+#define TRAIL_METRIC_TARGET_DASH       3.0
+#define TRAIL_METRIC_DOT_RADIUS        3.0
+
 /* How measured emotions are drawn, the same on screen and in SVG. */
 #define TRAIL_MEASURED_BAND_HALF_WIDTH 14.0f
 #define TRAIL_MEASURED_LINE_WIDTH      2.0f

@@ -312,6 +312,9 @@ card_free (gpointer data)
   text_clear (&c->meta);
   text_clear (&c->more_personas);
   text_clear (&c->votes);
+  text_clear (&c->metric_value);
+  text_clear (&c->metric_note);
+  g_clear_pointer (&c->trend, g_array_unref);
   g_clear_pointer (&c->avatars, g_array_unref);
   g_free (c);
 }
@@ -720,6 +723,113 @@ kind_has_corner_icon (TrailLaneKind kind)
          kind == TRAIL_LANE_KIND_KPIS;
 }
 
+/* "2.7 %", "42 min": the number as people read it (the locale's decimal
+ * point, no trailing zeros) and the unit. */
+static char *
+format_metric (double      value,
+               const char *unit)
+{
+  g_autofree char *number = g_strdup_printf ("%.6g", value);
+
+  if (unit == NULL || unit[0] == '\0')
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, unit);
+}
+
+/* A metric card's value, its date and target, and its trend under the
+ * text. Returns the new bottom. */
+static float
+measure_metric (TrailLayout     *self,
+                TrailLayoutCard *c,
+                float            left,
+                float            content_w,
+                float            cy)
+{
+  TrailStyle *style = self->style;
+  TrailCard *card = c->item.object;
+  g_autoptr(GArray) series = NULL;
+  const TrailMetricValue *last;
+  const char *unit = trail_card_get_metric_unit (card);
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+  double target, lo, hi;
+  gboolean has_target;
+  float value_h;
+
+  text_clear (&c->metric_value);
+  text_clear (&c->metric_note);
+  g_clear_pointer (&c->trend, g_array_unref);
+  c->trend_target_y = NAN;
+
+  if (!trail_card_is_metric (card))
+    return cy;
+
+  series = trail_card_dup_metric_series (card);
+  if (series->len == 0)
+    return cy;
+
+  last = &g_array_index (series, TrailMetricValue, series->len - 1);
+  has_target = trail_card_get_metric_target (card, &target);
+  value = format_metric (last->value, unit);
+  if (has_target)
+    {
+      g_autofree char *goal = format_metric (target, unit);
+      /* Translators: a metric's latest date, then its target ("3.5 %"). */
+      note = g_strdup_printf (_("%s · target %s"), last->date, goal);
+    }
+  else
+    note = g_strdup (last->date);
+
+  cy += 6;
+  text_set (self, &c->metric_value, TRAIL_FONT_STAGE_NAME, value, content_w, 1, &c->colors.text);
+  value_h = text_height (&c->metric_value);
+  c->metric_value.pos = GRAPHENE_POINT_INIT (left, cy);
+  text_set (self, &c->metric_note, TRAIL_FONT_CARD_FOOTER, note,
+            MAX (content_w - text_width (&c->metric_value) - 8, 20), 1, &style->text_muted);
+  pango_layout_set_alignment (c->metric_note.layout, PANGO_ALIGN_RIGHT);
+  c->metric_note.pos = GRAPHENE_POINT_INIT (left + content_w - MAX (content_w - text_width (&c->metric_value) - 8, 20),
+                                            cy + value_h - text_height (&c->metric_note) - 2);
+  cy += value_h;
+
+  if (series->len < 2)
+    return cy;
+
+  /* The trend: values evenly along the width, in date order, scaled to
+   * their range and the target's, so the target line is always in it. */
+  lo = hi = last->value;
+  for (guint i = 0; i < series->len; i++)
+    {
+      lo = MIN (lo, g_array_index (series, TrailMetricValue, i).value);
+      hi = MAX (hi, g_array_index (series, TrailMetricValue, i).value);
+    }
+  if (has_target)
+    {
+      lo = MIN (lo, target);
+      hi = MAX (hi, target);
+    }
+  if (hi - lo < 1e-9)
+    {
+      lo -= 1;
+      hi += 1;
+    }
+
+  c->trend_rect = GRAPHENE_RECT_INIT (left, cy + 8, content_w, 28);
+  c->trend = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  for (guint i = 0; i < series->len; i++)
+    {
+      double v = g_array_index (series, TrailMetricValue, i).value;
+      graphene_point_t pt = GRAPHENE_POINT_INIT (
+        c->trend_rect.origin.x + c->trend_rect.size.width * i / (series->len - 1),
+        c->trend_rect.origin.y + c->trend_rect.size.height * (float) ((hi - v) / (hi - lo)));
+
+      g_array_append_val (c->trend, pt);
+    }
+  if (has_target)
+    c->trend_target_y = c->trend_rect.origin.y + c->trend_rect.size.height * (float) ((hi - target) / (hi - lo));
+
+  return cy + 8 + c->trend_rect.size.height;
+}
+
 static void
 measure_card (TrailLayout     *self,
               TrailLayoutCard *c,
@@ -793,6 +903,8 @@ measure_card (TrailLayout     *self,
   c->text.color = c->colors.text;
   c->text.pos = GRAPHENE_POINT_INIT (left, cy);
   cy += MAX (text_height (&c->text), 20);
+
+  cy = measure_metric (self, c, left, content_w, cy);
 
   /* Footer: persona avatars on the left; evidence and votes on the right. */
   g_array_set_size (c->avatars, 0);

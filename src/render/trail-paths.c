@@ -273,3 +273,35 @@ trail_path_measured_marks (cairo_t                  *cr,
       cairo_close_path (cr);
     }
 }
+
+gboolean
+trail_path_metric_trend (cairo_t                *cr,
+                         const TrailLayoutCard  *card,
+                         const graphene_point_t *origin)
+{
+  cairo_new_path (cr);
+  if (card->trend == NULL || card->trend->len < 2)
+    return FALSE;
+
+  for (guint i = 0; i < card->trend->len; i++)
+    {
+      const graphene_point_t *pt = &g_array_index (card->trend, graphene_point_t, i);
+      cairo_line_to (cr, origin->x + pt->x, origin->y + pt->y);
+    }
+  return TRUE;
+}
+
+gboolean
+trail_path_metric_target (cairo_t                *cr,
+                          const TrailLayoutCard  *card,
+                          const graphene_point_t *origin)
+{
+  cairo_new_path (cr);
+  if (card->trend == NULL || card->trend->len < 2 || isnan (card->trend_target_y))
+    return FALSE;
+
+  cairo_move_to (cr, origin->x + card->trend_rect.origin.x, origin->y + card->trend_target_y);
+  cairo_line_to (cr, origin->x + card->trend_rect.origin.x + card->trend_rect.size.width,
+                 origin->y + card->trend_target_y);
+  return TRUE;
+}

@@ -40,6 +40,14 @@ void     trail_path_measured_line    (cairo_t                  *cr,
 void     trail_path_measured_marks   (cairo_t                  *cr,
                                       const TrailMeasuredCurve *m,
                                       float                     radius);
+/* A metric card's trend line and its target line, at the card's @origin
+ * (FALSE, and no path, when the card has none). */
+gboolean trail_path_metric_trend     (cairo_t                  *cr,
+                                      const TrailLayoutCard    *card,
+                                      const graphene_point_t   *origin);
+gboolean trail_path_metric_target    (cairo_t                  *cr,
+                                      const TrailLayoutCard    *card,
+                                      const graphene_point_t   *origin);
 /* The current path of @cr as SVG path data. */
 char    *trail_path_to_svg           (cairo_t                *cr);
 /* A scratch context for building paths (free with cairo_destroy). */

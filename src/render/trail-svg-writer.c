@@ -546,6 +546,36 @@ write_stages (SvgWriter *w)
   cairo_destroy (cr);
 }
 
+/* A metric card's value, note and trend, as the painter draws them. */
+static void
+write_metric (SvgWriter              *w,
+              const TrailLayoutCard  *c,
+              const graphene_point_t *o)
+{
+  cairo_t *cr;
+
+  text (w, &c->metric_value, o);
+  text (w, &c->metric_note, o);
+  if (c->trend == NULL)
+    return;
+
+  cr = trail_path_scratch ();
+  if (trail_path_metric_target (cr, c, o))
+    {
+      g_autofree char *dash = g_strdup_printf ("stroke-dasharray=\"%g %g\"",
+                                               TRAIL_METRIC_TARGET_DASH, TRAIL_METRIC_TARGET_DASH);
+      cairo_path (w, cr, NULL, &w->style->text_muted, 1, dash);
+    }
+  trail_path_metric_trend (cr, c, o);
+  cairo_path (w, cr, NULL, &c->colors.accent, TRAIL_METRIC_TREND_WIDTH,
+              "stroke-linecap=\"round\" stroke-linejoin=\"round\"");
+  {
+    const graphene_point_t *last = &g_array_index (c->trend, graphene_point_t, c->trend->len - 1);
+    circle (w, o->x + last->x, o->y + last->y, TRAIL_METRIC_DOT_RADIUS, &c->colors.accent);
+  }
+  cairo_destroy (cr);
+}
+
 static void
 write_card (SvgWriter             *w,
             const TrailLayoutCard *c)
@@ -580,6 +610,7 @@ write_card (SvgWriter             *w,
     icon_rel (w, c->icon, &c->icon_rect, o, &c->colors.accent);
   text (w, &c->meta, o);
   text (w, &c->text, o);
+  write_metric (w, c, o);
 
   for (guint i = 0; i < c->avatars->len; i++)
     {

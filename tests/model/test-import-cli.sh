@@ -16,9 +16,10 @@ check () {
   if "$@"; then echo "ok $n"; else echo "not ok $n $*"; exit 1; fi
 }
 
-echo "1..14"
+echo "1..17"
 cp "$root/data/templates/coffee-maker.trailmap" "$out/map.trailmap"
 cp "$root/tests/model/csv/responses.csv" "$out/responses.csv"
+cp "$root/tests/model/csv/metrics.csv" "$out/metrics.csv"
 cd "$out"
 
 "$trailmap" --import-csv=responses.csv map.trailmap >stdout 2>stderr
@@ -54,3 +55,9 @@ status=0; "$trailmap" --import-csv=responses.csv --import-mapping=bad.json map.t
 check test "$status" -eq 1
 check grep -q 'no column “Phase”' stderr
 check cmp -s before.trailmap map.trailmap
+
+# A metrics file is recognised by its header and goes onto the KPIs lane.
+"$trailmap" --import-csv=metrics.csv map.trailmap >stdout 2>stderr
+check grep -q 'map.trailmap: 3 metric cards updated from metrics.csv' stdout
+check grep -q '^metrics.csv:8: no stage is called “Warehouse”$' stderr
+check grep -q '"metric-values": \["2026-03=3.1", "2026-04=2.7"\]' map.trailmap

@@ -1,5 +1,6 @@
-/* test-survey.c — a survey's measured emotion in the emotions lane: the
- * layout, a golden image of the lane with its band, and SVG against PNG.
+/* test-survey.c — a survey's measured emotion in the emotions lane, and a
+ * metric card in the KPIs lane: the layout, golden images, and SVG against
+ * PNG.
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -348,6 +349,123 @@ test_svg (void)
   g_assert_true (same);
 }
 
+/* A KPIs lane with one metric card: three months and a target. */
+static TrailDocument *
+make_metric_document (TrailLane **kpis,
+                       TrailCard **card)
+{
+  TrailDocument *doc = trail_document_new ();
+  TrailStage *stage = trail_document_add_stage (doc, -1, "Purchase");
+  const char *values[] = { "2026-02=3.4", "2026-03=3.1", "2026-04=2.7", NULL };
+
+  trail_document_update (doc, doc, "title", "Metrics", NULL);
+  *kpis = trail_document_add_lane (doc, -1, TRAIL_LANE_KIND_KPIS, "KPIs");
+  *card = trail_document_add_card (doc, *kpis, stage, -1, "Conversion");
+  trail_document_update (doc, *card,
+                         "metric-values", values,
+                         "metric-unit", "%",
+                         "metric-target", "3.5",
+                         NULL);
+  return doc;
+}
+
+static void
+test_metric_layout (void)
+{
+  TrailLane *kpis;
+  TrailCard *card;
+  g_autoptr(TrailDocument) doc = make_metric_document (&kpis, &card);
+  g_autoptr(TrailStyle) style = trail_style_new (TRAIL_STYLE_LIGHT);
+  g_autoptr(TrailLayout) layout = trail_layout_new (doc, style);
+  const TrailLayoutCard *c = (const TrailLayoutCard *) trail_layout_find (layout, card);
+  const graphene_point_t *pts;
+  float plain_height;
+
+  g_assert_nonnull (c);
+  g_assert_cmpstr (pango_layout_get_text (c->metric_value.layout), ==, "2.7 %");
+  g_assert_cmpstr (pango_layout_get_text (c->metric_note.layout), ==, "2026-04 · target 3.5 %");
+  g_assert_nonnull (c->trend);
+  g_assert_cmpuint (c->trend->len, ==, 3);
+  pts = (const graphene_point_t *) c->trend->data;
+  /* Falling, under the target, which is the top of the range. */
+  g_assert_cmpfloat (pts[0].y, <, pts[1].y);
+  g_assert_cmpfloat (pts[1].y, <, pts[2].y);
+  g_assert_cmpfloat_with_epsilon (c->trend_target_y, c->trend_rect.origin.y, 0.01);
+  g_assert_cmpfloat_with_epsilon (pts[2].y, c->trend_rect.origin.y + c->trend_rect.size.height, 0.01);
+
+  /* Without values it is a plain card again, and shorter. */
+  trail_document_update (doc, card, "metric-values", NULL, NULL);
+  trail_layout_update (layout, TRAIL_CHANGE_CARD_TEXT, G_OBJECT (card), NULL);
+  c = (const TrailLayoutCard *) trail_layout_find (layout, card);
+  g_assert_null (c->metric_value.layout);
+  g_assert_null (c->trend);
+  plain_height = c->item.bounds.size.height;
+  trail_document_undo (doc);
+  trail_layout_update (layout, TRAIL_CHANGE_CARD_TEXT, G_OBJECT (card), NULL);
+  c = (const TrailLayoutCard *) trail_layout_find (layout, card);
+  g_assert_cmpfloat (c->item.bounds.size.height, >, plain_height + 40);
+}
+
+/* The same card on the PNG (the canvas's painter) and in the SVG, and a
+ * golden image of it. */
+static void
+test_metric_pictures (void)
+{
+  TrailLane *kpis;
+  TrailCard *card;
+  g_autoptr(TrailDocument) doc = make_metric_document (&kpis, &card);
+  g_autoptr(GBytes) png = export_lane (doc, kpis, TRAIL_EXPORT_PNG);
+  g_autoptr(GBytes) svg = export_lane (doc, kpis, TRAIL_EXPORT_SVG);
+  g_autofree char *golden = g_build_filename (source_root (), "tests", "render", "golden",
+                                              "metric-card.png", NULL);
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  RsvgRectangle viewport;
+  cairo_surface_t *theirs, *ours;
+  cairo_t *cr;
+  double w, h;
+
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), ">2.7 %<"));
+
+  if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (golden, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (golden, FALSE, NULL);
+      g_autoptr(GBytes) expected_bytes = NULL;
+      cairo_surface_t *actual, *expected;
+      gboolean same;
+
+      g_assert_nonnull (mapped);
+      expected_bytes = g_mapped_file_get_bytes (mapped);
+      actual = decode_png (png);
+      expected = decode_png (expected_bytes);
+      same = similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "metric-card");
+      cairo_surface_destroy (actual);
+      cairo_surface_destroy (expected);
+      g_assert_true (same);
+    }
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h));
+  theirs = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (theirs);
+  viewport = (RsvgRectangle) { 0, 0, w, h };
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  cairo_destroy (cr);
+  cairo_surface_flush (theirs);
+  g_object_unref (handle);
+
+  ours = decode_png (png);
+  g_assert_true (similar (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "metric-card-svg"));
+  cairo_surface_destroy (theirs);
+  cairo_surface_destroy (ours);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +481,8 @@ main (int   argc,
   g_test_add_func ("/render/survey/layout", test_layout);
   g_test_add_func ("/render/survey/golden", test_golden);
   g_test_add_func ("/render/survey/svg", test_svg);
+  g_test_add_func ("/render/metric/layout", test_metric_layout);
+  g_test_add_func ("/render/metric/pictures", test_metric_pictures);
 
   return g_test_run ();
 }
