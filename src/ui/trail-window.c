@@ -11,6 +11,7 @@
 
 #include "trail-drafts.h"
 #include "trail-export-dialog.h"
+#include "trail-import-dialog.h"
 #include "trail-map-view.h"
 #include "trail-model.h"
 #include "trail-print.h"
@@ -257,6 +258,7 @@ update_actions (TrailWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   update_undo_actions (self);
 }
@@ -891,6 +893,17 @@ trail_window_print_action (GtkWidget  *widget,
   trail_print_document (GTK_WINDOW (self), self->document, name);
 }
 
+static void
+trail_window_import_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+
+  if (self->document != NULL)
+    trail_import_dialog_choose (GTK_WINDOW (self), self->document);
+}
+
 static gboolean
 on_drop_cb (TrailWindow   *self,
             const GValue  *value,
@@ -907,6 +920,14 @@ on_drop_cb (TrailWindow   *self,
     {
       GFile *file = l->data;
       g_autofree char *name = g_file_get_basename (file);
+
+      /* Survey results and metrics dropped on a map are imported into it. */
+      if (self->document != NULL && trail_import_dialog_accepts (file))
+        {
+          trail_import_dialog_open_file (GTK_WINDOW (self), self->document, file);
+          handled = TRUE;
+          continue;
+        }
 
       if (name == NULL || !g_str_has_suffix (name, ".trailmap"))
         continue;
@@ -1005,6 +1026,7 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, trail_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, trail_window_save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, trail_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, trail_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", trail_window_open_export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, trail_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);
