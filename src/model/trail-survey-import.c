@@ -494,6 +494,21 @@ trail_survey_import_set_quotes (TrailSurveyImport *self,
 }
 
 void
+trail_survey_import_get_options (TrailSurveyImport *self,
+                                 guint             *quotes,
+                                 gboolean          *most_recent,
+                                 gboolean          *band_sd)
+{
+  g_return_if_fail (self != NULL);
+  if (quotes != NULL)
+    *quotes = self->quotes;
+  if (most_recent != NULL)
+    *most_recent = self->recent;
+  if (band_sd != NULL)
+    *band_sd = self->band_sd;
+}
+
+void
 trail_survey_import_set_band_sd (TrailSurveyImport *self,
                                  gboolean           sd)
 {

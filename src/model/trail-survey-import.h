@@ -84,6 +84,11 @@ void               trail_survey_import_map_value    (TrailSurveyImport  *self,
 void               trail_survey_import_set_quotes   (TrailSurveyImport  *self,
                                                      guint               n,
                                                      gboolean            most_recent);
+/* The quote cards per stage, whether the most recent, and the band. */
+void               trail_survey_import_get_options  (TrailSurveyImport  *self,
+                                                     guint              *quotes,
+                                                     gboolean           *most_recent,
+                                                     gboolean           *band_sd);
 /* The band around the measured line: ±1 standard deviation instead of the
  * interquartile range. */
 void               trail_survey_import_set_band_sd  (TrailSurveyImport  *self,

@@ -34,6 +34,9 @@ struct _TrailImportDialog
   AdwComboRow        *scale_row;
   GtkSpinButton      *min_spin;
   GtkSpinButton      *max_spin;
+  AdwComboRow        *band_row;
+  AdwComboRow        *quote_choice_row;
+  GtkSpinButton      *quotes_spin;
   AdwPreferencesGroup *unmatched_group;
   AdwPreferencesGroup *bad_group;
   GtkLabel           *bad_label;
@@ -269,6 +272,32 @@ on_range_changed_cb (TrailImportDialog *self)
 }
 
 static void
+on_options_changed_cb (TrailImportDialog *self)
+{
+  if (self->updating)
+    return;
+
+  trail_survey_import_set_band_sd (self->import, adw_combo_row_get_selected (self->band_row) == 1);
+  trail_survey_import_set_quotes (self->import,
+                                  (guint) gtk_spin_button_get_value_as_int (self->quotes_spin),
+                                  adw_combo_row_get_selected (self->quote_choice_row) == 1);
+}
+
+static void
+show_options (TrailImportDialog *self)
+{
+  guint quotes;
+  gboolean recent, band_sd;
+
+  trail_survey_import_get_options (self->import, &quotes, &recent, &band_sd);
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->band_row, band_sd ? 1 : 0);
+  adw_combo_row_set_selected (self->quote_choice_row, recent ? 1 : 0);
+  gtk_spin_button_set_value (self->quotes_spin, quotes);
+  self->updating = FALSE;
+}
+
+static void
 build_rows (TrailImportDialog *self)
 {
   TrailCsv *csv = trail_survey_import_get_csv (self->import);
@@ -367,6 +396,9 @@ trail_import_dialog_class_init (TrailImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, min_spin);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, max_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, band_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, quote_choice_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, quotes_spin);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, unmatched_group);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, bad_group);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, bad_label);
@@ -390,6 +422,12 @@ trail_import_dialog_init (TrailImportDialog *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->max_spin, "value-changed", G_CALLBACK (on_range_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->band_row, "notify::selected", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->quote_choice_row, "notify::selected", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->quotes_spin, "value-changed", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 TrailImportDialog *
@@ -411,6 +449,7 @@ trail_import_dialog_new (GtkWindow         *parent,
   fill_preview (self);
   build_rows (self);
   show_scale (self);
+  show_options (self);
   update (self);
 
   return self;
