@@ -357,7 +357,8 @@ decode (GBytes      *bytes,
         {
           *encoding = "UTF-8";
           *out_len = len;
-          return g_strndup ((const char *) data, len);
+          /* An empty GBytes may have no data at all. */
+          return len > 0 ? g_strndup ((const char *) data, len) : g_strdup ("");
         }
       /* Excel's plain "CSV" on a western Windows. */
       from = "WINDOWS-1252";

@@ -165,6 +165,16 @@ test_csv_refused (void)
   g_assert_error (error, TRAIL_CSV_ERROR, TRAIL_CSV_ERROR_EMPTY);
   g_clear_error (&error);
 
+  /* A file of no bytes at all (its GBytes may hold no data pointer). */
+  {
+    g_autoptr(GBytes) nothing = g_bytes_new (NULL, 0);
+
+    csv = trail_csv_parse (nothing, 0, 0, &error);
+    g_assert_null (csv);
+    g_assert_error (error, TRAIL_CSV_ERROR, TRAIL_CSV_ERROR_EMPTY);
+    g_clear_error (&error);
+  }
+
   csv = trail_csv_parse (binary, 0, 0, &error);
   g_assert_null (csv);
   g_assert_error (error, TRAIL_CSV_ERROR, TRAIL_CSV_ERROR_ENCODING);
@@ -203,6 +213,54 @@ test_csv_numbers (void)
   g_assert_false (trail_csv_parse_number ("1e400", &n));
 }
 
+/* Random text made of what CSV is made of, and random bytes: the reader
+ * never fails on text it can decode, every row has a field, lines never go
+ * backwards, and every field is valid UTF-8. The seed is printed by GLib;
+ * reproduce with --seed. */
+static void
+test_csv_random (void)
+{
+  static const char alphabet[] = { ',', ';', '\t', '"', '"', '\r', '\n', ' ', 'a', '1', ',', '.' };
+
+  for (guint iteration = 0; iteration < 3000; iteration++)
+    {
+      guint len = g_test_rand_int_range (0, 200);
+      g_autofree char *text = g_malloc (len + 1);
+      gboolean bytes_only = iteration % 3 == 0;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrailCsv) csv = NULL;
+      guint last_line = 0;
+
+      for (guint i = 0; i < len; i++)
+        text[i] = bytes_only ? (char) g_test_rand_int_range (0, 256)
+                             : alphabet[g_test_rand_int_range (0, G_N_ELEMENTS (alphabet))];
+      text[len] = '\0';
+      bytes = g_bytes_new (text, len);
+
+      csv = trail_csv_parse (bytes, 0, 0, &error);
+      if (csv == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == TRAIL_CSV_ERROR);
+          /* Text that is only line ends has no rows; anything else that
+           * fails must be undecodable. */
+          if (!bytes_only)
+            g_assert_true (g_error_matches (error, TRAIL_CSV_ERROR, TRAIL_CSV_ERROR_EMPTY));
+          continue;
+        }
+
+      for (guint r = 0; r < trail_csv_get_n_rows (csv); r++)
+        {
+          g_assert_cmpuint (trail_csv_get_n_fields (csv, r), >=, 1);
+          g_assert_cmpuint (trail_csv_get_line (csv, r), >, last_line);
+          last_line = trail_csv_get_line (csv, r);
+          for (guint c = 0; c < trail_csv_get_n_fields (csv, r); c++)
+            g_assert_true (g_utf8_validate (trail_csv_get_field (csv, r, c), -1, NULL));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/csv/refused", test_csv_refused);
   g_test_add_func ("/csv/windows-1252", test_csv_windows_1252);
   g_test_add_func ("/csv/numbers", test_csv_numbers);
+  g_test_add_func ("/csv/random", test_csv_random);
 
   return g_test_run ();
 }
