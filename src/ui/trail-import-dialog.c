@@ -664,3 +664,47 @@ trail_import_dialog_choose (GtkWindow     *parent,
   g_signal_connect (chooser, "response", G_CALLBACK (on_choose_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+void
+trail_import_dialog_refresh (GtkWindow     *parent,
+                             TrailDocument *document,
+                             GFile         *map_file)
+{
+  GListModel *surveys;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (TRAIL_IS_DOCUMENT (document));
+
+  surveys = trail_document_get_surveys (document);
+  if (g_list_model_get_n_items (surveys) == 0)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("No Survey Results to Refresh"),
+                                                  _("Import a survey’s CSV file first; Refresh then reads it again."));
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* The file records names, not paths (a map travels between machines):
+   * the survey is looked for beside the map. */
+  folder = map_file != NULL ? g_file_get_parent (map_file) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (surveys); i++)
+    {
+      g_autoptr(TrailSurvey) survey = g_list_model_get_item (surveys, i);
+      const char *source = trail_survey_get_source (survey);
+      g_autoptr(GFile) file = folder != NULL ? g_file_get_child (folder, source) : NULL;
+
+      if (file == NULL || !g_file_query_exists (file, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not in the map’s folder. Import it again from where it is, and the survey is refreshed."),
+                             source);
+          show_error (parent, source, message);
+          continue;
+        }
+
+      trail_import_dialog_open_file (parent, document, file);
+    }
+}

@@ -35,6 +35,13 @@ void               trail_import_dialog_open_file (GtkWindow      *parent,
 /* Asks for a CSV file, then as trail_import_dialog_open_file(). */
 void               trail_import_dialog_choose    (GtkWindow      *parent,
                                                   TrailDocument  *document);
+/* Refresh: reads each survey's file again from the map's folder (@map_file
+ * is the map's file) and opens the dialog for it with its recorded
+ * mapping; Import there updates the survey. Says so when the map has no
+ * survey, or when a survey's file is not beside the map. */
+void               trail_import_dialog_refresh   (GtkWindow      *parent,
+                                                  TrailDocument  *document,
+                                                  GFile          *map_file);
 /* TRUE for the names of files an import reads (.csv, .tsv, .txt). */
 gboolean           trail_import_dialog_accepts   (GFile          *file);
 

@@ -259,6 +259,7 @@ update_actions (TrailWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-surveys", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   update_undo_actions (self);
 }
@@ -904,6 +905,17 @@ trail_window_import_action (GtkWidget  *widget,
     trail_import_dialog_choose (GTK_WINDOW (self), self->document);
 }
 
+static void
+trail_window_refresh_surveys_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+
+  if (self->document != NULL)
+    trail_import_dialog_refresh (GTK_WINDOW (self), self->document, self->file);
+}
+
 static gboolean
 on_drop_cb (TrailWindow   *self,
             const GValue  *value,
@@ -1027,6 +1039,7 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, trail_window_save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, trail_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, trail_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh-surveys", NULL, trail_window_refresh_surveys_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", trail_window_open_export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, trail_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);

@@ -3,7 +3,8 @@
 # "Import Survey Results…" (F10, then the item), a CSV
 # chosen in the file chooser, the guess and the bad rows (with their lines)
 # shown before anything changes; Cancel leaves the map as it was, Import
-# puts the survey on it as one undo step, and the saved file says so.
+# puts the survey on it as one undo step, and the saved file says so;
+# Refresh after the file gains a row adds it without duplicates.
 #
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -99,7 +100,7 @@ def click(node):
                       'click', '1')
 
 
-print('1..10', flush=True)
+print('1..12', flush=True)
 scratch = tempfile.mkdtemp(prefix='trailmap-import-')
 try:
     path = os.path.join(scratch, 'journey.trailmap')
@@ -160,8 +161,31 @@ try:
                f'quote cards name their file and row ({len(quotes)})')
         trailtest.screenshot('import-done')
 
-        # One undo step takes it all back.
+        # The survey gains a row; Refresh reads the file beside the map
+        # with the recorded mapping (Unpacking is still Delivery).
+        with open(csv, 'a') as f:
+            f.write('9;2026-05-06;Set-up;Sofia Marino;1;"Water everywhere"\n')
         trailtest.xdotool('windowfocus', '--sync', window)
+        trailtest.xdotool('key', '--clearmodifiers', 'F10')
+        app.activate('menu item', 'Refresh Survey Results…')
+        dialog = app.wait_for_dialog('Import Survey Results')
+        label_containing(app, dialog, '8 rows will be imported')
+        app.activate('push button', 'Import', root=dialog)
+        trailtest.wait_until(lambda: app.find_window('Import Survey Results') is None,
+                             what='the dialog to close')
+        doc = saved(app, window, path)
+        quotes = [c for c in doc['cards'] if 'survey' in c]
+        keys = {c['survey-key'] for c in quotes}
+        report(doc['surveys'][0]['rows'] == 8 and len(quotes) == 8 and len(keys) == 8
+               and len(doc['surveys']) == 1,
+               f'Refresh adds the new row and no duplicates ({len(quotes)} quote cards)')
+
+        # Each is one undo step: two take it all back.
+        trailtest.xdotool('windowfocus', '--sync', window)
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+z')
+        time.sleep(0.3)
+        doc = saved(app, window, path)
+        report(doc['surveys'][0]['rows'] == 7, 'undo takes back the refresh alone')
         trailtest.xdotool('key', '--clearmodifiers', 'ctrl+z')
         time.sleep(0.3)
         doc = saved(app, window, path)
