@@ -316,6 +316,7 @@ trail_metric_import_check (TrailMetricImport  *self,
       const char *target = self->cols[COL_TARGET] >= 0 ? trail_csv_get_field (self->csv, i, self->cols[COL_TARGET]) : NULL;
       g_autofree char *name = NULL;
       g_autofree char *stage_key = NULL;
+      g_autofree char *stage_name = NULL;
       GoodRow good = { 0 };
       gboolean percent = FALSE, target_percent = FALSE;
 
@@ -339,12 +340,12 @@ trail_metric_import_check (TrailMetricImport  *self,
           continue;
         }
 
-      stage_key = fold (g_strstrip (g_strdup (stage)));
+      stage_name = g_strstrip (g_strdup (stage));
+      stage_key = fold (stage_name);
       good.stage_id = g_hash_table_lookup (stages, stage_key);
       if (good.stage_id == NULL)
         {
-          g_autofree char *stripped = g_strstrip (g_strdup (stage));
-          add_bad (self, i, g_strdup_printf (_("no stage is called “%s”"), stripped));
+          add_bad (self, i, g_strdup_printf (_("no stage is called “%s”"), stage_name));
           continue;
         }
 
