@@ -159,6 +159,8 @@ typedef struct
 typedef struct
 {
   TrailSurvey *survey;
+  TrailPersona *persona;            /* NULL: everyone */
+  gboolean     band;                /* draw the band (and the labels hold n) */
   GdkRGBA      color;
   GArray      *points;              /* graphene_point_t, map coordinates */
   GArray      *band_top;            /* float y per point */

@@ -1298,7 +1298,8 @@ static void
 layout_measured (TrailLayout         *self,
                  TrailLayoutEmotions *e,
                  TrailSurvey         *survey,
-                 const char          *lane_persona)
+                 const char          *lane_persona,
+                 gboolean             band)
 {
   GListModel *results = trail_document_get_survey_results (self->document);
   const char *survey_id = trail_survey_get_id (survey);
@@ -1359,6 +1360,8 @@ layout_measured (TrailLayout         *self,
   /* In the text's colour for everyone, so it is not taken for the
    * hand-drawn line for everyone. */
   m->color = p != NULL ? p->color : self->style->text;
+  m->persona = p != NULL ? p->item.object : NULL;
+  m->band = band;
   m->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   m->band_top = g_array_new (FALSE, FALSE, sizeof (float));
   m->band_bottom = g_array_new (FALSE, FALSE, sizeof (float));
@@ -1375,6 +1378,13 @@ layout_measured (TrailLayout         *self,
       g_array_append_val (m->points, pt);
       g_array_append_val (m->band_top, mark->top);
       g_array_append_val (m->band_bottom, mark->bottom);
+
+      /* Only the line with a band says its n: one set of labels per plot. */
+      if (!band)
+        {
+          g_free (label);
+          continue;
+        }
 
       /* Under the band, or above it when the band reaches the plot's
        * bottom. */
@@ -1470,7 +1480,18 @@ layout_emotions (TrailLayout     *self,
     {
       g_autoptr(TrailSurvey) survey = g_list_model_get_item (surveys, i);
 
-      layout_measured (self, e, survey, lane_persona);
+      layout_measured (self, e, survey, lane_persona, TRUE);
+
+      /* A lane for everyone also shows each persona's measured line,
+       * beside their hand-drawn ones; a band for each would hide the
+       * picture, so only the line. */
+      if (lane_persona == NULL)
+        for (guint j = 0; j < self->personas->len; j++)
+          {
+            TrailLayoutPersona *p = self->personas->pdata[j];
+
+            layout_measured (self, e, survey, trail_persona_get_id (p->item.object), FALSE);
+          }
     }
 }
 
@@ -1620,10 +1641,15 @@ layout_legend (TrailLayout *self,
           g_autofree char *label = NULL;
           gboolean seen = FALSE;
 
-          /* Translators: the survey's file name, then what its band shows. */
-          label = g_strdup_printf (_("Measured: %s (%s)"), trail_survey_get_source (m->survey),
-                                   trail_survey_get_band_is_sd (m->survey) ? _("mean ± 1 SD")
-                                                                          : _("median, quartiles"));
+          if (m->persona != NULL)
+            /* Translators: a persona's name, then the survey's file name. */
+            label = g_strdup_printf (_("Measured: %s, %s"), trail_persona_get_name (m->persona),
+                                     trail_survey_get_source (m->survey));
+          else
+            /* Translators: the survey's file name, then what its band shows. */
+            label = g_strdup_printf (_("Measured: %s (%s)"), trail_survey_get_source (m->survey),
+                                     trail_survey_get_band_is_sd (m->survey) ? _("mean ± 1 SD")
+                                                                            : _("median, quartiles"));
           for (guint k = group_start[0]; k < legend->entries->len; k++)
             if (gdk_rgba_equal (&g_array_index (legend->entries, TrailLegendEntry, k).color, &m->color) &&
                 g_strcmp0 (pango_layout_get_text (g_array_index (legend->entries, TrailLegendEntry, k).label.layout), label) == 0)

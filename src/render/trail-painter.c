@@ -493,9 +493,12 @@ draw_measured (cairo_t                   *cr,
       const TrailMeasuredCurve *m = e->measured->pdata[i];
       GdkRGBA band = with_alpha (&m->color, 0.16f);
 
-      trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
-      gdk_cairo_set_source_rgba (cr, &band);
-      cairo_fill (cr);
+      if (m->band)
+        {
+          trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
+          gdk_cairo_set_source_rgba (cr, &band);
+          cairo_fill (cr);
+        }
 
       trail_path_measured_line (cr, m);
       cairo_set_line_width (cr, TRAIL_MEASURED_LINE_WIDTH);

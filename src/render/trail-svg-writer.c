@@ -662,12 +662,19 @@ write_measured (SvgWriter                 *w,
   for (guint i = 0; i < e->measured->len; i++)
     {
       const TrailMeasuredCurve *m = e->measured->pdata[i];
-      g_autofree char *id = make_id (w, "measured", trail_survey_get_id (m->survey));
+      g_autofree char *raw = m->persona != NULL
+                             ? g_strconcat (trail_survey_get_id (m->survey), "-",
+                                            trail_persona_get_id (m->persona), NULL)
+                             : g_strdup (trail_survey_get_id (m->survey));
+      g_autofree char *id = make_id (w, "measured", raw);
       GdkRGBA band = with_alpha (&m->color, 0.16f);
 
       g_string_append_printf (w->out, "<g id=\"%s\" class=\"measured\">\n", id);
-      trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
-      cairo_path (w, cr, &band, NULL, 0, NULL);
+      if (m->band)
+        {
+          trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
+          cairo_path (w, cr, &band, NULL, 0, NULL);
+        }
       trail_path_measured_line (cr, m);
       cairo_path (w, cr, NULL, &m->color, TRAIL_MEASURED_LINE_WIDTH, dash);
       trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS + 2);

@@ -128,6 +128,41 @@ test_layout (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (m->band_top, float, 0),
                                   trail_layout_emotion_y_for_score (&e->item, 0.9 + 0.424), 0.01);
 
+  /* A persona column adds each persona's line, without a band or n, beside
+   * the line for everyone. */
+  {
+    g_autoptr(TrailSurveyImport) import = NULL;
+    g_autofree char *path = g_build_filename (source_root (), "tests", "model", "csv", "survey-de.csv", NULL);
+    g_autoptr(GBytes) csv = NULL;
+    g_autoptr(GError) error = NULL;
+    const TrailMeasuredCurve *persona_curve = NULL;
+    TrailPersona *commuter;
+    char *data;
+    gsize len;
+
+    commuter = trail_document_add_persona (doc, -1, "Commuter");
+    g_file_get_contents (path, &data, &len, &error);
+    g_assert_no_error (error);
+    csv = g_bytes_new_take (data, len);
+    import = trail_survey_import_new_refresh (csv, survey, &error);
+    g_assert_no_error (error);
+    trail_survey_import_set_column (import, TRAIL_SURVEY_COLUMN_PERSONA, 3);
+    g_assert_nonnull (trail_survey_import_apply (import, doc, NULL, &error));
+    trail_layout_update (layout, TRAIL_CHANGE_SURVEYS, G_OBJECT (survey), NULL);
+    e = find_emotions (layout, lane);
+    g_assert_cmpuint (e->measured->len, ==, 2);
+    for (guint i = 0; i < e->measured->len; i++)
+      if (((TrailMeasuredCurve *) e->measured->pdata[i])->persona == commuter)
+        persona_curve = e->measured->pdata[i];
+    g_assert_nonnull (persona_curve);
+    g_assert_false (persona_curve->band);
+    g_assert_cmpuint (persona_curve->labels->len, ==, 0);
+    /* r001, r003, r005, r006: Awareness, Consideration, Setup, Purchase. */
+    g_assert_cmpuint (persona_curve->points->len, ==, 4);
+    trail_document_undo (doc);
+    trail_document_undo (doc);
+  }
+
   /* Undoing the setting and the import takes the line away. */
   trail_document_undo (doc);
   trail_document_undo (doc);
