@@ -419,6 +419,31 @@ trail_survey_import_get_source (TrailSurveyImport *self)
   return self->source;
 }
 
+gboolean
+trail_survey_import_set_separator (TrailSurveyImport  *self,
+                                   char                separator,
+                                   GError            **error)
+{
+  TrailCsv *csv;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (separator == ',' || separator == ';' || separator == '\t', FALSE);
+
+  if (separator != trail_csv_get_separator (self->csv))
+    {
+      csv = trail_csv_parse (self->bytes, separator, 0, error);
+      if (csv == NULL)
+        return FALSE;
+      trail_csv_free (self->csv);
+      self->csv = csv;
+    }
+
+  self->separator = separator;
+  guess_columns (self);
+  guess_scale (self);
+  return TRUE;
+}
+
 int
 trail_survey_import_get_column (TrailSurveyImport *self,
                                 TrailSurveyColumn  role)
@@ -661,17 +686,8 @@ trail_survey_import_load_mapping (TrailSurveyImport  *self,
       if (sep == 0)
         return mapping_error (error, _("“separator” must be “,”, “;” or “tab”"));
 
-      if (sep != trail_csv_get_separator (self->csv))
-        {
-          TrailCsv *csv = trail_csv_parse (self->bytes, sep, 0, error);
-
-          if (csv == NULL)
-            return FALSE;
-          trail_csv_free (self->csv);
-          self->csv = csv;
-        }
-      self->separator = sep;
-      guess_columns (self);
+      if (!trail_survey_import_set_separator (self, sep, error))
+        return FALSE;
     }
 
   memcpy (columns, self->columns, sizeof columns);

@@ -61,6 +61,11 @@ TrailCsv          *trail_survey_import_get_csv      (TrailSurveyImport  *self);
 const char        *trail_survey_import_get_source   (TrailSurveyImport  *self);
 
 /* The column (index in the header row) for a role, or -1. */
+/* Reads the file again with another separator (',', ';' or '\t') and
+ * guesses its columns and scale again. */
+gboolean           trail_survey_import_set_separator (TrailSurveyImport *self,
+                                                      char               separator,
+                                                      GError           **error);
 int                trail_survey_import_get_column   (TrailSurveyImport  *self,
                                                      TrailSurveyColumn   role);
 void               trail_survey_import_set_column   (TrailSurveyImport  *self,

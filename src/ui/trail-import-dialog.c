@@ -29,6 +29,7 @@ struct _TrailImportDialog
   /* Template widgets */
   GtkWidget          *import_button;
   GtkLabel           *summary_label;
+  AdwComboRow        *separator_row;
   GtkGrid            *preview_grid;
   AdwPreferencesGroup *columns_group;
   AdwComboRow        *scale_row;
@@ -91,11 +92,23 @@ shorten (const char *text)
   return g_strconcat (one_line, "…", NULL);
 }
 
+static const char separators[] = { ',', ';', '\t' };
+
 static void
 fill_preview (TrailImportDialog *self)
 {
   TrailCsv *csv = trail_survey_import_get_csv (self->import);
   guint n_rows = MIN (trail_csv_get_n_rows (csv), PREVIEW_ROWS + 1);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (separators[i] == trail_csv_get_separator (csv))
+      adw_combo_row_set_selected (self->separator_row, i);
+  self->updating = FALSE;
 
   for (guint r = 0; r < n_rows; r++)
     for (guint c = 0; c < MIN (trail_csv_get_n_fields (csv, r), PREVIEW_COLUMNS); c++)
@@ -298,11 +311,10 @@ show_options (TrailImportDialog *self)
 }
 
 static void
-build_rows (TrailImportDialog *self)
+build_column_rows (TrailImportDialog *self)
 {
   TrailCsv *csv = trail_survey_import_get_csv (self->import);
   g_autoptr(GtkStringList) headers = gtk_string_list_new (NULL);
-  GListModel *stages = trail_document_get_stages (self->document);
 
   /* Translators: a column not used for this role. */
   gtk_string_list_append (headers, _("None"));
@@ -317,6 +329,9 @@ build_rows (TrailImportDialog *self)
     {
       GtkWidget *row = adw_combo_row_new ();
 
+      if (self->column_rows[r] != NULL)
+        adw_preferences_group_remove (self->columns_group, GTK_WIDGET (self->column_rows[r]));
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column_title (r));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (headers));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), trail_survey_import_get_column (self->import, r) + 1);
@@ -326,6 +341,37 @@ build_rows (TrailImportDialog *self)
       self->column_rows[r] = ADW_COMBO_ROW (row);
     }
   self->updating = FALSE;
+}
+
+/* Another separator: the file is read again, and its columns and scale
+ * guessed again. */
+static void
+on_separator_selected_cb (TrailImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->separator_row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || selected >= G_N_ELEMENTS (separators))
+    return;
+
+  if (!trail_survey_import_set_separator (self->import, separators[selected], &error))
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      return;
+    }
+
+  fill_preview (self);
+  build_column_rows (self);
+  show_scale (self);
+  update (self);
+}
+
+static void
+build_rows (TrailImportDialog *self)
+{
+  GListModel *stages = trail_document_get_stages (self->document);
+
+  build_column_rows (self);
 
   /* Translators: a stage value of the file that is not imported. */
   gtk_string_list_append (self->stage_names, _("Leave Out"));
@@ -391,6 +437,7 @@ trail_import_dialog_class_init (TrailImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, separator_row);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, scale_row);
@@ -417,6 +464,8 @@ trail_import_dialog_init (TrailImportDialog *self)
   self->stage_names = gtk_string_list_new (NULL);
 
   g_signal_connect_object (self->scale_row, "notify::selected", G_CALLBACK (on_scale_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->separator_row, "notify::selected", G_CALLBACK (on_separator_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->min_spin, "value-changed", G_CALLBACK (on_range_changed_cb), self,
                            G_CONNECT_SWAPPED);

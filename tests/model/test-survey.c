@@ -492,8 +492,18 @@ test_survey_mapping_file (void)
   g_autoptr(GBytes) mapping = g_bytes_new_static (text, strlen (text));
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GBytes) bad = g_bytes_new_static ("{\"colums\": {}}", 14);
+  g_autoptr(GBytes) german = read_csv ("survey-de.csv");
+  g_autoptr(TrailSurveyImport) commas = trail_survey_import_new (german, "survey-de.csv", ',', &error);
   g_autoptr(GPtrArray) quotes = NULL;
   TrailSurvey *survey;
+
+  /* Read with the wrong separator, the header is one column; the right
+   * one brings the guess back. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (trail_csv_get_n_fields (trail_survey_import_get_csv (commas), 0), ==, 1);
+  g_assert_true (trail_survey_import_set_separator (commas, ';', &error));
+  g_assert_cmpint (trail_survey_import_get_column (commas, TRAIL_SURVEY_COLUMN_STAGE), ==, 2);
+  g_assert_cmpint (trail_csv_get_separator (trail_survey_import_get_csv (commas)), ==, ';');
 
   g_assert_true (trail_survey_import_load_mapping (import, doc, mapping, &error));
   g_assert_no_error (error);

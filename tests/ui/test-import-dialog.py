@@ -100,7 +100,7 @@ def click(node):
                       'click', '1')
 
 
-print('1..12', flush=True)
+print('1..13', flush=True)
 scratch = tempfile.mkdtemp(prefix='trailmap-import-')
 try:
     path = os.path.join(scratch, 'journey.trailmap')
@@ -126,6 +126,23 @@ try:
         report(row is not None, 'the unmatched stage value is offered for mapping '
                f'({row.get_role_name() if row else None})')
         trailtest.screenshot('import-dialog')
+
+        # The separator is guessed, and can be changed: with commas the
+        # file is one column and nothing can be imported; back to
+        # semicolons, the guess returns.
+        click(find_named(dialog, 'Separator'))
+        time.sleep(0.5)
+        # The list opens on "Semicolon"; the one above is "Comma".
+        trailtest.xdotool('key', 'Up', 'Return')
+        label_containing(app, dialog, 'separated by commas')
+        time.sleep(0.3)
+        click(find_named(dialog, 'Separator'))
+        time.sleep(0.5)
+        # The list opens on "Comma"; the next one down is "Semicolon".
+        trailtest.xdotool('key', 'Down', 'Return')
+        summary = label_containing(app, dialog, 'separated by semicolons')
+        report('6 rows will be imported' in summary.get_name(), 'the separator can be changed and back')
+
         app.activate('push button', 'Cancel', root=dialog)
         trailtest.wait_until(lambda: app.find_window('Import Survey Results') is None,
                              what='the dialog to close')
