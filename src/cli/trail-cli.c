@@ -29,7 +29,8 @@ trail_cli_wants (int    argc,
       if (g_strcmp0 (argv[i], "--") == 0)
         break;
       if (g_strcmp0 (argv[i], "--validate") == 0 ||
-          g_str_has_prefix (argv[i], "--export"))
+          g_str_has_prefix (argv[i], "--export") ||
+          g_str_has_prefix (argv[i], "--import-"))
         return TRUE;
     }
 
@@ -57,9 +58,10 @@ trail_cli_run (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Check and export journey maps without a display."));
+  g_option_context_set_summary (context, _("Check, import survey data into and export journey maps without a display."));
   g_option_context_add_main_entries (context, validate_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, trail_cli_export_get_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, trail_cli_import_get_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
@@ -82,8 +84,23 @@ trail_cli_run (int    argc,
       return 2;
     }
 
+  if (validate && trail_cli_import_requested ())
+    {
+      g_printerr ("trailmap: %s\n", _("--validate and --import-csv cannot be used together."));
+      return 2;
+    }
+
   if (validate)
     return trail_cli_validate ((const char * const *) files);
+
+  /* Import first, so one run can refresh a map's data and export it. */
+  if (trail_cli_import_requested ())
+    {
+      int status = trail_cli_import_run ((const char * const *) files);
+
+      if (status != 0 || !trail_cli_export_requested ())
+        return status;
+    }
 
   return trail_cli_export_run ((const char * const *) files);
 }

@@ -31,4 +31,11 @@ gboolean      trail_cli_export_take_booleans (char               **args,
 /* Returns the process exit status. */
 int           trail_cli_export_run          (const char * const  *files);
 
+/* trail-cli-import.c: the --import… options and the import itself. */
+const GOptionEntry *trail_cli_import_get_entries (void);
+gboolean      trail_cli_import_requested    (void);
+/* Imports into the one map of @files and saves it; returns the exit
+ * status. */
+int           trail_cli_import_run          (const char * const  *files);
+
 G_END_DECLS

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "trail-card.h"
 #include "trail-enums.h"
 #include "trail-model-private.h"
@@ -28,6 +31,11 @@ struct _TrailCard
   char                *evidence_note;
   char                *color;
   char                *custom_channel;
+  char                *survey;
+  char                *survey_key;
+  char                *metric_unit;
+  char                *metric_target;
+  char               **metric_values;
   TrailChannel         channel;
   TrailEvidence        evidence;
   TrailEvidenceSource  evidence_source;
@@ -53,6 +61,11 @@ enum {
   PROP_COLOR,
   PROP_VOTES,
   PROP_CUSTOM_CHANNEL,
+  PROP_SURVEY,
+  PROP_SURVEY_KEY,
+  PROP_METRIC_UNIT,
+  PROP_METRIC_TARGET,
+  PROP_METRIC_VALUES,
   N_PROPS
 };
 
@@ -72,6 +85,10 @@ string_field (TrailCard *self,
     case PROP_EVIDENCE_NOTE: return &self->evidence_note;
     case PROP_COLOR:         return &self->color;
     case PROP_CUSTOM_CHANNEL: return &self->custom_channel;
+    case PROP_SURVEY:        return &self->survey;
+    case PROP_SURVEY_KEY:    return &self->survey_key;
+    case PROP_METRIC_UNIT:   return &self->metric_unit;
+    case PROP_METRIC_TARGET: return &self->metric_target;
     default:                 return NULL;
     }
 }
@@ -89,6 +106,7 @@ trail_card_finalize (GObject *object)
         g_clear_pointer (field, g_free);
     }
   g_clear_pointer (&self->persona_tags, g_strfreev);
+  g_clear_pointer (&self->metric_values, g_strfreev);
 
   G_OBJECT_CLASS (trail_card_parent_class)->finalize (object);
 }
@@ -116,6 +134,10 @@ trail_card_get_property (GObject    *object,
 
     case PROP_PERSONA_TAGS:
       g_value_set_boxed (value, self->persona_tags);
+      break;
+
+    case PROP_METRIC_VALUES:
+      g_value_set_boxed (value, self->metric_values);
       break;
 
     case PROP_EVIDENCE:
@@ -170,6 +192,16 @@ trail_card_set_property (GObject      *object,
         g_clear_pointer (&self->persona_tags, g_strfreev);
         if (tags != NULL && tags[0] != NULL)
           self->persona_tags = g_strdupv ((char **) tags);
+      }
+      break;
+
+    case PROP_METRIC_VALUES:
+      {
+        const char * const *values = g_value_get_boxed (value);
+
+        g_clear_pointer (&self->metric_values, g_strfreev);
+        if (values != NULL && values[0] != NULL)
+          self->metric_values = g_strdupv ((char **) values);
       }
       break;
 
@@ -232,6 +264,11 @@ trail_card_class_init (TrailCardClass *klass)
   properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, flags);
   properties[PROP_VOTES] = g_param_spec_uint ("votes", NULL, NULL, 0, MAX_VOTES, 0, flags);
   properties[PROP_CUSTOM_CHANNEL] = g_param_spec_string ("custom-channel", NULL, NULL, NULL, flags);
+  properties[PROP_SURVEY] = g_param_spec_string ("survey", NULL, NULL, NULL, flags);
+  properties[PROP_SURVEY_KEY] = g_param_spec_string ("survey-key", NULL, NULL, NULL, flags);
+  properties[PROP_METRIC_UNIT] = g_param_spec_string ("metric-unit", NULL, NULL, NULL, flags);
+  properties[PROP_METRIC_TARGET] = g_param_spec_string ("metric-target", NULL, NULL, NULL, flags);
+  properties[PROP_METRIC_VALUES] = g_param_spec_boxed ("metric-values", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -344,4 +381,146 @@ trail_card_get_custom_channel (TrailCard *self)
 {
   g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
   return self->custom_channel;
+}
+
+const char *
+trail_card_get_survey (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+  return self->survey;
+}
+
+const char *
+trail_card_get_survey_key (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+  return self->survey_key;
+}
+
+gboolean
+trail_metric_number_parse (const char *text,
+                           double     *number)
+{
+  const char *p = text;
+  char *end;
+  double v;
+
+  if (text == NULL)
+    return FALSE;
+
+  /* What JSON calls a number, without exponents: "-3.25", "12". */
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0' || p - text > 30)
+    return FALSE;
+
+  v = g_ascii_strtod (text, &end);
+  if (*end != '\0' || !isfinite (v))
+    return FALSE;
+
+  if (number != NULL)
+    *number = v;
+  return TRUE;
+}
+
+gboolean
+trail_metric_value_parse (const char *entry,
+                          char       *date,
+                          double     *value)
+{
+  const char *eq;
+  gsize len;
+
+  if (entry == NULL || (eq = strchr (entry, '=')) == NULL)
+    return FALSE;
+
+  /* YYYY-MM or YYYY-MM-DD: they sort as text. */
+  len = eq - entry;
+  if (len != 7 && len != 10)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      gboolean dash = i == 4 || i == 7;
+
+      if (dash ? entry[i] != '-' : !g_ascii_isdigit (entry[i]))
+        return FALSE;
+    }
+
+  if (!trail_metric_number_parse (eq + 1, value))
+    return FALSE;
+
+  if (date != NULL)
+    {
+      memcpy (date, entry, len);
+      date[len] = '\0';
+    }
+  return TRUE;
+}
+
+const char *
+trail_card_get_metric_unit (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+  return self->metric_unit;
+}
+
+gboolean
+trail_card_get_metric_target (TrailCard *self,
+                              double    *target)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), FALSE);
+  return trail_metric_number_parse (self->metric_target, target);
+}
+
+gboolean
+trail_card_is_metric (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), FALSE);
+  return self->metric_values != NULL;
+}
+
+const char * const *
+trail_card_get_metric_values (TrailCard *self)
+{
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+  return (const char * const *) self->metric_values;
+}
+
+static int
+compare_metric_values (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (((const TrailMetricValue *) a)->date, ((const TrailMetricValue *) b)->date);
+}
+
+GArray *
+trail_card_dup_metric_series (TrailCard *self)
+{
+  GArray *series;
+
+  g_return_val_if_fail (TRAIL_IS_CARD (self), NULL);
+
+  series = g_array_new (FALSE, FALSE, sizeof (TrailMetricValue));
+  for (guint i = 0; self->metric_values != NULL && self->metric_values[i] != NULL; i++)
+    {
+      TrailMetricValue v;
+
+      if (trail_metric_value_parse (self->metric_values[i], v.date, &v.value))
+        g_array_append_val (series, v);
+    }
+  g_array_sort (series, compare_metric_values);
+
+  return series;
 }

@@ -201,6 +201,10 @@ kind_noun (GType type)
     return _("emotion point");
   if (type == TRAIL_TYPE_CUSTOM_CHANNEL)
     return _("channel");
+  if (type == TRAIL_TYPE_SURVEY)
+    return _("survey");
+  if (type == TRAIL_TYPE_SURVEY_RESULT)
+    return _("survey result");
   return _("item");
 }
 
@@ -271,12 +275,12 @@ typedef struct
   GType             type;
   const TrailField *fields;
   guint             n_fields;
-  GParamSpec       *pspecs[16];
-  const char       *known[18];
+  GParamSpec       *pspecs[24];
+  const char       *known[26];
   /* The writer reads these without get_property()'s copy of each string:
    * allocating and freeing ten strings a card was a third of a save. */
-  const char     *(*peek[16]) (gpointer item);
-  gboolean          peek_tags[16];
+  const char     *(*peek[24]) (gpointer item);
+  gboolean          peek_tags[24];
 } ItemKind;
 
 typedef const char *(*PeekFunc) (gpointer item);
@@ -1102,7 +1106,8 @@ check_cells (Loader *l,
 
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
-  "personas", "stages", "lanes", "channels", "cards", "emotion-lines", NULL
+  "personas", "stages", "lanes", "channels", "cards", "emotion-lines",
+  "surveys", "survey-results", NULL
 };
 
 static TrailDocument *
@@ -1214,6 +1219,8 @@ load_root (JsonNode    *root,
                g_list_model_get_n_items (trail_document_get_lanes (doc)));
   read_list (l, object, "cards", TRAIL_TYPE_CARD);
   read_lines (l, object);
+  read_list (l, object, "surveys", TRAIL_TYPE_SURVEY);
+  read_list (l, object, "survey-results", TRAIL_TYPE_SURVEY_RESULT);
 
   unknown = collect_unknown (l, object, NULL, root_known);
   _trail_item_set_unknown (doc, unknown);
@@ -1911,6 +1918,11 @@ trail_document_serialize (TrailDocument *self)
     write_list (&w, "channels", trail_document_get_channels (self));
   write_list (&w, "cards", trail_document_get_cards (self));
   write_list (&w, "emotion-lines", trail_document_get_emotion_lines (self));
+  /* Optional, after the rest: maps without imports are written as before. */
+  if (g_list_model_get_n_items (trail_document_get_surveys (self)) > 0)
+    write_list (&w, "surveys", trail_document_get_surveys (self));
+  if (g_list_model_get_n_items (trail_document_get_survey_results (self)) > 0)
+    write_list (&w, "survey-results", trail_document_get_survey_results (self));
 
   end_object (&w, _trail_item_get_unknown (self));
   g_string_append_c (out, '\n');

@@ -85,6 +85,8 @@ struct _TrailDocument
   GListStore    *cards;
   GListStore    *lines;
   GListStore    *channels;
+  GListStore    *surveys;
+  GListStore    *survey_results;
 
   GHashTable    *ids;            /* id → live item of any kind */
   GHashTable    *used_ids;       /* every id given out, so undo can bring one back */
@@ -232,6 +234,10 @@ store_for_item (TrailDocument *self,
     return self->lines;
   if (TRAIL_IS_CUSTOM_CHANNEL (item))
     return self->channels;
+  if (TRAIL_IS_SURVEY (item))
+    return self->surveys;
+  if (TRAIL_IS_SURVEY_RESULT (item))
+    return self->survey_results;
 
   g_return_val_if_reached (NULL);
 }
@@ -251,6 +257,8 @@ change_for_item (gpointer item)
     return TRAIL_CHANGE_EMOTIONS;
   if (TRAIL_IS_CUSTOM_CHANNEL (item))
     return TRAIL_CHANGE_CHANNELS;
+  if (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item))
+    return TRAIL_CHANGE_SURVEYS;
   if (TRAIL_IS_DOCUMENT (item))
     return TRAIL_CHANGE_META;
 
@@ -278,6 +286,10 @@ item_get_id (gpointer item)
     id = trail_emotion_point_get_id (item);
   else if (TRAIL_IS_CUSTOM_CHANNEL (item))
     id = trail_custom_channel_get_id (item);
+  else if (TRAIL_IS_SURVEY (item))
+    id = trail_survey_get_id (item);
+  else if (TRAIL_IS_SURVEY_RESULT (item))
+    id = trail_survey_result_get_id (item);
 
   return id;
 }
@@ -1149,6 +1161,8 @@ trail_document_dispose (GObject *object)
   g_clear_object (&self->cards);
   g_clear_object (&self->lines);
   g_clear_object (&self->channels);
+  g_clear_object (&self->surveys);
+  g_clear_object (&self->survey_results);
   g_clear_object (&self->lanes);
   g_clear_object (&self->stages);
   g_clear_object (&self->personas);
@@ -1317,6 +1331,8 @@ trail_document_init (TrailDocument *self)
   self->cards = g_list_store_new (TRAIL_TYPE_CARD);
   self->lines = g_list_store_new (TRAIL_TYPE_EMOTION_LINE);
   self->channels = g_list_store_new (TRAIL_TYPE_CUSTOM_CHANNEL);
+  self->surveys = g_list_store_new (TRAIL_TYPE_SURVEY);
+  self->survey_results = g_list_store_new (TRAIL_TYPE_SURVEY_RESULT);
 
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1591,6 +1607,20 @@ trail_document_get_channels (TrailDocument *self)
 }
 
 GListModel *
+trail_document_get_surveys (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->surveys);
+}
+
+GListModel *
+trail_document_get_survey_results (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->survey_results);
+}
+
+GListModel *
 trail_document_get_emotion_lines (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
@@ -1649,6 +1679,14 @@ trail_document_find_channel (TrailDocument *self,
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
   return find_typed (self, id, TRAIL_TYPE_CUSTOM_CHANNEL);
+}
+
+TrailSurvey *
+trail_document_find_survey (TrailDocument *self,
+                            const char    *id)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return find_typed (self, id, TRAIL_TYPE_SURVEY);
 }
 
 TrailEmotionLine *
@@ -1771,6 +1809,8 @@ edit_label_for (gpointer item)
     return _("Edit Emotion Point");
   if (TRAIL_IS_CUSTOM_CHANNEL (item))
     return _("Edit Channel");
+  if (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item))
+    return _("Edit Survey");
   return _("Edit Map");
 }
 
@@ -2412,6 +2452,10 @@ _trail_document_add_card_copy (TrailDocument *self,
 
       if (fields[i].flags & (TRAIL_FIELD_ID | TRAIL_FIELD_PLACEMENT))
         continue;
+      /* A copy of a survey's quote card is the user's: a refresh must
+       * neither update it nor take it for the original. */
+      if (g_str_equal (fields[i].key, "survey") || g_str_equal (fields[i].key, "survey-key"))
+        continue;
 
       pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (source), fields[i].property);
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
@@ -2524,6 +2568,41 @@ trail_document_move_channel (TrailDocument      *self,
   g_return_if_fail (TRAIL_IS_CUSTOM_CHANNEL (channel) && item_in_document (self, channel));
 
   move_in_list (self, channel, new_index, _("Move Channel"));
+}
+
+/* ---- Imports ------------------------------------------------------------ */
+
+char *
+_trail_document_make_id (TrailDocument *self,
+                         const char    *prefix)
+{
+  return make_id (self, prefix);
+}
+
+void
+_trail_document_insert_item (TrailDocument *self,
+                             gpointer       item,
+                             int            index,
+                             const char    *label)
+{
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item));
+
+  begin (self, label);
+  record_insert (self, item, insert_index (store_for_item (self, item), index), 0);
+  end (self);
+}
+
+void
+_trail_document_remove_item (TrailDocument *self,
+                             gpointer       item,
+                             const char    *label)
+{
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item));
+  g_return_if_fail (item_in_document (self, item));
+
+  begin (self, label);
+  record_remove_at (self, item, list_index_of (store_for_item (self, item), item));
+  end (self);
 }
 
 /* ---- Personas and emotion lines ---------------------------------------- */
@@ -3077,5 +3156,7 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->lanes), G_LIST_MODEL (b->lanes)) &&
          lists_equal (G_LIST_MODEL (a->cards), G_LIST_MODEL (b->cards)) &&
          lists_equal (G_LIST_MODEL (a->lines), G_LIST_MODEL (b->lines)) &&
-         lists_equal (G_LIST_MODEL (a->channels), G_LIST_MODEL (b->channels));
+         lists_equal (G_LIST_MODEL (a->channels), G_LIST_MODEL (b->channels)) &&
+         lists_equal (G_LIST_MODEL (a->surveys), G_LIST_MODEL (b->surveys)) &&
+         lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results));
 }

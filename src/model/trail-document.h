@@ -14,6 +14,7 @@
 #include "trail-card.h"
 #include "trail-emotion-line.h"
 #include "trail-custom-channel.h"
+#include "trail-survey.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,10 @@ GListModel        *trail_document_get_emotion_lines (TrailDocument *self); /* Tr
 /* The map's own channels (TrailCustomChannel), after the ten standard ones
  * of TrailChannel in every list the user sees. */
 GListModel        *trail_document_get_channels      (TrailDocument *self);
+/* Imported surveys (TrailSurvey) and their measured emotions per stage
+ * (TrailSurveyResult); see trail-survey-import.h for how they are made. */
+GListModel        *trail_document_get_surveys       (TrailDocument *self);
+GListModel        *trail_document_get_survey_results (TrailDocument *self);
 
 /* Lookups by id; NULL when unknown. O(1). */
 TrailPersona      *trail_document_find_persona      (TrailDocument *self, const char *id);
@@ -81,6 +86,7 @@ TrailCard         *trail_document_find_card         (TrailDocument *self, const 
 TrailEmotionLine  *trail_document_find_emotion_line (TrailDocument *self, const char *id);
 TrailEmotionPoint *trail_document_find_emotion_point (TrailDocument *self, const char *id);
 TrailCustomChannel *trail_document_find_channel     (TrailDocument *self, const char *id);
+TrailSurvey       *trail_document_find_survey       (TrailDocument *self, const char *id);
 /* The line of @persona_id (NULL for the line for everyone), or NULL. */
 TrailEmotionLine  *trail_document_find_line_for_persona (TrailDocument *self,
                                                          const char    *persona_id);

@@ -59,6 +59,47 @@ static const TrailField card_fields[] = {
   { "color",           "color",           TRAIL_FIELD_COLOR },
   { "votes",           "votes",           0 },
   { "custom-channel",  "custom-channel",  TRAIL_FIELD_REF_CHANNEL },
+  { "survey",          "survey",          0 },
+  { "survey-key",      "survey-key",      0 },
+  { "metric-unit",     "metric-unit",     0 },
+  { "metric-target",   "metric-target",   TRAIL_FIELD_NUMBER },
+  { "metric-values",   "metric-values",   TRAIL_FIELD_DATED },
+};
+
+static const TrailField survey_fields[] = {
+  { "id",                "id",                TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
+  { "source",            "source",            TRAIL_FIELD_REQUIRED },
+  { "imported",          "imported",          0 },
+  { "rows",              "rows",              TRAIL_FIELD_REQUIRED },
+  { "skipped",           "skipped",           0 },
+  { "scale-min",         "scale-min",         TRAIL_FIELD_REQUIRED },
+  { "scale-max",         "scale-max",         TRAIL_FIELD_REQUIRED },
+  { "separator",         "separator",         0 },
+  { "stage-column",      "stage-column",      TRAIL_FIELD_REQUIRED },
+  { "score-column",      "score-column",      TRAIL_FIELD_REQUIRED },
+  { "persona-column",    "persona-column",    0 },
+  { "verbatim-column",   "verbatim-column",   0 },
+  { "date-column",       "date-column",       0 },
+  { "channel-column",    "channel-column",    0 },
+  { "respondent-column", "respondent-column", 0 },
+  { "stage-values",      "stage-values",      0 },
+  { "persona-values",    "persona-values",    0 },
+  { "quotes",            "quotes",            TRAIL_FIELD_REQUIRED },
+  { "quote-choice",      "quote-choice",      0 },
+  { "band",              "band",              0 },
+};
+
+static const TrailField survey_result_fields[] = {
+  { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
+  { "survey",      "survey",      TRAIL_FIELD_REQUIRED },
+  { "stage",       "stage-id",    TRAIL_FIELD_REQUIRED },
+  { "persona",     "persona-id",  0 },
+  { "n",           "n",           TRAIL_FIELD_REQUIRED },
+  { "mean",        "mean",        TRAIL_FIELD_REQUIRED },
+  { "median",      "median",      TRAIL_FIELD_REQUIRED },
+  { "q1",          "q1",          TRAIL_FIELD_REQUIRED },
+  { "q3",          "q3",          TRAIL_FIELD_REQUIRED },
+  { "sd",          "sd",          TRAIL_FIELD_REQUIRED },
 };
 
 static const TrailField channel_fields[] = {
@@ -105,6 +146,10 @@ _trail_fields_for_type (GType  type,
     RETURN_TABLE (point_fields);
   if (type == TRAIL_TYPE_CUSTOM_CHANNEL)
     RETURN_TABLE (channel_fields);
+  if (type == TRAIL_TYPE_SURVEY)
+    RETURN_TABLE (survey_fields);
+  if (type == TRAIL_TYPE_SURVEY_RESULT)
+    RETURN_TABLE (survey_result_fields);
 #undef RETURN_TABLE
 
   *n_fields = 0;
@@ -174,6 +219,13 @@ _trail_field_check_value (const TrailField  *field,
       if (!check_text (s, error))
         return FALSE;
 
+      if ((field->flags & TRAIL_FIELD_NUMBER) && !trail_metric_number_parse (s, NULL))
+        {
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                       _("“%s” is not a number like “3.5”"), s);
+          return FALSE;
+        }
+
       if ((field->flags & TRAIL_FIELD_COLOR) && !_trail_color_is_valid (s))
         {
           g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
@@ -214,8 +266,18 @@ _trail_field_check_value (const TrailField  *field,
           if (!check_text (strv[i], error))
             return FALSE;
 
+          if ((field->flags & TRAIL_FIELD_DATED) && !trail_metric_value_parse (strv[i], NULL, NULL))
+            {
+              g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                           _("“%s” is not a date and a number like “2026-03=3.1”"), strv[i]);
+              return FALSE;
+            }
+
           for (guint j = 0; j < i; j++)
-            if (strcmp (strv[i], strv[j]) == 0)
+            if (strcmp (strv[i], strv[j]) == 0 ||
+                ((field->flags & TRAIL_FIELD_DATED) &&
+                 strcspn (strv[i], "=") == strcspn (strv[j], "=") &&
+                 strncmp (strv[i], strv[j], strcspn (strv[i], "=")) == 0))
               {
                 g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                              _("“%s” appears twice in %s"), strv[i], field->key);

@@ -59,6 +59,8 @@ typedef enum
   TRAIL_FIELD_PLACEMENT   = 1 << 8, /* moved with a dedicated command */
   TRAIL_FIELD_ICON        = 1 << 9, /* one of trail_custom_channel_list_icons() */
   TRAIL_FIELD_REF_CHANNEL = 1 << 10, /* the id of one of the map's own channels */
+  TRAIL_FIELD_NUMBER      = 1 << 11, /* a string holding a plain number, "3.5" */
+  TRAIL_FIELD_DATED       = 1 << 12, /* strings "DATE=NUMBER", see trail_metric_value_parse() */
 } TrailFieldFlags;
 
 typedef struct
@@ -91,6 +93,21 @@ TrailCard         *_trail_card_new          (const char *id);
 TrailEmotionLine  *_trail_emotion_line_new  (const char *id);
 TrailEmotionPoint *_trail_emotion_point_new (const char *id);
 TrailCustomChannel *_trail_custom_channel_new (const char *id);
+TrailSurvey       *_trail_survey_new        (const char *id);
+TrailSurveyResult *_trail_survey_result_new (const char *id);
+
+/* For imports (trail-survey-import.c): a new id, and inserting or removing
+ * a survey or survey result as one command named @label (or a part of the
+ * open group). @index -1 appends. */
+char              *_trail_document_make_id     (TrailDocument *self,
+                                                const char    *prefix);
+void               _trail_document_insert_item (TrailDocument *self,
+                                                gpointer       item,
+                                                int            index,
+                                                const char    *label);
+void               _trail_document_remove_item (TrailDocument *self,
+                                                gpointer       item,
+                                                const char    *label);
 
 GListStore        *_trail_emotion_line_get_store (TrailEmotionLine  *self);
 TrailEmotionLine  *_trail_emotion_point_get_line (TrailEmotionPoint *self);

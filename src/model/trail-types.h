@@ -82,6 +82,7 @@ typedef enum /*< flags >*/
   TRAIL_CHANGE_CARD_TEXT = 1 << 6, /* a card's content changed, nothing moved */
   TRAIL_CHANGE_EMOTIONS  = 1 << 7, /* emotion lines or points */
   TRAIL_CHANGE_CHANNELS  = 1 << 8, /* the map's own channels added, removed or edited */
+  TRAIL_CHANGE_SURVEYS   = 1 << 9, /* imported surveys or their results */
 } TrailChangeFlags;
 
 typedef struct _TrailDocument     TrailDocument;

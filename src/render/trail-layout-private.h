@@ -116,6 +116,16 @@ typedef struct
   TrailText         votes;
   graphene_rect_t   votes_icon;
   TrailPriority     priority;
+
+  /* Metric cards: the latest value with its unit, its date and the
+   * target, and a trend line of the dated values (relative to the card;
+   * NULL with fewer than two values) with the target's height in it
+   * (NAN without a target). */
+  TrailText         metric_value;
+  TrailText         metric_note;
+  GArray           *trend;          /* graphene_point_t */
+  graphene_rect_t   trend_rect;
+  float             trend_target_y;
 } TrailLayoutCard;
 
 typedef struct
@@ -129,6 +139,35 @@ typedef struct
   int               low;
 } TrailEmotionCurve;
 
+/* What a survey measured, per visible stage, in one emotions plot: a
+ * line through the median (or the mean, when the band is ±1 standard
+ * deviation), a band over the interquartile range (or ±1 SD), and "n = …"
+ * under each stage's mark. Straight segments: these are data, not a
+ * feeling to be smoothed. */
+/* How a metric card's trend is drawn, the same on screen and in SVG. */
+#define TRAIL_METRIC_TREND_WIDTH       2.0
+#define TRAIL_METRIC_TARGET_DASH       3.0
+#define TRAIL_METRIC_DOT_RADIUS        3.0
+
+/* How measured emotions are drawn, the same on screen and in SVG. */
+#define TRAIL_MEASURED_BAND_HALF_WIDTH 14.0f
+#define TRAIL_MEASURED_LINE_WIDTH      2.0f
+#define TRAIL_MEASURED_DASH            5.0
+#define TRAIL_MEASURED_GAP             4.0
+#define TRAIL_MEASURED_MARK_RADIUS     5.0f
+
+typedef struct
+{
+  TrailSurvey *survey;
+  TrailPersona *persona;            /* NULL: everyone */
+  gboolean     band;                /* draw the band (and the labels hold n) */
+  GdkRGBA      color;
+  GArray      *points;              /* graphene_point_t, map coordinates */
+  GArray      *band_top;            /* float y per point */
+  GArray      *band_bottom;         /* float y per point */
+  GPtrArray   *labels;              /* TrailText (owned), "n = 212" */
+} TrailMeasuredCurve;
+
 struct _TrailLayoutEmotions
 {
   TrailLayoutItem  item;            /* bounds: the plot, over the stage columns */
@@ -140,6 +179,7 @@ struct _TrailLayoutEmotions
   GPtrArray       *scale_labels;    /* TrailText (owned), positions in map coordinates */
   GArray          *scale_y;         /* float per step, index 0 is min */
   GPtrArray       *curves;          /* TrailEmotionCurve (owned) */
+  GPtrArray       *measured;        /* TrailMeasuredCurve (owned), one per survey */
 };
 
 typedef enum

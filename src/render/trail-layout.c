@@ -260,10 +260,23 @@ curve_free (gpointer data)
 }
 
 static void
+measured_free (gpointer data)
+{
+  TrailMeasuredCurve *m = data;
+
+  g_clear_pointer (&m->points, g_array_unref);
+  g_clear_pointer (&m->band_top, g_array_unref);
+  g_clear_pointer (&m->band_bottom, g_array_unref);
+  g_clear_pointer (&m->labels, g_ptr_array_unref);
+  g_free (m);
+}
+
+static void
 emotions_free (TrailLayoutEmotions *e)
 {
   if (e == NULL)
     return;
+  g_clear_pointer (&e->measured, g_ptr_array_unref);
   g_clear_pointer (&e->scale_labels, g_ptr_array_unref);
   g_clear_pointer (&e->scale_y, g_array_unref);
   g_clear_pointer (&e->curves, g_ptr_array_unref);
@@ -301,6 +314,9 @@ card_free (gpointer data)
   text_clear (&c->meta);
   text_clear (&c->more_personas);
   text_clear (&c->votes);
+  text_clear (&c->metric_value);
+  text_clear (&c->metric_note);
+  g_clear_pointer (&c->trend, g_array_unref);
   g_clear_pointer (&c->avatars, g_array_unref);
   g_free (c);
 }
@@ -769,6 +785,113 @@ kind_has_corner_icon (TrailLaneKind kind)
          kind == TRAIL_LANE_KIND_KPIS;
 }
 
+/* "2.7 %", "42 min": the number as people read it (the locale's decimal
+ * point, no trailing zeros) and the unit. */
+static char *
+format_metric (double      value,
+               const char *unit)
+{
+  g_autofree char *number = g_strdup_printf ("%.6g", value);
+
+  if (unit == NULL || unit[0] == '\0')
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, unit);
+}
+
+/* A metric card's value, its date and target, and its trend under the
+ * text. Returns the new bottom. */
+static float
+measure_metric (TrailLayout     *self,
+                TrailLayoutCard *c,
+                float            left,
+                float            content_w,
+                float            cy)
+{
+  TrailStyle *style = self->style;
+  TrailCard *card = c->item.object;
+  g_autoptr(GArray) series = NULL;
+  const TrailMetricValue *last;
+  const char *unit = trail_card_get_metric_unit (card);
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+  double target, lo, hi;
+  gboolean has_target;
+  float value_h;
+
+  text_clear (&c->metric_value);
+  text_clear (&c->metric_note);
+  g_clear_pointer (&c->trend, g_array_unref);
+  c->trend_target_y = NAN;
+
+  if (!trail_card_is_metric (card))
+    return cy;
+
+  series = trail_card_dup_metric_series (card);
+  if (series->len == 0)
+    return cy;
+
+  last = &g_array_index (series, TrailMetricValue, series->len - 1);
+  has_target = trail_card_get_metric_target (card, &target);
+  value = format_metric (last->value, unit);
+  if (has_target)
+    {
+      g_autofree char *goal = format_metric (target, unit);
+      /* Translators: a metric's latest date, then its target ("3.5 %"). */
+      note = g_strdup_printf (_("%s · target %s"), last->date, goal);
+    }
+  else
+    note = g_strdup (last->date);
+
+  cy += 6;
+  text_set (self, &c->metric_value, TRAIL_FONT_STAGE_NAME, value, content_w, 1, &c->colors.text);
+  value_h = text_height (&c->metric_value);
+  c->metric_value.pos = GRAPHENE_POINT_INIT (left, cy);
+  text_set (self, &c->metric_note, TRAIL_FONT_CARD_FOOTER, note,
+            MAX (content_w - text_width (&c->metric_value) - 8, 20), 1, &style->text_muted);
+  pango_layout_set_alignment (c->metric_note.layout, PANGO_ALIGN_RIGHT);
+  c->metric_note.pos = GRAPHENE_POINT_INIT (left + content_w - MAX (content_w - text_width (&c->metric_value) - 8, 20),
+                                            cy + value_h - text_height (&c->metric_note) - 2);
+  cy += value_h;
+
+  if (series->len < 2)
+    return cy;
+
+  /* The trend: values evenly along the width, in date order, scaled to
+   * their range and the target's, so the target line is always in it. */
+  lo = hi = last->value;
+  for (guint i = 0; i < series->len; i++)
+    {
+      lo = MIN (lo, g_array_index (series, TrailMetricValue, i).value);
+      hi = MAX (hi, g_array_index (series, TrailMetricValue, i).value);
+    }
+  if (has_target)
+    {
+      lo = MIN (lo, target);
+      hi = MAX (hi, target);
+    }
+  if (hi - lo < 1e-9)
+    {
+      lo -= 1;
+      hi += 1;
+    }
+
+  c->trend_rect = GRAPHENE_RECT_INIT (left, cy + 8, content_w, 28);
+  c->trend = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  for (guint i = 0; i < series->len; i++)
+    {
+      double v = g_array_index (series, TrailMetricValue, i).value;
+      graphene_point_t pt = GRAPHENE_POINT_INIT (
+        c->trend_rect.origin.x + c->trend_rect.size.width * i / (series->len - 1),
+        c->trend_rect.origin.y + c->trend_rect.size.height * (float) ((hi - v) / (hi - lo)));
+
+      g_array_append_val (c->trend, pt);
+    }
+  if (has_target)
+    c->trend_target_y = c->trend_rect.origin.y + c->trend_rect.size.height * (float) ((hi - target) / (hi - lo));
+
+  return cy + 8 + c->trend_rect.size.height;
+}
+
 static void
 measure_card (TrailLayout     *self,
               TrailLayoutCard *c,
@@ -845,6 +968,8 @@ measure_card (TrailLayout     *self,
   c->text.color = c->colors.text;
   c->text.pos = GRAPHENE_POINT_INIT (left, cy);
   cy += MAX (text_height (&c->text), 20);
+
+  cy = measure_metric (self, c, left, content_w, cy);
 
   /* Footer: persona avatars on the left; evidence and votes on the right. */
   g_array_set_size (c->avatars, 0);
@@ -1217,6 +1342,133 @@ layout_curve (TrailLayout         *self,
   g_ptr_array_add (e->curves, curve);
 }
 
+typedef struct
+{
+  float x, y, top, bottom;
+  guint n;
+} MeasuredMark;
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const MeasuredMark *ma = a, *mb = b;
+
+  return (ma->x > mb->x) - (ma->x < mb->x);
+}
+
+/* The results of @survey for the lane's persona (for everyone, in a lane
+ * of no persona), at the visible stages, in stage order. */
+static void
+layout_measured (TrailLayout         *self,
+                 TrailLayoutEmotions *e,
+                 TrailSurvey         *survey,
+                 const char          *lane_persona,
+                 gboolean             band)
+{
+  GListModel *results = trail_document_get_survey_results (self->document);
+  const char *survey_id = trail_survey_get_id (survey);
+  gboolean sd = trail_survey_get_band_is_sd (survey);
+  TrailLayoutPersona *p = find_persona (self, lane_persona);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (MeasuredMark));
+  TrailMeasuredCurve *m;
+
+  if (lane_persona != NULL && p == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(TrailSurveyResult) r = g_list_model_get_item (results, i);
+      TrailStage *stage;
+      TrailLayoutStage *s;
+      double centre, top, bottom;
+      MeasuredMark mark;
+
+      if (g_strcmp0 (trail_survey_result_get_survey (r), survey_id) != 0 ||
+          g_strcmp0 (trail_survey_result_get_persona_id (r), lane_persona) != 0 ||
+          trail_survey_result_get_n (r) == 0)
+        continue;
+
+      stage = trail_document_find_stage (self->document, trail_survey_result_get_stage_id (r));
+      s = stage != NULL ? g_hash_table_lookup (self->by_object, stage) : NULL;
+      if (s == NULL)
+        continue;
+
+      if (sd)
+        {
+          centre = trail_survey_result_get_mean (r);
+          top = centre + trail_survey_result_get_sd (r);
+          bottom = centre - trail_survey_result_get_sd (r);
+        }
+      else
+        {
+          centre = trail_survey_result_get_median (r);
+          top = trail_survey_result_get_q3 (r);
+          bottom = trail_survey_result_get_q1 (r);
+        }
+
+      mark.x = emotion_x (self, s->index, 0.5);
+      mark.y = trail_layout_emotion_y_for_score (&e->item, CLAMP (centre, e->min, e->max));
+      mark.top = trail_layout_emotion_y_for_score (&e->item, CLAMP (top, e->min, e->max));
+      mark.bottom = trail_layout_emotion_y_for_score (&e->item, CLAMP (bottom, e->min, e->max));
+      mark.n = trail_survey_result_get_n (r);
+      g_array_append_val (marks, mark);
+    }
+
+  if (marks->len == 0)
+    return;
+
+  g_array_sort (marks, compare_marks);
+
+  m = g_new0 (TrailMeasuredCurve, 1);
+  m->survey = survey;
+  /* In the text's colour for everyone, so it is not taken for the
+   * hand-drawn line for everyone. */
+  m->color = p != NULL ? p->color : self->style->text;
+  m->persona = p != NULL ? p->item.object : NULL;
+  m->band = band;
+  m->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  m->band_top = g_array_new (FALSE, FALSE, sizeof (float));
+  m->band_bottom = g_array_new (FALSE, FALSE, sizeof (float));
+  m->labels = g_ptr_array_new_with_free_func (text_free);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const MeasuredMark *mark = &g_array_index (marks, MeasuredMark, i);
+      graphene_point_t pt = GRAPHENE_POINT_INIT (mark->x, mark->y);
+      g_autofree char *n = g_strdup_printf ("n = %u", mark->n);
+      TrailText *label = g_new0 (TrailText, 1);
+      float w = self->style->stage_width / 2;
+
+      g_array_append_val (m->points, pt);
+      g_array_append_val (m->band_top, mark->top);
+      g_array_append_val (m->band_bottom, mark->bottom);
+
+      /* Only the line with a band says its n: one set of labels per plot. */
+      if (!band)
+        {
+          g_free (label);
+          continue;
+        }
+
+      /* Under the band, or above it when the band reaches the plot's
+       * bottom. */
+      text_set (self, label, TRAIL_FONT_EMOTION_NOTE, n, w, 1, &self->style->text_muted);
+      if (label->layout == NULL)
+        {
+          g_free (label);
+          continue;
+        }
+      pango_layout_set_alignment (label->layout, PANGO_ALIGN_CENTER);
+      label->pos = GRAPHENE_POINT_INIT (mark->x - w / 2, mark->bottom + 6);
+      if (label->pos.y + text_height (label) > e->plot.origin.y + e->plot.size.height + 10)
+        label->pos.y = mark->top - 6 - text_height (label);
+      g_ptr_array_add (m->labels, label);
+    }
+
+  g_ptr_array_add (e->measured, m);
+}
+
 static void
 layout_emotions (TrailLayout     *self,
                  TrailLayoutLane *l)
@@ -1225,6 +1477,7 @@ layout_emotions (TrailLayout     *self,
   TrailLane *lane = l->item.object;
   const char *lane_persona = trail_lane_get_persona_id (lane);
   GListModel *lines = trail_document_get_emotion_lines (self->document);
+  GListModel *surveys = trail_document_get_surveys (self->document);
   TrailLayoutEmotions *e;
   float top = MAX (lane_header_height (l), EMOTION_TOP_PAD);
   float label_h;
@@ -1247,6 +1500,7 @@ layout_emotions (TrailLayout     *self,
   e->scale_labels = g_ptr_array_new_with_free_func (text_free);
   e->scale_y = g_array_new (FALSE, FALSE, sizeof (float));
   e->curves = g_ptr_array_new_with_free_func (curve_free);
+  e->measured = g_ptr_array_new_with_free_func (measured_free);
 
   /* Labels at least a line apart: long scales label every few steps. */
   label_h = 20;
@@ -1285,6 +1539,24 @@ layout_emotions (TrailLayout     *self,
       if (lane_persona != NULL && g_strcmp0 (lane_persona, trail_emotion_line_get_persona_id (line)) != 0)
         continue;
       layout_curve (self, e, line);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (surveys); i++)
+    {
+      g_autoptr(TrailSurvey) survey = g_list_model_get_item (surveys, i);
+
+      layout_measured (self, e, survey, lane_persona, TRUE);
+
+      /* A lane for everyone also shows each persona's measured line,
+       * beside their hand-drawn ones; a band for each would hide the
+       * picture, so only the line. */
+      if (lane_persona == NULL)
+        for (guint j = 0; j < self->personas->len; j++)
+          {
+            TrailLayoutPersona *p = self->personas->pdata[j];
+
+            layout_measured (self, e, survey, trail_persona_get_id (p->item.object), FALSE);
+          }
     }
 }
 
@@ -1432,6 +1704,29 @@ layout_legend (TrailLayout *self,
               seen = TRUE;
           if (!seen && c->points->len > 0)
             legend_add (self, legend, TRAIL_LEGEND_SWATCH_LINE, &c->color, NULL, NULL, c->label);
+        }
+
+      for (guint j = 0; j < l->emotions->measured->len; j++)
+        {
+          TrailMeasuredCurve *m = l->emotions->measured->pdata[j];
+          g_autofree char *label = NULL;
+          gboolean seen = FALSE;
+
+          if (m->persona != NULL)
+            /* Translators: a persona's name, then the survey's file name. */
+            label = g_strdup_printf (_("Measured: %s, %s"), trail_persona_get_name (m->persona),
+                                     trail_survey_get_source (m->survey));
+          else
+            /* Translators: the survey's file name, then what its band shows. */
+            label = g_strdup_printf (_("Measured: %s (%s)"), trail_survey_get_source (m->survey),
+                                     trail_survey_get_band_is_sd (m->survey) ? _("mean ± 1 SD")
+                                                                            : _("median, quartiles"));
+          for (guint k = group_start[0]; k < legend->entries->len; k++)
+            if (gdk_rgba_equal (&g_array_index (legend->entries, TrailLegendEntry, k).color, &m->color) &&
+                g_strcmp0 (pango_layout_get_text (g_array_index (legend->entries, TrailLegendEntry, k).label.layout), label) == 0)
+              seen = TRUE;
+          if (!seen)
+            legend_add (self, legend, TRAIL_LEGEND_SWATCH_LINE, &m->color, NULL, NULL, label);
         }
     }
 
@@ -1978,6 +2273,8 @@ trail_layout_update (TrailLayout      *self,
             union_damage (&area, &any, &self->legend->item.bounds);
         }
     }
+  /* Surveys change the legend too, and rarely: they take the general
+   * path below. */
   else if (what == TRAIL_CHANGE_EMOTIONS)
     {
       for (guint i = 0; i < self->lanes->len; i++)

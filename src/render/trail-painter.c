@@ -501,6 +501,48 @@ trail_painter_draw_cell (GtkSnapshot           *snapshot,
     }
 }
 
+/* A metric card's value, note and trend: the target dashed and muted, the
+ * values in the card's accent, the latest one marked. */
+static void
+draw_metric (GtkSnapshot            *snapshot,
+             TrailStyle             *style,
+             const TrailLayoutCard  *c,
+             const graphene_point_t *o)
+{
+  cairo_t *cr;
+
+  append_text (snapshot, &c->metric_value, o);
+  append_text (snapshot, &c->metric_note, o);
+  if (c->trend == NULL)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (o->x + c->trend_rect.origin.x - 4,
+                                                                 o->y + c->trend_rect.origin.y - 4,
+                                                                 c->trend_rect.size.width + 8,
+                                                                 c->trend_rect.size.height + 8));
+  if (trail_path_metric_target (cr, c, o))
+    {
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, (double[]) { TRAIL_METRIC_TARGET_DASH, TRAIL_METRIC_TARGET_DASH }, 2, 0);
+      gdk_cairo_set_source_rgba (cr, &style->text_muted);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  trail_path_metric_trend (cr, c, o);
+  cairo_set_line_width (cr, TRAIL_METRIC_TREND_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  gdk_cairo_set_source_rgba (cr, &c->colors.accent);
+  cairo_stroke (cr);
+  {
+    const graphene_point_t *last = &g_array_index (c->trend, graphene_point_t, c->trend->len - 1);
+
+    cairo_arc (cr, o->x + last->x, o->y + last->y, TRAIL_METRIC_DOT_RADIUS, 0, 2 * G_PI);
+    cairo_fill (cr);
+  }
+  cairo_destroy (cr);
+}
+
 void
 trail_painter_draw_card (GtkSnapshot           *snapshot,
                          TrailLayout           *layout,
@@ -541,6 +583,7 @@ trail_painter_draw_card (GtkSnapshot           *snapshot,
     append_icon_rel (snapshot, c->icon, &c->icon_rect, o, &c->colors.accent);
   append_text (snapshot, &c->meta, o);
   append_text (snapshot, &c->text, o);
+  draw_metric (snapshot, style, c, o);
 
   for (guint i = 0; i < c->avatars->len; i++)
     {
@@ -606,6 +649,43 @@ draw_point (cairo_t                *cr,
   cairo_fill (cr);
 }
 
+/* Measured emotions go under the hand-drawn lines: the map's story on top,
+ * the data it is checked against behind. Dashed, with diamonds, so the
+ * two are told apart without colour. */
+static void
+draw_measured (cairo_t                   *cr,
+               TrailStyle                *style,
+               const TrailLayoutEmotions *e,
+               const GdkRGBA             *ring)
+{
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+      GdkRGBA band = with_alpha (&m->color, 0.16f);
+
+      if (m->band)
+        {
+          trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
+          gdk_cairo_set_source_rgba (cr, &band);
+          cairo_fill (cr);
+        }
+
+      trail_path_measured_line (cr, m);
+      cairo_set_line_width (cr, TRAIL_MEASURED_LINE_WIDTH);
+      cairo_set_dash (cr, (double[]) { TRAIL_MEASURED_DASH, TRAIL_MEASURED_GAP }, 2, 0);
+      gdk_cairo_set_source_rgba (cr, &m->color);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS + 2);
+      gdk_cairo_set_source_rgba (cr, ring);
+      cairo_fill (cr);
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS);
+      gdk_cairo_set_source_rgba (cr, &m->color);
+      cairo_fill (cr);
+    }
+}
+
 void
 trail_painter_draw_emotions (GtkSnapshot           *snapshot,
                              TrailLayout           *layout,
@@ -651,6 +731,8 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
   cairo_line_to (cr, plot->origin.x + plot->size.width, neutral_y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+
+  draw_measured (cr, style, e, &ring);
 
   /* One curve: shade it against the neutral line; with several, shading
    * would only muddy the picture. */
@@ -710,6 +792,14 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
 
       for (guint j = 0; j < curve->notes->len; j++)
         append_text_abs (snapshot, curve->notes->pdata[j]);
+    }
+
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+
+      for (guint j = 0; j < m->labels->len; j++)
+        append_text_abs (snapshot, m->labels->pdata[j]);
     }
 }
 

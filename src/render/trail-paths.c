@@ -237,3 +237,91 @@ trail_snapshot_append_cairo (GtkSnapshot           *snapshot,
 
   return cr;
 }
+
+void
+trail_path_measured_band (cairo_t                  *cr,
+                          const TrailMeasuredCurve *m,
+                          float                     half_width)
+{
+  const graphene_point_t *pts = (const graphene_point_t *) m->points->data;
+  const float *top = (const float *) m->band_top->data;
+  const float *bottom = (const float *) m->band_bottom->data;
+  guint n = m->points->len;
+
+  cairo_new_path (cr);
+  if (n == 0)
+    return;
+
+  /* The band runs a little past the first and last marks, so that one at
+   * the ends (or alone) is seen as a band and not a line. */
+  cairo_move_to (cr, pts[0].x - half_width, top[0]);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, pts[i].x, top[i]);
+  cairo_line_to (cr, pts[n - 1].x + half_width, top[n - 1]);
+  cairo_line_to (cr, pts[n - 1].x + half_width, bottom[n - 1]);
+  for (guint i = n; i-- > 0;)
+    cairo_line_to (cr, pts[i].x, bottom[i]);
+  cairo_line_to (cr, pts[0].x - half_width, bottom[0]);
+  cairo_close_path (cr);
+}
+
+void
+trail_path_measured_line (cairo_t                  *cr,
+                          const TrailMeasuredCurve *m)
+{
+  const graphene_point_t *pts = (const graphene_point_t *) m->points->data;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < m->points->len; i++)
+    cairo_line_to (cr, pts[i].x, pts[i].y);
+}
+
+void
+trail_path_measured_marks (cairo_t                  *cr,
+                           const TrailMeasuredCurve *m,
+                           float                     radius)
+{
+  const graphene_point_t *pts = (const graphene_point_t *) m->points->data;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < m->points->len; i++)
+    {
+      cairo_move_to (cr, pts[i].x, pts[i].y - radius);
+      cairo_line_to (cr, pts[i].x + radius, pts[i].y);
+      cairo_line_to (cr, pts[i].x, pts[i].y + radius);
+      cairo_line_to (cr, pts[i].x - radius, pts[i].y);
+      cairo_close_path (cr);
+    }
+}
+
+gboolean
+trail_path_metric_trend (cairo_t                *cr,
+                         const TrailLayoutCard  *card,
+                         const graphene_point_t *origin)
+{
+  cairo_new_path (cr);
+  if (card->trend == NULL || card->trend->len < 2)
+    return FALSE;
+
+  for (guint i = 0; i < card->trend->len; i++)
+    {
+      const graphene_point_t *pt = &g_array_index (card->trend, graphene_point_t, i);
+      cairo_line_to (cr, origin->x + pt->x, origin->y + pt->y);
+    }
+  return TRUE;
+}
+
+gboolean
+trail_path_metric_target (cairo_t                *cr,
+                          const TrailLayoutCard  *card,
+                          const graphene_point_t *origin)
+{
+  cairo_new_path (cr);
+  if (card->trend == NULL || card->trend->len < 2 || isnan (card->trend_target_y))
+    return FALSE;
+
+  cairo_move_to (cr, origin->x + card->trend_rect.origin.x, origin->y + card->trend_target_y);
+  cairo_line_to (cr, origin->x + card->trend_rect.origin.x + card->trend_rect.size.width,
+                 origin->y + card->trend_target_y);
+  return TRUE;
+}

@@ -29,6 +29,25 @@ void     trail_path_curve_area       (cairo_t                *cr,
                                       const graphene_point_t *points,
                                       guint                   n_points,
                                       float                   base_y);
+/* A survey's measured emotion (trail-layout-private.h): the band as one
+ * closed shape (a stage alone gets a bar of its column's inner width), the
+ * line as straight segments, and a diamond per stage. */
+void     trail_path_measured_band    (cairo_t                  *cr,
+                                      const TrailMeasuredCurve *m,
+                                      float                     half_width);
+void     trail_path_measured_line    (cairo_t                  *cr,
+                                      const TrailMeasuredCurve *m);
+void     trail_path_measured_marks   (cairo_t                  *cr,
+                                      const TrailMeasuredCurve *m,
+                                      float                     radius);
+/* A metric card's trend line and its target line, at the card's @origin
+ * (FALSE, and no path, when the card has none). */
+gboolean trail_path_metric_trend     (cairo_t                  *cr,
+                                      const TrailLayoutCard    *card,
+                                      const graphene_point_t   *origin);
+gboolean trail_path_metric_target    (cairo_t                  *cr,
+                                      const TrailLayoutCard    *card,
+                                      const graphene_point_t   *origin);
 /* The current path of @cr as SVG path data. */
 char    *trail_path_to_svg           (cairo_t                *cr);
 /* A scratch context for building paths (free with cairo_destroy). */

@@ -818,6 +818,36 @@ write_personas (SvgWriter *w,
   g_string_append (w->out, "</g>\n");
 }
 
+/* A metric card's value, note and trend, as the painter draws them. */
+static void
+write_metric (SvgWriter              *w,
+              const TrailLayoutCard  *c,
+              const graphene_point_t *o)
+{
+  cairo_t *cr;
+
+  text (w, &c->metric_value, o);
+  text (w, &c->metric_note, o);
+  if (c->trend == NULL)
+    return;
+
+  cr = trail_path_scratch ();
+  if (trail_path_metric_target (cr, c, o))
+    {
+      g_autofree char *dash = g_strdup_printf ("stroke-dasharray=\"%g %g\"",
+                                               TRAIL_METRIC_TARGET_DASH, TRAIL_METRIC_TARGET_DASH);
+      cairo_path (w, cr, NULL, &w->style->text_muted, 1, dash);
+    }
+  trail_path_metric_trend (cr, c, o);
+  cairo_path (w, cr, NULL, &c->colors.accent, TRAIL_METRIC_TREND_WIDTH,
+              "stroke-linecap=\"round\" stroke-linejoin=\"round\"");
+  {
+    const graphene_point_t *last = &g_array_index (c->trend, graphene_point_t, c->trend->len - 1);
+    circle (w, o->x + last->x, o->y + last->y, TRAIL_METRIC_DOT_RADIUS, &c->colors.accent);
+  }
+  cairo_destroy (cr);
+}
+
 static void
 write_card (SvgWriter             *w,
             const TrailLayoutCard *c)
@@ -865,6 +895,7 @@ write_card (SvgWriter             *w,
     icon_rel (w, c->icon, &c->icon_rect, o, &c->colors.accent);
   text (w, &c->meta, o);
   text (w, &c->text, o);
+  write_metric (w, c, o);
 
   for (guint i = 0; i < c->avatars->len; i++)
     {
@@ -902,6 +933,57 @@ write_card (SvgWriter             *w,
   g_string_append (w->out, "</g>\n");
 }
 
+/* A survey's measured emotion: the band, the dashed line and a diamond
+ * per stage, under the hand-drawn lines, as the painter draws them. */
+static void
+write_measured (SvgWriter                 *w,
+                const TrailLayoutEmotions *e,
+                cairo_t                   *cr,
+                const GdkRGBA             *ring)
+{
+  g_autofree char *dash = g_strdup_printf ("stroke-dasharray=\"%g %g\"",
+                                           TRAIL_MEASURED_DASH, TRAIL_MEASURED_GAP);
+
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+      g_autofree char *raw = m->persona != NULL
+                             ? g_strconcat (trail_survey_get_id (m->survey), "-",
+                                            trail_persona_get_id (m->persona), NULL)
+                             : g_strdup (trail_survey_get_id (m->survey));
+      g_autofree char *id = make_id (w, "measured", raw);
+      GdkRGBA band = with_alpha (&m->color, 0.16f);
+
+      g_string_append_printf (w->out, "<g id=\"%s\" class=\"measured\">\n", id);
+      if (m->band)
+        {
+          trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
+          cairo_path (w, cr, &band, NULL, 0, NULL);
+        }
+      trail_path_measured_line (cr, m);
+      cairo_path (w, cr, NULL, &m->color, TRAIL_MEASURED_LINE_WIDTH, dash);
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS + 2);
+      cairo_path (w, cr, ring, NULL, 0, NULL);
+      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS);
+      cairo_path (w, cr, &m->color, NULL, 0, NULL);
+      g_string_append (w->out, "</g>\n");
+    }
+}
+
+/* Their "n = …", over everything, as on screen. */
+static void
+write_measured_labels (SvgWriter                 *w,
+                       const TrailLayoutEmotions *e)
+{
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      const TrailMeasuredCurve *m = e->measured->pdata[i];
+
+      for (guint j = 0; j < m->labels->len; j++)
+        text_abs (w, m->labels->pdata[j]);
+    }
+}
+
 static void
 write_emotions (SvgWriter                 *w,
                 const TrailLayoutEmotions *e)
@@ -931,6 +1013,8 @@ write_emotions (SvgWriter                 *w,
                           num (w, plot->origin.x + plot->size.width), num (w, neutral_y));
   color_attr (w, "stroke", &style->neutral_line);
   g_string_append (w->out, "/>\n");
+
+  write_measured (w, e, cr, &ring);
 
   if (e->curves->len == 1)
     {
@@ -982,6 +1066,7 @@ write_emotions (SvgWriter                 *w,
       for (guint j = 0; j < curve->notes->len; j++)
         text_abs (w, curve->notes->pdata[j]);
     }
+  write_measured_labels (w, e);
   g_string_append (w->out, "</g>\n");
   cairo_destroy (cr);
 }

@@ -539,6 +539,7 @@ trail_application_init (TrailApplication *self)
    * the values the entries point to are never read from here. */
   g_application_add_main_option_entries (G_APPLICATION (self), trail_cli_get_validate_entries ());
   g_application_add_main_option_entries (G_APPLICATION (self), trail_cli_export_get_entries ());
+  g_application_add_main_option_entries (G_APPLICATION (self), trail_cli_import_get_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[MAP…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Edit customer journey maps, or check and export them without a display."));

@@ -12,6 +12,7 @@
 
 #include "trail-compat.h"
 #include "trail-export-dialog.h"
+#include "trail-import-dialog.h"
 #include "trail-map-view.h"
 #include "trail-print.h"
 #include "trail-window-private.h"
@@ -102,6 +103,8 @@ _trail_window_update_actions (TrailWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-surveys", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), view_actions[i], has_document);
@@ -510,6 +513,30 @@ trail_window_print_action (GtkWidget  *widget,
   trail_print_document (GTK_WINDOW (self), _trail_window_get_document (self), name);
 }
 
+static void
+trail_window_import_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  TrailDocument *document = _trail_window_get_document (self);
+
+  if (document != NULL)
+    trail_import_dialog_choose (GTK_WINDOW (self), document);
+}
+
+static void
+trail_window_refresh_surveys_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  TrailDocument *document = _trail_window_get_document (self);
+
+  if (document != NULL)
+    trail_import_dialog_refresh (GTK_WINDOW (self), document, trail_window_get_file (self));
+}
+
 void
 _trail_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -517,6 +544,8 @@ _trail_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, trail_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, trail_window_save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, trail_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, trail_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh-surveys", NULL, trail_window_refresh_surveys_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", trail_window_open_export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, trail_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);

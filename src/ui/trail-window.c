@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trail-compat.h"
+#include "trail-import-dialog.h"
 #include "trail-map-view.h"
 #include "trail-model.h"
 #include "trail-window-private.h"
@@ -335,6 +336,14 @@ on_drop_cb (TrailWindow   *self,
     {
       GFile *file = l->data;
       g_autofree char *name = g_file_get_basename (file);
+
+      /* Survey results and metrics dropped on a map are imported into it. */
+      if (_trail_window_get_document (self) != NULL && trail_import_dialog_accepts (file))
+        {
+          trail_import_dialog_open_file (GTK_WINDOW (self), _trail_window_get_document (self), file);
+          handled = TRUE;
+          continue;
+        }
 
       if (name == NULL || !g_str_has_suffix (name, ".trailmap"))
         continue;
