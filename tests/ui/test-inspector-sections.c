@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 
 #include "trail-document-edits.h"
 #include "trail-inspector.h"
@@ -221,7 +222,13 @@ main (int   argc,
       return 77;
     }
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* Not gtk_test_init(): it switches to en_US.UTF-8, which a machine may
+   * not have (newer GTK then warns, and the warning aborts the test);
+   * C.UTF-8 is always there and gives the same untranslated strings. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    setlocale (LC_ALL, "");
   adw_init ();
 
   g_test_add ("/inspector/selection-change-commits-to-typed-item", Fixture, NULL,
