@@ -64,8 +64,6 @@ def log_problems(path):
         if any(match['domain'] == domain and match['level'] == level and match['message'].startswith(text)
                for domain, level, text, _why in IGNORED_LOG_MESSAGES):
             continue
-        if any(noise in line for noise in TOOLKIT_NOISE):
-            continue
         problems.append(line)
     return problems
 
@@ -331,14 +329,6 @@ def _stop_forgotten_apps():
     if failed:
         sys.stdout.flush()
         os._exit(1)
-
-
-# Gdk warnings that come from the display, not from what the app does:
-# the frame-clock complaint that GTK 4.24's X11 backend makes under Xvfb
-# (no compositor) in about a third of all app runs, whatever the app does.
-TOOLKIT_NOISE = (
-    'gdk_frame_timings_submitted() called on submitted frame',
-)
 
 
 def has_action(node):
