@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "render-golden.h"
 #include "trail-export.h"
 #include "trail-layout-private.h"
 #include "trail-layout.h"
@@ -298,7 +299,7 @@ test_golden (void)
   TrailSurvey *survey;
   g_autoptr(TrailDocument) doc = make_document (&lane, &survey, FALSE);
   g_autoptr(GBytes) png = export_lane (doc, lane, TRAIL_EXPORT_PNG);
-  g_autofree char *golden = g_build_filename (source_root (), "tests", "render", "golden",
+  g_autofree char *golden = g_build_filename (render_golden_dir (source_root ()),
                                               "survey-emotions.png", NULL);
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) expected_bytes = NULL;
@@ -451,7 +452,7 @@ test_metric_pictures (void)
   g_autoptr(TrailDocument) doc = make_metric_document (&kpis, &card);
   g_autoptr(GBytes) png = export_lane (doc, kpis, TRAIL_EXPORT_PNG);
   g_autoptr(GBytes) svg = export_lane (doc, kpis, TRAIL_EXPORT_SVG);
-  g_autofree char *golden = g_build_filename (source_root (), "tests", "render", "golden",
+  g_autofree char *golden = g_build_filename (render_golden_dir (source_root ()),
                                               "metric-card.png", NULL);
   g_autoptr(GError) error = NULL;
   RsvgHandle *handle;
