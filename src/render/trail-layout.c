@@ -490,6 +490,7 @@ decode_photo (TrailPersona *persona,
 {
   GBytes *bytes = trail_persona_get_photo (persona);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GBytes) pixels = NULL;
   g_autoptr(GError) error = NULL;
   guint width, height;
   guint64 kept;
@@ -522,7 +523,14 @@ decode_photo (TrailPersona *persona,
       return NULL;
     }
 
-  return gdk_texture_new_for_pixbuf (pixbuf);
+  /* Not gdk_texture_new_for_pixbuf(), deprecated in GTK 4.20: the same
+   * pixels, straight (not premultiplied) as GdkPixbuf keeps them. */
+  pixels = gdk_pixbuf_read_pixel_bytes (pixbuf);
+  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                 gdk_pixbuf_get_height (pixbuf),
+                                 gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                 pixels,
+                                 gdk_pixbuf_get_rowstride (pixbuf));
 }
 
 /* Free text as one markup paragraph: lines joined with a middle dot (each
