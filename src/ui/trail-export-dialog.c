@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trail-compat.h"
 #include "trail-export-dialog.h"
 #include "trail-export.h"
 #include "trail-settings-row.h"
@@ -53,7 +54,7 @@ struct _TrailExportDialog
   GFile             *document_file;
   GSettings         *settings;
   GCancellable      *cancellable;
-  GtkNativeDialog   *chooser;
+  gboolean           choosing_file;
 
   /* GtkCheckButton → id of the stage, lane or persona it shows */
   GPtrArray         *stage_checks;
@@ -525,17 +526,29 @@ start_export (TrailExportDialog *self,
 }
 
 static void
-on_chooser_response_cb (TrailExportDialog    *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
+on_file_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  TrailExportDialog *self = TRAIL_EXPORT_DIALOG (object);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->choosing_file = FALSE;
+  file = trail_compat_choose_file_finish (result, &error);
+
+  /* Closed while the chooser was open: nothing left to export to. */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (error != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      start_export (self, file);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
     }
 
-  g_clear_object (&self->chooser);
+  if (file != NULL)
+    start_export (self, file);
 }
 
 static char *
@@ -620,28 +633,25 @@ trail_export_dialog_export_action (GtkWidget  *widget,
   g_autofree char *folder_uri = g_settings_get_string (self->settings, "export-folder");
   g_autofree char *name = dup_suggested_name (self);
   g_autoptr(GFile) folder = NULL;
-  GtkFileChooserNative *chooser;
+  TrailFileRequest request = {
+    .action = TRAIL_FILE_SAVE,
+    .title = _("Export Map"),
+    .accept_label = _("_Export"),
+    .initial_name = name,
+  };
 
-  if (self->chooser != NULL)
+  if (self->choosing_file)
     return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   if (folder_uri[0] != '\0')
     folder = g_file_new_for_uri (folder_uri);
   else if (self->document_file != NULL)
     folder = g_file_get_parent (self->document_file);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  request.initial_folder = folder;
 
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  self->choosing_file = TRUE;
+  trail_compat_choose_file (GTK_WIDGET (self), &request, self->cancellable,
+                            on_file_chosen_cb, NULL);
 }
 
 static void
@@ -730,9 +740,6 @@ trail_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->preview_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_EXPORT_DIALOG);
 
