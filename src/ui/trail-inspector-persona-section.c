@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-compat.h"
 #include "trail-image.h"
 #include "trail-inspector-persona-section.h"
 
@@ -26,8 +27,8 @@ struct _TrailInspectorPersonaSection
   GtkPicture            *photo;
   GtkLabel              *photo_error;
 
-  GtkNativeDialog       *chooser;
-  TrailPersona          *chooser_persona;  /* the persona shown when it was opened */
+  GCancellable          *chooser_cancellable;  /* while the chooser is open */
+  TrailPersona          *chooser_persona;      /* the persona shown when it was opened */
 };
 
 G_DEFINE_FINAL_TYPE (TrailInspectorPersonaSection, trail_inspector_persona_section, TRAIL_TYPE_INSPECTOR_SECTION)
@@ -52,6 +53,7 @@ set_photo_from_file (TrailInspectorPersonaSection *self,
   TrailDocument *document = trail_inspector_section_get_document (TRAIL_INSPECTOR_SECTION (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) photo = NULL;
   g_autoptr(GFileInfo) info = NULL;
 
   show_photo_error (self, NULL);
@@ -66,56 +68,64 @@ set_photo_from_file (TrailInspectorPersonaSection *self,
                  _("The photo is larger than %d MB."), TRAIL_IMAGE_MAX_BYTES / (1024 * 1024));
   if (error == NULL)
     bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  /* What a card needs (scaled, re-encoded, within the map's photo budget),
+   * not the camera's full-size file. */
   if (bytes != NULL)
-    trail_image_check_bytes (bytes, &error);
+    photo = trail_document_prepare_photo (document, persona, bytes, &error);
 
-  if (error != NULL)
+  if (photo == NULL)
     show_photo_error (self, error);
   else
-    trail_document_update (document, persona, "photo", bytes, NULL);
+    trail_document_update (document, persona, "photo", photo, NULL);
 }
 
 static void
-on_chooser_response_cb (TrailInspectorPersonaSection *self,
-                        int                           response,
-                        GtkFileChooserNative         *chooser)
+on_photo_chosen_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  TrailInspectorPersonaSection *self = TRAIL_INSPECTOR_PERSONA_SECTION (object);
   g_autoptr(TrailPersona) persona = g_steal_pointer (&self->chooser_persona);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser_cancellable);
+  file = trail_compat_choose_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-      /* The photo goes to the persona it was chosen for, even if another
-       * item is shown by now. */
-      set_photo_from_file (self, persona, file);
-    }
-  g_clear_object (&self->chooser);
+  if (error != NULL)
+    show_photo_error (self, error);
+  else if (file != NULL)
+    /* The photo goes to the persona it was chosen for, even if another
+     * item is shown by now. */
+    set_photo_from_file (self, persona, file);
 }
 
 static void
 on_choose_photo_clicked_cb (TrailInspectorPersonaSection *self)
 {
   GObject *item = trail_inspector_section_get_item (TRAIL_INSPECTOR_SECTION (self));
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  TrailFileRequest request = {
+    .action = TRAIL_FILE_OPEN,
+    .title = _("Choose a Photo"),
+    .accept_label = _("_Choose"),
+  };
 
-  if (self->chooser != NULL || !TRAIL_IS_PERSONA (item))
+  if (self->chooser_cancellable != NULL || !TRAIL_IS_PERSONA (item))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Choose a Photo"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("PNG and JPEG Images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  request.filter = filter;
+
+  self->chooser_cancellable = g_cancellable_new ();
   g_set_object (&self->chooser_persona, TRAIL_PERSONA (item));
-  gtk_native_dialog_show (self->chooser);
+  trail_compat_choose_file (GTK_WIDGET (self), &request, self->chooser_cancellable,
+                            on_photo_chosen_cb, NULL);
 }
 
 static void
@@ -148,6 +158,19 @@ on_photo_drop_cb (GtkDropTarget                *target,
   return TRUE;
 }
 
+/* Not gdk_texture_new_for_pixbuf(), deprecated in GTK 4.20. */
+static GdkTexture *
+texture_for_pixbuf (GdkPixbuf *pixbuf)
+{
+  g_autoptr(GBytes) pixels = gdk_pixbuf_read_pixel_bytes (pixbuf);
+
+  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                 gdk_pixbuf_get_height (pixbuf),
+                                 gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                 pixels,
+                                 gdk_pixbuf_get_rowstride (pixbuf));
+}
+
 static void
 trail_inspector_persona_section_load (TrailInspectorSection *section,
                                       GObject               *item)
@@ -156,8 +179,15 @@ trail_inspector_persona_section_load (TrailInspectorSection *section,
   GBytes *bytes = trail_persona_get_photo (TRAIL_PERSONA (item));
   g_autoptr(GdkTexture) texture = NULL;
 
+  /* Decoded within bounds and at most the size shown: a photo from an
+   * older or hostile file may be far larger than the editor makes them. */
   if (bytes != NULL)
-    texture = gdk_texture_new_from_bytes (bytes, NULL);
+    {
+      g_autoptr(GdkPixbuf) pixbuf = trail_image_decode (bytes, TRAIL_PHOTO_MAX_SIDE, NULL);
+
+      if (pixbuf != NULL)
+        texture = texture_for_pixbuf (pixbuf);
+    }
   gtk_picture_set_paintable (self->photo, GDK_PAINTABLE (texture));
   gtk_widget_set_visible (GTK_WIDGET (self->photo), texture != NULL);
   show_photo_error (self, NULL);
@@ -168,9 +198,9 @@ trail_inspector_persona_section_dispose (GObject *object)
 {
   TrailInspectorPersonaSection *self = TRAIL_INSPECTOR_PERSONA_SECTION (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
+  /* Closes the chooser; its callback then only drops what it holds. */
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
   g_clear_object (&self->chooser_persona);
   gtk_widget_dispose_template (GTK_WIDGET (object), TRAIL_TYPE_INSPECTOR_PERSONA_SECTION);
 
