@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-compat.h"
 #include "trail-import-dialog.h"
 
 /* What the dialog shows of a file: enough to recognise it. */
@@ -523,18 +524,16 @@ show_error (GtkWindow  *parent,
             const char *message)
 {
   g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), name);
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  trail_compat_tell (GTK_WIDGET (parent), heading, message);
 }
 
 static void
-on_metrics_response_cb (AdwMessageDialog  *dialog,
-                        const char        *response,
-                        TrailMetricImport *import)
+on_metrics_response_cb (TrailDocument *document,
+                        const char    *response,
+                        GObject       *dialog)
 {
-  TrailDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  TrailMetricImport *import = g_object_get_data (dialog, "import");
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "import") == 0 &&
@@ -553,8 +552,9 @@ confirm_metrics (GtkWindow     *parent,
   g_autoptr(GError) error = NULL;
   TrailMetricImport *import = trail_metric_import_new (bytes, name, 0, &error);
   g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
+  GObject *dialog;
   guint n_bad;
+  gboolean any_good;
 
   if (import == NULL || !trail_metric_import_check (import, document, &error))
     {
@@ -577,19 +577,21 @@ confirm_metrics (GtkWindow     *parent,
       g_string_append_printf (body, _("Line %u: %s"), line, why);
     }
 
-  dialog = adw_message_dialog_new (parent, _("Import Metrics?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import",
-                                           trail_metric_import_get_n_good (import) > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "import", import, (GDestroyNotify) trail_metric_import_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_metrics_response_cb), import);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* With no row to import, Import is left out rather than disabled: the
+   * dialog only says why. */
+  any_good = trail_metric_import_get_n_good (import) > 0;
+  {
+    const TrailResponse responses[] = {
+      { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
+      { any_good ? "import" : NULL, _("_Import"), ADW_RESPONSE_SUGGESTED },
+      { NULL }
+    };
+
+    dialog = trail_compat_ask (GTK_WIDGET (parent), _("Import Metrics?"), body->str, responses,
+                               any_good ? "import" : "cancel", "cancel",
+                               G_CALLBACK (on_metrics_response_cb), document);
+  }
+  g_object_set_data_full (dialog, "import", import, (GDestroyNotify) trail_metric_import_free);
 }
 
 void
@@ -659,38 +661,33 @@ trail_import_dialog_open_file (GtkWindow     *parent,
   gtk_window_present (GTK_WINDOW (trail_import_dialog_new (parent, document, import)));
 }
 
-typedef struct
-{
-  GtkWindow     *parent;
-  TrailDocument *document;
-} ChooseData;
-
 static void
-on_choose_response_cb (GtkNativeDialog *chooser,
-                       int              response,
-                       ChooseData      *data)
+on_file_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(TrailDocument) document = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (file != NULL)
-        trail_import_dialog_open_file (data->parent, data->document, file);
-    }
-
-  g_object_unref (data->parent);
-  g_object_unref (data->document);
-  g_free (data);
-  g_object_unref (chooser);
+  file = trail_compat_choose_file_finish (result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    trail_compat_tell (GTK_WIDGET (object), _("Import Survey Results or Metrics"), error->message);
+  else if (file != NULL)
+    trail_import_dialog_open_file (GTK_WINDOW (object), document, file);
 }
 
 void
 trail_import_dialog_choose (GtkWindow     *parent,
                             TrailDocument *document)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  ChooseData *data;
+  TrailFileRequest request = {
+    .action = TRAIL_FILE_OPEN,
+    .title = _("Import Survey Results or Metrics"),
+    .accept_label = _("_Open"),
+    .filter = filter,
+  };
 
   g_return_if_fail (TRAIL_IS_DOCUMENT (document));
 
@@ -701,17 +698,8 @@ trail_import_dialog_choose (GtkWindow     *parent,
   gtk_file_filter_add_suffix (filter, "tsv");
   gtk_file_filter_add_suffix (filter, "txt");
 
-  chooser = gtk_file_chooser_native_new (_("Import Survey Results or Metrics"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  data = g_new0 (ChooseData, 1);
-  data->parent = g_object_ref (parent);
-  data->document = g_object_ref (document);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_choose_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  trail_compat_choose_file (GTK_WIDGET (parent), &request, NULL,
+                            on_file_chosen_cb, g_object_ref (document));
 }
 
 void
@@ -727,11 +715,8 @@ trail_import_dialog_refresh (GtkWindow     *parent,
   surveys = trail_document_get_surveys (document);
   if (g_list_model_get_n_items (surveys) == 0)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("No Survey Results to Refresh"),
-                                                  _("Import a survey’s CSV file first; Refresh then reads it again."));
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      trail_compat_tell (GTK_WIDGET (parent), _("No Survey Results to Refresh"),
+                         _("Import a survey’s CSV file first; Refresh then reads it again."));
       return;
     }
 
