@@ -36,11 +36,19 @@ def open_import_dialog(app, window, csv):
     trailtest.xdotool('windowfocus', '--sync', window)
     trailtest.xdotool('key', '--clearmodifiers', 'F10')
     app.activate('menu item', 'Import Survey Results…')
-    app.wait_for_window('Import Survey Results or Metrics')
-    # GTK's own file chooser (no portal here): type the full path, Enter.
-    time.sleep(1.0)
+    title = 'Import Survey Results or Metrics'
+    chooser_window = app.wait_for_window(title)
+    # GTK's own file chooser (no portal here): once it takes keys, type the
+    # full path, Enter.
+    chooser = app.wait_for_dialog(title)
+    trailtest.wait_until(lambda: trailtest.find_accessible(chooser, 'push button', 'Cancel', actionable=True),
+                         what='the chooser ready')
+    trailtest.xdotool('windowfocus', '--sync', chooser_window)
     trailtest.xdotool('key', '--clearmodifiers', 'ctrl+l')
+    trailtest.xdotool('key', '--clearmodifiers', 'ctrl+a')
     trailtest.xdotool('type', '--delay', '10', csv)
+    # GTK 4.24 completes the name inline as it is typed: drop what it added.
+    trailtest.xdotool('key', '--clearmodifiers', 'shift+End', 'Delete')
     time.sleep(0.5)
     # The location entry's completion may take the first Return.
     trailtest.xdotool('key', 'Return')
