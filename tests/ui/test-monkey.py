@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # The monkey: random real input (xdotool) anywhere in the window — canvas,
 # palette, inspector, header bar — on a copy of a template, for a bounded
-# time, under G_DEBUG=fatal-warnings (and so fatal-criticals). The app must not crash, hang or log a
+# time, under G_DEBUG=fatal-criticals. The app must not crash, hang or log a
 # warning or critical, and the map saved at the end must pass
 # `trailmap --validate`.
 #
@@ -108,10 +108,12 @@ def crash_backtrace(app):
 
 
 def start_app():
-    # fatal-warnings (which includes fatal-criticals): a warning fails the
-    # test anyway, and stopping right there gives its backtrace.
+    # fatal-criticals: stopping right there gives a critical's backtrace.
+    # Not fatal-warnings: GDK's own frame-timings warning on the unstable
+    # stack (trailtest.IGNORED_LOG_MESSAGES) would abort the app; any other
+    # warning still fails the step through the log check.
     app = trailtest.App(map_path, env={'TRAILMAP_DEBUG_GEOMETRY': geometry_path,
-                                       'G_DEBUG': 'gc-friendly,fatal-warnings'})
+                                       'G_DEBUG': 'gc-friendly,fatal-criticals'})
     # The window is titled by the map, which a Ctrl+S since may have renamed.
     with open(map_path) as f:
         title = json.load(f).get('title') or TEMPLATE
