@@ -1033,7 +1033,11 @@ on_click_pressed_cb (TrailCanvas     *self,
   TrailCanvasHit hit;
 
   if (self->document == NULL || event_in_editor (self, x, y))
-    return;
+    {
+      /* Not ours: no "released", so no menu either. */
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
 
   _trail_canvas_widget_to_map (self, x, y, &mx, &my);
   hit = hit_test (self, mx, my);
@@ -1066,9 +1070,25 @@ on_click_pressed_cb (TrailCanvas     *self,
         default:
           break;
         }
-      _trail_canvas_open_context_menu (self, x, y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
     }
+}
+
+/* The menu opens on release, not on press: with GTK 4.24 on X11, a
+ * popover that grabs the pointer while the press is still down takes its
+ * release from the window, which then ignored every later click and key
+ * (a quick click, as a touchpad tap or xdotool sends, did it each time). */
+static void
+on_click_released_cb (TrailCanvas     *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  if (self->document == NULL)
+    return;
+
+  _trail_canvas_open_context_menu (self, x, y);
 }
 
 static void
@@ -1125,6 +1145,7 @@ _trail_canvas_init_pointer (TrailCanvas *self)
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   drop = gtk_drop_target_new (TRAIL_TYPE_PALETTE_ITEM, GDK_ACTION_COPY);
