@@ -89,10 +89,12 @@ def require_display():
         skip(f'AT-SPI bindings missing: {error}')
 
 
-# The keycodes of the function keys (X's evdev keycodes, those of Xvfb).
-# xdotool on Debian unstable resolves "F9" to a level of a key that needs
-# Alt, so the app gets Alt+F9; a keycode is what a real keyboard sends.
-FUNCTION_KEYCODES = {f'F{n}': str(66 + n) for n in range(1, 11)} | {'F11': '95', 'F12': '96'}
+# The keycodes of the function keys and the keypad's + and − (X's evdev
+# keycodes, those of Xvfb). xdotool on Debian unstable resolves "F9" to a
+# level of a key that needs Alt, so the app gets Alt+F9, and "KP_Add" to
+# one the app never sees as KP_Add; a keycode is what a real keyboard sends.
+FUNCTION_KEYCODES = ({f'F{n}': str(66 + n) for n in range(1, 11)} | {'F11': '95', 'F12': '96'}
+                     | {'KP_Add': '86', 'KP_Subtract': '82'})
 
 
 def keycode_combo(combo):
