@@ -23,7 +23,7 @@ def buttons_named(node, name, found, depth=0):
     if node is None or depth > 60:
         return found
     try:
-        if node.get_role_name() == 'push button' and trailtest.name_matches(node.get_name(), name):
+        if trailtest.role_matches(node.get_role_name(), 'push button') and trailtest.name_matches(node.get_name(), name):
             found.append(node)
         for i in range(node.get_child_count()):
             buttons_named(node.get_child_at_index(i), name, found, depth + 1)
