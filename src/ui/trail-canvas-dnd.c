@@ -1455,6 +1455,11 @@ _trail_canvas_open_context_menu (TrailCanvas *self,
                                G_CALLBACK (on_context_menu_closed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* Pointed outside the visible canvas (an item larger than the view, or
+   * not scrolled fully in) GTK finds no monitor for the menu. */
+  wx = CLAMP (wx, 0, MAX (0, gtk_widget_get_width (GTK_WIDGET (self)) - 1));
+  wy = CLAMP (wy, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - 1));
+
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), get_context_menu (self));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });

@@ -65,7 +65,9 @@ on_editor_key_pressed_cb (TrailCanvas           *self,
   return FALSE;
 }
 
-/* An entry gives the keyboard to its text inside: still the editor's. */
+/* An entry gives the keyboard to its text inside, and the text its own
+ * context menu or emoji chooser: popovers whose parent chain leads back to
+ * the editor. All of that is still the editor's. */
 static gboolean
 editor_has_keyboard (TrailCanvas *self)
 {
@@ -76,15 +78,48 @@ editor_has_keyboard (TrailCanvas *self)
          (focus == self->editor || gtk_widget_is_ancestor (focus, self->editor));
 }
 
+/* The first popover of the editor that is open, if any. */
+static GtkWidget *
+find_open_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        return child;
+      if ((found = find_open_popover (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void on_editor_focus_leave_cb (TrailCanvas *self);
+
 static gboolean
 finish_edit_idle_cb (gpointer data)
 {
   TrailCanvas *self = data;
+  GtkWidget *popover;
 
   self->finish_edit_idle = 0;
-  /* Only the window went inactive: the editor still has the keyboard. */
+  /* Only the window went inactive, or the keyboard went to the editor's
+   * own menu: the editor still has it. */
   if (editor_has_keyboard (self))
     return G_SOURCE_REMOVE;
+
+  /* While that menu closes the keyboard is nowhere for a moment. Where it
+   * goes once the menu is closed decides. */
+  if (self->editor != NULL && (popover = find_open_popover (self->editor)) != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (popover, on_editor_focus_leave_cb, self);
+      g_signal_connect_object (popover, "closed", G_CALLBACK (on_editor_focus_leave_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      return G_SOURCE_REMOVE;
+    }
 
   _trail_canvas_finish_edit (self, TRUE);
   return G_SOURCE_REMOVE;
@@ -377,6 +412,14 @@ _trail_canvas_finish_edit (TrailCanvas *self,
   stage = g_steal_pointer (&self->edit_stage);
   item = g_steal_pointer (&self->edit_palette_item);
   self->editor = NULL;
+  /* An open menu of the editor holds GTK's input: removed with the editor
+   * while open, it would leave the window ignoring every key and click. */
+  for (GtkWidget *popover = find_open_popover (editor); popover != NULL; popover = find_open_popover (editor))
+    {
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      if (gtk_widget_get_visible (popover))
+        break;
+    }
   gtk_widget_unparent (editor);
   self->edit_finishing = FALSE;
 

@@ -461,9 +461,12 @@ context_menu_binding (GtkWidget *widget,
     item = trail_layout_find (self->layout, object);
   else if (get_current_cell (self, &lane, &stage))
     item = trail_layout_get_cell (self->layout, lane, stage);
-  if (item == NULL)
+  if (item == NULL || !gtk_widget_get_mapped (widget))
     return FALSE;
 
+  /* The menu points at what it is for: that has to be in view, wherever
+   * the keyboard left it. */
+  _trail_canvas_scroll_to_rect (self, &item->bounds);
   _trail_canvas_map_to_widget (self, item->bounds.origin.x + item->bounds.size.width / 2,
                                item->bounds.origin.y + MIN (item->bounds.size.height / 2, 24), &wx, &wy);
   _trail_canvas_open_context_menu (self, wx, wy);

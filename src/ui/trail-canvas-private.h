@@ -90,6 +90,8 @@ struct _TrailCanvas
   /* Card widgets near the viewport; recycled, never one per card. */
   GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* */
   GPtrArray         *spare_widgets;
+  graphene_rect_t    synced_rect;       /* the map area they were made for */
+  guint              sync_tick;         /* they come and go before a layout */
 
   /* Pointer interaction. */
   GtkGesture        *drag_gesture;

@@ -132,8 +132,11 @@ configure_adjustments (TrailCanvas *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double content_w = map_width (self) * self->zoom + 2 * TRAIL_CANVAS_PAD;
-  double content_h = map_height (self) * self->zoom + 2 * TRAIL_CANVAS_PAD;
+  /* Whole pixels, as measured: the scrolled window decides on its
+   * scrollbars from our natural size, and changes its mind (a resize,
+   * queued from inside our allocation) if the adjustments disagree. */
+  double content_w = ceil (map_width (self) * self->zoom + 2 * TRAIL_CANVAS_PAD);
+  double content_h = ceil (map_height (self) * self->zoom + 2 * TRAIL_CANVAS_PAD);
 
   if (self->hadjustment != NULL)
     gtk_adjustment_configure (self->hadjustment,
@@ -279,10 +282,7 @@ _trail_canvas_ensure_card_widget (TrailCanvas *self,
                                      self->drag == TRAIL_CANVAS_DRAG_CARD && self->drag_object == card);
   gtk_widget_set_child_visible (widget, TRUE);
   g_hash_table_insert (self->card_widgets, card, widget);
-  /* Inside our allocation it is allocated with the others right away;
-   * queueing then would leave the ancestors unallocated for this frame. */
-  if (!self->in_allocate)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   return widget;
 }
@@ -304,7 +304,10 @@ recycle_card_widget (TrailCanvas *self,
 }
 
 /* Keeps widgets for the cards near the viewport, and for the focused and
- * the edited card wherever they are. */
+ * the edited card wherever they are. Never from the allocation: a widget
+ * added, given a new card's text or shown there queues a new allocation
+ * on every ancestor, which GTK has just allocated for this frame and then
+ * paints unallocated (GTK warns). */
 static void
 sync_card_widgets (TrailCanvas *self)
 {
@@ -329,6 +332,7 @@ sync_card_widgets (TrailCanvas *self)
   get_visible_map_rect (self, TRAIL_CANVAS_WIDGET_MARGIN, &visible);
   if (self->cards_in_tiles)
     visible = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  self->synced_rect = visible;
   items = trail_layout_query (self->layout, &visible, TRAIL_LAYOUT_ITEM_CARD);
   wanted = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < items->len; i++)
@@ -361,6 +365,28 @@ sync_card_widgets (TrailCanvas *self)
       const TrailLayoutItem *item = items->pdata[i];
       _trail_canvas_ensure_card_widget (self, item->object);
     }
+}
+
+static gboolean
+sync_card_widgets_tick_cb (GtkWidget     *widget,
+                           GdkFrameClock *frame_clock,
+                           gpointer       user_data)
+{
+  TrailCanvas *self = TRAIL_CANVAS (widget);
+
+  self->sync_tick = 0;
+  sync_card_widgets (self);
+  gtk_widget_queue_allocate (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the layout phase of the next frame. */
+static void
+queue_sync_card_widgets (TrailCanvas *self)
+{
+  if (self->sync_tick == 0)
+    self->sync_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), sync_card_widgets_tick_cb,
+                                                    NULL, NULL);
 }
 
 static void
@@ -641,9 +667,9 @@ on_adjustment_value_changed_cb (TrailCanvas *self)
   update_origin (self);
   if (!self->in_allocate)
     {
-      /* Card widgets come and go here rather than in the allocation, where
-       * adding one leaves the ancestors unallocated for a frame. */
-      sync_card_widgets (self);
+      /* The scrolled window may change the value in its own allocation:
+       * the card widgets come and go before the next layout instead. */
+      queue_sync_card_widgets (self);
       gtk_widget_queue_allocate (GTK_WIDGET (self));
       _trail_canvas_queue_geometry (self);
     }
@@ -777,7 +803,19 @@ trail_canvas_size_allocate (GtkWidget *widget,
                          self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0,
                          self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
 
-  sync_card_widgets (self);
+  /* A new size, zoom or clamped scroll position shows other cards: their
+   * widgets come before the next frame's layout, not now. */
+  if (self->layout != NULL)
+    {
+      graphene_rect_t visible;
+
+      get_visible_map_rect (self, TRAIL_CANVAS_WIDGET_MARGIN, &visible);
+      if (self->cards_in_tiles)
+        visible = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      if (!graphene_rect_equal (&visible, &self->synced_rect))
+        queue_sync_card_widgets (self);
+    }
+
   g_hash_table_iter_init (&iter, self->card_widgets);
   while (g_hash_table_iter_next (&iter, &key, &value))
     allocate_card (self, value, key);
@@ -1073,6 +1111,9 @@ trail_canvas_dispose (GObject *object)
   g_clear_handle_id (&self->geometry_idle, g_source_remove);
   g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
   g_clear_handle_id (&self->zoom_notify_idle, g_source_remove);
+  if (self->sync_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
+  self->sync_tick = 0;
   g_clear_handle_id (&self->edit_after_menu, g_source_remove);
   g_clear_handle_id (&self->menu_closing, g_source_remove);
 
@@ -1140,6 +1181,12 @@ trail_canvas_init (TrailCanvas *self)
   GtkGesture *zoom;
 
   self->zoom = 1.0;
+  /* The scrolled window then shows a scrollbar when the map is larger
+   * than the view, as our adjustments say (with the minimum, 0, it hid
+   * them, the adjustments showed them again: a resize in every frame's
+   * allocation, and GTK painting the window unallocated). */
+  self->hscroll_policy = GTK_SCROLL_NATURAL;
+  self->vscroll_policy = GTK_SCROLL_NATURAL;
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gsk_render_node_unref);
   self->card_widgets = g_hash_table_new (NULL, NULL);
   self->spare_widgets = g_ptr_array_new ();
