@@ -1154,16 +1154,16 @@ draw_crop_marks (cairo_t    *cr,
 }
 
 /* The sheets of a poster, printed or exported, each show a part of the
- * same map, and nothing drawn on one sheet may be shared with another.
+ * same map, and no sheet may share a source surface with another.
  * cairo's PDF surface writes a source surface (a recording, such as the
  * one behind every cairo node of the map) once, keyed by its id, holding
- * only the part that its first use needed: cairo 1.18 gives later sheets
- * that shared object, so they came out with the first sheet's part of
- * the map and blank elsewhere. And cairo 1.16 drops what a cairo node
- * records beyond the page when the node is drawn straight onto a shifted
- * page. So every part gets a map of its own (new nodes, new recordings),
- * recorded unbounded and painted once. Drawing the map's nodes is cheap
- * next to writing the PDF. */
+ * only the part that its first use needed; later pages reuse that
+ * object. So a node drawn onto every sheet lost its cairo nodes' content
+ * beyond the first sheet (cairo 1.16 and 1.18: the emotion points of the
+ * second column on), and with cairo 1.18 one recording of the whole map
+ * painted onto every sheet left all later sheets blank past the first
+ * sheet's part. Every part gets a map of its own: new nodes, recorded
+ * unbounded and painted once. */
 void
 trail_export_draw_map_part (TrailLayout     *layout,
                             TrailPaintFlags  flags,
