@@ -1154,6 +1154,45 @@ draw_crop_marks (cairo_t    *cr,
   cairo_restore (cr);
 }
 
+/* The sheets of a poster, printed or exported, each show a part of the
+ * same map, and no sheet may share a source surface with another.
+ * cairo's PDF surface writes a source surface (a recording, such as the
+ * one behind every cairo node of the map) once, keyed by its id, holding
+ * only the part that its first use needed; later pages reuse that
+ * object. So a node drawn onto every sheet lost its cairo nodes' content
+ * beyond the first sheet (cairo 1.16 and 1.18: the emotion points of the
+ * second column on), and with cairo 1.18 one recording of the whole map
+ * painted onto every sheet left all later sheets blank past the first
+ * sheet's part. Every part gets a map of its own: new nodes, recorded
+ * unbounded and painted once. */
+void
+trail_export_draw_map_part (TrailLayout     *layout,
+                            TrailPaintFlags  flags,
+                            cairo_t         *cr)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *map;
+  cairo_t *rc;
+
+  g_return_if_fail (TRAIL_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  node = trail_painter_render_map (layout, NULL, flags);
+  if (node == NULL)
+    return;
+
+  map = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  rc = cairo_create (map);
+  gsk_render_node_draw (node, rc);
+  cairo_destroy (rc);
+
+  cairo_save (cr);
+  cairo_set_source_surface (cr, map, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (map);
+}
+
 static gboolean
 write_poster (TrailLayout               *layout,
               const TrailExportOptions  *options,
@@ -1162,7 +1201,6 @@ write_poster (TrailLayout               *layout,
               GError                   **error)
 {
   StreamClosure sc = { stream, cancellable, NULL };
-  g_autoptr(GskRenderNode) node = NULL;
   double scale, page_w, page_h, box_w, box_h;
   int columns, rows;
   cairo_surface_t *surface;
@@ -1170,7 +1208,6 @@ write_poster (TrailLayout               *layout,
   const char *title = trail_document_get_title (trail_layout_get_document (layout));
   GdkRGBA page;
   gboolean paint_page;
-  cairo_surface_t *map = NULL;
 
   get_poster_geometry (options, &scale, &page_w, &page_h, &box_w, &box_h);
   trail_export_get_poster_tiles (layout, options, &columns, &rows);
@@ -1181,22 +1218,6 @@ write_poster (TrailLayout               *layout,
       return FALSE;
     }
 
-  /* The whole map once; every sheet draws it clipped to its part, so
-   * nothing that crosses a sheet's edge goes missing. */
-  node = trail_painter_render_map (layout, NULL, TRAIL_PAINT_NO_BACKGROUND | TRAIL_PAINT_TEXT_AS_CAIRO);
-  /* Drawn straight onto a sheet shifted left or up, cairo 1.16's PDF
-   * surface skips what the map's cairo nodes record beyond the sheet's
-   * own size (the emotion points of the second column onwards): an
-   * unbounded recording of the whole map, painted shifted, keeps it all. */
-  if (node != NULL)
-    {
-      cairo_t *rc;
-
-      map = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      rc = cairo_create (map);
-      gsk_render_node_draw (node, rc);
-      cairo_destroy (rc);
-    }
   paint_page = get_page_color (layout, options, &page);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sc, page_w, page_h);
@@ -1229,11 +1250,7 @@ write_poster (TrailLayout               *layout,
         cairo_translate (cr, PDF_MARGIN_PT, PDF_MARGIN_PT);
         cairo_scale (cr, scale, scale);
         cairo_translate (cr, -area.origin.x, -area.origin.y);
-        if (map != NULL)
-          {
-            cairo_set_source_surface (cr, map, 0, 0);
-            cairo_paint (cr);
-          }
+        trail_export_draw_map_part (layout, TRAIL_PAINT_NO_BACKGROUND | TRAIL_PAINT_TEXT_AS_CAIRO, cr);
         cairo_restore (cr);
 
         draw_crop_marks (cr, PDF_MARGIN_PT, PDF_MARGIN_PT, box_w, box_h, column, row, columns, rows);
@@ -1246,7 +1263,6 @@ write_poster (TrailLayout               *layout,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  g_clear_pointer (&map, cairo_surface_destroy);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

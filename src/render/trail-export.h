@@ -9,6 +9,7 @@
 #include <gdk/gdk.h>
 
 #include "trail-layout.h"
+#include "trail-painter.h"
 #include "trail-style.h"
 
 G_BEGIN_DECLS
@@ -155,6 +156,14 @@ void         trail_export_get_poster_tile_area (TrailLayout               *layou
                                                 int                        column,
                                                 int                        row,
                                                 graphene_rect_t           *area);
+
+/* Draws the whole map onto @cr for one of several pages that each show a
+ * part of it (a poster's sheets, printed or exported): @cr's clip and
+ * transform choose the part. Every call draws from new nodes, so no
+ * page's PDF shares a recording with another's (see trail-export.c). */
+void         trail_export_draw_map_part        (TrailLayout               *layout,
+                                                TrailPaintFlags            flags,
+                                                cairo_t                   *cr);
 
 /* Several layouts as the pages of one PDF, each with its own options. */
 gboolean     trail_export_layouts_to_pdf       (TrailLayout              **layouts,

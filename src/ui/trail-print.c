@@ -146,6 +146,9 @@ on_draw_page_cb (GtkPrintOperation *operation,
       cairo_clip (cr);
       cairo_translate (cr, -column * page_width, -row * page_height);
       cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
+      /* Not job->node: pages sharing its recordings lose what lies
+       * beyond the first page (see trail_export_draw_map_part()). */
+      trail_export_draw_map_part (job->layout, TRAIL_PAINT_DEFAULT, cr);
     }
   else
     {
@@ -156,9 +159,8 @@ on_draw_page_cb (GtkPrintOperation *operation,
                        (page_width - map_width * scale) / 2.0,
                        (page_height - map_height * scale) / 2.0);
       cairo_scale (cr, scale, scale);
+      gsk_render_node_draw (job->node, cr);
     }
-
-  gsk_render_node_draw (job->node, cr);
 
   cairo_restore (cr);
 }
