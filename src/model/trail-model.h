@@ -17,6 +17,8 @@
 #include "trail-survey.h"
 #include "trail-survey-import.h"
 #include "trail-metric-import.h"
+#include "trail-mermaid.h"
+#include "trail-map-csv.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-document-edits.h"
