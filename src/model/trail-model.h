@@ -19,6 +19,7 @@
 #include "trail-metric-import.h"
 #include "trail-mermaid.h"
 #include "trail-map-csv.h"
+#include "trail-markdown.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-document-edits.h"
