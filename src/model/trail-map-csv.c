@@ -352,9 +352,28 @@ same_name (const char *a,
   return g_str_equal (fa, fb);
 }
 
+/* A new stage or lane goes right after the previous row's, so a file
+ * whose rows skip it in some stages still gives the order it was written
+ * from; without a previous row, at the end. */
+static int
+index_after (GListModel *list,
+             gpointer    previous)
+{
+  for (guint i = 0; previous != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (item == previous)
+        return i + 1;
+    }
+
+  return -1;
+}
+
 static TrailStage *
 ensure_stage (TrailDocument *document,
-              const char    *name)
+              const char    *name,
+              TrailStage    *previous)
 {
   GListModel *stages = trail_document_get_stages (document);
   TrailStage *found = trail_document_find_stage (document, name);
@@ -367,12 +386,13 @@ ensure_stage (TrailDocument *document,
         found = stage;
     }
 
-  return found != NULL ? found : trail_document_add_stage (document, -1, name);
+  return found != NULL ? found : trail_document_add_stage (document, index_after (stages, previous), name);
 }
 
 static TrailLane *
 ensure_lane (TrailDocument *document,
-             Row           *row)
+             Row           *row,
+             TrailLane     *previous)
 {
   GListModel *lanes = trail_document_get_lanes (document);
   const char *title = row->lane[0] != '\0' ? row->lane : trail_lane_kind_get_label (row->kind);
@@ -387,7 +407,8 @@ ensure_lane (TrailDocument *document,
         found = lane;
     }
   if (found == NULL)
-    found = trail_document_add_lane (document, -1, row->has_kind ? row->kind : TRAIL_LANE_KIND_CUSTOM, title);
+    found = trail_document_add_lane (document, index_after (lanes, previous),
+                                     row->has_kind ? row->kind : TRAIL_LANE_KIND_CUSTOM, title);
 
   return found;
 }
@@ -428,10 +449,12 @@ ensure_channel (TrailDocument *document,
 }
 
 static void
-apply_row (TrailDocument *document,
-           Row           *row)
+apply_row (TrailDocument  *document,
+           Row            *row,
+           TrailStage    **previous_stage,
+           TrailLane     **previous_lane)
 {
-  TrailStage *stage = ensure_stage (document, row->stage);
+  TrailStage *stage = ensure_stage (document, row->stage, *previous_stage);
   TrailLane *lane;
   TrailCard *card = row->id[0] != '\0' ? trail_document_find_card (document, row->id) : NULL;
   g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
@@ -443,7 +466,9 @@ apply_row (TrailDocument *document,
   if (card != NULL && row->lane[0] == '\0' && !row->has_kind)
     lane = trail_document_find_lane (document, trail_card_get_lane_id (card));
   else
-    lane = ensure_lane (document, row);
+    lane = ensure_lane (document, row, stage == *previous_stage ? *previous_lane : NULL);
+  *previous_stage = stage;
+  *previous_lane = lane;
 
   for (guint i = 0; row->personas[i] != NULL; i++)
     {
@@ -479,6 +504,82 @@ apply_row (TrailDocument *document,
   trail_document_set_card_channel (document, &card, 1, row->channel, custom);
 }
 
+static char *
+lane_key (Row *row)
+{
+  g_autofree char *title = g_utf8_casefold (row->lane[0] != '\0' ? row->lane : trail_lane_kind_get_label (row->kind), -1);
+
+  return g_strdup_printf ("%d:%s", row->has_kind ? (int) row->kind : -1, title);
+}
+
+/* Lanes the map lacks are made before any card, in an order that keeps
+ * every stage's rows in order: each stage's lanes, as the file lists them,
+ * are a chain of "comes before", merged by a topological sort that breaks
+ * ties by first appearance. */
+static void
+make_lanes (TrailDocument *document,
+            GPtrArray     *rows)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) first_rows = g_ptr_array_new ();
+  g_autoptr(GArray) row_keys = g_array_sized_new (FALSE, FALSE, sizeof (guint), rows->len);
+  g_autofree guint *in_degree = NULL;
+  g_autofree gboolean *done = NULL;
+  g_autofree guint8 *before = NULL;  /* before[a * n + b]: a comes before b */
+  TrailLane *previous = NULL;
+  guint n;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = rows->pdata[i];
+      g_autofree char *key = lane_key (row);
+      guint index;
+
+      if (!g_ptr_array_find_with_equal_func (keys, key, g_str_equal, &index))
+        {
+          index = keys->len;
+          g_ptr_array_add (keys, g_steal_pointer (&key));
+          g_ptr_array_add (first_rows, row);
+        }
+      g_array_append_val (row_keys, index);
+    }
+
+  n = keys->len;
+  before = g_new0 (guint8, (gsize) n * n);
+  in_degree = g_new0 (guint, n);
+  done = g_new0 (gboolean, n);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      Row *row = rows->pdata[i], *prev = rows->pdata[i - 1];
+      guint a = g_array_index (row_keys, guint, i - 1), b = g_array_index (row_keys, guint, i);
+
+      if (a != b && same_name (row->stage, prev->stage) && !before[a * n + b] && !before[b * n + a])
+        {
+          before[a * n + b] = 1;
+          in_degree[b]++;
+        }
+    }
+
+  for (guint placed = 0; placed < n; placed++)
+    {
+      guint next = G_MAXUINT;
+
+      for (guint k = 0; k < n && next == G_MAXUINT; k++)
+        if (!done[k] && in_degree[k] == 0)
+          next = k;
+      if (next == G_MAXUINT)  /* a cycle: the file contradicts itself; first come */
+        for (guint k = 0; k < n && next == G_MAXUINT; k++)
+          if (!done[k])
+            next = k;
+
+      done[next] = TRUE;
+      for (guint k = 0; k < n; k++)
+        if (before[next * n + k] && in_degree[k] > 0)
+          in_degree[k]--;
+      previous = ensure_lane (document, first_rows->pdata[next], previous);
+    }
+}
+
 guint
 trail_map_csv_import (TrailDocument  *document,
                       GBytes         *bytes,
@@ -491,6 +592,8 @@ trail_map_csv_import (TrailDocument  *document,
   g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   int columns[N_COLUMNS];
+  TrailStage *previous_stage = NULL;
+  TrailLane *previous_lane = NULL;
   const char *display = name != NULL ? name : _("CSV text");
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (document), 0);
@@ -555,8 +658,9 @@ trail_map_csv_import (TrailDocument  *document,
     return 0;
 
   trail_document_begin_group (document, _("Import Cards"));
+  make_lanes (document, rows);
   for (guint i = 0; i < rows->len; i++)
-    apply_row (document, rows->pdata[i]);
+    apply_row (document, rows->pdata[i], &previous_stage, &previous_lane);
   trail_document_end_group (document);
 
   if (problems != NULL)

@@ -72,7 +72,7 @@ journey_free (Journey *journey)
   g_free (journey->title);
   g_free (journey->acc_title);
   g_free (journey->acc_descr);
-  g_ptr_array_unref (journey->sections);
+  g_clear_pointer (&journey->sections, g_ptr_array_unref);
   g_free (journey);
 }
 
@@ -225,8 +225,9 @@ parse_task (Journey     *journey,
 
   data = g_strndup (colon + 1, data_end - colon - 1);
   pieces = g_strsplit (data, ":", -1);
-  g_strstrip (pieces[0]);
-  if (pieces[0][0] == '\0')
+  if (pieces[0] != NULL)
+    g_strstrip (pieces[0]);
+  if (pieces[0] == NULL || pieces[0][0] == '\0')
     return fail (error, name, line, _("the task has no score: write “Task name: score”, the score from 1 to 5"));
 
   score = g_ascii_strtod (pieces[0], &score_end);
@@ -286,12 +287,18 @@ parse (const char  *text,
                    _("%s: the text is too large to be a journey"), display_name (name));
       return NULL;
     }
-  if (!g_utf8_validate_len (text, len, NULL))
-    {
-      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_SYNTAX,
-                   _("%s: not UTF-8 text"), display_name (name));
-      return NULL;
-    }
+  {
+    const char *bad = NULL;
+
+    if (!g_utf8_validate_len (text, len, &bad))
+      {
+        for (const char *c = text; c < bad; c++)
+          if (*c == '\n')
+            line++;
+        fail (error, name, line, _("the text is not UTF-8; save it as UTF-8 and try again"));
+        return NULL;
+      }
+  }
 
   journey->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
 
@@ -316,6 +323,8 @@ parse (const char  *text,
       if (!started && s + 3 <= line_end && strncmp (s, "---", 3) == 0)
         {
           const char *q = line_end;
+          gboolean closed = FALSE;
+          guint opened_at = line;
 
           while (q < end)
             {
@@ -328,7 +337,11 @@ parse (const char  *text,
               line++;
               t = skip_spaces (next);
               if (next_end - t >= 3 && strncmp (t, "---", 3) == 0)
-                break;
+                {
+                  q = next_end;
+                  closed = TRUE;
+                  break;
+                }
               if (next_end - t > 6 && g_ascii_strncasecmp (t, "title:", 6) == 0)
                 {
                   g_autofree char *value = g_strndup (t + 6, next_end - t - 6);
@@ -349,9 +362,9 @@ parse (const char  *text,
                 }
               q = next_end;
             }
-          if (q >= end)
+          if (!closed)
             {
-              fail (error, name, line, _("the front matter that starts with “---” is never closed"));
+              fail (error, name, opened_at, _("the front matter that starts with “---” is never closed"));
               return NULL;
             }
           p = q + 1;
