@@ -48,7 +48,7 @@ static const char script[] =
   "for(var p=0;p<D.personas.length;p++){var o=document.createElement('option');o.value=D.personas[p].id;o.textContent=D.personas[p].name;sel.appendChild(o);}\n"
   "sel.hidden=D.personas.length===0;\n"
   "sel.addEventListener('change',function(){for(var i=0;i<list.length;i++){var t=D.cards[list[i].id].personas;\n"
-  " list[i].style.opacity=(!sel.value||t.indexOf(sel.value)>=0)?'':'0.2';}});\n"
+  " list[i].style.opacity=(!sel.value||!t.length||t.indexOf(sel.value)>=0)?'':'0.2';}});\n"
   "document.getElementById('tm-in').onclick=function(){zoom(1.25);};\n"
   "document.getElementById('tm-out').onclick=function(){zoom(0.8);};\n"
   "document.getElementById('tm-fit').onclick=reset;\n"
