@@ -714,6 +714,8 @@ trail_export_dialog_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-for-dark", self->for_dark_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-bom", self->bom_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->text_to_path_switch, "notify::active", G_CALLBACK (queue_preview), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->for_dark_switch, "notify::active", G_CALLBACK (queue_preview), self,
