@@ -691,6 +691,29 @@ trail_map_csv_load (GBytes      *bytes,
 }
 
 gboolean
+trail_map_csv_looks_like (TrailCsv *csv)
+{
+  gboolean has[N_COLUMNS] = { FALSE, };
+  gboolean score = FALSE;
+
+  g_return_val_if_fail (csv != NULL, FALSE);
+
+  for (guint c = 0; c < trail_csv_get_n_fields (csv, 0); c++)
+    {
+      g_autofree char *key = trail_csv_header_key (trail_csv_get_field (csv, 0, c));
+
+      for (guint h = 0; h < N_COLUMNS; h++)
+        {
+          g_autofree char *want = trail_csv_header_key (headers[h]);
+          has[h] |= g_str_equal (key, want);
+        }
+      score |= strstr (key, "score") != NULL || g_str_equal (key, "value");
+    }
+
+  return has[COL_STAGE] && has[COL_TEXT] && (has[COL_LANE] || has[COL_KIND]) && !score;
+}
+
+gboolean
 trail_map_csv_is_filename (const char *filename)
 {
   g_autofree char *lower = NULL;

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "trail-csv.h"
 #include "trail-document.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,10 @@ guint      trail_map_csv_import      (TrailDocument  *document,
                                       const char     *name,
                                       GPtrArray      *problems,
                                       GError        **error);
+
+/* TRUE when @csv's header names a stage, a lane or kind, and a text, and
+ * no score: a spreadsheet of cards rather than survey results. */
+gboolean   trail_map_csv_looks_like  (TrailCsv       *csv);
 
 /* A new map from such a file, through the file loader's strict checks. */
 TrailDocument *trail_map_csv_load    (GBytes         *bytes,

@@ -63,6 +63,14 @@ result $? "--export-bom starts the CSV with a byte-order mark"
   cmp -s "$tmp/a" "$tmp/b"
 result $? "CSV → map → CSV gives the same cards"
 
+cp "$COFFEE" "$tmp/edit.trailmap"
+"$TRAILMAP" --export="$tmp/edit.csv" "$tmp/edit.trailmap" 2>"$tmp/err" &&
+  sed -i '2s/Video ad/Edited in a spreadsheet/' "$tmp/edit.csv" &&
+  "$TRAILMAP" --import-csv="$tmp/edit.csv" "$tmp/edit.trailmap" >/dev/null 2>"$tmp/err" &&
+  [ "$(grep -c '"text"' "$tmp/edit.trailmap")" = "$(grep -c '"text"' "$COFFEE")" ] &&
+  grep -q 'Edited in a spreadsheet' "$tmp/edit.trailmap"
+result $? "--import-csv with a cards CSV updates cards by id instead of duplicating them"
+
 "$TRAILMAP" --export="$tmp/map.html" "$COFFEE" 2>"$tmp/err" && grep -q "Content-Security-Policy" "$tmp/map.html"
 result $? "--export=map.html"
 
