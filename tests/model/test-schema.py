@@ -6,7 +6,7 @@
 # validates; every map the loader refuses for a structural reason (a
 # missing member, a wrong type, an unknown word, a bad colour or version)
 # is refused by the schema too — and still by the loader, so the list
-# cannot go stale. TAP output; skips (77) without python3-jsonschema.
+# cannot go stale. TAP output; skipped without python3-jsonschema.
 #
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,8 +20,9 @@ import sys
 try:
     import jsonschema
 except ImportError:
+    # TAP's own skip: meson counts it as skipped, not as an error.
     print("1..0 # SKIP python3-jsonschema is not installed")
-    sys.exit(77)
+    sys.exit(0)
 
 trailmap, root = sys.argv[1], sys.argv[2]
 
