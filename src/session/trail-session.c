@@ -225,6 +225,13 @@ struct _TrailSession
   char                 *map_state;
   guint                 state_source;
 
+  /* Cards from the room known to fit within the file's limits without
+   * asking again: trail_document_check_room() serializes the whole map,
+   * too dear for every card when a hundred phones send at once. Spent by
+   * the room's cards, forgotten on any other edit. */
+  guint                 room_reserve;
+  guint                 applying : 1;
+
   TrailSessionMode      mode;
   guint                 paused : 1;
   guint                 allow_anonymous : 1;
@@ -263,7 +270,10 @@ emit_state_changed (gpointer user_data)
 }
 
 /* A burst of edits (a paste, a hundred phones at once) is pushed as one
- * state, at the next turn of the main loop. */
+ * state, at most every STATE_PUSH_INTERVAL ms: each push sends the map to
+ * every phone, and the canvas comes first. */
+#define STATE_PUSH_INTERVAL 200
+
 static void
 queue_state_changed (TrailSession *self,
                      gboolean      map_changed)
@@ -271,7 +281,8 @@ queue_state_changed (TrailSession *self,
   if (map_changed)
     g_clear_pointer (&self->map_state, g_free);
   if (self->state_source == 0)
-    self->state_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, emit_state_changed, self, NULL);
+    self->state_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, STATE_PUSH_INTERVAL,
+                                             emit_state_changed, self, NULL);
 }
 
 static void
@@ -279,6 +290,8 @@ on_document_changed_cb (TrailSession     *self,
                         TrailChangeFlags  what,
                         GObject          *object)
 {
+  if (!self->applying)
+    self->room_reserve = 0;
   queue_state_changed (self, TRUE);
 }
 
@@ -767,6 +780,11 @@ ensure_inbox_lane (TrailSession *self)
 
 /* ---- Intents ---------------------------------------------------------- */
 
+/* The most a card from the room adds to the saved map: its text (4 bytes a
+ * character at most, escaped) and its fields, an inbox lane included. */
+#define CARD_BYTES_MAX (TRAIL_SESSION_MAX_TEXT * 6 + 1024)
+#define ROOM_RESERVE   64
+
 static char *
 handle_add_card (TrailSession             *self,
                  TrailSessionParticipant  *participant,
@@ -816,14 +834,25 @@ handle_add_card (TrailSession             *self,
                    (guint) TRAIL_SESSION_MAX_CARDS_EACH);
       return NULL;
     }
-  /* The same limits as a file: a map the room filled still saves. */
-  if (!trail_document_check_room (self->document, 2, strlen (text) + 512, error))
-    return NULL;
+  /* The same limits as a file: a map the room filled still saves. Asked
+   * for a batch of the largest cards at once, then counted down. */
+  if (self->room_reserve == 0)
+    {
+      if (trail_document_check_room (self->document, 2 * ROOM_RESERVE, ROOM_RESERVE * CARD_BYTES_MAX, NULL))
+        self->room_reserve = ROOM_RESERVE - 1;
+      else if (!trail_document_check_room (self->document, 2, strlen (text) + 512, error))
+        return NULL;
+    }
+  else
+    {
+      self->room_reserve--;
+    }
 
   /* Attributed to the participant: the undo step names them, and the card
    * says who proposed it, in the file as on the canvas. */
   label = g_strdup_printf (_("Card from %s"), participant->name);
   note = g_strdup_printf (_("Proposed by %s in a workshop session"), participant->name);
+  self->applying = TRUE;
   trail_document_begin_group (self->document, label);
   if (self->mode == TRAIL_SESSION_MODE_INBOX)
     {
@@ -842,6 +871,7 @@ handle_add_card (TrailSession             *self,
                          "evidence-note", note,
                          NULL);
   trail_document_end_group (self->document);
+  self->applying = FALSE;
 
   participant->n_cards++;
   g_object_notify_by_pspec (G_OBJECT (participant), participant_properties[PPROP_N_CARDS]);

@@ -36,6 +36,12 @@ struct _TrailSessionControls
   TrailSessionServer *server;
   GBindingGroup      *session_bindings;
 
+  /* bench/session: TRAILMAP_BENCH_SESSION_FRAMES=FILE records when the
+   * first frame after each card from the room was painted. */
+  FILE               *bench_frames;
+  GPtrArray          *bench_pending;   /* card ids added since the last paint */
+  gulong              bench_paint_id;
+
   guint               start_when_ready : 1;
   /* `trailmap --session`: the links go to standard output. */
   guint               print_links : 1;
@@ -139,6 +145,65 @@ update_state (TrailSessionControls *self)
     gtk_widget_remove_css_class (self->menu_button, "accent");
   gtk_widget_set_tooltip_text (self->menu_button,
                                running ? _("Workshop Session (running)") : _("Workshop Session"));
+}
+
+static void
+on_bench_after_paint_cb (GdkFrameClock        *clock,
+                         TrailSessionControls *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  for (guint i = 0; i < self->bench_pending->len; i++)
+    fprintf (self->bench_frames, "%s %" G_GINT64_FORMAT "\n",
+             (const char *) g_ptr_array_index (self->bench_pending, i), now);
+  fflush (self->bench_frames);
+  g_ptr_array_set_size (self->bench_pending, 0);
+}
+
+static void
+on_bench_document_changed_cb (TrailSessionControls *self,
+                              TrailChangeFlags      what,
+                              GObject              *object)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!(what & TRAIL_CHANGE_CARDS) || !TRAIL_IS_CARD (object) ||
+      trail_document_find_card (self->document, trail_card_get_id (TRAIL_CARD (object))) == NULL)
+    return;
+  g_ptr_array_add (self->bench_pending, g_strdup (trail_card_get_id (TRAIL_CARD (object))));
+  if (clock != NULL && self->bench_paint_id == 0)
+    self->bench_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_bench_after_paint_cb), self);
+}
+
+static void
+bench_start (TrailSessionControls *self)
+{
+  const char *path = g_getenv ("TRAILMAP_BENCH_SESSION_FRAMES");
+
+  if (path == NULL || self->bench_frames != NULL)
+    return;
+  self->bench_frames = fopen (path, "w");
+  if (self->bench_frames == NULL)
+    return;
+  self->bench_pending = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_bench_document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+bench_stop (TrailSessionControls *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->bench_frames == NULL)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_bench_document_changed_cb, self);
+  if (clock != NULL && self->bench_paint_id != 0)
+    g_signal_handler_disconnect (clock, self->bench_paint_id);
+  self->bench_paint_id = 0;
+  g_clear_pointer (&self->bench_frames, fclose);
+  g_clear_pointer (&self->bench_pending, g_ptr_array_unref);
 }
 
 static gboolean
@@ -406,6 +471,7 @@ trail_session_controls_start (TrailSessionControls  *self,
 
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  bench_start (self);
 
   return TRUE;
 }
@@ -418,6 +484,7 @@ trail_session_controls_stop (TrailSessionControls *self)
   if (self->server == NULL)
     return;
 
+  bench_stop (self);
   trail_session_server_stop (self->server);
   if (self->participants_list != NULL)
     gtk_list_box_bind_model (self->participants_list, NULL, NULL, NULL, NULL);
