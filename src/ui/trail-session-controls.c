@@ -495,6 +495,8 @@ trail_session_controls_stop (TrailSessionControls *self)
   g_clear_object (&self->session);
   if (self->qr_code != NULL)
     trail_qr_code_set_text (self->qr_code, NULL);
+  if (self->link_label != NULL)
+    gtk_label_set_label (self->link_label, "");
 
   if (self->stack != NULL)
     update_state (self);

@@ -170,11 +170,25 @@ try:
     trailtest.wait_until(refused, what='the port to close')
     print('ok 7 ending the session closes the port; the phone says so')
 
+    # A new session from the same popover has a new token; closing the
+    # window ends it.
+    canvas.app.activate('push button', 'Start Session')
+    pattern = re.compile(r'^http://[0-9.]+:[0-9]+/s/[0-9a-f]{32}/$')
+    label = canvas.app.find('label', lambda name: bool(pattern.match(name or '')) and name != link)
+    second = label.get_name()
+    assert second != link, second
+    status, _body = status_of(second)
+    assert status == 200
+    host = second.split('/')[2].split(':')[0]
+    port = int(second.split(':')[2].split('/')[0])
+    print('ok 8 a second session starts with a new token')
+
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 8 the app exited with status {status}')
-    print('ok 8 quits cleanly')
+        raise SystemExit(f'not ok 9 the app exited with status {status}')
+    trailtest.wait_until(refused, what='the port to close with the window')
+    print('ok 9 closing the window ends the session and quits cleanly')
 finally:
     if driver is not None:
         driver.quit()
