@@ -740,17 +740,20 @@ parse_kind (const char  *kind,
   return TRAIL_LANE_KIND_CUSTOM;
 }
 
+/* The first lane of @kind, the inbox lane aside: direct cards never go
+ * to the inbox just because it is a notes lane. */
 static TrailLane *
-find_lane_of_kind (TrailDocument *document,
+find_lane_of_kind (TrailSession  *self,
                    TrailLaneKind  kind)
 {
-  GListModel *lanes = trail_document_get_lanes (document);
+  GListModel *lanes = trail_document_get_lanes (self->document);
 
   for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
     {
       g_autoptr(TrailLane) lane = g_list_model_get_item (lanes, i);
 
-      if (trail_lane_get_kind (lane) == kind)
+      if (trail_lane_get_kind (lane) == kind &&
+          g_strcmp0 (trail_lane_get_id (lane), self->inbox_lane_id) != 0)
         return lane;
     }
 
@@ -820,7 +823,7 @@ handle_add_card (TrailSession             *self,
   if ((text = trail_session_clean_text (raw_text, TRAIL_SESSION_MAX_TEXT, error)) == NULL)
     return NULL;
 
-  lane = find_lane_of_kind (self->document, kind);
+  lane = find_lane_of_kind (self, kind);
   if (lane == NULL && self->mode == TRAIL_SESSION_MODE_DIRECT)
     {
       g_set_error_literal (error, TRAIL_SESSION_ERROR, TRAIL_SESSION_ERROR_INVALID,
@@ -1371,7 +1374,7 @@ add_map_state (TrailSession *self,
   for (guint i = 0; i < G_N_ELEMENTS (participant_kinds); i++)
     {
       if (self->mode == TRAIL_SESSION_MODE_DIRECT &&
-          find_lane_of_kind (self->document, participant_kinds[i]) == NULL)
+          find_lane_of_kind (self, participant_kinds[i]) == NULL)
         continue;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");

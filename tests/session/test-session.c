@@ -198,6 +198,19 @@ test_add_card_inbox (void)
     g_assert_nonnull (trail_card_get_details (g_ptr_array_index (cards, 0)));
   }
 
+  /* Back in direct mode, a note goes to a notes lane of the map, never to
+   * the inbox (itself a notes lane). */
+  trail_session_set_mode (session, TRAIL_SESSION_MODE_DIRECT);
+  {
+    g_autofree char *note = g_strdup_printf ("{\"type\":\"add-card\",\"stage\":\"%s\",\"kind\":\"notes\","
+                                             "\"text\":\"n\"}", first_stage_id (document));
+    g_autofree char *reply = send_msg (session, &bob, note);
+
+    /* The blank map has no notes lane of its own. */
+    assert_reply (reply, "error", "invalid");
+    g_assert_null (strstr (trail_session_get_map_state (session), "\"id\":\"notes\""));
+  }
+
   /* Undoing both takes the lane away too. */
   trail_document_undo (document);
   trail_document_undo (document);
