@@ -39,6 +39,70 @@ if CHROMEDRIVER is None:
     trailtest.skip('needs chromium, chromium-driver and python3-selenium')
 
 CARD_TEXT = 'Parking is hard <b>to find</b>'
+SECOND_TEXT = 'Nobody answers the phone'
+
+
+async def hostile(link, stage):
+    """What a hostile participant sends the running app: each refused with
+    an error, or the connection closed; nothing may reach the map."""
+    import asyncio
+    import json
+    import websockets
+    url = link.replace('http://', 'ws://') + 'ws'
+    codes = []
+    async with websockets.connect(url, max_size=None) as ws:
+        # Four mistakes before joining; the fifth would close the door.
+        for text in ('{', '[]', '<script>alert(1)</script>'):
+            await ws.send(text)
+            codes.append(json.loads(await ws.recv())['code'])
+        await ws.send(json.dumps({'type': 'join', 'name': 'Mallory \u0007'}))
+        codes.append(json.loads(await ws.recv())['code'])
+    async with websockets.connect(url, max_size=None) as ws:
+        await ws.send(json.dumps({'type': 'join', 'name': '<img src=x onerror=alert(1)>'}))
+        assert json.loads(await ws.recv())['type'] == 'welcome'
+        for text in ('x' * 10000, 'bell \u0007', 'rtl \u202e'):
+            await ws.send(json.dumps({'type': 'add-card', 'id': 1, 'stage': stage, 'kind': 'pain-points',
+                                      'text': text}))
+            while True:
+                reply = json.loads(await ws.recv())
+                if reply['type'] == 'error':
+                    codes.append(reply['code'])
+                    break
+        # A flood: the burst is checked (and refused: no such stage), the
+        # rest rate-limited, and after 50 refusals in a row the door closes.
+        for i in range(100):
+            await ws.send(json.dumps({'type': 'add-card', 'stage': 'nope', 'kind': 'notes', 'text': str(i)}))
+        flood = []
+        try:
+            while True:
+                reply = json.loads(await ws.recv())
+                if reply['type'] == 'error':
+                    flood.append(reply['code'])
+        except websockets.ConnectionClosed as closed:
+            assert closed.rcvd.code == 1008, closed
+        # (the three refusals before it count towards the 50)
+        assert 'rate-limited' in flood and len(flood) == 50 - 3, flood
+    # Oversized: the connection is closed.
+    async with websockets.connect(url, max_size=None) as ws:
+        await ws.send('{"type":"join","name":"' + 'y' * 100000 + '"}')
+        try:
+            await asyncio.wait_for(ws.recv(), 10)
+            closed = False
+        except websockets.ConnectionClosed:
+            closed = True
+        assert closed
+    # Gone mid-frame: a header promising more than comes.
+    reader, writer = await asyncio.open_connection(link.split('/')[2].split(':')[0],
+                                                   int(link.split(':')[2].split('/')[0]))
+    path = '/' + link.split('/', 3)[3] + 'ws'
+    writer.write((f'GET {path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
+                  'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n').encode())
+    await writer.drain()
+    await reader.readuntil(b'\r\n\r\n')
+    writer.write(bytes([0x81, 0xFE, 0x10, 0x00, 1, 2, 3, 4]) + b'half')
+    await writer.drain()
+    writer.close()
+    return codes
 NAME = 'Ada <script>'
 
 
@@ -147,13 +211,32 @@ try:
     assert not [c for c in doc['cards'] if c['text'] == CARD_TEXT]
     print('ok 5 the facilitator\'s undo removes the participant\'s card')
 
+    # Hostile participants: refused, and the room goes on.
+    import asyncio
+    codes = asyncio.run(hostile(link, 's2'))
+    assert codes == ['malformed', 'malformed', 'malformed', 'invalid',
+                     'too-long', 'invalid', 'invalid'], codes
+    Select(driver.find_element(By.ID, 'card-kind')).select_by_value('actions')
+    driver.find_element(By.ID, 'card-text').send_keys(SECOND_TEXT)
+    driver.find_element(By.ID, 'add-button').click()
+    canvas.geometry(lambda g: canvas.card(g, SECOND_TEXT) is not None, what='the second card on the canvas')
+    doc = canvas.save()
+    texts = [c['text'] for c in doc['cards']]
+    assert texts.count(SECOND_TEXT) == 1 and CARD_TEXT not in texts, texts
+    assert not [t for t in texts if 'Mallory' in t or 'yyy' in t or 'xxxx' in t]
+    assert not canvas.app.log_problems(), canvas.app.log_problems()
+    print('ok 6 hostile messages are refused, the app keeps working, nothing lost, no warning logged')
+
     # The header bar's button: the link and its QR code, who joined.
     canvas.app.activate('toggle button', 'Workshop Session')
     canvas.app.find('label', link)
+    canvas.app.find('label', '2 participants')
+    # The hostile one is removed with its row's button (its name is text).
+    canvas.app.activate('push button', 'Remove <img src=x onerror=alert(1)>')
     canvas.app.find('label', '1 participant')
     canvas.app.find('image', f'QR code of {link}')
     popover = canvas.screenshot('session-popover')
-    print(f'ok 6 the header bar shows the link, the QR code and who joined; screenshot: {popover}')
+    print(f'ok 7 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
 
     # Ending the session tells the phone and closes the port.
     canvas.app.activate('push button', 'End Session')
@@ -168,7 +251,7 @@ try:
         except ConnectionRefusedError:
             return True
     trailtest.wait_until(refused, what='the port to close')
-    print('ok 7 ending the session closes the port; the phone says so')
+    print('ok 8 ending the session closes the port; the phone says so')
 
     # A new session from the same popover has a new token; closing the
     # window ends it.
@@ -181,14 +264,14 @@ try:
     assert status == 200
     host = second.split('/')[2].split(':')[0]
     port = int(second.split(':')[2].split('/')[0])
-    print('ok 8 a second session starts with a new token')
+    print('ok 9 a second session starts with a new token')
 
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 9 the app exited with status {status}')
+        raise SystemExit(f'not ok 10 the app exited with status {status}')
     trailtest.wait_until(refused, what='the port to close with the window')
-    print('ok 9 closing the window ends the session and quits cleanly')
+    print('ok 10 closing the window ends the session and quits cleanly')
 finally:
     if driver is not None:
         driver.quit()
