@@ -1353,6 +1353,10 @@ add_map_state (TrailSession *self,
   json_builder_add_boolean_value (builder, self->paused);
   json_builder_set_member_name (builder, "mode");
   json_builder_add_string_value (builder, self->mode == TRAIL_SESSION_MODE_INBOX ? "inbox" : "direct");
+  /* HOOK (issue "Workshop mode"): rating and voting need the workshop's
+   * rounds; without them the page hides those sections. */
+  json_builder_set_member_name (builder, "workshop");
+  json_builder_add_boolean_value (builder, self->workshop != NULL);
 
   json_builder_set_member_name (builder, "scale");
   json_builder_begin_array (builder);

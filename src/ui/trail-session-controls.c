@@ -100,6 +100,17 @@ on_remove_clicked_cb (GtkButton *button,
     trail_session_remove_participant (self->session, participant);
 }
 
+static void
+update_participant_subtitle (AdwActionRow            *row,
+                             GParamSpec              *pspec,
+                             TrailSessionParticipant *participant)
+{
+  /* A phone that slept or left the room is still a participant: it comes
+   * back with its key. */
+  adw_action_row_set_subtitle (row, trail_session_participant_get_connected (participant)
+                                    ? _("Connected") : _("Not connected"));
+}
+
 static GtkWidget *
 create_participant_row (gpointer item,
                         gpointer user_data)
@@ -112,6 +123,9 @@ create_participant_row (gpointer item,
   /* A name is the participant's own text: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trail_session_participant_get_name (participant));
+  update_participant_subtitle (ADW_ACTION_ROW (row), NULL, participant);
+  g_signal_connect_object (participant, "notify::connected",
+                           G_CALLBACK (update_participant_subtitle), row, G_CONNECT_SWAPPED);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

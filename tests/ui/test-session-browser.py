@@ -173,6 +173,9 @@ try:
     # The name is shown as text, not markup.
     you = driver.find_element(By.ID, 'you').text
     assert NAME in you, you
+    # No voting round or rating without the workshop's tools: not offered.
+    assert not driver.find_element(By.ID, 'rate-section').is_displayed()
+    assert not driver.find_element(By.ID, 'vote-section').is_displayed()
     print('ok 2 a phone-sized browser joins with a name')
 
     Select(driver.find_element(By.ID, 'card-stage')).select_by_visible_text('Consideration')

@@ -98,6 +98,9 @@
       notice.hidden = true;
     }
     for (const id of ['add-button', 'rate-button']) $(id).disabled = map.paused;
+    // Rating and voting come with the facilitator's workshop tools.
+    $('rate-section').hidden = !map.workshop;
+    $('vote-section').hidden = !map.workshop;
 
     const list = $('map-list');
     list.replaceChildren();
