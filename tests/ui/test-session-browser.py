@@ -143,7 +143,11 @@ def browser():
     options.add_argument('--window-size=390,844')
     options.add_argument('--disable-gpu')
     options.add_argument('--user-data-dir=' + tempfile.mkdtemp(prefix='trailmap-chromium-'))
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # Headless windows are at least 500 pixels wide: emulate the phone.
+    driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride',
+                           {'width': 390, 'height': 844, 'deviceScaleFactor': 1, 'mobile': True})
+    return driver
 
 
 canvas = start()
