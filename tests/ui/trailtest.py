@@ -251,6 +251,30 @@ class App:
         node.get_action_iface().do_action(0)
         return node
 
+    def screen_center(self, node, timeout=10.0):
+        """The middle of @node in screen pixels, for xdotool. Its extents
+        relative to its window, plus where that window is: GTK 4.24 on X11
+        gives every CoordType.SCREEN extent at 0,0 (so a click there lands on
+        the window's corner), and GTK 4.8 warns for each such query."""
+        from gi.repository import Atspi
+        box = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+        top, root = node, self.atspi()
+        while True:
+            parent = top.get_parent()
+            if parent is None or parent == root:
+                break
+            top = parent
+        window = self.wait_for_window('^' + re.escape(top.get_name()) + '$', timeout=timeout)
+        out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window],
+                             capture_output=True, text=True, check=True).stdout
+        origin = dict(line.split('=', 1) for line in out.split() if '=' in line)
+        return int(origin['X']) + box.x + box.width // 2, int(origin['Y']) + box.y + box.height // 2
+
+    def click(self, node):
+        """A real click in the middle of @node, as a user's."""
+        x, y = self.screen_center(node)
+        xdotool('mousemove', str(x), str(y), 'click', '1')
+
     def quit_gracefully(self, timeout=20.0):
         """Quits with Ctrl+Q like a user; returns the exit status, so that a
         sanitizer build's leak report fails the test."""
