@@ -314,16 +314,18 @@ read_row (TrailCsv   *csv,
 
   if (*why == NULL)
     {
-      t = field (csv, r, columns[COL_CHANNEL]);
-      if (parse_enum (TRAIL_TYPE_CHANNEL, t, channel_label, &value))
+      g_autofree char *channel = unguard (field (csv, r, columns[COL_CHANNEL]));
+      g_autofree char *persona_names = unguard (field (csv, r, columns[COL_PERSONAS]));
+
+      if (parse_enum (TRAIL_TYPE_CHANNEL, channel, channel_label, &value))
         row->channel = value;
       else
         {
           row->channel = TRAIL_CHANNEL_OTHER;
-          row->custom_channel = g_strstrip (g_strdup (t));
+          row->custom_channel = g_strstrip (g_steal_pointer (&channel));
         }
 
-      names = g_strsplit (field (csv, r, columns[COL_PERSONAS]), ";", -1);
+      names = g_strsplit (persona_names, ";", -1);
       for (guint i = 0; names[i] != NULL; i++)
         {
           g_strstrip (names[i]);

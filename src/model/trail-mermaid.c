@@ -273,6 +273,7 @@ parse (const char  *text,
        GError     **error)
 {
   g_autoptr(Journey) journey = g_new0 (Journey, 1);
+  g_autofree char *copy = NULL;
   const char *end, *p;
   gboolean started = FALSE;
   guint line = 1;
@@ -302,7 +303,12 @@ parse (const char  *text,
 
   journey->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
 
-  p = text;
+  /* Valid UTF-8 holds no NUL: a terminated copy lets every look-ahead
+   * (keywords, spaces) stop at the end of the text. */
+  copy = g_strndup (text, len);
+  end = copy + len;
+
+  p = copy;
   if (g_str_has_prefix (p, "\xef\xbb\xbf"))
     p += 3;
 
@@ -500,7 +506,6 @@ gboolean
 trail_mermaid_detect (const char *text,
                       gssize      len)
 {
-  g_autoptr(GError) error = NULL;
   const char *end, *p;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -652,6 +657,7 @@ apply (TrailDocument *document,
         {
           Task *task = g_ptr_array_index (section->tasks, t);
           g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+          g_autoptr(GPtrArray) seen = g_ptr_array_new ();
           g_auto(GStrv) tag_ids = NULL;
           g_autofree char *note = NULL;
           double position = (t + 0.5) / section->tasks->len;
@@ -676,6 +682,10 @@ apply (TrailDocument *document,
 
               if (persona == NULL)
                 persona = trail_document_add_persona (document, -1, task->actors[a]);
+              /* "Ann, ann" name one persona: one tag, one point. */
+              if (g_ptr_array_find (seen, persona, NULL))
+                continue;
+              g_ptr_array_add (seen, persona);
               g_strv_builder_add (tags, trail_persona_get_id (persona));
               trail_document_add_emotion_point (document,
                                                 ensure_line (document, trail_persona_get_id (persona)),
@@ -762,6 +772,14 @@ trail_mermaid_paste (TrailDocument  *document,
   journey = parse (text, len, NULL, error);
   if (journey == NULL)
     return NULL;
+
+  /* A pasted title has no place in a map that has one: without sections
+   * or tasks there is nothing to add. */
+  if (journey->sections->len == 0)
+    {
+      fail (error, NULL, 1, _("the journey has no sections or tasks to paste"));
+      return NULL;
+    }
 
   /* A task costs a card and a point per actor: ask before adding them. */
   if (!trail_document_check_room (document, journey->n_tasks * 2 + journey->sections->len, len * 4, error))
