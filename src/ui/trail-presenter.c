@@ -64,6 +64,9 @@ struct _TrailPresenter
   double               saved_h, saved_v;
 
   char                *debug_path;
+  guint                debug_tick;
+  guint                debug_frames;
+  guint                n_flashes;     /* for tests: the end was signalled */
 };
 
 G_DEFINE_FINAL_TYPE (TrailPresenter, trail_presenter, G_TYPE_OBJECT)
@@ -76,6 +79,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void emit_changed (TrailPresenter *self);
+static void write_debug  (TrailPresenter *self);
 
 /* ---- Helpers ------------------------------------------------------------- */
 
@@ -178,6 +182,20 @@ scroll_to_stage_headers (TrailPresenter *self)
   gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + wy - 8);
 }
 
+static int
+screen_height (TrailPresenter *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self->window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self->window));
+  GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return gtk_widget_get_height (GTK_WIDGET (self->window));
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.height;
+}
+
 static void
 lay_out (TrailPresenter *self)
 {
@@ -188,9 +206,10 @@ lay_out (TrailPresenter *self)
   if (layout == NULL || self->window == NULL)
     return;
 
-  /* The screen's height, which the full-screen window has: a projector's
-   * 1080 or 720 lines. */
-  height = gtk_widget_get_height (GTK_WIDGET (self->window));
+  /* The screen's height, a projector's 1080 or 720 lines: the size the
+   * room reads at, whether or not the window manager made the window full
+   * screen yet. */
+  height = screen_height (self);
   self->laid_out_width = gtk_widget_get_width (GTK_WIDGET (canvas));
   self->laid_out_height = gtk_widget_get_height (GTK_WIDGET (canvas));
 
@@ -216,6 +235,9 @@ tick_cb (GtkWidget     *widget,
   if (gtk_widget_get_width (widget) != self->laid_out_width ||
       gtk_widget_get_height (widget) != self->laid_out_height)
     lay_out (self);
+  /* The test aid follows the card widgets, which come and go per frame. */
+  if (self->debug_path != NULL && ++self->debug_frames % 10 == 0)
+    write_debug (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -277,6 +299,10 @@ write_debug (TrailPresenter *self)
   json_builder_add_int_value (builder, trail_timer_get_state (self->timer));
   json_builder_set_member_name (builder, "timer_remaining");
   json_builder_add_int_value (builder, trail_timer_get_remaining (self->timer));
+  json_builder_set_member_name (builder, "timer_last_minute");
+  json_builder_add_boolean_value (builder, trail_timer_get_last_minute (self->timer));
+  json_builder_set_member_name (builder, "flashes");
+  json_builder_add_int_value (builder, self->n_flashes);
   json_builder_set_member_name (builder, "timer_shown");
   json_builder_add_boolean_value (builder, self->show_timer);
   if (layout != NULL)
@@ -367,7 +393,10 @@ on_timer_finished_cb (TrailPresenter *self)
   GSettings *settings = TRAIL_IS_APPLICATION (app) ? trail_application_get_settings (TRAIL_APPLICATION (app)) : NULL;
 
   if (self->overlay != NULL && self->presenting)
-    trail_present_overlay_flash (self->overlay);
+    {
+      trail_present_overlay_flash (self->overlay);
+      self->n_flashes++;
+    }
   if (settings != NULL && g_settings_get_boolean (settings, "timer-sound"))
     gdk_display_beep (gtk_widget_get_display (GTK_WIDGET (self->window)));
   write_debug (self);
@@ -826,6 +855,7 @@ trail_presenter_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
   g_clear_pointer (&self->debug_path, g_free);
+  g_clear_handle_id (&self->debug_tick, g_source_remove);
 
   G_OBJECT_CLASS (trail_presenter_parent_class)->dispose (object);
 }
@@ -840,12 +870,38 @@ trail_presenter_class_init (TrailPresenterClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
+/* TRAILMAP_DEBUG_TIMER_SPEED=N runs the timer N times faster, so a UI test
+ * sees a minute run out in a second (like TRAILMAP_DEBUG_GEOMETRY, an aid
+ * for tests, not a feature). */
+static double debug_timer_speed;
+
+static gint64
+debug_timer_clock (gpointer user_data)
+{
+  return (gint64) (g_get_monotonic_time () * debug_timer_speed);
+}
+
+static gboolean
+debug_timer_tick_cb (gpointer data)
+{
+  trail_timer_update (data);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 trail_presenter_init (TrailPresenter *self)
 {
+  const char *speed = g_getenv ("TRAILMAP_DEBUG_TIMER_SPEED");
+
   self->show_timer = TRUE;
   self->last_timer = 5 * 60;
-  self->timer = trail_timer_new ();
+  if (speed != NULL && (debug_timer_speed = g_ascii_strtod (speed, NULL)) >= 1)
+    {
+      self->timer = trail_timer_new_with_clock (debug_timer_clock, NULL);
+      self->debug_tick = g_timeout_add (20, debug_timer_tick_cb, self->timer);
+    }
+  else
+    self->timer = trail_timer_new ();
   g_signal_connect_swapped (self->timer, "notify", G_CALLBACK (on_timer_notify_cb), self);
   g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (on_timer_finished_cb), self);
 }
