@@ -67,6 +67,15 @@ struct _TrailPresenter
   guint                debug_tick;
   guint                debug_frames;
   guint                n_flashes;     /* for tests: the end was signalled */
+
+  /* TRAILMAP_BENCH_PRESENT: frame times while moving stage by stage. */
+  char                *bench_path;
+  GArray              *bench_times;
+  gint64               bench_frame_start;
+  guint                bench_moves;
+  int                  bench_direction;
+  guint                bench_idle_frames;
+  guint                bench_start_id;
 };
 
 G_DEFINE_FINAL_TYPE (TrailPresenter, trail_presenter, G_TYPE_OBJECT)
@@ -825,6 +834,110 @@ trail_presenter_create_present_button (TrailPresenter *self)
   return button;
 }
 
+
+/* ---- Benchmark ----------------------------------------------------------- */
+
+#define BENCH_MOVES 40
+
+static void
+finish_bench (TrailPresenter *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  TrailDocument *document = trail_presenter_get_document (self);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->window));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cards");
+  json_builder_add_int_value (builder, document != NULL ? g_list_model_get_n_items (trail_document_get_cards (document)) : 0);
+  json_builder_set_member_name (builder, "renderer");
+  json_builder_add_string_value (builder, native != NULL ? G_OBJECT_TYPE_NAME (gtk_native_get_renderer (native)) : "");
+  json_builder_set_member_name (builder, "zoom");
+  json_builder_add_double_value (builder, trail_canvas_get_zoom (get_canvas (self)));
+  json_builder_set_member_name (builder, "moves");
+  json_builder_add_int_value (builder, self->bench_moves);
+  json_builder_set_member_name (builder, "frames_ms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->bench_times->len; i++)
+    json_builder_add_double_value (builder, g_array_index (self->bench_times, double, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+  if (!g_file_set_contents (self->bench_path, data, -1, &error))
+    g_warning ("Could not write %s: %s", self->bench_path, error->message);
+  g_clear_pointer (&self->bench_path, g_free);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+on_bench_update_cb (GdkFrameClock  *clock,
+                    TrailPresenter *self)
+{
+  self->bench_frame_start = 0;
+  if (self->bench_path == NULL || !self->presenting)
+    return;
+  /* Only frames of a pan count: a still presented map draws nothing. */
+  if (self->pan != NULL && adw_animation_get_state (self->pan) == ADW_ANIMATION_PLAYING)
+    {
+      self->bench_frame_start = g_get_monotonic_time ();
+      self->bench_idle_frames = 0;
+      return;
+    }
+
+  /* A few frames between pans, then the next stage; back at either end. */
+  if (++self->bench_idle_frames < 3)
+    return;
+  if (self->bench_moves >= BENCH_MOVES)
+    {
+      finish_bench (self);
+      return;
+    }
+  if (self->stage_index + self->bench_direction < 0 ||
+      self->stage_index + self->bench_direction >= (int) trail_presenter_get_n_stages (self))
+    self->bench_direction = -self->bench_direction;
+  self->bench_moves++;
+  trail_presenter_move (self, self->bench_direction);
+}
+
+static void
+on_bench_after_paint_cb (GdkFrameClock  *clock,
+                         TrailPresenter *self)
+{
+  double ms;
+
+  if (self->bench_path == NULL || self->bench_frame_start == 0)
+    return;
+  ms = (g_get_monotonic_time () - self->bench_frame_start) / 1000.0;
+  /* The first move's frames warm the caches up. */
+  if (self->bench_moves > 1)
+    g_array_append_val (self->bench_times, ms);
+  self->bench_frame_start = 0;
+}
+
+static gboolean
+bench_start_cb (gpointer data)
+{
+  TrailPresenter *self = data;
+  TrailCanvas *canvas = get_canvas (self);
+  GdkFrameClock *clock;
+
+  if (canvas == NULL || trail_canvas_get_layout (canvas) == NULL || !gtk_widget_get_mapped (GTK_WIDGET (canvas)))
+    return G_SOURCE_CONTINUE;
+
+  self->bench_start_id = 0;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->window));
+  g_signal_connect_object (clock, "update", G_CALLBACK (on_bench_update_cb), self, 0);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_bench_after_paint_cb), self, 0);
+  trail_presenter_set_presenting (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /* ---- GObject ------------------------------------------------------------- */
 
 static void
@@ -856,6 +969,9 @@ trail_presenter_dispose (GObject *object)
   g_clear_object (&self->timer);
   g_clear_pointer (&self->debug_path, g_free);
   g_clear_handle_id (&self->debug_tick, g_source_remove);
+  g_clear_handle_id (&self->bench_start_id, g_source_remove);
+  g_clear_pointer (&self->bench_path, g_free);
+  g_clear_pointer (&self->bench_times, g_array_unref);
 
   G_OBJECT_CLASS (trail_presenter_parent_class)->dispose (object);
 }
@@ -917,6 +1033,7 @@ trail_presenter_new (GtkWindow    *window,
   GtkEventController *keys;
   GtkWidget *overlay;
   const char *debug = g_getenv ("TRAILMAP_DEBUG_PRESENT");
+  const char *bench;
 
   g_set_weak_pointer (&self->window, window);
   g_set_weak_pointer (&self->map_view, map_view);
@@ -941,6 +1058,15 @@ trail_presenter_new (GtkWindow    *window,
   g_signal_connect_object (window, "destroy", G_CALLBACK (on_window_destroy_cb), self, G_CONNECT_SWAPPED);
 
   g_object_set_data_full (G_OBJECT (window), PRESENTER_KEY, self, g_object_unref);
+
+  bench = g_getenv ("TRAILMAP_BENCH_PRESENT");
+  if (bench != NULL && bench[0] != '\0')
+    {
+      self->bench_path = g_strdup (bench);
+      self->bench_times = g_array_new (FALSE, FALSE, sizeof (double));
+      self->bench_direction = 1;
+      self->bench_start_id = g_timeout_add (50, bench_start_cb, self);
+    }
   return self;
 }
 
