@@ -127,6 +127,20 @@ try:
     body = min(c['y'] for c in g['cells'])
     assert uniform(shot, (20, body + 20, 120, 80)) > 0.01, 'lane titles drawn at the left'
     ok(f'Right pans exactly one stage, lane titles kept in view; {shot}')
+
+    # Scrolled down, the stage headers stay at the top.
+    trailtest.xdotool('mousemove', str(width // 2), str(height // 2))
+    for _ in range(6):
+        trailtest.xdotool('click', '5')
+    g = canvas.geometry(lambda g: g['stages'] == [] or all(s['y'] + s['h'] < 0 for s in g['stages']),
+                        what='the stage headers scrolled off the map')
+    time.sleep(0.3)
+    shot = canvas.screenshot('present-scrolled')
+    assert uniform(shot, (home + 40, 20, 300, 60)) > 0.02, 'stage header drawn at the top'
+    for _ in range(6):
+        trailtest.xdotool('click', '4')
+    canvas.geometry(lambda g: g['stages'] and g['stages'][0]['y'] >= 0, what='scrolled back')
+    ok(f'scrolled down, the stage headers stay at the top; {shot}')
     canvas.key('Left')
     present(lambda p: p['stage_index'] == 0, what='back to stage 1')
     canvas.geometry(lambda g: stage_x(g, ids[0]) is not None and abs(stage_x(g, ids[0]) - home) < 2,
