@@ -47,9 +47,15 @@ get_canvas_offset (TrailPresentOverlay *self,
                    double              *dx,
                    double              *dy)
 {
+  graphene_point_t origin;
+
   *dx = *dy = 0;
-  if (self->canvas != NULL)
-    gtk_widget_translate_coordinates (GTK_WIDGET (self->canvas), GTK_WIDGET (self), 0, 0, dx, dy);
+  if (self->canvas != NULL &&
+      gtk_widget_compute_point (GTK_WIDGET (self->canvas), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &origin))
+    {
+      *dx = origin.x;
+      *dy = origin.y;
+    }
 }
 
 static void
@@ -136,7 +142,7 @@ snapshot_sticky (TrailPresentOverlay *self,
   GPtrArray *lanes = trail_layout_get_lanes (layout);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  graphene_rect_t first_stage, first_lane;
+  graphene_rect_t first_stage, first_lane = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   double shift_y = 0, shift_x = 0;
   int last_shown = self->reveal ? self->stage_index : (int) stages->len - 1;
 
