@@ -81,6 +81,7 @@ try:
     g0 = canvas.geometry()
     assert g0['palette'], 'the palette shows before presenting'
 
+
     # ---- F5: full screen, panels gone, text a room can read ------------
     canvas.key('F5')
     p = present(lambda p: p['presenting'] and not p['header_bar'], what='presenting')
