@@ -38,6 +38,7 @@ struct _TrailPresenter
   TrailPresentOverlay *overlay;       /* weak: in the map view */
   GtkWidget           *console;       /* weak: a toplevel of its own */
   GtkWidget           *timer_button;  /* weak: in the header bar */
+  GtkWidget           *votes_widget;  /* the voting round's results, for the console */
   TrailTimer          *timer;
   TrailDocument       *document;      /* followed while presenting */
 
@@ -964,6 +965,7 @@ trail_presenter_dispose (GObject *object)
   g_clear_weak_pointer (&self->timer_button);
   g_clear_object (&self->pan);
   g_clear_object (&self->spotlight_card);
+  g_clear_object (&self->votes_widget);
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
@@ -1278,6 +1280,8 @@ trail_presenter_show_console (TrailPresenter *self)
       GtkWidget *console = trail_present_console_new (self);
 
       g_set_weak_pointer (&self->console, console);
+      if (self->votes_widget != NULL)
+        trail_present_console_set_votes_widget (TRAIL_PRESENT_CONSOLE (console), self->votes_widget);
       if (self->window != NULL)
         gtk_window_set_application (GTK_WINDOW (console), gtk_window_get_application (self->window));
     }
@@ -1290,4 +1294,22 @@ trail_presenter_get_console (TrailPresenter *self)
 {
   g_return_val_if_fail (TRAIL_IS_PRESENTER (self), NULL);
   return self->console != NULL ? GTK_WINDOW (self->console) : NULL;
+}
+
+void
+trail_presenter_set_votes_widget (TrailPresenter *self,
+                                  GtkWidget      *widget)
+{
+  g_return_if_fail (TRAIL_IS_PRESENTER (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  if (widget == self->votes_widget)
+    return;
+  /* Ours, not the console's: the console comes and goes. */
+  if (widget != NULL)
+    g_object_ref_sink (widget);
+  if (self->console != NULL)
+    trail_present_console_set_votes_widget (TRAIL_PRESENT_CONSOLE (self->console), widget);
+  g_clear_object (&self->votes_widget);
+  self->votes_widget = widget;
 }

@@ -66,8 +66,12 @@ void            trail_presenter_start_timer       (TrailPresenter *self,
                                                    guint           seconds);
 /* Opens (or raises) the presenter console. */
 void            trail_presenter_show_console      (TrailPresenter *self);
-/* The console, while open: for the voting round's results (see
- * trail_present_console_set_votes_widget()). */
+/* The console, while open, or NULL. */
 GtkWindow      *trail_presenter_get_console       (TrailPresenter *self);
+/* The voting round's results for the console's "Votes" section: kept by
+ * the presenter and shown in the console whenever it is open (now, or
+ * when it opens later); NULL hides the section. */
+void            trail_presenter_set_votes_widget  (TrailPresenter *self,
+                                                   GtkWidget      *widget);
 
 G_END_DECLS
