@@ -34,6 +34,14 @@ struct _TrailPresentOverlay
 
   AdwAnimation      *flash;
   double             flash_value;
+
+  /* The sticky headers in map coordinates, drawn once and moved each
+   * frame: a pan redraws them every frame, and laying out their text is
+   * the costly part. Dropped on any change of state, document or style. */
+  GskRenderNode     *stages_node;
+  GskRenderNode     *lanes_node;
+  gpointer           cached_layout;
+  gconstpointer      cached_style;
 };
 
 G_DEFINE_FINAL_TYPE (TrailPresentOverlay, trail_present_overlay, GTK_TYPE_WIDGET)
@@ -130,6 +138,29 @@ snapshot_covers (TrailPresentOverlay *self,
     }
 }
 
+static void
+drop_cache (TrailPresentOverlay *self)
+{
+  g_clear_pointer (&self->stages_node, gsk_render_node_unref);
+  g_clear_pointer (&self->lanes_node, gsk_render_node_unref);
+  self->cached_layout = NULL;
+  self->cached_style = NULL;
+}
+
+static GskRenderNode *
+draw_items (TrailLayout *layout,
+            GPtrArray   *items,
+            int          last)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  for (int i = 0; i <= last && i < (int) items->len; i++)
+    trail_painter_draw_item (snapshot, layout, items->pdata[i], TRAIL_PAINT_STATE_NORMAL);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return node != NULL ? node : gsk_container_node_new (NULL, 0);
+}
+
 /* Stage headers stay at the top and lane titles at the left while the map
  * moves under them, so the room always knows where a card belongs. */
 static void
@@ -149,6 +180,13 @@ snapshot_sticky (TrailPresentOverlay *self,
   if (stages->len == 0)
     return;
 
+  if (self->cached_layout != layout || self->cached_style != trail_layout_get_style (layout))
+    {
+      drop_cache (self);
+      self->cached_layout = layout;
+      self->cached_style = trail_layout_get_style (layout);
+    }
+
   first_stage = to_widget (self, &((TrailLayoutItem *) stages->pdata[0])->bounds);
   if (first_stage.origin.y < 0)
     shift_y = -first_stage.origin.y;
@@ -163,9 +201,10 @@ snapshot_sticky (TrailPresentOverlay *self,
     {
       gtk_snapshot_append_color (snapshot, &style->page,
                                  &GRAPHENE_RECT_INIT (0, 0, width, first_stage.size.height + 2));
+      if (self->stages_node == NULL)
+        self->stages_node = draw_items (layout, stages, last_shown);
       push_map_transform (self, snapshot, 0, shift_y);
-      for (int i = 0; i <= last_shown && i < (int) stages->len; i++)
-        trail_painter_draw_item (snapshot, layout, stages->pdata[i], TRAIL_PAINT_STATE_NORMAL);
+      gtk_snapshot_append_node (snapshot, self->stages_node);
       gtk_snapshot_restore (snapshot);
     }
 
@@ -173,9 +212,10 @@ snapshot_sticky (TrailPresentOverlay *self,
     {
       gtk_snapshot_append_color (snapshot, &style->page,
                                  &GRAPHENE_RECT_INIT (0, 0, first_lane.size.width + 2, height));
+      if (self->lanes_node == NULL)
+        self->lanes_node = draw_items (layout, lanes, (int) lanes->len - 1);
       push_map_transform (self, snapshot, shift_x, 0);
-      for (guint i = 0; i < lanes->len; i++)
-        trail_painter_draw_item (snapshot, layout, lanes->pdata[i], TRAIL_PAINT_STATE_NORMAL);
+      gtk_snapshot_append_node (snapshot, self->lanes_node);
       gtk_snapshot_restore (snapshot);
       /* Where both stick, the corner is empty page above the lane titles. */
       if (shift_y > 0)
@@ -367,6 +407,7 @@ trail_present_overlay_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->flash);
+  drop_cache (self);
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
@@ -462,6 +503,7 @@ trail_present_overlay_set_state (TrailPresentOverlay *self,
   self->reveal = reveal;
   self->spotlight = spotlight;
   g_set_object (&self->spotlight_card, spotlight_card);
+  drop_cache (self);
   update_card (self);
   update_timer_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
