@@ -19,6 +19,7 @@
 #include "trail-metric-import.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
+#include "trail-diff.h"
 #include "trail-document-edits.h"
 #include "trail-display-text.h"
 #include "trail-drafts.h"
