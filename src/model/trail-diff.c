@@ -1006,3 +1006,56 @@ trail_diff_format_summary (TrailDiff *self)
 
   return g_string_free (out, FALSE);
 }
+
+gboolean
+trail_diff_get_old_score (TrailDiff  *self,
+                          const char *new_persona_id,
+                          const char *new_stage_id,
+                          double     *score)
+{
+  const char *old_stage = g_hash_table_lookup (self->stage_new_to_old, new_stage_id);
+  const char *old_persona = NULL;
+  TrailEmotionLine *line;
+  GListModel *points;
+  double sum = 0, count = 0;
+  double old_min = trail_document_get_scale_min (self->old_doc);
+  double old_max = trail_document_get_scale_max (self->old_doc);
+  double new_min = trail_document_get_scale_min (self->new_doc);
+  double new_max = trail_document_get_scale_max (self->new_doc);
+
+  if (old_stage == NULL)
+    return FALSE;
+  if (new_persona_id != NULL)
+    {
+      GListModel *personas = trail_document_get_personas (self->old_doc);
+
+      /* Few personas: a scan for the one that matched. */
+      for (guint i = 0; i < g_list_model_get_n_items (personas) && old_persona == NULL; i++)
+        {
+          g_autoptr(TrailPersona) persona = g_list_model_get_item (personas, i);
+          if (g_strcmp0 (map_old_id (self, 'p', trail_persona_get_id (persona)), new_persona_id) == 0)
+            old_persona = trail_persona_get_id (persona);
+        }
+      if (old_persona == NULL)
+        return FALSE;
+    }
+  line = trail_document_find_line_for_persona (self->old_doc, old_persona);
+  if (line == NULL)
+    return FALSE;
+  points = trail_emotion_line_get_points (line);
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(TrailEmotionPoint) point = g_list_model_get_item (points, i);
+      if (g_strcmp0 (trail_emotion_point_get_stage_id (point), old_stage) == 0)
+        {
+          sum += trail_emotion_point_get_score (point);
+          count++;
+        }
+    }
+  if (count == 0)
+    return FALSE;
+  *score = sum / count;
+  if (old_min != new_min || old_max != new_max)
+    *score = new_min + (*score - old_min) * (new_max - new_min) / (old_max - old_min);
+  return TRUE;
+}

@@ -88,6 +88,15 @@ const TrailDiffItem *trail_diff_lookup_new     (TrailDiff     *self,
 const char       *trail_diff_match_old         (TrailDiff     *self,
                                                 const char    *old_id);
 
+/* The mean score, on the new map's scale, of the old map's line for the
+ * persona that matched @new_persona_id (NULL: the line for everyone) in
+ * the stage that matched @new_stage_id; FALSE when it has no points
+ * there. What a view draws as the old line. */
+gboolean          trail_diff_get_old_score     (TrailDiff     *self,
+                                                const char    *new_persona_id,
+                                                const char    *new_stage_id,
+                                                double        *score);
+
 /* How many cards (stages, lanes) are added, removed, … (@kind one flag). */
 guint             trail_diff_count             (GPtrArray     *items,
                                                 TrailDiffKind  kind);

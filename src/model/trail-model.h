@@ -20,6 +20,7 @@
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-diff.h"
+#include "trail-git.h"
 #include "trail-document-edits.h"
 #include "trail-display-text.h"
 #include "trail-drafts.h"
