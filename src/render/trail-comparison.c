@@ -823,8 +823,12 @@ trail_comparison_describe (TrailComparison *self,
           g_autofree char *old_value = trail_display_text_dup (field->old_value, 200);
 
           g_string_append_printf (out, "%s", out->len ? "\n" : "");
-          /* Translators: a card's field and its value before the change. */
-          g_string_append_printf (out, _("%s was “%s”"), field_label (field->name), old_value);
+          if (*old_value == '\0')
+            /* Translators: a card's field that had no value before the change. */
+            g_string_append_printf (out, _("%s was not set"), field_label (field->name));
+          else
+            /* Translators: a card's field and its value before the change. */
+            g_string_append_printf (out, _("%s was “%s”"), field_label (field->name), old_value);
         }
     }
   return g_string_free (out, FALSE);

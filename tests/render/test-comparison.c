@@ -206,7 +206,7 @@ test_view (void)
 
   /* The old value, for the tooltip. */
   changed_text = trail_comparison_describe (comparison, trail_card_get_id (changed));
-  g_assert_cmpstr (changed_text, ==, "Text was “Video ad: latte art in 30 seconds”\nPriority was “”");
+  g_assert_cmpstr (changed_text, ==, "Text was “Video ad: latte art in 30 seconds”\nPriority was not set");
   g_assert_cmpint (trail_comparison_lookup (comparison, trail_card_get_id (added))->kind, ==, TRAIL_DIFF_ADDED);
   g_assert_null (trail_comparison_describe (comparison, trail_card_get_id (find_card (view, "Comparison table on the website"))));
 
