@@ -17,6 +17,7 @@
 #include "trail-survey.h"
 #include "trail-survey-import.h"
 #include "trail-metric-import.h"
+#include "trail-action.h"
 #include "trail-document.h"
 #include "trail-document-io.h"
 #include "trail-diff.h"
