@@ -63,6 +63,27 @@ def label_containing(root, text):
         what=f'a label with "{text}"')
 
 
+def window_origin(window):
+    out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window],
+                         capture_output=True, text=True, check=True).stdout
+    values = dict(line.split('=', 1) for line in out.split())
+    return int(values['X']), int(values['Y'])
+
+
+def node_center(window, node):
+    """The middle of @node on the screen. GTK reports positions within the
+    window only (screen ones with a warning): add the window's origin."""
+    from gi.repository import Atspi
+    ext = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+    x0, y0 = window_origin(window)
+    return int(x0 + ext.x + ext.width / 2), int(y0 + ext.y + ext.height / 2)
+
+
+def click_node(window, node):
+    x, y = node_center(window, node)
+    trailtest.xdotool('mousemove', '--sync', str(x), str(y), 'click', '1')
+
+
 def git(repo, *args):
     subprocess.run(['git', '-C', repo, *args], check=True, capture_output=True)
 
@@ -113,15 +134,13 @@ try:
         row = app.find('list item', lambda n: bool(n) and n.startswith('Video ad: latte art in 20 seconds'),
                        root=frame)
         canvas = app.find('image', 'Comparison of two maps', root=frame)
-        ext = row.get_component_iface().get_extents(0)
-        trailtest.xdotool('mousemove', '--sync', str(int(ext.x + ext.width / 2)), str(int(ext.y + ext.height / 2)), 'click', '1')
+        click_node(compare_window, row)
         time.sleep(0.5)
         # The canvas's visible part: its scroller's middle is the card.
         scroller = canvas.get_parent()
         while scroller is not None and scroller.get_role_name() not in ('scroll pane', 'viewport', 'panel') :
             scroller = scroller.get_parent()
-        ext = (scroller or canvas).get_component_iface().get_extents(0)
-        cx, cy = int(ext.x + ext.width / 2), int(ext.y + ext.height / 2)
+        cx, cy = node_center(compare_window, scroller or canvas)
         trailtest.xdotool('mousemove', '--sync', str(cx - 10), str(cy))
         trailtest.xdotool('mousemove', '--sync', str(cx), str(cy))
         tooltip = None
@@ -165,8 +184,7 @@ try:
                 for s in ('Shorter card', 'Future state', 'Current state')]
         report(len(rows) == 3, 'the history lists the three commits')
         trailtest.screenshot('compare-history')
-        ext = rows[2].get_component_iface().get_extents(0)
-        trailtest.xdotool('mousemove', '--sync', str(int(ext.x + ext.width / 2)), str(int(ext.y + ext.height / 2)), 'click', '1')
+        click_node(history, rows[2])
         trailtest.wait_until(lambda: not app.visible_windows('^Compare With Earlier Version$'), what='the history closed')
         compare_window = app.wait_for_window('^Comparison — journey.trailmap$')
         frame = trailtest.wait_until(lambda: app.find_window('Comparison — journey.trailmap'), what='the comparison')
