@@ -102,14 +102,14 @@ trail_cli_compare_run (const char * const *files)
     }
   else
     {
+      g_autofree char *base = g_file_get_basename (new_file);
+
       old_doc = load_revision (new_file, compare_revision, &error);
       if (old_doc == NULL)
         {
           g_printerr ("trailmap: %s@%s: %s\n", files[0], compare_revision, error->message);
           goto fail;
         }
-      g_autofree char *base = g_file_get_basename (new_file);
-
       old_label = g_strdup_printf ("%s (%s)", base, compare_revision);
     }
   new_label = g_file_get_basename (new_file);
