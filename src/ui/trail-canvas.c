@@ -110,6 +110,17 @@ _trail_canvas_widget_to_map (TrailCanvas *self,
   *my = (wy + self->oy) / self->zoom;
 }
 
+void
+trail_canvas_map_to_widget (TrailCanvas *self,
+                            double       mx,
+                            double       my,
+                            double      *wx,
+                            double      *wy)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+  _trail_canvas_map_to_widget (self, mx, my, wx, wy);
+}
+
 static void
 get_visible_map_rect (TrailCanvas     *self,
                       double           margin,
