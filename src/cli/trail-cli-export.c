@@ -981,3 +981,43 @@ trail_cli_export_run (const char * const *files)
 
   return failed > 0 ? 1 : 0;
 }
+
+gboolean
+trail_cli_export_prepare_one (TrailExportOptions  *options,
+                              char               **path)
+{
+  if (!parse_options (options))
+    {
+      clear_options (options);
+      return FALSE;
+    }
+  if (export_path == NULL || g_str_equal (export_path, "-") || names_directory (export_path))
+    {
+      usage_error (_("A comparison is exported to one file: --export=FILE.png, .svg or .pdf."));
+      clear_options (options);
+      return FALSE;
+    }
+  if (export_type == NULL && !trail_export_format_from_filename (export_path, &options->format))
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("Cannot tell the export type from “%s”: end it in .png, .svg or .pdf, "
+                           "or add --export-type."), export_path);
+      usage_error (msg);
+      clear_options (options);
+      return FALSE;
+    }
+  warn_inapplicable (options->format);
+  if (!ensure_parent (export_path, FALSE))
+    {
+      clear_options (options);
+      return FALSE;
+    }
+  *path = g_strdup (export_path);
+  return TRUE;
+}
+
+void
+trail_cli_export_clear_options (TrailExportOptions *options)
+{
+  clear_options (options);
+}

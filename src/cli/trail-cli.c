@@ -30,6 +30,7 @@ trail_cli_wants (int    argc,
         break;
       if (g_strcmp0 (argv[i], "--validate") == 0 ||
           g_str_has_prefix (argv[i], "--export") ||
+          g_str_has_prefix (argv[i], "--compare") ||
           g_str_has_prefix (argv[i], "--import-"))
         return TRUE;
     }
@@ -62,6 +63,7 @@ trail_cli_run (int    argc,
   g_option_context_add_main_entries (context, validate_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, trail_cli_export_get_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, trail_cli_import_get_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, trail_cli_compare_get_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
@@ -88,6 +90,16 @@ trail_cli_run (int    argc,
     {
       g_printerr ("trailmap: %s\n", _("--validate and --import-csv cannot be used together."));
       return 2;
+    }
+
+  if (trail_cli_compare_requested ())
+    {
+      if (validate || trail_cli_import_requested ())
+        {
+          g_printerr ("trailmap: %s\n", _("--compare cannot be used with --validate or --import-csv."));
+          return 2;
+        }
+      return trail_cli_compare_run ((const char * const *) files);
     }
 
   if (validate)

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "trail-export.h"
+
 G_BEGIN_DECLS
 
 /* TRUE when @argv asks for a headless mode (--validate, --export…): main()
@@ -37,5 +39,18 @@ gboolean      trail_cli_import_requested    (void);
 /* Imports into the one map of @files and saves it; returns the exit
  * status. */
 int           trail_cli_import_run          (const char * const  *files);
+
+/* For an export of something else than a map (a comparison): the
+ * options and the one file --export names. FALSE after a usage message
+ * on stderr. */
+gboolean      trail_cli_export_prepare_one  (TrailExportOptions  *options,
+                                             char               **path);
+void          trail_cli_export_clear_options (TrailExportOptions *options);
+
+/* trail-cli-compare.c: --compare=OLD NEW and --compare-revision=REV MAP
+ * print what changed and optionally export the comparison. */
+const GOptionEntry *trail_cli_compare_get_entries (void);
+gboolean      trail_cli_compare_requested   (void);
+int           trail_cli_compare_run         (const char * const  *files);
 
 G_END_DECLS

@@ -205,6 +205,8 @@ kind_noun (GType type)
     return _("survey");
   if (type == TRAIL_TYPE_SURVEY_RESULT)
     return _("survey result");
+  if (type == TRAIL_TYPE_ACTION)
+    return _("action");
   return _("item");
 }
 
@@ -1053,6 +1055,23 @@ check_references (Loader *l)
             }
         }
     }
+
+  {
+    GListModel *actions = trail_document_get_actions (l->doc);
+
+    for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+      {
+        g_autoptr(TrailAction) action = g_list_model_get_item (actions, i);
+        const char * const *action_cards = trail_action_get_cards (action);
+        const char *id = trail_action_get_id (action);
+
+        for (guint c = 0; action_cards != NULL && action_cards[c] != NULL; c++)
+          check_reference (l, action_cards[c], TRAIL_TYPE_CARD, TRAIL_TYPE_ACTION, id, "actions[%u].cards[%u]", i, c);
+        if (trail_action_get_metric (action) != NULL)
+          check_reference (l, trail_action_get_metric (action), TRAIL_TYPE_CARD, TRAIL_TYPE_ACTION, id,
+                           "actions[%u].metric", i);
+      }
+  }
 }
 
 /* Each step turns a file of version N into version N + 1, before it is
@@ -1107,7 +1126,7 @@ check_cells (Loader *l,
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
   "personas", "stages", "lanes", "channels", "cards", "emotion-lines",
-  "surveys", "survey-results", NULL
+  "surveys", "survey-results", "actions", NULL
 };
 
 static TrailDocument *
@@ -1221,6 +1240,7 @@ load_root (JsonNode    *root,
   read_lines (l, object);
   read_list (l, object, "surveys", TRAIL_TYPE_SURVEY);
   read_list (l, object, "survey-results", TRAIL_TYPE_SURVEY_RESULT);
+  read_list (l, object, "actions", TRAIL_TYPE_ACTION);
 
   unknown = collect_unknown (l, object, NULL, root_known);
   _trail_item_set_unknown (doc, unknown);
@@ -1923,6 +1943,10 @@ trail_document_serialize (TrailDocument *self)
     write_list (&w, "surveys", trail_document_get_surveys (self));
   if (g_list_model_get_n_items (trail_document_get_survey_results (self)) > 0)
     write_list (&w, "survey-results", trail_document_get_survey_results (self));
+  /* Optional too; one object per action, fields one a line, so two people
+   * editing different actions merge in git without conflicts. */
+  if (g_list_model_get_n_items (trail_document_get_actions (self)) > 0)
+    write_list (&w, "actions", trail_document_get_actions (self));
 
   end_object (&w, _trail_item_get_unknown (self));
   g_string_append_c (out, '\n');

@@ -85,6 +85,7 @@ struct _TrailDocument
   GListStore    *cards;
   GListStore    *lines;
   GListStore    *channels;
+  GListStore    *actions;
   GListStore    *surveys;
   GListStore    *survey_results;
 
@@ -238,6 +239,8 @@ store_for_item (TrailDocument *self,
     return self->surveys;
   if (TRAIL_IS_SURVEY_RESULT (item))
     return self->survey_results;
+  if (TRAIL_IS_ACTION (item))
+    return self->actions;
 
   g_return_val_if_reached (NULL);
 }
@@ -259,6 +262,8 @@ change_for_item (gpointer item)
     return TRAIL_CHANGE_CHANNELS;
   if (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item))
     return TRAIL_CHANGE_SURVEYS;
+  if (TRAIL_IS_ACTION (item))
+    return TRAIL_CHANGE_ACTIONS;
   if (TRAIL_IS_DOCUMENT (item))
     return TRAIL_CHANGE_META;
 
@@ -290,6 +295,8 @@ item_get_id (gpointer item)
     id = trail_survey_get_id (item);
   else if (TRAIL_IS_SURVEY_RESULT (item))
     id = trail_survey_result_get_id (item);
+  else if (TRAIL_IS_ACTION (item))
+    id = trail_action_get_id (item);
 
   return id;
 }
@@ -1163,6 +1170,7 @@ trail_document_dispose (GObject *object)
   g_clear_object (&self->channels);
   g_clear_object (&self->surveys);
   g_clear_object (&self->survey_results);
+  g_clear_object (&self->actions);
   g_clear_object (&self->lanes);
   g_clear_object (&self->stages);
   g_clear_object (&self->personas);
@@ -1333,6 +1341,7 @@ trail_document_init (TrailDocument *self)
   self->channels = g_list_store_new (TRAIL_TYPE_CUSTOM_CHANNEL);
   self->surveys = g_list_store_new (TRAIL_TYPE_SURVEY);
   self->survey_results = g_list_store_new (TRAIL_TYPE_SURVEY_RESULT);
+  self->actions = g_list_store_new (TRAIL_TYPE_ACTION);
 
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1621,6 +1630,22 @@ trail_document_get_survey_results (TrailDocument *self)
 }
 
 GListModel *
+trail_document_get_actions (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->actions);
+}
+
+/* Made here for the document's ids; trail-action-edits.c does the rest. */
+TrailAction *
+_trail_document_new_action (TrailDocument *self)
+{
+  g_autofree char *id = make_id (self, "a");
+
+  return _trail_action_new (id);
+}
+
+GListModel *
 trail_document_get_emotion_lines (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
@@ -1687,6 +1712,14 @@ trail_document_find_survey (TrailDocument *self,
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
   return find_typed (self, id, TRAIL_TYPE_SURVEY);
+}
+
+TrailAction *
+trail_document_find_action (TrailDocument *self,
+                            const char    *id)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return find_typed (self, id, TRAIL_TYPE_ACTION);
 }
 
 TrailEmotionLine *
@@ -1811,6 +1844,8 @@ edit_label_for (gpointer item)
     return _("Edit Channel");
   if (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item))
     return _("Edit Survey");
+  if (TRAIL_IS_ACTION (item))
+    return _("Edit Action");
   return _("Edit Map");
 }
 
@@ -1892,6 +1927,27 @@ check_in_document (TrailDocument    *self,
                          "unknown persona “%s”", ids[i]);
             return FALSE;
           }
+    }
+
+  if ((field->flags & TRAIL_FIELD_REF_CARD) && G_VALUE_HOLDS (value, G_TYPE_STRV))
+    {
+      const char * const *ids = g_value_get_boxed (value);
+
+      for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+        if (trail_document_find_card (self, ids[i]) == NULL)
+          {
+            g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_REFERENCE,
+                         "unknown card “%s”", ids[i]);
+            return FALSE;
+          }
+    }
+
+  if ((field->flags & TRAIL_FIELD_REF_CARD) && G_VALUE_HOLDS_STRING (value) &&
+      g_value_get_string (value) != NULL && trail_document_find_card (self, g_value_get_string (value)) == NULL)
+    {
+      g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_REFERENCE,
+                   "unknown card “%s”", g_value_get_string (value));
+      return FALSE;
     }
 
   if ((field->flags & TRAIL_FIELD_REF_CHANNEL) && g_value_get_string (value) != NULL &&
@@ -2176,6 +2232,39 @@ trail_document_add_stage (TrailDocument *self,
 
 /* Removes every card of a lane or a stage, last first, so each keeps its
  * recorded place for undo. */
+/* A card that goes is taken off the actions that address or measure it,
+ * in the same undo step, so no action points at nothing. */
+static void
+unlink_card_from_actions (TrailDocument *self,
+                          TrailCard     *card)
+{
+  const char *id = trail_card_get_id (card);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->actions));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailAction) action = g_list_model_get_item (G_LIST_MODEL (self->actions), i);
+      const char * const *cards = trail_action_get_cards (action);
+
+      if (cards != NULL && g_strv_contains (cards, id))
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) kept = NULL;
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          for (guint c = 0; cards[c] != NULL; c++)
+            if (g_strcmp0 (cards[c], id) != 0)
+              g_strv_builder_add (builder, cards[c]);
+          kept = g_strv_builder_end (builder);
+          g_value_init (&value, G_TYPE_STRV);
+          g_value_set_boxed (&value, kept[0] != NULL ? kept : NULL);
+          record_set (self, action, g_object_class_find_property (G_OBJECT_GET_CLASS (action), "cards"), &value);
+        }
+      if (g_strcmp0 (trail_action_get_metric (action), id) == 0)
+        record_set_string (self, action, "metric", NULL);
+    }
+}
+
 static void
 remove_cards_where (TrailDocument *self,
                     const char    *lane_id,
@@ -2189,7 +2278,10 @@ remove_cards_where (TrailDocument *self,
 
       if ((lane_id != NULL && g_strcmp0 (trail_card_get_lane_id (card), lane_id) == 0) ||
           (stage_id != NULL && g_strcmp0 (trail_card_get_stage_id (card), stage_id) == 0))
-        record_remove_at (self, card, i - 1);
+        {
+          unlink_card_from_actions (self, card);
+          record_remove_at (self, card, i - 1);
+        }
     }
 }
 
@@ -2374,6 +2466,7 @@ trail_document_remove_card (TrailDocument *self,
   g_return_if_fail (TRAIL_IS_CARD (card) && item_in_document (self, card));
 
   begin (self, _("Remove Card"));
+  unlink_card_from_actions (self, card);
   record_remove_at (self, card, list_index_of (self->cards, card));
   end (self);
 }
@@ -2585,7 +2678,7 @@ _trail_document_insert_item (TrailDocument *self,
                              int            index,
                              const char    *label)
 {
-  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item));
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item));
 
   begin (self, label);
   record_insert (self, item, insert_index (store_for_item (self, item), index), 0);
@@ -2597,7 +2690,7 @@ _trail_document_remove_item (TrailDocument *self,
                              gpointer       item,
                              const char    *label)
 {
-  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item));
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item));
   g_return_if_fail (item_in_document (self, item));
 
   begin (self, label);
@@ -3158,5 +3251,6 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->lines), G_LIST_MODEL (b->lines)) &&
          lists_equal (G_LIST_MODEL (a->channels), G_LIST_MODEL (b->channels)) &&
          lists_equal (G_LIST_MODEL (a->surveys), G_LIST_MODEL (b->surveys)) &&
-         lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results));
+         lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results)) &&
+         lists_equal (G_LIST_MODEL (a->actions), G_LIST_MODEL (b->actions));
 }

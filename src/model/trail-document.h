@@ -15,6 +15,7 @@
 #include "trail-emotion-line.h"
 #include "trail-custom-channel.h"
 #include "trail-survey.h"
+#include "trail-action.h"
 
 G_BEGIN_DECLS
 
@@ -77,6 +78,9 @@ GListModel        *trail_document_get_channels      (TrailDocument *self);
  * (TrailSurveyResult); see trail-survey-import.h for how they are made. */
 GListModel        *trail_document_get_surveys       (TrailDocument *self);
 GListModel        *trail_document_get_survey_results (TrailDocument *self);
+/* What the team does about the map (TrailAction); see trail-action.h. */
+GListModel        *trail_document_get_actions       (TrailDocument *self);
+TrailAction       *trail_document_find_action       (TrailDocument *self, const char *id);
 
 /* Lookups by id; NULL when unknown. O(1). */
 TrailPersona      *trail_document_find_persona      (TrailDocument *self, const char *id);

@@ -109,6 +109,18 @@ static const TrailField channel_fields[] = {
   { "icon",        "icon",        TRAIL_FIELD_REQUIRED | TRAIL_FIELD_ICON },
 };
 
+static const TrailField action_fields[] = {
+  { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
+  { "title",       "title",       TRAIL_FIELD_REQUIRED },
+  { "status",      "status",      TRAIL_FIELD_REQUIRED },
+  { "owner",       "owner",       0 },
+  { "due",         "due",         TRAIL_FIELD_DATE },
+  { "cards",       "cards",       TRAIL_FIELD_REF_CARD },
+  { "kpi",         "kpi",         0 },
+  { "kpi-target",  "kpi-target",  TRAIL_FIELD_NUMBER },
+  { "metric",      "metric",      TRAIL_FIELD_REF_CARD },
+};
+
 static const TrailField line_fields[] = {
   { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
   { "persona",     "persona-id",  TRAIL_FIELD_REF_PERSONA | TRAIL_FIELD_PLACEMENT },
@@ -151,6 +163,8 @@ _trail_fields_for_type (GType  type,
     RETURN_TABLE (survey_fields);
   if (type == TRAIL_TYPE_SURVEY_RESULT)
     RETURN_TABLE (survey_result_fields);
+  if (type == TRAIL_TYPE_ACTION)
+    RETURN_TABLE (action_fields);
 #undef RETURN_TABLE
 
   *n_fields = 0;
@@ -234,6 +248,13 @@ _trail_field_check_value (const TrailField  *field,
           return FALSE;
         }
 
+      if ((field->flags & TRAIL_FIELD_DATE) && !trail_action_due_is_valid (s))
+        {
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                       _("“%s” is not a date like “2026-03-31”"), s);
+          return FALSE;
+        }
+
       if ((field->flags & TRAIL_FIELD_ICON) && !trail_custom_channel_icon_is_valid (s))
         {
           g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
@@ -242,7 +263,8 @@ _trail_field_check_value (const TrailField  *field,
         }
 
       if ((field->flags & (TRAIL_FIELD_ID | TRAIL_FIELD_REF_LANE | TRAIL_FIELD_REF_STAGE |
-                           TRAIL_FIELD_REF_PERSONA | TRAIL_FIELD_REF_CHANNEL)) && s[0] == '\0')
+                           TRAIL_FIELD_REF_PERSONA | TRAIL_FIELD_REF_CHANNEL | TRAIL_FIELD_REF_CARD)) &&
+          s[0] == '\0')
         {
           g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                        _("%s cannot be empty"), field->key);

@@ -61,6 +61,8 @@ typedef enum
   TRAIL_FIELD_REF_CHANNEL = 1 << 10, /* the id of one of the map's own channels */
   TRAIL_FIELD_NUMBER      = 1 << 11, /* a string holding a plain number, "3.5" */
   TRAIL_FIELD_DATED       = 1 << 12, /* strings "DATE=NUMBER", see trail_metric_value_parse() */
+  TRAIL_FIELD_REF_CARD    = 1 << 13, /* a card id (or each id of a list) */
+  TRAIL_FIELD_DATE        = 1 << 14, /* "YYYY-MM-DD", see trail_action_due_is_valid() */
 } TrailFieldFlags;
 
 typedef struct
@@ -95,6 +97,8 @@ TrailEmotionPoint *_trail_emotion_point_new (const char *id);
 TrailCustomChannel *_trail_custom_channel_new (const char *id);
 TrailSurvey       *_trail_survey_new        (const char *id);
 TrailSurveyResult *_trail_survey_result_new (const char *id);
+TrailAction       *_trail_action_new        (const char *id);
+TrailAction       *_trail_document_new_action (TrailDocument *self);
 
 /* For imports (trail-survey-import.c): a new id, and inserting or removing
  * a survey or survey result as one command named @label (or a part of the

@@ -2559,3 +2559,56 @@ trail_layout_get_drop_target (TrailLayout  *self,
 
   return TRUE;
 }
+
+typedef struct
+{
+  TrailLayoutOverlayFunc func;
+  gpointer               user_data;
+  GDestroyNotify         destroy;
+} Overlay;
+
+static void
+overlay_free (gpointer data)
+{
+  Overlay *overlay = data;
+
+  if (overlay->destroy != NULL)
+    overlay->destroy (overlay->user_data);
+  g_free (overlay);
+}
+
+/* Kept as object data: few layouts have one, and the layout itself need
+ * not know what it draws. */
+void
+trail_layout_set_overlay (TrailLayout            *self,
+                          TrailLayoutOverlayFunc  func,
+                          gpointer                user_data,
+                          GDestroyNotify          destroy)
+{
+  Overlay *overlay = NULL;
+
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  if (func != NULL)
+    {
+      overlay = g_new0 (Overlay, 1);
+      overlay->func = func;
+      overlay->user_data = user_data;
+      overlay->destroy = destroy;
+    }
+  g_object_set_data_full (G_OBJECT (self), "trail-layout-overlay", overlay, overlay_free);
+}
+
+void
+trail_layout_draw_overlay (TrailLayout           *self,
+                           GtkSnapshot           *snapshot,
+                           const graphene_rect_t *area)
+{
+  Overlay *overlay;
+
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  overlay = g_object_get_data (G_OBJECT (self), "trail-layout-overlay");
+  if (overlay != NULL)
+    overlay->func (snapshot, self, area, overlay->user_data);
+}

@@ -139,4 +139,21 @@ gboolean               trail_layout_emotion_stage_at (TrailLayout           *sel
 GPtrArray             *trail_layout_get_stages      (TrailLayout              *self);
 GPtrArray             *trail_layout_get_lanes       (TrailLayout              *self);
 
+/* Something drawn over the whole map after everything else, by every
+ * painter of @layout (canvas, PNG, PDF): a comparison's marks. @area is
+ * the part being drawn, in map coordinates. */
+typedef void         (*TrailLayoutOverlayFunc)      (GtkSnapshot              *snapshot,
+                                                     TrailLayout              *layout,
+                                                     const graphene_rect_t    *area,
+                                                     gpointer                  user_data);
+
+void                   trail_layout_set_overlay     (TrailLayout              *self,
+                                                     TrailLayoutOverlayFunc    func,
+                                                     gpointer                  user_data,
+                                                     GDestroyNotify            destroy);
+/* Draws the overlay, if any. */
+void                   trail_layout_draw_overlay    (TrailLayout              *self,
+                                                     GtkSnapshot              *snapshot,
+                                                     const graphene_rect_t    *area);
+
 G_END_DECLS

@@ -966,6 +966,8 @@ trail_painter_draw_map (GtkSnapshot           *snapshot,
       gtk_snapshot_pop (snapshot);
       append_outline (snapshot, &grid, TRAIL_GRID_RADIUS, style->border_width, &style->grid_line);
     }
+
+  trail_layout_draw_overlay (layout, snapshot, area);
 }
 
 GskRenderNode *

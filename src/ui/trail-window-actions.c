@@ -108,6 +108,7 @@ _trail_window_update_actions (TrailWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), view_actions[i], has_document);
+  _trail_window_compare_update_actions (self);
   _trail_window_update_undo_actions (self);
 }
 
@@ -561,6 +562,7 @@ _trail_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.refresh-surveys", NULL, trail_window_refresh_surveys_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", trail_window_open_export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, trail_window_print_action);
+  _trail_window_compare_actions_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, trail_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, trail_window_redo_action);
   /* Their keys are the application's accels (trail-application.c), so

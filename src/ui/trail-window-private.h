@@ -59,4 +59,8 @@ void           _trail_window_class_actions_init    (GtkWidgetClass *widget_class
 void           _trail_window_update_actions        (TrailWindow    *self);
 void           _trail_window_update_undo_actions   (TrailWindow    *self);
 
+/* trail-window-compare.c: win.compare-with, win.compare-revision */
+void           _trail_window_compare_actions_init  (GtkWidgetClass *widget_class);
+void           _trail_window_compare_update_actions (TrailWindow   *self);
+
 G_END_DECLS

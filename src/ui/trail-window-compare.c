@@ -1,0 +1,328 @@
+/* trail-window-compare.c — the window's Compare With… and Compare With
+ * Earlier Version… actions (win.compare-with, win.compare-revision)
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trail-compare-window.h"
+#include "trail-compat.h"
+#include "trail-window-private.h"
+
+/* How many commits the history dialog lists. */
+#define MAX_REVISIONS 200
+
+static char *
+dup_map_label (TrailWindow *self)
+{
+  GFile *file = trail_window_get_file (self);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  return g_strdup (trail_document_get_title (_trail_window_get_document (self)));
+}
+
+static void
+open_comparison (TrailWindow   *self,
+                 TrailDocument *old_doc,
+                 const char    *old_label)
+{
+  TrailDocument *document = _trail_window_get_document (self);
+  g_autofree char *label = NULL;
+  TrailCompareWindow *window;
+
+  if (document == NULL)
+    return;
+  label = dup_map_label (self);
+  window = trail_compare_window_new (GTK_WINDOW (self), old_doc, document, old_label, label);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The window (a reference) and the file being read. */
+typedef struct
+{
+  TrailWindow *self;
+  GFile       *file;
+} LoadData;
+
+static void
+on_compare_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(TrailWindow) self = data->self;
+  g_autoptr(GFile) file = data->file;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailDocument) old_doc = trail_document_load_from_file_finish (result, &error);
+  g_autofree char *label = g_file_get_basename (file);
+
+  g_free (data);
+  if (old_doc == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *heading = g_strdup_printf (_("Cannot Compare With “%s”"), label);
+          trail_compat_tell (GTK_WIDGET (self), heading, error->message);
+        }
+      return;
+    }
+  open_comparison (self, old_doc, label);
+}
+
+static void
+on_compare_chosen_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  TrailWindow *self = TRAIL_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = trail_compat_choose_file_finish (result, &error);
+
+  LoadData *data;
+
+  self->choosing_file = FALSE;
+  if (file == NULL)
+    return;
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  trail_document_load_from_file_async (file, self->cancellable, on_compare_loaded_cb, data);
+}
+
+static void
+trail_window_compare_with_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
+  TrailFileRequest request = { 0, };
+
+  if (_trail_window_get_document (self) == NULL || self->choosing_file)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (filter, TRAIL_FILE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "trailmap");
+  if (trail_window_get_file (self) != NULL)
+    folder = g_file_get_parent (trail_window_get_file (self));
+
+  request.action = TRAIL_FILE_OPEN;
+  request.title = _("Compare With");
+  request.accept_label = _("_Compare");
+  request.filter = filter;
+  request.initial_folder = folder;
+  self->choosing_file = TRUE;
+  trail_compat_choose_file (GTK_WIDGET (self), &request, self->cancellable, on_compare_chosen_cb, NULL);
+}
+
+/* ---- Earlier versions from git ---------------------------------------- */
+
+typedef struct
+{
+  TrailWindow *self;
+  GtkWindow   *dialog;
+  GtkStack    *stack;
+  GtkListBox  *list;
+  AdwStatusPage *status;
+  GFile       *file;
+  GPtrArray   *revisions;
+} HistoryDialog;
+
+static void
+history_dialog_free (gpointer data)
+{
+  HistoryDialog *history = data;
+
+  g_clear_object (&history->file);
+  g_clear_pointer (&history->revisions, g_ptr_array_unref);
+  g_free (history);
+}
+
+static void
+on_revision_activated_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          HistoryDialog *history)
+{
+  guint index = gtk_list_box_row_get_index (row);
+  const TrailGitRevision *rev;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TrailDocument) old_doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  TrailWindow *self = history->self;
+
+  if (history->revisions == NULL || index >= history->revisions->len)
+    return;
+  rev = history->revisions->pdata[index];
+  /* One blob of at most a map's size: quick enough to wait for. */
+  bytes = trail_git_show (history->file, rev->commit, TRAIL_FILE_MAX_BYTES, NULL, &error);
+  name = g_file_get_basename (history->file);
+  /* Translators: a file name and a commit ("journey.trailmap at 3f2a1c0"). */
+  label = g_strdup_printf (_("%s at %.7s"), name, rev->commit);
+  if (bytes != NULL)
+    old_doc = trail_document_load_from_bytes (bytes, label, &error);
+  if (old_doc == NULL)
+    {
+      adw_status_page_set_title (history->status, _("Cannot Read That Version"));
+      adw_status_page_set_description (history->status, error->message);
+      gtk_stack_set_visible_child_name (history->stack, "status");
+      return;
+    }
+  gtk_window_destroy (history->dialog);
+  open_comparison (self, old_doc, label);
+}
+
+static void
+on_revisions_listed_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GtkWindow *dialog = user_data;
+  HistoryDialog *history = g_object_get_data (G_OBJECT (dialog), "history");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *revisions = trail_git_list_revisions_finish (result, &error);
+
+  if (history == NULL)
+    {
+      g_clear_pointer (&revisions, g_ptr_array_unref);
+      g_object_unref (dialog);
+      return;
+    }
+  if (revisions == NULL)
+    {
+      adw_status_page_set_title (history->status, _("No Earlier Versions"));
+      adw_status_page_set_description (history->status, error->message);
+      gtk_stack_set_visible_child_name (history->stack, "status");
+      g_object_unref (dialog);
+      return;
+    }
+
+  history->revisions = revisions;
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      const TrailGitRevision *rev = revisions->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (*rev->subject ? rev->subject : _("(no message)"), -1);
+      g_autofree char *author = g_markup_escape_text (rev->author, -1);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %.7s", rev->date, author, rev->commit);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (history->list, row);
+    }
+  gtk_stack_set_visible_child_name (history->stack, "list");
+  g_object_unref (dialog);
+}
+
+static void
+on_history_destroy_cb (GtkWindow *dialog)
+{
+  /* The listing may still run: it finds no dialog data and stops. */
+  g_object_set_data (G_OBJECT (dialog), "history", NULL);
+}
+
+static void
+trail_window_compare_revision_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  GFile *file = trail_window_get_file (self);
+  HistoryDialog *history;
+  GtkWidget *box, *header, *scroller, *spinner, *clamp;
+  GtkEventController *shortcuts;
+  g_autofree char *name = NULL;
+
+  if (file == NULL || _trail_window_get_document (self) == NULL)
+    return;
+
+  history = g_new0 (HistoryDialog, 1);
+  history->self = self;
+  history->file = g_object_ref (file);
+  history->dialog = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_title (history->dialog, _("Compare With Earlier Version"));
+  gtk_window_set_modal (history->dialog, TRUE);
+  gtk_window_set_transient_for (history->dialog, GTK_WINDOW (self));
+  gtk_window_set_default_size (history->dialog, 520, 560);
+  gtk_window_set_destroy_with_parent (history->dialog, TRUE);
+  g_object_set_data_full (G_OBJECT (history->dialog), "history", history, history_dialog_free);
+  g_signal_connect (history->dialog, "destroy", G_CALLBACK (on_history_destroy_cb), NULL);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (history->dialog), shortcuts);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  history->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (history->stack), TRUE);
+
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_stack_add_named (history->stack, spinner, "loading");
+
+  history->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (history->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (history->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (history->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Versions"), -1);
+  g_signal_connect (history->list, "row-activated", G_CALLBACK (on_revision_activated_cb), history);
+  clamp = adw_clamp_new ();
+  gtk_widget_set_margin_top (clamp, 12);
+  gtk_widget_set_margin_bottom (clamp, 12);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (history->list));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_stack_add_named (history->stack, scroller, "list");
+
+  history->status = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (history->status, "dialog-information-symbolic");
+  gtk_stack_add_named (history->stack, GTK_WIDGET (history->status), "status");
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (history->stack));
+  adw_window_set_content (ADW_WINDOW (history->dialog), box);
+  name = g_file_get_basename (file);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Compare With Earlier Version"), name));
+
+  trail_git_list_revisions_async (file, MAX_REVISIONS, self->cancellable, on_revisions_listed_cb,
+                                  g_object_ref (history->dialog));
+  gtk_window_present (history->dialog);
+}
+
+void
+_trail_window_compare_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, trail_window_compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-revision", NULL, trail_window_compare_revision_action);
+}
+
+void
+_trail_window_compare_update_actions (TrailWindow *self)
+{
+  gboolean has_document = _trail_window_get_document (self) != NULL;
+  GFile *file = trail_window_get_file (self);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", has_document);
+  /* Offered only where git can answer: a local file and a git command. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-revision",
+                                 has_document && path != NULL && trail_git_is_available ());
+}
