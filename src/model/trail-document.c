@@ -127,6 +127,8 @@ enum {
 
 enum {
   CHANGED,
+  PENDING_EDIT,
+  PREPARE_DRAFT,
   N_SIGNALS
 };
 
@@ -1275,6 +1277,18 @@ trail_document_set_property (GObject      *object,
   g_object_notify_by_pspec (object, properties[prop_id]);
 }
 
+/* Every handler runs; the answer is whether any of them said TRUE. */
+static gboolean
+any_true_accumulator (GSignalInvocationHint *hint,
+                      GValue                *return_accu,
+                      const GValue          *handler_return,
+                      gpointer               data)
+{
+  if (g_value_get_boolean (handler_return))
+    g_value_set_boolean (return_accu, TRUE);
+  return TRUE;
+}
+
 static void
 trail_document_class_init (TrailDocumentClass *klass)
 {
@@ -1315,6 +1329,37 @@ trail_document_class_init (TrailDocumentClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 2, TRAIL_TYPE_CHANGE_FLAGS, G_TYPE_OBJECT);
+
+  /**
+   * TrailDocument::pending-edit:
+   *
+   * A view holds text typed but not committed yet; see
+   * trail_document_note_pending_edit().
+   */
+  signals[PENDING_EDIT] =
+    g_signal_new ("pending-edit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * TrailDocument::prepare-draft:
+   * @draft: (nullable): a copy of the document, or %NULL
+   *
+   * See trail_document_prepare_draft(). Returns %TRUE when the handler
+   * holds (with @draft %NULL) or applied (with a copy) uncommitted text.
+   */
+  signals[PREPARE_DRAFT] =
+    g_signal_new ("prepare-draft",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  any_true_accumulator, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, TRAIL_TYPE_DOCUMENT);
 }
 
 static void
@@ -3159,4 +3204,25 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->channels), G_LIST_MODEL (b->channels)) &&
          lists_equal (G_LIST_MODEL (a->surveys), G_LIST_MODEL (b->surveys)) &&
          lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results));
+}
+
+void
+trail_document_note_pending_edit (TrailDocument *self)
+{
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+
+  g_signal_emit (self, signals[PENDING_EDIT], 0);
+}
+
+gboolean
+trail_document_prepare_draft (TrailDocument *self,
+                              TrailDocument *draft)
+{
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (draft == NULL || TRAIL_IS_DOCUMENT (draft), FALSE);
+
+  g_signal_emit (self, signals[PREPARE_DRAFT], 0, draft, &pending);
+  return pending;
 }

@@ -32,6 +32,16 @@ on_editor_buffer_changed_cb (TrailCanvas   *self,
   if (tag != NULL)
     gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* A crash while typing must not lose the text: it is drafted too. */
+  if (self->document != NULL)
+    trail_document_note_pending_edit (self->document);
+}
+
+static void
+on_editor_entry_changed_cb (TrailCanvas *self)
+{
+  if (self->document != NULL)
+    trail_document_note_pending_edit (self->document);
 }
 
 static gboolean
@@ -186,6 +196,9 @@ add_editor_controllers (TrailCanvas *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_editor_focus_leave_cb), self);
   gtk_widget_add_controller (self->editor, controller);
 
+  if (GTK_IS_EDITABLE (self->editor))
+    g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (on_editor_entry_changed_cb), self);
+
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
   gtk_widget_grab_focus (self->editor);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -336,7 +349,7 @@ _trail_canvas_begin_palette_card (TrailCanvas      *self,
 
 /* The palette item's channel, on the card made from it. */
 static void
-apply_palette_channel (TrailCanvas      *self,
+apply_palette_channel (TrailDocument    *document,
                        TrailCard        *card,
                        TrailPaletteItem *item)
 {
@@ -344,13 +357,13 @@ apply_palette_channel (TrailCanvas      *self,
 
   if (custom != NULL)
     {
-      TrailCustomChannel *channel = trail_document_find_channel (self->document, custom);
+      TrailCustomChannel *channel = trail_document_find_channel (document, custom);
 
       if (channel != NULL)
-        trail_document_set_card_channel (self->document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
+        trail_document_set_card_channel (document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
     }
   else if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
-    trail_document_update (self->document, card, "channel", trail_palette_item_get_channel (item), NULL);
+    trail_document_update (document, card, "channel", trail_palette_item_get_channel (item), NULL);
 }
 
 static char *
@@ -440,7 +453,7 @@ _trail_canvas_finish_edit (TrailCanvas *self,
           trail_document_begin_group (self->document, _("Add Card"));
           added = trail_document_add_card (self->document, lane, stage, self->edit_index, text);
           if (added != NULL && item != NULL)
-            apply_palette_channel (self, added, item);
+            apply_palette_channel (self->document, added, item);
           trail_document_end_group (self->document);
 
           g_set_object (&card, added);
@@ -462,6 +475,78 @@ _trail_canvas_finish_edit (TrailCanvas *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _trail_canvas_update_editing (self);
+  /* Cancelled text must not come back from a draft written while typing. */
+  if (!commit && self->document != NULL)
+    trail_document_note_pending_edit (self->document);
+}
+
+/* Before a draft is written: the editor's text, not committed, goes onto
+ * @draft, the copy being drafted (see trail_document_prepare_draft()), as
+ * the commit would put it; with @draft NULL only says whether there is
+ * any. */
+gboolean
+_trail_canvas_prepare_draft (TrailCanvas   *self,
+                             TrailDocument *draft)
+{
+  g_autofree char *text = NULL;
+
+  if (self->editor == NULL || self->edit_finishing || self->document == NULL)
+    return FALSE;
+
+  text = take_editor_text (self->editor);
+  g_strchomp (text);
+
+  if (self->edit_header != NULL)
+    {
+      GObject *target;
+
+      g_strstrip (text);
+      if (text[0] == '\0' || g_strcmp0 (text, get_header_name (self->edit_header)) == 0)
+        return FALSE;
+      if (draft == NULL)
+        return TRUE;
+      if (TRAIL_IS_STAGE (self->edit_header) &&
+          (target = (GObject *) trail_document_find_stage (draft, trail_stage_get_id (TRAIL_STAGE (self->edit_header)))) != NULL)
+        trail_document_update (draft, target, "name", text, NULL);
+      else if (TRAIL_IS_LANE (self->edit_header) &&
+               (target = (GObject *) trail_document_find_lane (draft, trail_lane_get_id (TRAIL_LANE (self->edit_header)))) != NULL)
+        trail_document_update (draft, target, "title", text, NULL);
+      return TRUE;
+    }
+
+  if (self->edit_card != NULL)
+    {
+      TrailCard *target;
+
+      if (g_strcmp0 (text, trail_card_get_text (self->edit_card)) == 0)
+        return FALSE;
+      if (draft == NULL)
+        return TRUE;
+      target = trail_document_find_card (draft, trail_card_get_id (self->edit_card));
+      if (target != NULL)
+        trail_document_update (draft, target, "text", text, NULL);
+      return TRUE;
+    }
+
+  if (self->edit_lane != NULL && self->edit_stage != NULL && text[0] != '\0')
+    {
+      TrailLane *lane;
+      TrailStage *stage;
+      TrailCard *added;
+
+      if (draft == NULL)
+        return TRUE;
+      lane = trail_document_find_lane (draft, trail_lane_get_id (self->edit_lane));
+      stage = trail_document_find_stage (draft, trail_stage_get_id (self->edit_stage));
+      if (lane == NULL || stage == NULL)
+        return TRUE;
+      added = trail_document_add_card (draft, lane, stage, self->edit_index, text);
+      if (added != NULL && self->edit_palette_item != NULL)
+        apply_palette_channel (draft, added, self->edit_palette_item);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 void
