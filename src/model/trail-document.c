@@ -83,6 +83,7 @@ struct _TrailDocument
   GListStore    *stages;
   GListStore    *lanes;
   GListStore    *cards;
+  guint          card_hint;      /* where a card was inserted last */
   GListStore    *lines;
   GListStore    *channels;
   GListStore    *surveys;
@@ -218,6 +219,25 @@ list_index_of (GListStore *store,
 
   g_list_store_find (store, item, &position);
   return position;
+}
+
+/* Adding cards in a row (a paste of 20,000 lines) asks each time where
+ * the card inserted just before is: looked at first, that stays linear
+ * where a search of the whole list would not. */
+static guint
+card_index_of (TrailDocument *self,
+               TrailCard     *card)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+
+  for (guint p = self->card_hint; p < n && p <= self->card_hint + 1; p++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->cards), p);
+
+      if (item == (GObject *) card)
+        return p;
+    }
+  return list_index_of (self->cards, card);
 }
 
 static GListStore *
@@ -696,6 +716,8 @@ real_insert (TrailDocument *self,
     }
 
   g_list_store_insert (store, index, item);
+  if (store == self->cards)
+    self->card_hint = index;
   emit_changed (self, change_for_item (item), item);
 }
 
@@ -765,6 +787,7 @@ real_move_card (TrailDocument *self,
     {
       g_list_store_remove (self->cards, from->index);
       g_list_store_insert (self->cards, to->index, card);
+      self->card_hint = to->index;
     }
 
   _trail_item_set (card, "lane-id", to->lane, "stage-id", to->stage, NULL);
@@ -1070,19 +1093,25 @@ card_list_index_for (TrailDocument *self,
                      guint          cell_index)
 {
   GPtrArray *cell = lookup_cell (self, lane_id, stage_id);
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GPtrArray) without = NULL;
+  GPtrArray *others = cell;
   guint card_pos = G_MAXUINT;
   TrailCard *anchor = NULL;
   gboolean after = FALSE;
   guint pos;
 
-  if (cell != NULL)
-    for (guint i = 0; i < cell->len; i++)
-      if (g_ptr_array_index (cell, i) != card)
-        g_ptr_array_add (others, g_ptr_array_index (cell, i));
+  /* A new card has no place yet: the cell as it is, not a copy per card. */
+  if (cell == NULL || card != NULL)
+    {
+      others = without = g_ptr_array_new ();
+      if (cell != NULL)
+        for (guint i = 0; i < cell->len; i++)
+          if (g_ptr_array_index (cell, i) != card)
+            g_ptr_array_add (others, g_ptr_array_index (cell, i));
+    }
 
   if (card != NULL)
-    card_pos = list_index_of (self->cards, card);
+    card_pos = card_index_of (self, card);
 
   if (cell_index < others->len)
     anchor = g_ptr_array_index (others, cell_index);
@@ -1096,7 +1125,7 @@ card_list_index_for (TrailDocument *self,
   else
     return list_index_for_empty_cell (self, lane_id, stage_id);
 
-  pos = list_index_of (self->cards, anchor);
+  pos = card_index_of (self, anchor);
   /* Positions are in the list without @card. */
   if (card != NULL && card_pos < pos)
     pos--;
@@ -2419,7 +2448,7 @@ trail_document_remove_card (TrailDocument *self,
   g_return_if_fail (TRAIL_IS_CARD (card) && item_in_document (self, card));
 
   begin (self, _("Remove Card"));
-  record_remove_at (self, card, list_index_of (self->cards, card));
+  record_remove_at (self, card, card_index_of (self, card));
   end (self);
 }
 
@@ -2455,7 +2484,7 @@ trail_document_move_card (TrailDocument *self,
   op = trail_op_new (OP_MOVE_CARD, card);
   op->side[0].lane = g_strdup (trail_card_get_lane_id (card));
   op->side[0].stage = g_strdup (trail_card_get_stage_id (card));
-  op->side[0].index = list_index_of (self->cards, card);
+  op->side[0].index = card_index_of (self, card);
   op->side[0].cell = card_cell_index (self, card);
   op->side[1].lane = g_strdup (trail_lane_get_id (lane));
   op->side[1].stage = g_strdup (trail_stage_get_id (stage));

@@ -18,6 +18,7 @@
 
 #include "trail-canvas-private.h"
 #include "trail-card-widget.h"
+#include "trail-compat.h"
 
 /* ---- Signals of the editor ---------------------------------------------- */
 
@@ -315,11 +316,19 @@ _trail_canvas_begin_new_card (TrailCanvas *self,
                              TrailStage  *stage,
                              int          index)
 {
+  g_autoptr(GError) error = NULL;
+
   if (self->editor != NULL)
     _trail_canvas_finish_edit (self, TRUE);
   if (self->layout == NULL || lane == NULL || stage == NULL ||
       trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
     return;
+  /* The 20,001st card is refused before it is typed, not at the next save. */
+  if (!trail_document_check_card_room (self->document, 1, &error))
+    {
+      _trail_canvas_show_toast (self, trail_compat_toast_new (error->message));
+      return;
+    }
 
   g_clear_object (&self->edit_card);
   g_clear_object (&self->edit_header);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-compat.h"
 #include "trail-map-view-private.h"
 
 /* ---- Toasts ------------------------------------------------------------- */
@@ -46,7 +47,7 @@ static void
 show_undo_toast (TrailMapView *self,
                  const char   *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = trail_compat_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -254,9 +255,16 @@ duplicate_action (GtkWidget  *widget,
   TrailMapView *self = TRAIL_MAP_VIEW (widget);
   g_autoptr(GPtrArray) cards = get_target_cards (self);
   g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (cards->len == 0)
     return;
+  /* Refused now, with the reason, rather than at the next save. */
+  if (!trail_document_check_room (self->document, cards->len, 0, &error))
+    {
+      _trail_map_view_show_toast (self, trail_compat_toast_new (error->message));
+      return;
+    }
 
   copies = trail_document_duplicate_cards (self->document, (TrailCard **) cards->pdata, cards->len);
   trail_selection_select_cards (self->selection, (TrailCard **) copies->pdata, copies->len);
@@ -433,7 +441,7 @@ finish_paste (PasteData  *data,
 
       /* Translators: %s says why, e.g. "The map cannot hold 3 more cards" */
       title = g_strdup_printf (_("Could not paste: %s"), error->message);
-      _trail_map_view_show_toast (self, adw_toast_new (title));
+      _trail_map_view_show_toast (self, trail_compat_toast_new (title));
       return;
     }
 
@@ -470,7 +478,7 @@ on_splice_cb (GObject      *object,
     added = trail_document_paste_cards (data->document, bytes, data->lane, data->stage, data->index, &error);
   else
     added = trail_document_paste_text (data->document, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       data->lane, data->stage, data->index);
+                                       data->lane, data->stage, data->index, &error);
   finish_paste (data, added, error);
 }
 
@@ -528,7 +536,7 @@ paste_action (GtkWidget  *widget,
     }
   if (lane == NULL || stage == NULL || trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
     {
-      _trail_map_view_show_toast (self, adw_toast_new (_("Choose a cell to paste into")));
+      _trail_map_view_show_toast (self, trail_compat_toast_new (_("Choose a cell to paste into")));
       return;
     }
 
