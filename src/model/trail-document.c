@@ -342,12 +342,44 @@ unregister_id (TrailDocument *self,
 }
 
 /* Short random ids merge well: two people adding cards to copies of one map
- * do not both make "c13". Seeded by g_random, so a test can fix them. */
+ * do not both make "c13". Seeded by g_random, so a test can fix them.
+ * Where the item has a name when it is made, the id starts with it too
+ * ("s-first-visit-k3x9pq"): the id is what a designer sees in an SVG export
+ * (`inkscape --export-id=stage-s-first-visit-…`) and in a diff. Only
+ * ASCII letters and digits, so it is a valid XML id and CSS name. */
+#define ID_NAME_CHARS 20
+
 static char *
-make_id (TrailDocument *self,
-         const char    *prefix)
+make_named_id (TrailDocument *self,
+               const char    *prefix,
+               const char    *name)
 {
   static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+  g_autoptr(GString) stem = g_string_new (prefix);
+
+  if (name != NULL && name[0] != '\0')
+    {
+      /* Transliterated the same way whatever the user's locale. */
+      g_autofree char *ascii = g_str_to_ascii (name, "C");
+      gsize start = stem->len + 1;
+
+      g_string_append_c (stem, '-');
+      for (const char *p = ascii; *p != '\0' && stem->len - start < ID_NAME_CHARS; p++)
+        {
+          if (g_ascii_isalnum (*p))
+            g_string_append_c (stem, g_ascii_tolower (*p));
+          else if (stem->str[stem->len - 1] != '-')
+            g_string_append_c (stem, '-');
+        }
+      /* Cut at a word where one is near. */
+      if (stem->len - start >= ID_NAME_CHARS && strchr (stem->str + start, '-') != NULL &&
+          strrchr (stem->str, '-') - stem->str > (gssize) (start + ID_NAME_CHARS / 2))
+        g_string_truncate (stem, strrchr (stem->str, '-') - stem->str);
+      while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+        g_string_truncate (stem, stem->len - 1);
+      if (stem->len > strlen (prefix))
+        g_string_append_c (stem, '-');
+    }
 
   for (;;)
     {
@@ -358,7 +390,7 @@ make_id (TrailDocument *self,
         suffix[i] = alphabet[g_random_int_range (0, sizeof alphabet - 1)];
       suffix[6] = '\0';
 
-      id = g_strconcat (prefix, suffix, NULL);
+      id = g_strconcat (stem->str, suffix, NULL);
       if (!g_hash_table_contains (self->used_ids, id))
         {
           g_hash_table_add (self->used_ids, g_strdup (id));
@@ -366,6 +398,13 @@ make_id (TrailDocument *self,
         }
       g_free (id);
     }
+}
+
+static char *
+make_id (TrailDocument *self,
+         const char    *prefix)
+{
+  return make_named_id (self, prefix, NULL);
 }
 
 static gboolean
@@ -2237,7 +2276,7 @@ trail_document_add_stage (TrailDocument *self,
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), NULL);
 
-  id = make_id (self, "s");
+  id = make_named_id (self, "s", name);
   stage = _trail_stage_new (id);
   _trail_item_set (stage, "name", name != NULL ? name : "", NULL);
 
@@ -2350,7 +2389,7 @@ trail_document_add_lane (TrailDocument *self,
   g_return_val_if_fail (kind >= TRAIL_LANE_KIND_TOUCHPOINTS && kind <= TRAIL_LANE_KIND_CUSTOM, NULL);
   g_return_val_if_fail (title == NULL || g_utf8_validate (title, -1, NULL), NULL);
 
-  id = make_id (self, "l");
+  id = make_named_id (self, "l", title);
   lane = _trail_lane_new (id);
   _trail_item_set (lane,
                    "kind", kind,
@@ -2433,7 +2472,7 @@ trail_document_add_card (TrailDocument *self,
   g_return_val_if_fail (text == NULL || (g_utf8_validate (text, -1, NULL) &&
                                          strlen (text) <= TRAIL_FILE_MAX_STRING), NULL);
 
-  id = make_id (self, "c");
+  id = make_named_id (self, "c", text);
   card = _trail_card_new (id);
   _trail_item_set (card, "text", text != NULL ? text : "", NULL);
 
@@ -2515,7 +2554,7 @@ _trail_document_add_card_copy (TrailDocument *self,
   g_return_val_if_fail (TRAIL_IS_STAGE (stage) && item_in_document (self, stage), NULL);
   g_return_val_if_fail (trail_lane_get_kind (lane) != TRAIL_LANE_KIND_EMOTIONS, NULL);
 
-  id = make_id (self, "c");
+  id = make_named_id (self, "c", trail_card_get_text (source));
   copy = _trail_card_new (id);
 
   fields = _trail_fields_for_type (TRAIL_TYPE_CARD, &n_fields);
@@ -2591,7 +2630,7 @@ trail_document_add_channel (TrailDocument *self,
                                          strlen (name) <= TRAIL_FILE_MAX_STRING), NULL);
   g_return_val_if_fail (icon == NULL || trail_custom_channel_icon_is_valid (icon), NULL);
 
-  id = make_id (self, "ch");
+  id = make_named_id (self, "ch", name);
   channel = _trail_custom_channel_new (id);
   _trail_item_set (channel, "name", name != NULL ? name : "", NULL);
   if (icon != NULL)
@@ -2708,7 +2747,7 @@ trail_document_add_persona (TrailDocument *self,
   g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), NULL);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->personas));
-  id = make_id (self, "p");
+  id = make_named_id (self, "p", name);
   persona = _trail_persona_new (id);
   _trail_item_set (persona,
                    "name", name != NULL ? name : "",
