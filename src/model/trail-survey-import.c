@@ -65,11 +65,6 @@ typedef struct
   const char *persona_id;
 } GoodRow;
 
-typedef struct
-{
-  guint  line;
-  char  *message;
-} BadRow;
 
 struct _TrailSurveyImport
 {
@@ -87,17 +82,12 @@ struct _TrailSurveyImport
 
   /* From check. */
   GArray     *good;        /* GoodRow */
-  GArray     *bad;         /* BadRow */
+  TrailCsvBadRows *bad;
   GHashTable *unmatched[2]; /* value → count */
   double      map_min;
   double      map_max;
 };
 
-static void
-bad_row_clear (gpointer data)
-{
-  g_free (((BadRow *) data)->message);
-}
 
 static char *
 fold (const char *text)
@@ -243,8 +233,7 @@ import_new (GBytes      *bytes,
   for (guint i = 0; i < 2; i++)
     self->value_maps[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->good = g_array_new (FALSE, FALSE, sizeof (GoodRow));
-  self->bad = g_array_new (FALSE, FALSE, sizeof (BadRow));
-  g_array_set_clear_func (self->bad, bad_row_clear);
+  self->bad = trail_csv_bad_rows_new ();
 
   if (!g_utf8_validate (self->source, -1, NULL) || strlen (self->source) > MAX_NAME_BYTES)
     {
@@ -383,7 +372,7 @@ static void
 clear_check (TrailSurveyImport *self)
 {
   g_array_set_size (self->good, 0);
-  g_array_set_size (self->bad, 0);
+  trail_csv_bad_rows_clear (self->bad);
   for (guint i = 0; i < 2; i++)
     g_clear_pointer (&self->unmatched[i], g_hash_table_unref);
 }
@@ -401,7 +390,7 @@ trail_survey_import_free (TrailSurveyImport *self)
   for (guint i = 0; i < 2; i++)
     g_clear_pointer (&self->value_maps[i], g_hash_table_unref);
   g_clear_pointer (&self->good, g_array_unref);
-  g_clear_pointer (&self->bad, g_array_unref);
+  g_clear_pointer (&self->bad, trail_csv_bad_rows_free);
   g_free (self);
 }
 
@@ -903,9 +892,7 @@ add_bad (TrailSurveyImport *self,
          guint              row,
          char              *message)
 {
-  BadRow bad = { trail_csv_get_line (self->csv, row), message };
-
-  g_array_append_val (self->bad, bad);
+  trail_csv_bad_rows_add (self->bad, trail_csv_get_line (self->csv, row), message);
 }
 
 /* A value of the file → the id it stands for, by the hand-made mapping
@@ -1149,7 +1136,7 @@ guint
 trail_survey_import_get_n_bad (TrailSurveyImport *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->bad->len;
+  return trail_csv_bad_rows_get_n (self->bad);
 }
 
 const char *
@@ -1157,15 +1144,9 @@ trail_survey_import_get_bad (TrailSurveyImport *self,
                              guint              index,
                              guint             *line)
 {
-  BadRow *bad;
-
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->bad->len, NULL);
 
-  bad = &g_array_index (self->bad, BadRow, index);
-  if (line != NULL)
-    *line = bad->line;
-  return bad->message;
+  return trail_csv_bad_rows_get (self->bad, index, line);
 }
 
 static GHashTable *sort_counts;
@@ -1685,7 +1666,7 @@ trail_survey_import_apply (TrailSurveyImport  *self,
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                    _("%s: no row can be imported (%u cannot be read)"),
-                   self->source, self->bad->len);
+                   self->source, trail_csv_bad_rows_get_n (self->bad));
       return NULL;
     }
 
@@ -1729,7 +1710,7 @@ trail_survey_import_apply (TrailSurveyImport  *self,
   trail_document_update (document, survey,
                          "imported", date,
                          "rows", self->good->len,
-                         "skipped", self->bad->len,
+                         "skipped", trail_csv_bad_rows_get_n (self->bad),
                          "scale-min", self->scale_min,
                          "scale-max", self->scale_max,
                          "separator", sep[0] != '\0' ? sep : NULL,
