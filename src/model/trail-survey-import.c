@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trail-json-check.h"
 #include "trail-survey-import.h"
 #include "trail-enums.h"
 #include "trail-model-private.h"
@@ -632,11 +633,17 @@ trail_survey_import_load_mapping (TrailSurveyImport  *self,
   static const char * const known[] = {
     "columns", "scale", "separator", "stages", "personas", "quotes", "quote-choice", "band", NULL
   };
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* A mapping is small and flat: a few objects of names. */
+  static const TrailJsonLimits limits = {
+    .max_bytes  = MAX_MAPPING_BYTES,
+    .max_depth  = 8,
+    .max_values = 100000,
+    .max_string = 4096,
+  };
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
   int columns[TRAIL_SURVEY_N_COLUMNS];
   JsonObject *root, *object;
-  JsonNode *node;
   GList *members;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -646,11 +653,16 @@ trail_survey_import_load_mapping (TrailSurveyImport  *self,
   if (g_bytes_get_size (json) > MAX_MAPPING_BYTES)
     return mapping_error (error, _("the file is too big for a mapping"));
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
-                                   g_bytes_get_size (json), &local_error))
-    return mapping_error (error, local_error->message);
+  /* The strict reader, as for every file from outside: no comments or
+   * single quotes, no wrapped numbers, no NUL, bounded depth and size. */
+  node = trail_json_parse (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                           _("mapping"), &limits, &local_error);
+  if (node == NULL)
+    {
+      g_set_error_literal (error, TRAIL_DOCUMENT_ERROR, local_error->code, local_error->message);
+      return FALSE;
+    }
 
-  node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return mapping_error (error, _("expected an object"));
   root = json_node_get_object (node);

@@ -481,6 +481,32 @@ test_survey_mapping_file (void)
 
   g_assert_false (trail_survey_import_load_mapping (import, doc, bad, &error));
   g_assert_nonnull (strstr (error->message, "unknown member “colums”"));
+
+  /* Read by the strict reader, as every file from outside is: what
+   * json-glib alone would take (a comment hiding a quote, single quotes,
+   * a number it wraps, a NUL, deep nesting) is refused, with where. */
+  {
+    g_autofree char *deep = g_strconcat ("{\"columns\": ", g_strnfill (2000, '['), g_strnfill (2000, ']'), "}", NULL);
+    const char *hostile[] = {
+      "{/*\"*/\"columns\": {\"stage\": \"stage\"}}",
+      "{'columns': {'stage': 'stage'}}",
+      "{\"columns\": {\"stage\": \"stage\"}, \"quotes\": 0x7fffffffffffffffffff}",
+      "{\"columns\": {\"stage\": \"sta\\u0000ge\"}}",
+      deep,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new (hostile[i], strlen (hostile[i]));
+
+        g_clear_error (&error);
+        g_assert_false (trail_survey_import_load_mapping (import, doc, bytes, &error));
+        g_assert_error (error, TRAIL_DOCUMENT_ERROR, error->code);
+        g_assert_true (error->code != TRAIL_DOCUMENT_ERROR_INVALID || strstr (error->message, "\\u0000") != NULL);
+        g_assert_true (g_str_has_prefix (error->message, "mapping:1:"));
+        g_test_message ("%s", error->message);
+      }
+  }
 }
 
 /* A file from a newer Trailmap with fields we do not know in a survey
