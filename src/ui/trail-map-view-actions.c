@@ -428,10 +428,29 @@ paste_data_free (PasteData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
 
+/* Whether a line of pasted text is longer than a card's text may be: it
+ * is cut, and the user is told (not left to find a shortened card). */
+static gboolean
+has_long_line (const char *text,
+               gsize       len)
+{
+  gsize start = 0;
+
+  for (gsize i = 0; i <= len; i++)
+    if (i == len || text[i] == '\n' || text[i] == '\r')
+      {
+        if (i - start > TRAIL_FILE_MAX_STRING)
+          return TRUE;
+        start = i + 1;
+      }
+  return FALSE;
+}
+
 static void
 finish_paste (PasteData  *data,
               GPtrArray  *added,
-              GError     *error)
+              GError     *error,
+              gboolean    cut_lines)
 {
   TrailMapView *self = data->view;
 
@@ -449,6 +468,8 @@ finish_paste (PasteData  *data,
     {
       trail_selection_select_cards (self->selection, (TrailCard **) added->pdata, added->len);
       trail_canvas_focus_card (self->canvas, added->pdata[added->len - 1]);
+      if (cut_lines)
+        _trail_map_view_show_toast (self, trail_compat_toast_new (_("Lines longer than a card’s text may be were shortened")));
     }
 }
 
@@ -461,6 +482,7 @@ on_splice_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) added = NULL;
+  gboolean cut_lines = FALSE;
   GOutputStream *out = G_OUTPUT_STREAM (object);
   const char *mime_type = g_object_get_data (object, "mime-type");
 
@@ -477,9 +499,12 @@ on_splice_cb (GObject      *object,
   if (g_str_has_prefix (mime_type, TRAIL_CARDS_MIME_TYPE))
     added = trail_document_paste_cards (data->document, bytes, data->lane, data->stage, data->index, &error);
   else
-    added = trail_document_paste_text (data->document, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       data->lane, data->stage, data->index, &error);
-  finish_paste (data, added, error);
+    {
+      cut_lines = has_long_line (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      added = trail_document_paste_text (data->document, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         data->lane, data->stage, data->index, &error);
+    }
+  finish_paste (data, added, error, cut_lines);
 }
 
 static void
