@@ -174,9 +174,10 @@ def draft_files():
     return sorted(f for f in os.listdir(d) if f.endswith('.trailmap')) if os.path.isdir(d) else []
 
 
-def recover(canvas, run, expected, label):
+def recover(canvas, run, expected, label, found=None):
     """Starts the app again after a kill, recovers the draft, saves it and
-    reports whether @expected is among the saved map's card texts."""
+    reports whether @expected is among the saved map's card texts (or
+    whether found(path) holds)."""
     path = canvas.path
     recovered = trailtest.App(a11y=True, env={'TRAILMAP_DEBUG_GEOMETRY': canvas.geometry_path})
     try:
@@ -193,7 +194,7 @@ def recover(canvas, run, expected, label):
         trailtest.xdotool('key', '--clearmodifiers', 'ctrl+s')
         trailtest.wait_until(lambda: os.stat(path).st_mtime_ns != before, what='the recovered map saved')
         time.sleep(0.3)
-        report(expected in texts(path), f'{label}: "{expected}" is back')
+        report(found(path) if found else expected in texts(path), f'{label}: "{expected}" is back')
         if run == 0:
             trailtest.screenshot('documents-recovered')
         status = recovered.quit_gracefully()
@@ -263,6 +264,34 @@ for run, how in enumerate(['card', 'new card', 'cancelled']):
         canvas.app.quit()
     if how != 'cancelled':
         recover(canvas, run + 3, typed, f'{how}, editor open at the kill')
+
+# --- 3c. Typed into an inspector field without a pause long enough to
+# commit it (1.5 s): the draft commits it first, so it is kept as well.
+canvas = canvastest.Canvas()
+typed = 'Typed in the inspector without a pause, for longer than the draft delay.'
+try:
+    g = canvas.geometry()
+    first = sorted(g['cards'], key=lambda c: (c['y'], c['x']))[0]
+    canvas.click(canvas.center(first))
+    g = canvas.geometry(lambda g: g['selection'] == [first['id']] and
+                        any(f['label'] == 'Details' for f in g.get('inspector', [])),
+                        what='the card in the inspector')
+    canvas.click(canvas.center(next(f for f in g['inspector'] if f['label'] == 'Details')))
+    time.sleep(0.3)
+    # 80 ms a key: some 6 s of typing, never a pause that commits it.
+    trailtest.xdotool('type', '--delay', '80', typed)
+    kill(canvas)
+    report(not any(c.get('details') for c in json.load(open(canvas.path))['cards']),
+           'inspector: the file itself was never saved')
+finally:
+    canvas.app.quit()
+
+
+def details_start(path):
+    return any(c.get('details', '').startswith(typed[:12]) for c in json.load(open(path))['cards'])
+
+
+recover(canvas, 6, typed[:12] + '…', 'inspector field, typing at the kill', found=details_start)
 
 # --- 4. A draft that cannot be read is reported, with where it is kept.
 drafts = drafts_dir()
