@@ -38,6 +38,24 @@ def texts(path):
         return [c['text'] for c in json.load(f)['cards']]
 
 
+def drafts_dir():
+    d = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap.Devel', 'drafts')
+    if not os.path.isdir(os.path.dirname(d)):
+        d = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap', 'drafts')
+    return d
+
+
+def draft_files():
+    d = drafts_dir()
+    return sorted(f for f in os.listdir(d) if f.endswith('.trailmap')) if os.path.isdir(d) else []
+
+
+def remove_drafts():
+    d = drafts_dir()
+    for name in os.listdir(d) if os.path.isdir(d) else []:
+        os.unlink(os.path.join(d, name))
+
+
 def edit_first_card(canvas, text):
     """Selects "Sees an ad" (or whatever the first card now says) and types over it."""
     g = canvas.geometry()
@@ -131,6 +149,9 @@ for answer in ('Cancel', 'Discard', 'Save'):
             report(canvas.app.proc.poll() is None and read(canvas.path) == original,
                    'Cancel: the window stays open and the file is untouched')
             canvas.app.quit()
+            # Ended with unsaved changes: their draft (written a draft delay
+            # after the first key) would be offered at the next start.
+            remove_drafts()
         elif answer == 'Discard':
             wait_closed(canvas)
             report(read(canvas.path) == original, 'Discard: the window closes, the file is untouched')
@@ -161,18 +182,6 @@ try:
            f'quit: Discard All quits cleanly (status {canvas.app.proc.returncode}), the file untouched')
 finally:
     canvas.app.quit()
-
-def drafts_dir():
-    d = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap.Devel', 'drafts')
-    if not os.path.isdir(os.path.dirname(d)):
-        d = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap', 'drafts')
-    return d
-
-
-def draft_files():
-    d = drafts_dir()
-    return sorted(f for f in os.listdir(d) if f.endswith('.trailmap')) if os.path.isdir(d) else []
-
 
 def recover(canvas, run, expected, label, found=None):
     """Starts the app again after a kill, recovers the draft, saves it and
@@ -278,8 +287,14 @@ try:
                         what='the card in the inspector')
     canvas.click(canvas.center(next(f for f in g['inspector'] if f['label'] == 'Details')))
     time.sleep(0.3)
-    # 80 ms a key: some 6 s of typing, never a pause that commits it.
-    trailtest.xdotool('type', '--delay', '80', typed)
+    # Some 6 s of typing, never a pause (1.5 s) that commits it: in
+    # pieces, so the time does not hang on how xdotool paces its keys.
+    start = time.monotonic()
+    for i in range(0, len(typed), 8):
+        trailtest.xdotool('type', '--delay', '20', typed[i:i + 8])
+        time.sleep(0.6)
+    print(f'# typed for {time.monotonic() - start:.1f} s', flush=True)
+    canvas.screenshot('documents-inspector-typing')
     kill(canvas)
     report(not any(c.get('details') for c in json.load(open(canvas.path))['cards']),
            'inspector: the file itself was never saved')
@@ -288,7 +303,9 @@ finally:
 
 
 def details_start(path):
-    return any(c.get('details', '').startswith(typed[:12]) for c in json.load(open(path))['cards'])
+    details = [c['details'] for c in json.load(open(path))['cards'] if c.get('details')]
+    print(f'# recovered details: {details}', flush=True)
+    return any(d.startswith(typed[:12]) for d in details)
 
 
 recover(canvas, 6, typed[:12] + '…', 'inspector field, typing at the kill', found=details_start)
