@@ -31,3 +31,4 @@
 #include "trail-file-writer.h"
 #include "trail-json-check.h"
 #include "trail-templates.h"
+#include "trail-timer.h"

@@ -12,6 +12,7 @@
 #include "trail-compat.h"
 #include "trail-import-dialog.h"
 #include "trail-map-view.h"
+#include "trail-presenter.h"
 #include "trail-model.h"
 #include "trail-session-controls.h"
 #include "trail-window-private.h"
@@ -455,6 +456,7 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, undo_section);
 
   _trail_window_class_actions_init (widget_class);
+  trail_presenter_install_actions (widget_class);
 }
 
 static void
@@ -479,6 +481,18 @@ trail_window_init (TrailWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->map_view, "show-inspector", self->inspector_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  /* Presenting, the workshop timer and the presenter console. */
+  {
+    TrailPresenter *presenter = trail_presenter_new (GTK_WINDOW (self), TRAIL_MAP_VIEW (self->map_view),
+                                                     self->header_bar);
+    GtkWidget *present_button = trail_presenter_create_present_button (presenter);
+
+    /* Shown with a map, as the panel buttons are. */
+    g_object_bind_property (self->inspector_button, "visible", present_button, "visible", G_BINDING_SYNC_CREATE);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), present_button);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), trail_presenter_create_timer_button (presenter));
+  }
 
   /* The window follows whichever map it shows, and its document, without
    * connecting and disconnecting by hand when the map changes. */

@@ -60,9 +60,15 @@ Gtk.init()
 clipboard = Gdk.Display.get_default().get_clipboard()
 loop = GLib.MainLoop()
 head = []
+def check(*args):
+    # On X11 the formats arrive in their own reply (TARGETS), which can
+    # come after the PNG's bytes: wait for both.
+    if head and clipboard.get_formats().get_mime_types():
+        loop.quit()
 def got_bytes(stream, result):
     head.append(stream.read_bytes_finish(result).get_data().hex())
-    loop.quit()
+    check()
+clipboard.connect("notify::formats", check)
 def done(source, result):
     # The data comes through the main loop: read it asynchronously.
     stream, mime = clipboard.read_finish(result)
@@ -142,7 +148,7 @@ try:
             what='the "Copied" toast')
         reader = subprocess.run([sys.executable, '-c', CLIPBOARD_READER], capture_output=True, text=True,
                                 env=dict(os.environ, GDK_BACKEND='x11'), timeout=30)
-        formats, _, png_head = reader.stdout.strip().partition('\n')
+        formats, _, png_head = reader.stdout.partition('\n')
         report('image/png' in formats and 'image/svg+xml' in formats,
                f'Ctrl+Shift+C puts PNG and SVG on the clipboard ({formats.strip()})')
         report(png_head.strip() == '89504e470d0a1a0a', f'the PNG on the clipboard is a PNG ({png_head.strip()})')
