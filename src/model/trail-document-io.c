@@ -2117,6 +2117,16 @@ trail_document_check_room (TrailDocument  *self,
   return check_text (data, size, n_bytes / 2 + 1, error);
 }
 
+gboolean
+trail_document_check_card_room (TrailDocument  *self,
+                                guint           n_cards,
+                                GError        **error)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+
+  return check_lists (self, n_cards, error);
+}
+
 /* ---- Saving ------------------------------------------------------------- */
 
 static void

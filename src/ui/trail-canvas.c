@@ -1319,7 +1319,10 @@ trail_canvas_set_selection (TrailCanvas    *self,
     _trail_canvas_finish_edit (self, FALSE);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->document, _trail_canvas_prepare_draft, self);
+    }
   if (self->selection != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
@@ -1339,6 +1342,9 @@ trail_canvas_set_selection (TrailCanvas    *self,
       self->layout = trail_layout_new (document, self->style);
       g_signal_connect_object (document, "changed",
                                G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+      /* Swapped: the handler gets the draft, then the document. */
+      g_signal_connect_object (document, "prepare-draft",
+                               G_CALLBACK (_trail_canvas_prepare_draft), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (selection, "changed",
                                G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (selection, "notify::cursor-lane",

@@ -76,6 +76,14 @@ trail_compat_ask (GtkWidget           *parent,
   return G_OBJECT (dialog);
 }
 
+AdwToast *
+trail_compat_toast_new (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
+}
+
 /* A message that stays until read, with one Close button. */
 void
 trail_compat_tell (GtkWidget  *parent,

@@ -60,6 +60,11 @@ void     trail_compat_show_about          (GtkWidget           *parent,
                                            const char          *first_property_name,
                                            ...) G_GNUC_NULL_TERMINATED;
 
+/* A toast that shows @text as written. An AdwToast's title is Pango
+ * markup, and file names, map and stage names and error messages may hold
+ * "&" or "<": unescaped, the toast shows nothing and GTK warns. */
+AdwToast *trail_compat_toast_new          (const char          *text);
+
 void     trail_compat_present_preferences (GtkWidget           *parent,
                                            const char          *title,
                                            int                  width,

@@ -506,7 +506,6 @@ on_export_done_cb (GObject      *object,
       g_autofree char *basename = g_file_get_basename (job->output);
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
-      g_autofree char *markup = NULL;
       AdwToast *toast;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -517,8 +516,7 @@ on_export_done_cb (GObject      *object,
       name = trail_display_text_dup (basename, TRAIL_DISPLAY_TEXT_MAX_CHARS);
       /* Translators: the first %s is a file name, the second why it failed */
       message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
-      markup = g_markup_escape_text (message, -1);
-      toast = adw_toast_new (markup);
+      toast = trail_compat_toast_new (message);
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
@@ -572,7 +570,7 @@ on_file_chosen_cb (GObject      *object,
 
   if (error != NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, trail_compat_toast_new (error->message));
       return;
     }
 
@@ -640,7 +638,7 @@ trail_export_dialog_copy_action (GtkWidget  *widget,
     {
       /* Translators: %s says why */
       g_autofree char *message = g_strdup_printf (_("Could not copy the map: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, trail_compat_toast_new (message));
       return;
     }
 
@@ -649,7 +647,7 @@ trail_export_dialog_copy_action (GtkWidget  *widget,
   provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
 
-  toast = adw_toast_new (_("Copied as PNG and SVG"));
+  toast = trail_compat_toast_new (_("Copied as PNG and SVG"));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

@@ -85,7 +85,7 @@ void
 _trail_window_show_toast (TrailWindow *self,
                           const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = trail_compat_toast_new (message);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
