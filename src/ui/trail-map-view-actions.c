@@ -469,7 +469,7 @@ finish_paste (PasteData  *data,
       trail_selection_select_cards (self->selection, (TrailCard **) added->pdata, added->len);
       trail_canvas_focus_card (self->canvas, added->pdata[added->len - 1]);
       if (cut_lines)
-        _trail_map_view_show_toast (self, trail_compat_toast_new (_("Lines longer than a card’s text may be were shortened")));
+        _trail_map_view_show_toast (self, trail_compat_toast_new (_("Lines longer than a card’s text allows were shortened")));
     }
 }
 
