@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "trail-canvas-a11y.h"
 #include "trail-canvas-private.h"
 #include "trail-card-widget.h"
 
@@ -54,8 +55,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#if TRAIL_HAVE_GTK_4_10
+/* Re-implemented over GtkWidget's: the map's objects are our children. */
+#define IMPLEMENT_ACCESSIBLE G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE, _trail_canvas_a11y_init_iface)
+#else
+#define IMPLEMENT_ACCESSIBLE
+#endif
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrailCanvas, trail_canvas, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL)
+                               IMPLEMENT_ACCESSIBLE)
 
 /* ---- Geometry ---------------------------------------------------------- */
 
@@ -365,6 +374,8 @@ sync_card_widgets (TrailCanvas *self)
       const TrailLayoutItem *item = items->pdata[i];
       _trail_canvas_ensure_card_widget (self, item->object);
     }
+
+  _trail_canvas_a11y_sync_widgets (self);
 }
 
 static gboolean
@@ -516,6 +527,7 @@ on_document_changed_cb (TrailCanvas      *self,
 
   resized = trail_layout_update (self->layout, what, object, &damage);
   invalidate_tiles (self, &damage);
+  _trail_canvas_a11y_changed (self, what, object);
   sync_card_widgets (self);
 
   if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
@@ -1093,6 +1105,7 @@ trail_canvas_dispose (GObject *object)
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->menus);
+  _trail_canvas_a11y_clear (self);
   g_hash_table_remove_all (self->card_widgets);
   g_ptr_array_set_size (self->spare_widgets, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1294,6 +1307,7 @@ trail_canvas_set_selection (TrailCanvas    *self,
       g_signal_handlers_disconnect_by_func (self->selection, on_cursor_changed_cb, self);
     }
 
+  _trail_canvas_a11y_clear (self);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
   invalidate_tiles (self, NULL);
