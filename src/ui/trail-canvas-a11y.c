@@ -4,6 +4,7 @@
  *
  *   Journey map (the canvas)
  *   ├── the inline editor, the context menu (when there)
+ *   ├── persona cards                               group
  *   ├── stage headers, in order                     heading
  *   └── lanes, in order                             group
  *       └── cells, one per stage                    group
@@ -82,6 +83,7 @@ _trail_canvas_describe_card (TrailCanvas  *self,
 
 typedef enum
 {
+  NODE_PERSONA,
   NODE_STAGE,
   NODE_LANE,
   NODE_CELL,
@@ -119,6 +121,7 @@ node_role (NodeKind kind)
 {
   switch (kind)
     {
+    case NODE_PERSONA: return GTK_ACCESSIBLE_ROLE_GROUP;
     case NODE_STAGE: return GTK_ACCESSIBLE_ROLE_HEADING;
     case NODE_LANE:  return GTK_ACCESSIBLE_ROLE_GROUP;
     case NODE_CELL:  return GTK_ACCESSIBLE_ROLE_GROUP;
@@ -187,6 +190,12 @@ update_node (TrailA11yNode *node)
 
   switch (node->kind)
     {
+    case NODE_PERSONA:
+      name = g_strdup (trail_persona_get_name (TRAIL_PERSONA (node->object)));
+      /* Translators: a persona card's description for screen readers, %s is the persona's role */
+      description = g_strdup_printf (_("Persona: %s"), trail_persona_get_role (TRAIL_PERSONA (node->object)));
+      break;
+
     case NODE_STAGE:
       items = trail_layout_get_stages (self->layout);
       name = g_strdup (trail_stage_get_name (TRAIL_STAGE (node->object)));
@@ -338,23 +347,51 @@ cell_stage_after (TrailCanvas *self,
   return NULL;
 }
 
-/* The first of the map's own children: the first stage, or lane. */
+/* The map's own children, in reading order: the persona cards, the stage
+ * headers, the lanes. A handful: made again when asked for. */
+static GPtrArray *
+top_objects (TrailCanvas *self)
+{
+  GListModel *personas = trail_document_get_personas (self->document);
+  GPtrArray *stages = trail_layout_get_stages (self->layout);
+  GPtrArray *lanes = trail_layout_get_lanes (self->layout);
+  guint n_personas = g_list_model_get_n_items (personas);
+  GPtrArray *objects = g_ptr_array_sized_new (n_personas + stages->len + lanes->len);
+
+  for (guint i = 0; i < n_personas; i++)
+    {
+      g_autoptr(TrailPersona) persona = g_list_model_get_item (personas, i);
+
+      if (trail_layout_find (self->layout, persona) != NULL)
+        g_ptr_array_add (objects, persona);
+    }
+  for (guint i = 0; i < stages->len; i++)
+    g_ptr_array_add (objects, ((const TrailLayoutItem *) stages->pdata[i])->object);
+  for (guint i = 0; i < lanes->len; i++)
+    g_ptr_array_add (objects, ((const TrailLayoutItem *) lanes->pdata[i])->object);
+
+  return objects;
+}
+
+static GtkAccessible *
+top_accessible (TrailCanvas *self,
+                gpointer     object)
+{
+  NodeKind kind = TRAIL_IS_PERSONA (object) ? NODE_PERSONA : TRAIL_IS_STAGE (object) ? NODE_STAGE : NODE_LANE;
+
+  return GTK_ACCESSIBLE (ensure_node (self, kind, object));
+}
+
 static GtkAccessible *
 first_map_child (TrailCanvas *self)
 {
-  GPtrArray *stages, *lanes;
+  g_autoptr(GPtrArray) objects = NULL;
 
   if (self->layout == NULL)
     return NULL;
 
-  stages = trail_layout_get_stages (self->layout);
-  lanes = trail_layout_get_lanes (self->layout);
-  if (stages->len > 0)
-    return GTK_ACCESSIBLE (ensure_node (self, NODE_STAGE, ((const TrailLayoutItem *) stages->pdata[0])->object));
-  if (lanes->len > 0)
-    return GTK_ACCESSIBLE (ensure_node (self, NODE_LANE, ((const TrailLayoutItem *) lanes->pdata[0])->object));
-
-  return NULL;
+  objects = top_objects (self);
+  return objects->len > 0 ? top_accessible (self, objects->pdata[0]) : NULL;
 }
 
 /* Map rectangle → rectangle in widget coordinates of the canvas. */
@@ -397,6 +434,7 @@ node_canvas_bounds (TrailA11yNode   *node,
       map = item->bounds;
       break;
 
+    case NODE_PERSONA:
     case NODE_STAGE:
     case NODE_CARD:
     default:
@@ -429,6 +467,7 @@ parent_node (TrailA11yNode *node)
         return NULL;
       return ensure_cell (self, lane, stage);
 
+    case NODE_PERSONA:
     case NODE_STAGE:
     case NODE_LANE:
     default:
@@ -466,7 +505,7 @@ trail_a11y_node_get_accessible_parent (GtkAccessible *accessible)
   if (node->canvas == NULL || node->canvas->layout == NULL)
     return NULL;
 
-  if (node->kind == NODE_STAGE || node->kind == NODE_LANE)
+  if (node->kind == NODE_PERSONA || node->kind == NODE_STAGE || node->kind == NODE_LANE)
     return g_object_ref (GTK_ACCESSIBLE (node->canvas));
 
   parent = parent_node (node);
@@ -498,6 +537,7 @@ trail_a11y_node_get_first_accessible_child (GtkAccessible *accessible)
       link_cell (self, TRAIL_LANE (node->object), node->stage);
       return g_object_ref (card_accessible (self, cards->pdata[0]));
 
+    case NODE_PERSONA:
     case NODE_STAGE:
     case NODE_CARD:
     default:
@@ -511,7 +551,7 @@ trail_a11y_node_get_next_accessible_sibling (GtkAccessible *accessible)
   TrailA11yNode *node = TRAIL_A11Y_NODE (accessible);
   TrailCanvas *self = node->canvas;
   g_autoptr(GPtrArray) cards = NULL;
-  GPtrArray *items;
+  g_autoptr(GPtrArray) objects = NULL;
   TrailStage *stage;
   TrailLane *lane;
   int index;
@@ -521,25 +561,13 @@ trail_a11y_node_get_next_accessible_sibling (GtkAccessible *accessible)
 
   switch (node->kind)
     {
+    case NODE_PERSONA:
     case NODE_STAGE:
-      items = trail_layout_get_stages (self->layout);
-      index = index_of_object (items, node->object);
-      if (index >= 0 && (guint) index + 1 < items->len)
-        return g_object_ref (GTK_ACCESSIBLE (ensure_node (self, NODE_STAGE,
-                                                          ((const TrailLayoutItem *) items->pdata[index + 1])->object)));
-      /* After the last stage header, the lanes. */
-      items = trail_layout_get_lanes (self->layout);
-      if (index >= 0 && items->len > 0)
-        return g_object_ref (GTK_ACCESSIBLE (ensure_node (self, NODE_LANE,
-                                                          ((const TrailLayoutItem *) items->pdata[0])->object)));
-      return NULL;
-
     case NODE_LANE:
-      items = trail_layout_get_lanes (self->layout);
-      index = index_of_object (items, node->object);
-      if (index >= 0 && (guint) index + 1 < items->len)
-        return g_object_ref (GTK_ACCESSIBLE (ensure_node (self, NODE_LANE,
-                                                          ((const TrailLayoutItem *) items->pdata[index + 1])->object)));
+      objects = top_objects (self);
+      for (guint i = 0; i + 1 < objects->len; i++)
+        if (objects->pdata[i] == (gpointer) node->object)
+          return g_object_ref (top_accessible (self, objects->pdata[i + 1]));
       return NULL;
 
     case NODE_CELL:

@@ -287,6 +287,7 @@ _trail_canvas_ensure_card_widget (TrailCanvas *self,
     }
 
   trail_card_widget_set_card (TRAIL_CARD_WIDGET (widget), card);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN);
   trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget),
                                      self->drag == TRAIL_CANVAS_DRAG_CARD && self->drag_object == card);
   gtk_widget_set_child_visible (widget, TRUE);
@@ -305,6 +306,9 @@ recycle_card_widget (TrailCanvas *self,
   /* A few spares are cheap; hundreds after zooming out are not. */
   if (self->spare_widgets->len < 64)
     {
+      /* A spare is out of sight, and out of the screen reader's reach (it
+       * would read the card it last showed). */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_set_child_visible (widget, FALSE);
       g_ptr_array_add (self->spare_widgets, widget);
     }
