@@ -448,6 +448,23 @@ node_canvas_bounds (TrailA11yNode   *node,
   return TRUE;
 }
 
+/* Both rounded in canvas coordinates, so that the offsets GTK adds up the
+ * chain of parents come to the rounded position, not one pixel off per
+ * level. */
+static void
+set_relative_bounds (const graphene_rect_t *bounds,
+                     const graphene_rect_t *parent,
+                     int                   *x,
+                     int                   *y,
+                     int                   *width,
+                     int                   *height)
+{
+  *x = (int) roundf (bounds->origin.x) - (int) roundf (parent->origin.x);
+  *y = (int) roundf (bounds->origin.y) - (int) roundf (parent->origin.y);
+  *width = (int) roundf (bounds->origin.x + bounds->size.width) - (int) roundf (bounds->origin.x);
+  *height = (int) roundf (bounds->origin.y + bounds->size.height) - (int) roundf (bounds->origin.y);
+}
+
 static TrailA11yNode *
 parent_node (TrailA11yNode *node)
 {
@@ -608,13 +625,10 @@ trail_a11y_node_get_bounds (GtkAccessible *accessible,
     return FALSE;
 
   parent = (node->kind == NODE_CELL || node->kind == NODE_CARD) ? parent_node (node) : NULL;
-  if (parent != NULL && node_canvas_bounds (parent, &origin))
-    graphene_rect_offset (&bounds, -origin.origin.x, -origin.origin.y);
+  if (parent == NULL || !node_canvas_bounds (parent, &origin))
+    graphene_rect_init (&origin, 0, 0, 0, 0);
 
-  *x = (int) floorf (bounds.origin.x);
-  *y = (int) floorf (bounds.origin.y);
-  *width = (int) ceilf (bounds.size.width);
-  *height = (int) ceilf (bounds.size.height);
+  set_relative_bounds (&bounds, &origin, x, y, width, height);
   return TRUE;
 }
 
@@ -743,13 +757,10 @@ trail_card_widget_a11y_get_bounds (GtkAccessible *accessible,
   if (canvas == NULL || !gtk_widget_compute_bounds (widget, canvas, &bounds))
     return FALSE;
 
-  if (TRAIL_IS_A11Y_NODE (parent) && node_canvas_bounds (TRAIL_A11Y_NODE (parent), &origin))
-    graphene_rect_offset (&bounds, -origin.origin.x, -origin.origin.y);
+  if (!TRAIL_IS_A11Y_NODE (parent) || !node_canvas_bounds (TRAIL_A11Y_NODE (parent), &origin))
+    graphene_rect_init (&origin, 0, 0, 0, 0);
 
-  *x = (int) floorf (bounds.origin.x);
-  *y = (int) floorf (bounds.origin.y);
-  *width = (int) ceilf (bounds.size.width);
-  *height = (int) ceilf (bounds.size.height);
+  set_relative_bounds (&bounds, &origin, x, y, width, height);
   return TRUE;
 }
 
