@@ -1476,3 +1476,11 @@ trail_canvas_focus_cell (TrailCanvas *self,
   if (self->selection != NULL)
     _trail_canvas_focus_cell (self, lane, stage);
 }
+
+void
+trail_canvas_queue_geometry (TrailCanvas *self)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  _trail_canvas_queue_geometry (self);
+}

@@ -113,6 +113,14 @@ toggle_action (GtkWidget  *widget,
     trail_side_panes_set_show_end (self->panes, !trail_side_panes_get_show_end (self->panes));
 }
 
+/* A pane came or went (over the map, the view may not change): the
+ * geometry aid lists the panes' rows. */
+static void
+on_pane_mapped_cb (TrailMapView *self)
+{
+  trail_canvas_queue_geometry (self->canvas);
+}
+
 static void
 on_pane_shown_cb (TrailMapView *self,
                   GParamSpec   *pspec)
@@ -250,6 +258,10 @@ trail_map_view_init (TrailMapView *self)
                            G_CALLBACK (on_pane_shown_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->panes, "notify::show-end",
                            G_CALLBACK (on_pane_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "map", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "unmap", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "map", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "unmap", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::editing",
                            G_CALLBACK (_trail_map_view_update_actions), self, G_CONNECT_SWAPPED);
   trail_inspector_set_canvas (self->inspector, self->canvas);

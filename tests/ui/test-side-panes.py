@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+# The palette and the inspector beside the map (TrailSidePanes: an
+# AdwOverlaySplitView on libadwaita 1.4 and later, an AdwFlap on 1.2), with
+# real input: F9 and Shift+F9 and the header bar's toggles hide and show
+# them; in a narrow window they fold away, a key brings one back over the
+# map without squeezing it, and a wide window docks both again.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
+import canvastest  # noqa: E402
+import trailtest  # noqa: E402
+
+count = 0
+
+
+def ok(text):
+    global count
+    count += 1
+    print(f'ok {count} {text}', flush=True)
+
+
+def window_width(canvas):
+    out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', canvas.window],
+                         capture_output=True, text=True, check=True).stdout
+    return int(dict(line.split('=', 1) for line in out.split() if '=' in line)['WIDTH'])
+
+
+def click_accessible(canvas, node):
+    """A real click in the middle of a widget found by accessibility (GTK
+    gives positions within the window only)."""
+    from gi.repository import Atspi
+    ext = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+    canvas.click(canvas.screen(ext.x + ext.width / 2, ext.y + ext.height / 2))
+
+
+def resize(canvas, width, height):
+    trailtest.xdotool('windowsize', '--sync', canvas.window, str(width), str(height))
+    return canvas.geometry(lambda g: abs(window_width(canvas) - width) <= 1, what=f'the window {width} wide')
+
+
+canvas = canvastest.Canvas(a11y=True)
+try:
+    app = canvas.app
+    trailtest.xdotool('windowsize', '--sync', canvas.window, '1200', '800')
+    g = canvas.geometry(lambda g: g['palette'] and g['inspector'], what='both panes shown')
+    canvas.focus_canvas()
+    docked = g['view']['w']
+
+    # Keys: each pane goes, the map widens, and comes back.
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: not g['palette'] and g['view']['w'] > docked + 200, what='F9 hiding the palette')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: not g['inspector'] and not g['palette'], what='Shift+F9 hiding the inspector')
+    canvas.key('F9')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: g['palette'] and g['inspector'] and abs(g['view']['w'] - docked) < 1,
+                        what='both panes back, docked')
+    ok('F9 and Shift+F9 hide and show the palette and the inspector beside the map')
+
+    # The header bar's toggles, clicked.
+    for name, pane in (('Show Palette', 'palette'), ('Show Inspector', 'inspector')):
+        button = app.find('toggle button', name, actionable=True)
+        click_accessible(canvas, button)
+        g = canvas.geometry(lambda g: not g[pane] and g['view']['w'] > docked + 200, what=f'{name} clicked off')
+        click_accessible(canvas, button)
+        g = canvas.geometry(lambda g: g[pane] and abs(g['view']['w'] - docked) < 1, what=f'{name} clicked on')
+    ok('the header bar toggles hide and show each pane')
+
+    # Narrow: both fold away, the map takes the window.
+    g = resize(canvas, 500, 700)
+    g = canvas.geometry(lambda g: not g['palette'] and not g['inspector'] and g['view']['w'] > 440,
+                        what='both panes folded away in a narrow window')
+    narrow = g['view']['w']
+    canvas.focus_canvas()
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: g['palette'] and abs(g['view']['w'] - narrow) < 1,
+                        what='F9 showing the palette over the map')
+    shot = canvas.screenshot('side-panes-narrow-palette')
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: not g['palette'], what='F9 hiding the palette again')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: g['inspector'] and abs(g['view']['w'] - narrow) < 1,
+                        what='Shift+F9 showing the inspector over the map')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: not g['inspector'], what='Shift+F9 hiding the inspector again')
+    ok(f'in a 500-pixel window both panes fold away and come over the map by key; screenshot: {shot}')
+
+    # Wide again: both docked beside the map.
+    g = resize(canvas, 1200, 800)
+    g = canvas.geometry(lambda g: g['palette'] and g['inspector'] and abs(g['view']['w'] - docked) < 1,
+                        what='both panes docked again in a wide window')
+    shot = canvas.screenshot('side-panes-wide')
+    ok(f'a wide window docks both panes again; screenshot: {shot}')
+
+    problems = app.log_problems()
+    assert not problems, problems
+finally:
+    status = canvas.close()
+if status != 0:
+    raise SystemExit(f'not ok {count + 1} the app exited with status {status}')
+ok('quits cleanly')
