@@ -32,11 +32,28 @@ def window_width(canvas):
 
 
 def click_accessible(canvas, node):
-    """A real click in the middle of a widget found by accessibility (GTK
-    gives positions within the window only)."""
+    """A real click in the middle of a widget found by accessibility. GTK
+    gives positions within the window, measured from where the canvas is
+    (GTK 4.24 leaves the window's frame out, the surface has it)."""
     from gi.repository import Atspi
-    ext = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
-    canvas.click(canvas.screen(ext.x + ext.width / 2, ext.y + ext.height / 2))
+    g = canvas.geometry()
+    origin = MAP.get_extents(Atspi.CoordType.WINDOW)
+    ext = node.get_extents(Atspi.CoordType.WINDOW)
+    x = g['view']['x'] + ext.x - origin.x + ext.width / 2
+    y = g['view']['y'] + ext.y - origin.y + ext.height / 2
+    canvas.click(canvas.screen(x, y))
+
+
+def find_named(node, name, depth=0):
+    if node is None or depth > 40:
+        return None
+    if node.get_name() == name:
+        return node
+    for i in range(node.get_child_count()):
+        found = find_named(node.get_child_at_index(i), name, depth + 1)
+        if found is not None:
+            return found
+    return None
 
 
 def resize(canvas, width, height):
@@ -51,6 +68,7 @@ try:
     g = canvas.geometry(lambda g: g['palette'] and g['inspector'], what='both panes shown')
     canvas.focus_canvas()
     docked = g['view']['w']
+    MAP = trailtest.wait_until(lambda: find_named(app.atspi(), 'Journey map'), what='the map on the bus')
 
     # Keys: each pane goes, the map widens, and comes back.
     canvas.key('F9')
