@@ -68,6 +68,7 @@ try:
     g = canvas.geometry(lambda g: g['palette'] and g['inspector'], what='both panes shown')
     canvas.focus_canvas()
     docked = g['view']['w']
+    row_x = g['palette'][0]['x']
     MAP = trailtest.wait_until(lambda: find_named(app.atspi(), 'Journey map'), what='the map on the bus')
 
     # Keys: each pane goes, the map widens, and comes back.
@@ -99,6 +100,9 @@ try:
     canvas.key('F9')
     g = canvas.geometry(lambda g: g['palette'] and abs(g['view']['w'] - narrow) < 1,
                         what='F9 showing the palette over the map')
+    # The slide is over when the rows stand where they stand when docked.
+    g = canvas.geometry(lambda g: g['palette'] and abs(g['palette'][0]['x'] - row_x) < 1,
+                        what='the palette slid in')
     shot = canvas.screenshot('side-panes-narrow-palette')
     canvas.key('F9')
     g = canvas.geometry(lambda g: not g['palette'], what='F9 hiding the palette again')
