@@ -92,7 +92,8 @@ try:
     ok('the header bar toggles hide and show each pane')
 
     # Narrow: both fold away, the map takes the window.
-    g = resize(canvas, 500, 700)
+    # As narrow as the header bar lets the window be on GTK 4.24 (518).
+    g = resize(canvas, 520, 700)
     g = canvas.geometry(lambda g: not g['palette'] and not g['inspector'] and g['view']['w'] > 440,
                         what='both panes folded away in a narrow window')
     narrow = g['view']['w']
@@ -109,7 +110,7 @@ try:
                         what='Shift+F9 showing the inspector over the map')
     canvas.key('shift+F9')
     g = canvas.geometry(lambda g: not g['inspector'], what='Shift+F9 hiding the inspector again')
-    ok(f'in a 500-pixel window both panes fold away and come over the map by key; screenshot: {shot}')
+    ok(f'in a 520-pixel window both panes fold away and come over the map by key; screenshot: {shot}')
 
     # Wide again: both docked beside the map.
     g = resize(canvas, 1200, 800)
