@@ -101,8 +101,8 @@ build (TrailSidePanes *self)
 {
   GtkWidget *bin = adw_breakpoint_bin_new ();
   AdwBreakpoint *breakpoint;
-  int both = START_WIDTH + END_WIDTH + CONTENT_WIDTH;
-  int end_only = END_WIDTH + CONTENT_WIDTH;
+  int all = START_WIDTH + END_WIDTH + CONTENT_WIDTH;
+  int start_only = START_WIDTH + CONTENT_WIDTH;
 
   self->outer = new_pane (GTK_PACK_START);
   self->inner = new_pane (GTK_PACK_END);
@@ -112,12 +112,13 @@ build (TrailSidePanes *self)
   gtk_widget_set_size_request (bin, CONTENT_WIDTH, 120);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (bin), self->outer);
 
-  /* Too narrow for all three: the palette floats. */
-  breakpoint = new_breakpoint (both, end_only + 1);
-  adw_breakpoint_add_setters (breakpoint, G_OBJECT (self->outer), FOLD_PROPERTY, TRUE, NULL);
+  /* Too narrow for all three: the inspector floats (as the inner AdwFlap
+   * folds first on 1.2), the palette stays. */
+  breakpoint = new_breakpoint (all, start_only + 1);
+  adw_breakpoint_add_setters (breakpoint, G_OBJECT (self->inner), FOLD_PROPERTY, TRUE, NULL);
   adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), breakpoint);
-  /* Too narrow for the inspector beside the canvas: both float. */
-  breakpoint = new_breakpoint (end_only, 0);
+  /* Too narrow for the palette beside the canvas: both float. */
+  breakpoint = new_breakpoint (start_only, 0);
   adw_breakpoint_add_setters (breakpoint,
                               G_OBJECT (self->outer), FOLD_PROPERTY, TRUE,
                               G_OBJECT (self->inner), FOLD_PROPERTY, TRUE,

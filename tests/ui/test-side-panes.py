@@ -92,27 +92,27 @@ try:
     ok('the header bar toggles hide and show each pane')
 
     # Narrow (600 pixels: the header bar keeps the window from going much
-    # narrower): too narrow for the three side by side, so the palette
-    # folds away and comes back over the map; the inspector stays beside it.
+    # narrower): too narrow for the three side by side, so the inspector
+    # folds away and comes back over the map; the palette stays beside it.
     g = resize(canvas, 600, 700)
-    g = canvas.geometry(lambda g: not g['palette'] and g['inspector'], what='the palette folded away')
+    g = canvas.geometry(lambda g: g['palette'] and not g['inspector'], what='the inspector folded away')
     narrow = g['view']['w']
     canvas.focus_canvas()
-    canvas.key('F9')
-    g = canvas.geometry(lambda g: g['palette'] and abs(g['view']['w'] - narrow) < 1,
-                        what='F9 showing the palette over the map')
-    time.sleep(0.5)  # the palette slides in: an animation, not a state to poll
-    shot = canvas.screenshot('side-panes-narrow-palette')
-    canvas.key('F9')
-    g = canvas.geometry(lambda g: not g['palette'], what='F9 hiding the palette again')
-    canvas.key('shift+F9')
-    g = canvas.geometry(lambda g: not g['inspector'] and g['view']['w'] > narrow + 200,
-                        what='Shift+F9 hiding the docked inspector')
     canvas.key('shift+F9')
     g = canvas.geometry(lambda g: g['inspector'] and abs(g['view']['w'] - narrow) < 1,
-                        what='Shift+F9 docking the inspector again')
-    ok(f'in a 600-pixel window the palette folds away and comes over the map by key, '
-       f'the inspector stays beside it; screenshot: {shot}')
+                        what='Shift+F9 showing the inspector over the map')
+    time.sleep(0.5)  # the inspector slides in: an animation, not a state to poll
+    shot = canvas.screenshot('side-panes-narrow-inspector')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: not g['inspector'], what='Shift+F9 hiding the inspector again')
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: not g['palette'] and g['view']['w'] > narrow + 200,
+                        what='F9 hiding the docked palette')
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: g['palette'] and abs(g['view']['w'] - narrow) < 1,
+                        what='F9 docking the palette again')
+    ok(f'in a 600-pixel window the inspector folds away and comes over the map by key, '
+       f'the palette stays beside it; screenshot: {shot}')
 
     # Wide again: both docked beside the map.
     g = resize(canvas, 1200, 800)
