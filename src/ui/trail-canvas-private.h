@@ -143,6 +143,10 @@ struct _TrailCanvas
   gpointer           bench;
   gboolean           first_frame_done;
   gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
+
+  /* GTK 4.10+: the map's accessible objects, made when first asked for
+   * (trail-canvas-a11y.c). */
+  GHashTable        *a11y_nodes;
 };
 
 /* trail-canvas.c */

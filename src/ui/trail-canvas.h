@@ -64,6 +64,9 @@ TrailCard      *trail_canvas_get_current_card   (TrailCanvas      *self);
 /* Scrolls @card into view and gives it the keyboard. */
 void            trail_canvas_focus_card         (TrailCanvas      *self,
                                                  TrailCard        *card);
+/* Something around the canvas came or went (a side pane over it): the
+ * TRAILMAP_DEBUG_GEOMETRY aid writes its file again. */
+void            trail_canvas_queue_geometry     (TrailCanvas      *self);
 /* Scrolls the cell into view and gives it the keyboard, nothing selected. */
 void            trail_canvas_focus_cell         (TrailCanvas      *self,
                                                  TrailLane        *lane,

@@ -164,7 +164,7 @@ trail_compat_use_toolbar_view (AdwToastOverlay *overlay,
                                GtkWidget       *top_bar,
                                GtkWidget       *content)
 {
-#if ADW_CHECK_VERSION (1, 4, 0)
+#if TRAIL_HAVE_ADW_SPLIT_VIEW
   GtkWidget *box = gtk_widget_get_parent (top_bar);
   AdwToolbarView *toolbar_view;
 

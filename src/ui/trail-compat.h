@@ -16,6 +16,9 @@
 
 G_BEGIN_DECLS
 
+/* AdwOverlaySplitView, AdwBreakpointBin and AdwToolbarView (AdwFlap is
+ * deprecated there): see trail-side-panes.c. */
+#define TRAIL_HAVE_ADW_SPLIT_VIEW ADW_CHECK_VERSION (1, 4, 0)
 /* AdwAlertDialog, AdwDialog, AdwAboutDialog and AdwPreferencesDialog. */
 #define TRAIL_HAVE_ADW_DIALOG ADW_CHECK_VERSION (1, 5, 0)
 /* GtkFileDialog, gtk_widget_get_color() and the end of GtkStyleContext. */

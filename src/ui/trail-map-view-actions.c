@@ -730,7 +730,7 @@ select_header_action (GtkWidget  *widget,
   if (object != NULL)
     {
       trail_selection_select_object (self->selection, object);
-      adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+      trail_side_panes_set_show_end (self->panes, TRUE);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "trail-inspector.h"
 #include "trail-map-view.h"
 #include "trail-palette.h"
+#include "trail-side-panes.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +16,7 @@ struct _TrailMapView
 {
   GtkWidget       parent_instance;
 
-  AdwFlap        *palette_flap;
-  AdwFlap        *inspector_flap;
+  TrailSidePanes *panes;
   TrailPalette   *palette;
   TrailInspector *inspector;
   TrailCanvas    *canvas;
