@@ -15,6 +15,7 @@
 #include "trail-emotion-line.h"
 #include "trail-custom-channel.h"
 #include "trail-survey.h"
+#include "trail-voting-types.h"
 
 G_BEGIN_DECLS
 
@@ -77,6 +78,10 @@ GListModel        *trail_document_get_channels      (TrailDocument *self);
  * (TrailSurveyResult); see trail-survey-import.h for how they are made. */
 GListModel        *trail_document_get_surveys       (TrailDocument *self);
 GListModel        *trail_document_get_survey_results (TrailDocument *self);
+/* Dot-voting rounds (TrailVoteRound) and their participants (TrailVoter,
+ * each holding its dots); see trail-voting.h. */
+GListModel        *trail_document_get_vote_rounds   (TrailDocument *self);
+GListModel        *trail_document_get_voters        (TrailDocument *self);
 
 /* Lookups by id; NULL when unknown. O(1). */
 TrailPersona      *trail_document_find_persona      (TrailDocument *self, const char *id);

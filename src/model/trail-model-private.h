@@ -61,6 +61,7 @@ typedef enum
   TRAIL_FIELD_REF_CHANNEL = 1 << 10, /* the id of one of the map's own channels */
   TRAIL_FIELD_NUMBER      = 1 << 11, /* a string holding a plain number, "3.5" */
   TRAIL_FIELD_DATED       = 1 << 12, /* strings "DATE=NUMBER", see trail_metric_value_parse() */
+  TRAIL_FIELD_REPEATS     = 1 << 13, /* a list whose entries may repeat (a voter's dots) */
 } TrailFieldFlags;
 
 typedef struct
