@@ -633,8 +633,19 @@ trail_document_get_card_total_votes (TrailDocument *self,
 guint
 trail_document_get_max_card_dots (TrailDocument *self)
 {
+  g_autoptr(GHashTable) counts = NULL;
+  guint max = 0;
+
+  counts = trail_document_dup_dot_counts (self, &max);
+  return max;
+}
+
+GHashTable *
+trail_document_dup_dot_counts (TrailDocument *self,
+                               guint         *max_out)
+{
   GListModel *voters = trail_document_get_voters (self);
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *counts = NULL;
   guint max = 0;
 
   for (guint i = 0, len = g_list_model_get_n_items (voters); i < len; i++)
@@ -645,17 +656,21 @@ trail_document_get_max_card_dots (TrailDocument *self)
 
       if (round == NULL || !trail_vote_round_get_revealed (round))
         continue;
+      if (counts == NULL)
+        counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint j = 0; dots != NULL && dots[j] != NULL; j++)
         {
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, dots[j])) + 1;
 
           if (trail_document_find_card (self, dots[j]) == NULL)
             continue;
-          g_hash_table_insert (counts, (char *) dots[j], GUINT_TO_POINTER (n));
+          g_hash_table_replace (counts, g_strdup (dots[j]), GUINT_TO_POINTER (n));
           max = MAX (max, n);
         }
     }
-  return max;
+  if (max_out != NULL)
+    *max_out = max;
+  return counts;
 }
 
 static void

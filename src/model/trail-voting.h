@@ -91,6 +91,11 @@ guint            trail_document_count_card_dots  (TrailDocument      *self,
  * revealed rounds. */
 guint            trail_document_get_card_total_votes (TrailDocument  *self,
                                                       TrailCard      *card);
+/* Every card's dots in revealed rounds, card id (string) → count
+ * (GUINT_TO_POINTER), and the most any card has in @max; NULL when no
+ * round is revealed. One pass over the voters, for the layout. */
+GHashTable      *trail_document_dup_dot_counts   (TrailDocument      *self,
+                                                  guint              *max);
 /* The most dots any card has in revealed rounds: the top of the heat scale. */
 guint            trail_document_get_max_card_dots (TrailDocument     *self);
 
