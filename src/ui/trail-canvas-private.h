@@ -143,7 +143,17 @@ struct _TrailCanvas
   gpointer           bench;
   gboolean           first_frame_done;
   gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
+
+  /* trail-canvas-marks.c: what Find highlights and what a persona view keeps. */
+  GPtrArray         *marks;             /* cards, stages, lanes, personas; NULL: none */
+  gpointer           current_mark;
+  GHashTable        *undimmed;          /* cards drawn at full strength; NULL: no dimming */
+  GHashTable        *undimmed_lines;    /* persona ids (NULL key: everyone's line) kept */
 };
+
+/* trail-canvas-marks.c */
+void       _trail_canvas_snapshot_marks     (TrailCanvas *self, GtkSnapshot *snapshot);
+void       _trail_canvas_clear_marks        (TrailCanvas *self);
 
 /* trail-canvas.c */
 void       _trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
