@@ -348,6 +348,15 @@ trail_document_reveal_vote_round (TrailDocument  *self,
 }
 
 TrailVoteRound *
+trail_document_find_vote_round (TrailDocument *self,
+                                const char    *id)
+{
+  GObject *round = id != NULL ? _trail_document_lookup_id (self, id) : NULL;
+
+  return TRAIL_IS_VOTE_ROUND (round) ? TRAIL_VOTE_ROUND (round) : NULL;
+}
+
+TrailVoteRound *
 trail_document_get_current_vote_round (TrailDocument *self)
 {
   GListModel *rounds = trail_document_get_vote_rounds (self);

@@ -104,6 +104,9 @@ guint            trail_document_get_max_card_dots (TrailDocument     *self);
  * that a spreadsheet would read as a formula are prefixed with "'". */
 char            *trail_vote_round_to_csv         (TrailVoteRound     *round,
                                                   TrailDocument      *document);
+/* The round of that id in the document, or NULL. */
+TrailVoteRound  *trail_document_find_vote_round  (TrailDocument      *self,
+                                                  const char         *id);
 /* The round the user works with: the last one, or NULL. */
 TrailVoteRound  *trail_document_get_current_vote_round (TrailDocument *self);
 

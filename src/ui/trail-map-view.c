@@ -211,6 +211,7 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   g_type_ensure (TRAIL_TYPE_CANVAS);
   g_type_ensure (TRAIL_TYPE_PALETTE);
   g_type_ensure (TRAIL_TYPE_INSPECTOR);
+  g_type_ensure (TRAIL_TYPE_VOTING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, palette_flap);
@@ -219,10 +220,12 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, inspector);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, canvas);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, voting_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed_cb);
 
   _trail_map_view_class_init_actions (widget_class);
+  _trail_map_view_class_init_voting (widget_class);
 
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
@@ -251,6 +254,8 @@ trail_map_view_init (TrailMapView *self)
   g_signal_connect_object (self->canvas, "notify::editing",
                            G_CALLBACK (_trail_map_view_update_actions), self, G_CONNECT_SWAPPED);
   trail_inspector_set_canvas (self->inspector, self->canvas);
+  self->vote_results = trail_inspector_get_vote_results (self->inspector);
+  _trail_map_view_init_voting (self);
   on_canvas_zoom_changed_cb (self);
   _trail_map_view_update_actions (self);
 }
@@ -265,6 +270,8 @@ void
 trail_map_view_set_document (TrailMapView  *self,
                              TrailDocument *document)
 {
+  g_autoptr(TrailDocument) old_document = NULL;
+
   g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
   g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
 
@@ -276,7 +283,9 @@ trail_map_view_set_document (TrailMapView  *self,
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
   g_clear_object (&self->selection);
+  old_document = self->document != NULL ? g_object_ref (self->document) : NULL;
   g_set_object (&self->document, document);
+  _trail_map_view_set_voting_document (self, old_document);
 
   /* A new map, a new selection: nothing of the last map stays selected. */
   if (document != NULL)
