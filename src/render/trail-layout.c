@@ -1022,8 +1022,10 @@ measure_card (TrailLayout     *self,
           footer_right -= w + 4 + 15 + 10;
           if (c->heat > 0)
             {
-              /* Dark text on the heat colour, which is always light enough. */
-              c->votes.color = (GdkRGBA) { 0x24 / 255.f, 0x1f / 255.f, 0x31 / 255.f, 1 };
+              GdkRGBA heat = trail_style_get_heat_color (style, c->heat);
+
+              /* Readable on every step, pale yellow to deep red. */
+              c->votes.color = trail_style_contrast_text (style, &heat);
               c->heat_rect = GRAPHENE_RECT_INIT (c->votes_icon.origin.x - 5, cy - 1, w + 4 + 15 + 10, size + 2);
               footer_right -= 4;
             }

@@ -261,10 +261,60 @@ _trail_map_view_set_voting_document (TrailMapView  *self,
   _trail_map_view_update_voting_actions (self);
 }
 
+/* While a round is open, [ ] + − are the facilitator's, wherever the map's
+ * focus is (a card, the canvas): typing on a focused card would otherwise
+ * start editing it. Text fields keep their keys. */
+static gboolean
+on_key_pressed_cb (TrailMapView          *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr(GPtrArray) cards = NULL;
+  gboolean up;
+
+  if (trail_voting_bar_get_round (self->voting_bar) == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) ||
+      trail_canvas_get_editing (self->canvas) || focus == NULL ||
+      (focus != GTK_WIDGET (self->canvas) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->canvas))) ||
+      GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_bracketright:
+    case GDK_KEY_bracketleft:
+      trail_voting_bar_step_voter (self->voting_bar, keyval == GDK_KEY_bracketright ? 1 : -1);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      up = keyval == GDK_KEY_plus || keyval == GDK_KEY_KP_Add;
+      cards = g_ptr_array_new ();
+      g_ptr_array_extend (cards, trail_selection_get_cards (self->selection), NULL, NULL);
+      if (cards->len == 0 && trail_canvas_get_current_card (self->canvas) != NULL)
+        g_ptr_array_add (cards, trail_canvas_get_current_card (self->canvas));
+      if (cards->len == 0)
+        return FALSE;
+      _trail_map_view_vote (self, cards, up);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 void
 _trail_map_view_init_voting (TrailMapView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   /* Before the canvas's own gestures see the press. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

@@ -51,7 +51,7 @@ make_row (TrailDocument         *document,
                                            result->dots);
   g_autofree char *name = NULL;
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label, *swatch;
+  GtkWidget *label, *swatch, *item;
 
   gtk_widget_set_margin_start (row, 8);
   gtk_widget_set_margin_end (row, 8);
@@ -85,9 +85,11 @@ make_row (TrailDocument         *document,
 
   /* Translators: a result's accessible name: rank, card, dots */
   name = g_strdup_printf (_("%s. %s, %s"), rank, trail_card_get_text (result->card), dots);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  item = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   (void) document;
-  return row;
+  return item;
 }
 
 static gboolean
