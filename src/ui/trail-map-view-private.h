@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "trail-find-bar.h"
 #include "trail-inspector.h"
 #include "trail-map-view.h"
 #include "trail-palette.h"
@@ -32,6 +33,8 @@ struct _TrailMapView
 
   TrailVotingBar   *voting_bar;
   TrailVoteResults *vote_results;   /* the inspector's */
+  TrailFindBar     *find_bar;
+  char            **persona_view;   /* persona ids shown at full strength; NULL: everyone */
 };
 
 /* trail-map-view-actions.c */
@@ -39,6 +42,12 @@ void _trail_map_view_class_init_actions (GtkWidgetClass *widget_class);
 void _trail_map_view_update_actions     (TrailMapView   *self);
 void _trail_map_view_show_toast         (TrailMapView   *self,
                                          AdwToast       *toast);
+
+/* trail-map-view-workshop.c: Find and the persona view */
+void     _trail_map_view_class_init_workshop   (GtkWidgetClass *widget_class);
+void     _trail_map_view_init_workshop         (TrailMapView   *self);
+void     _trail_map_view_set_workshop_document (TrailMapView   *self,
+                                                TrailDocument  *old_document);
 
 /* trail-map-view-voting.c */
 void     _trail_map_view_class_init_voting     (GtkWidgetClass *widget_class);

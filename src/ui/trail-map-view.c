@@ -212,6 +212,7 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   g_type_ensure (TRAIL_TYPE_PALETTE);
   g_type_ensure (TRAIL_TYPE_INSPECTOR);
   g_type_ensure (TRAIL_TYPE_VOTING_BAR);
+  g_type_ensure (TRAIL_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, palette_flap);
@@ -221,11 +222,13 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, canvas);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, voting_bar);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, find_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed_cb);
 
   _trail_map_view_class_init_actions (widget_class);
   _trail_map_view_class_init_voting (widget_class);
+  _trail_map_view_class_init_workshop (widget_class);
 
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
@@ -256,6 +259,7 @@ trail_map_view_init (TrailMapView *self)
   trail_inspector_set_canvas (self->inspector, self->canvas);
   self->vote_results = trail_inspector_get_vote_results (self->inspector);
   _trail_map_view_init_voting (self);
+  _trail_map_view_init_workshop (self);
   on_canvas_zoom_changed_cb (self);
   _trail_map_view_update_actions (self);
 }
@@ -286,6 +290,7 @@ trail_map_view_set_document (TrailMapView  *self,
   old_document = self->document != NULL ? g_object_ref (self->document) : NULL;
   g_set_object (&self->document, document);
   _trail_map_view_set_voting_document (self, old_document);
+  _trail_map_view_set_workshop_document (self, old_document);
 
   /* A new map, a new selection: nothing of the last map stays selected. */
   if (document != NULL)

@@ -32,4 +32,11 @@ TrailSelection *trail_map_view_get_selection (TrailMapView *self);
  * command, so a save right now includes it. */
 void         trail_map_view_flush        (TrailMapView  *self);
 
+/* The persona view: the cards tagged with one of @persona_ids and those
+ * personas' emotion lines at full strength, the rest dimmed; NULL or
+ * empty: everything as usual. */
+void                trail_map_view_set_persona_view (TrailMapView       *self,
+                                                     const char * const *persona_ids);
+const char * const *trail_map_view_get_persona_view (TrailMapView       *self);
+
 G_END_DECLS
