@@ -195,10 +195,14 @@ rebuild_recent (TrailWindow *self)
           g_autofree char *subtitle = g_strdup_printf (_("Missing — was in %s"), folder);
 
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
           gtk_widget_add_css_class (row, "dim-label");
         }
       else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, folder, -1);
+        }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "trail-uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
       gtk_list_box_append (list, row);
@@ -211,12 +215,15 @@ rebuild_recent (TrailWindow *self)
 static void
 add_recent_list (TrailWindow *self)
 {
-  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (self), TRAIL_TYPE_WINDOW, "empty_page");
-  GtkWidget *box = page != NULL ? adw_status_page_get_child (ADW_STATUS_PAGE (page)) : NULL;
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "empty");
+  GtkWidget *box = ADW_IS_STATUS_PAGE (page) ? adw_status_page_get_child (ADW_STATUS_PAGE (page)) : NULL;
   GtkWidget *title, *list;
 
   if (!GTK_IS_BOX (box))
     return;
+  /* The list may be wider than the buttons: they keep their own width. */
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
 
   title = gtk_label_new (_("Recent Maps"));
   gtk_widget_add_css_class (title, "heading");
@@ -240,6 +247,24 @@ add_recent_list (TrailWindow *self)
 
 /* ---- Set-up ------------------------------------------------------------- */
 
+/* The main menu's button, found in the header bar rather than named in the
+ * window's struct: workshop mode adds to it without touching the window. */
+static GtkWidget *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 _trail_window_init_workshop (TrailWindow *self)
 {
@@ -249,7 +274,8 @@ _trail_window_init_workshop (TrailWindow *self)
     { "start-voting", forward_activated, NULL, NULL, NULL },
     { "resume-voting", forward_activated, NULL, NULL, NULL },
   };
-  GObject *primary = gtk_widget_get_template_child (GTK_WIDGET (self), TRAIL_TYPE_WINDOW, "primary_menu");
+  GtkWidget *primary_button = find_primary_menu_button (self->header_bar);
+  GMenuModel *primary = primary_button != NULL ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (primary_button)) : NULL;
   GtkWidget *button;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
