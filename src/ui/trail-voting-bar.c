@@ -176,7 +176,7 @@ trail_voting_bar_init (TrailVotingBar *self)
   self->question_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->question_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (self->question_label, 32);
-  gtk_label_set_width_chars (self->question_label, 12);
+  gtk_label_set_width_chars (self->question_label, 8);
   gtk_widget_add_css_class (GTK_WIDGET (self->question_label), "heading");
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->question_label));
 

@@ -86,7 +86,7 @@ try:
     canvas.key('ctrl+Return')
     canvas.geometry(lambda g: canvas.card(g, 'Cafe closed at noon') is not None, what='the card edited')
     canvas.key('ctrl+f')
-    trailtest.xdotool('type', '--delay', '5', 'CAFÉ')
+    trailtest.xdotool('type', '--delay', '5', 'CAFE')
     w.wait_shown(canvas, 'label', '1 of 2', 'the edited card found too')
     canvas.key('Return')
     selected(canvas, ['c6'])

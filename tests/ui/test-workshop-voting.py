@@ -122,6 +122,7 @@ try:
     time.sleep(0.5)  # the inspector slides away: an animation, not a state
     canvas.screenshot('workshop-voting-revealed-cards')
     canvas.key('shift+F9')
+    time.sleep(0.5)  # the inspector slides back: the bar above the map moves with it
     report(hidden and heading is not None and names == ['1. Checkout fails on mobile, 4 dots',
                                                         '2. Delivery window too vague, 3 dots',
                                                         '3. No reply from support, 2 dots'],
