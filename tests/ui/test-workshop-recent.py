@@ -37,6 +37,27 @@ def click(app, node):
                       str(int(values['Y']) + r.y + r.height // 2), 'click', '1')
 
 
+def described(node):
+    """A row's description: its own on GTK 4.8; libadwaita 1.10 describes
+    a row by its subtitle label instead."""
+    from gi.repository import Atspi
+    text = node.get_description() or ''
+    if text:
+        return text
+    for relation in node.get_relation_set() or []:
+        if relation.get_relation_type() == Atspi.RelationType.DESCRIBED_BY:
+            for i in range(relation.get_n_targets()):
+                text = trailtest.shown_text(relation.get_target(i))
+                if text:
+                    return text
+    for i in range(node.get_child_count()):
+        child = node.get_child_at_index(i)
+        text = trailtest.shown_text(child) if child.get_role_name() == 'label' else described(child)
+        if text and text != trailtest.accessible_name(node):
+            return text
+    return ''
+
+
 def row(app, title):
     return trailtest.find_accessible(app.atspi(), 'list item', lambda name: name.startswith(title))
 
@@ -71,7 +92,7 @@ try:
     listing = trailtest.find_accessible(app.atspi(), 'list', 'Recent Maps')
     for i in range(listing.get_child_count()):
         item = listing.get_child_at_index(i)
-        names.append(f'{trailtest.accessible_name(item)}: {item.get_description()}')
+        names.append(f'{trailtest.accessible_name(item)}: {described(item)}')
     trailtest.screenshot('workshop-recent')
     report(len(names) == 2 and names[0].startswith('gone.trailmap') and 'Missing' in names[0]
            and names[1].startswith('workshop.trailmap'),

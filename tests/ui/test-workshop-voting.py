@@ -60,15 +60,15 @@ try:
     trailtest.wait_until(lambda: trailtest.find_accessible(dialog, 'push button', 'Start', actionable=True),
                          what='the Start button')
     canvas.key('alt+n')
-    canvas.type('Ana, Ben, Chloé')
+    canvas.type('Ana, Ben, Chloe')  # ASCII: xdotool's remapped keys get lost on GTK 4.24
     canvas.key('Return')
     w.wait_window_closed(canvas, 'Start Voting Round')
     w.wait_shown(canvas, 'label', '3 of 3 dots left', 'the voting bar')
     doc = canvas.save()
     report(len(doc['vote-rounds']) == 1 and doc['vote-rounds'][0]['budget'] == 3 and
            doc['vote-rounds'][0]['lane-kind'] == 'pain-points' and
-           list(dots(doc)) == ['Ana', 'Ben', 'Chloé'],
-           'the dialog starts a round of pain points, three dots for Ana, Ben and Chloé')
+           list(dots(doc)) == ['Ana', 'Ben', 'Chloe'],
+           'the dialog starts a round of pain points, three dots for Ana, Ben and Chloe')
 
     # Ana: two clicks on one card, + on another; a fourth dot is refused.
     w.click_card(canvas, 'Checkout fails on mobile')
@@ -91,25 +91,25 @@ try:
     w.click_card(canvas, 'Checkout fails on mobile')
     w.click_card(canvas, 'Sees an ad on social media')
     w.wait_shown(canvas, 'label', '0 of 3 dots left')
-    # Chloé: a dot on the wrong card taken back with a right-click.
+    # Chloe: a dot on the wrong card taken back with a right-click.
     canvas.key('bracketright')
     w.click_card(canvas, 'No reply from support')
     w.click_card(canvas, 'No reply from support', button=3)
     w.click_card(canvas, 'Delivery window too vague')
     w.click_card(canvas, 'Delivery window too vague')
     w.click_card(canvas, 'Checkout fails on mobile')
-    w.wait_shown(canvas, 'label', '0 of 3 dots left', 'Chloé\'s dots')
+    w.wait_shown(canvas, 'label', '0 of 3 dots left', 'Chloe\'s dots')
     doc = canvas.save()
     print(f'# {dots(doc)}', flush=True)
-    report(sorted(dots(doc)['Ben']) == ['c5', 'c6', 'c6'] and sorted(dots(doc)['Chloé']) == ['c4', 'c4', 'c5'],
-           'Ben votes with + and clicks, Chloé takes a dot back with a right-click')
+    report(sorted(dots(doc)['Ben']) == ['c5', 'c6', 'c6'] and sorted(dots(doc)['Chloe']) == ['c4', 'c4', 'c5'],
+           'Ben votes with + and clicks, Chloe takes a dot back with a right-click')
 
     # Hidden until revealed: no results in the inspector, no heat on cards.
     canvas.key('shift+F9')
     time.sleep(0.5)
     hidden = w.shown(canvas, 'label', 'Vote Results') is None
     canvas.screenshot('workshop-voting-hidden')
-    w.click(canvas, w.wait_shown(canvas, 'push button', 'Reveal'))
+    canvas.app.activate('push button', 'Reveal')
     heading = w.wait_shown(canvas, 'label', 'Vote Results', 'the results in the inspector')
     trailtest.wait_until(lambda: w.shown(canvas, 'list item', lambda t: t.startswith('3. ')),
                          what='the ranked rows')
@@ -134,27 +134,29 @@ try:
 
     # The CSV, through the file chooser, read back with Python's csv module.
     out = os.path.join(scratch, 'results.csv')
-    w.click(canvas, w.wait_shown(canvas, 'push button', 'Export Results as CSV'))
+    # Pressed as a screen reader does: GTK 4.24 reports the extents of
+    # widgets floating in an overlay some pixels off.
+    canvas.app.activate('push button', 'Export Results as CSV')
     type_location(canvas.app, 'Export Vote Results', out)
     trailtest.wait_until(lambda: os.path.exists(out), what='the CSV written')
     with open(out, newline='', encoding='utf-8') as f:
         table = list(csv.reader(f))
-    report(table == [['Rank', 'Card', 'Stage', 'Lane', 'Dots', 'Ana', 'Ben', 'Chloé'],
+    report(table == [['Rank', 'Card', 'Stage', 'Lane', 'Dots', 'Ana', 'Ben', 'Chloe'],
                      ['1', 'Checkout fails on mobile', 'Delivery', 'Pain points', '4', '2', '1', '1'],
                      ['2', 'Delivery window too vague', 'Purchase', 'Pain points', '3', '1', '0', '2'],
                      ['3', 'No reply from support', 'Delivery', 'Pain points', '2', '0', '2', '0']],
            f'the CSV holds the ranked results per participant: {table}')
 
-    # Undo: the reveal first, then Chloé's last dot.
+    # Undo: the reveal first, then Chloe's last dot.
     trailtest.xdotool('windowfocus', '--sync', canvas.window)
     canvas.focus_canvas()
     canvas.key('ctrl+z')
     trailtest.wait_until(lambda: w.shown(canvas, 'label', 'Vote Results') is None, what='the results hidden again')
     canvas.key('ctrl+z')
-    w.wait_shown(canvas, 'label', '1 of 3 dots left', 'Chloé\'s dot back')
+    w.wait_shown(canvas, 'label', '1 of 3 dots left', 'Chloe\'s dot back')
     doc = canvas.save()
-    report(sorted(dots(doc)['Chloé']) == ['c4', 'c4'] and not doc['vote-rounds'][0].get('revealed'),
-           'Ctrl+Z hides the results again, then takes Chloé\'s last dot back')
+    report(sorted(dots(doc)['Chloe']) == ['c4', 'c4'] and not doc['vote-rounds'][0].get('revealed'),
+           'Ctrl+Z hides the results again, then takes Chloe\'s last dot back')
 
     problems = canvas.app.log_problems()
     report(not problems, f'no warnings logged: {problems[:3]}')
