@@ -21,10 +21,12 @@ BUILD_DIR=${BUILD_DIR:-build}
 # Debian package names; the same names exist on Ubuntu 22.04 and later.
 PACKAGES_BUILD="gcc pkgconf meson ninja-build gettext libglib2.0-dev libgtk-4-dev
   libadwaita-1-dev libjson-glib-dev librsvg2-dev libcairo2-dev libpango1.0-dev zlib1g-dev
-  desktop-file-utils appstream libxml2-utils fonts-cantarell fonts-dejavu-core"
+  desktop-file-utils appstream libxml2-utils fonts-cantarell fonts-dejavu-core
+  libsoup-3.0-dev libqrencode-dev"
 PACKAGES_TEST="xvfb xauth xdotool imagemagick dbus dbus-x11 dbus-daemon at-spi2-core
   python3 python3-gi gir1.2-atspi-2.0 gir1.2-glib-2.0 librsvg2-bin poppler-utils
-  flatpak-builder git locales groff-base shared-mime-info libglib2.0-bin"
+  flatpak-builder git locales groff-base shared-mime-info libglib2.0-bin
+  chromium chromium-driver python3-selenium python3-websockets"
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then

@@ -7,6 +7,11 @@
 #
 # Xvfb picks its own free display (-displayfd): xvfb-run -a races when
 # several tests start at once, and the loser's app finds no display.
+#
+# -r: no key auto-repeat. xdotool presses and releases each key itself; on
+# a loaded machine it can be descheduled between the two for longer than
+# the server's repeat delay (660 ms), and the server then types the letter
+# again and again ("bbbbbbbbb" for one "b": ui-canvas-rename on CI).
 set -eu
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/trailmap-test.XXXXXX")
@@ -21,7 +26,7 @@ trap 'exit 130' INT TERM
 mkdir -p "$scratch/home" "$scratch/config" "$scratch/data" "$scratch/cache" "$scratch/runtime"
 chmod 700 "$scratch/runtime"
 
-Xvfb -displayfd 3 -screen 0 "${TRAILMAP_XVFB_SCREEN:-1280x1024x24}" -nolisten tcp -noreset \
+Xvfb -displayfd 3 -screen 0 "${TRAILMAP_XVFB_SCREEN:-1280x1024x24}" -nolisten tcp -noreset -r \
   3>"$scratch/display" 2>"$scratch/xvfb.log" &
 xvfb_pid=$!
 for _ in $(seq 100); do

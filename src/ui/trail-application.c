@@ -26,6 +26,8 @@ struct _TrailApplication
   GSettings      *settings;
 
   guint           drafts_checked : 1;
+  /* --session: start a workshop session on the map opened. */
+  guint           start_session : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TrailApplication, trail_application, ADW_TYPE_APPLICATION)
@@ -413,6 +415,12 @@ trail_application_activate (GApplication *app)
       return;
     }
 
+  if (self->start_session)
+    {
+      g_printerr ("trailmap: %s\n", _("--session needs a map to share. Name a .trailmap file."));
+      self->start_session = FALSE;
+    }
+
   offer_drafts (self, create_window (self));
 }
 
@@ -441,8 +449,31 @@ trail_application_open (GApplication  *app,
         first = window;
     }
 
+  if (first != NULL && self->start_session)
+    {
+      self->start_session = FALSE;
+      trail_window_start_session (first);
+    }
+
   if (first != NULL)
     offer_drafts (self, first);
+}
+
+static int
+trail_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  TrailApplication *self = TRAIL_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "session"))
+    {
+      self->start_session = TRUE;
+      /* The session, its port and the link printed belong to this
+       * process: never hand the map to an instance already running. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
 }
 
 static gboolean
@@ -529,8 +560,15 @@ trail_application_class_init (TrailApplicationClass *klass)
 
   app_class->activate = trail_application_activate;
   app_class->open = trail_application_open;
+  app_class->handle_local_options = trail_application_handle_local_options;
   app_class->startup = trail_application_startup;
 }
+
+static const GOptionEntry session_entries[] = {
+  { "session", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the map, start a workshop session on it and print the link to join"), NULL },
+  { NULL }
+};
 
 static void
 trail_application_init (TrailApplication *self)
@@ -540,6 +578,7 @@ trail_application_init (TrailApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), trail_cli_get_validate_entries ());
   g_application_add_main_option_entries (G_APPLICATION (self), trail_cli_export_get_entries ());
   g_application_add_main_option_entries (G_APPLICATION (self), trail_cli_import_get_entries ());
+  g_application_add_main_option_entries (G_APPLICATION (self), session_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[MAP…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Edit customer journey maps, or check and export them without a display."));

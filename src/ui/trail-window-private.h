@@ -23,6 +23,8 @@ struct _TrailWindow
   GtkWidget            *palette_button;
   GtkWidget            *inspector_button;
   GtkWidget            *map_view;
+  /* The workshop session's button; it owns the session. */
+  GtkWidget            *session_controls;
   GMenu                *undo_section;
 
   /* The map shown, and the one being read to replace it; the window

@@ -13,6 +13,7 @@
 #include "trail-import-dialog.h"
 #include "trail-map-view.h"
 #include "trail-model.h"
+#include "trail-session-controls.h"
 #include "trail-window-private.h"
 
 enum {
@@ -316,6 +317,8 @@ trail_window_close_request (GtkWindow *window)
     }
 
   save_window_state (self);
+  /* The room's port closes with the window, before anything else goes. */
+  trail_session_controls_stop (TRAIL_SESSION_CONTROLS (self->session_controls));
 
   return GTK_WINDOW_CLASS (trail_window_parent_class)->close_request (window);
 }
@@ -463,6 +466,11 @@ trail_window_init (TrailWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   trail_compat_use_toolbar_view (self->toast_overlay, self->header_bar, GTK_WIDGET (self->stack));
+
+  /* The workshop session follows the map shown. */
+  self->session_controls = trail_session_controls_new ();
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), self->session_controls);
+  g_object_bind_property (self, "document", self->session_controls, "document", G_BINDING_SYNC_CREATE);
 
   /* The map editor: palette, canvas and inspector. */
   self->map_view = trail_map_view_new ();
@@ -677,4 +685,18 @@ trail_window_is_showing (TrailWindow *self,
 
   return (self->map_file != NULL && trail_map_file_is_for (self->map_file, file)) ||
          (self->loading != NULL && trail_map_file_is_for (self->loading, file));
+}
+
+/**
+ * trail_window_start_session:
+ *
+ * Starts a workshop session on the map as soon as one is shown, and prints
+ * its join links on standard output (`trailmap --session MAP`).
+ */
+void
+trail_window_start_session (TrailWindow *self)
+{
+  g_return_if_fail (TRAIL_IS_WINDOW (self));
+
+  trail_session_controls_start_when_ready (TRAIL_SESSION_CONTROLS (self->session_controls));
 }

@@ -33,4 +33,6 @@ char          *trail_window_dup_display_name  (TrailWindow      *self);
 void           trail_window_save_and_close    (TrailWindow      *self);
 void           trail_window_discard_and_close (TrailWindow      *self);
 
+void           trail_window_start_session     (TrailWindow      *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
@@ -39,6 +40,19 @@ def scroll_away(canvas, button, times):
     trailtest.xdotool('click', '--repeat', str(times), '--delay', '30', str(button))
 
 
+def wait_view_settled(canvas):
+    last = {}
+
+    def settled():
+        view = canvas.geometry()['view']
+        same = view == last.get('view')
+        last['view'] = view
+        if not same:
+            time.sleep(0.4)
+        return same
+    trailtest.wait_until(settled, what='the view to stop scrolling')
+
+
 canvas = canvastest.Canvas()
 try:
     canvas.focus_canvas()
@@ -54,6 +68,10 @@ try:
         scroll_away(canvas, button, 25)
         canvas.geometry(lambda g: out_of_view(g, canvas.card(g, 'Sees an ad')),
                         what='the focused card out of view')
+        # Under load the app is still working through the wheel clicks
+        # xdotool has sent: the view must have settled before the key, or
+        # the clicks left over scroll the card away again behind the menu.
+        wait_view_settled(canvas)
         canvas.key(menu_key)
         canvas.geometry(lambda g: in_view(g, canvas.card(g, 'Sees an ad')),
                         what=f'{menu_key}: the card scrolled back into view')

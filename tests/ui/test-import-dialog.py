@@ -100,14 +100,6 @@ def saved(app, window, path):
         return json.load(f)
 
 
-def click(node):
-    """A real click in the middle of an accessible."""
-    from gi.repository import Atspi
-    box = node.get_component_iface().get_extents(Atspi.CoordType.SCREEN)
-    trailtest.xdotool('mousemove', str(box.x + box.width // 2), str(box.y + box.height // 2),
-                      'click', '1')
-
-
 print('1..13', flush=True)
 scratch = tempfile.mkdtemp(prefix='trailmap-import-')
 try:
@@ -138,13 +130,13 @@ try:
         # The separator is guessed, and can be changed: with commas the
         # file is one column and nothing can be imported; back to
         # semicolons, the guess returns.
-        click(find_named(dialog, 'Separator'))
+        app.click(find_named(dialog, 'Separator'))
         time.sleep(0.5)
         # The list opens on "Semicolon"; the one above is "Comma".
         trailtest.xdotool('key', 'Up', 'Return')
         label_containing(app, dialog, 'separated by commas')
         time.sleep(0.3)
-        click(find_named(dialog, 'Separator'))
+        app.click(find_named(dialog, 'Separator'))
         time.sleep(0.5)
         # The list opens on "Comma"; the next one down is "Semicolon".
         trailtest.xdotool('key', 'Down', 'Return')
@@ -160,12 +152,12 @@ try:
         dialog = open_import_dialog(app, window, csv)
         label_containing(app, dialog, 'rows will be imported')
         row = find_named(dialog, 'Unpacking')
-        click(row)
+        app.click(row)
         choice = trailtest.wait_until(
             lambda: trailtest.find_accessible(app.atspi(), 'label', 'Delivery'),
             what='the stage choices')
         time.sleep(0.3)
-        click(choice)
+        app.click(choice)
         summary = label_containing(app, dialog, '7 rows will be imported')
         report(summary is not None, 'a stage chosen for an unmatched value brings its rows in')
         trailtest.screenshot('import-dialog-mapped')

@@ -5,8 +5,12 @@
 # warning or critical, and the map saved at the end must pass
 # `trailmap --validate`.
 #
-#   TRAILMAP_MONKEY_SECONDS   how long to play (default 60)
-#   TRAILMAP_MONKEY_SEED      replay a run: the seed is printed first
+#   TRAILMAP_MONKEY_SECONDS   how long to play (default 60), shared out
+#                             among the seeds played
+#   TRAILMAP_MONKEY_SEED      unset: the fixed seeds of FIXED_SEEDS below,
+#                             one app each, so that CI plays the same input
+#                             every run; a number: replay that seed (each is
+#                             printed first); "random": a fresh seed
 #   TRAILMAP_MONKEY_TEMPLATE  which of data/templates (default first-ride)
 #
 # The same seed gives the same input; the app's timing may still differ, so
@@ -35,7 +39,27 @@ import trailtest  # noqa: E402
 trailtest.require_display()
 
 SECONDS = float(os.environ.get('TRAILMAP_MONKEY_SECONDS', '60'))
-SEED = int(os.environ.get('TRAILMAP_MONKEY_SEED') or random.SystemRandom().randrange(1, 2**31))
+
+# What the suite plays. A random seed per run made CI red one run in N
+# with no change to the code: a new seed that finds a bug is worth adding
+# here once the bug is fixed.
+FIXED_SEEDS = (20260101, 424242, 1789)
+
+if not os.environ.get('TRAILMAP_MONKEY_SEED'):
+    # Each seed in its own run of this script (own app, own scratch map),
+    # so a failure is replayed with the line it prints. The first failure
+    # ends the run: its action log, app log and screenshots stay the ones
+    # in the artifacts.
+    for seed in FIXED_SEEDS:
+        env = dict(os.environ, TRAILMAP_MONKEY_SEED=str(seed),
+                   TRAILMAP_MONKEY_SECONDS=f'{SECONDS / len(FIXED_SEEDS):g}')
+        if subprocess.run([sys.executable, os.path.abspath(__file__)], env=env).returncode != 0:
+            sys.exit(1)
+    sys.exit(0)
+if os.environ['TRAILMAP_MONKEY_SEED'] == 'random':
+    SEED = random.SystemRandom().randrange(1, 2**31)
+else:
+    SEED = int(os.environ['TRAILMAP_MONKEY_SEED'])
 TEMPLATE = os.environ.get('TRAILMAP_MONKEY_TEMPLATE', 'first-ride')
 
 # The app must answer a D-Bus call on its main loop within this long. Not a

@@ -195,11 +195,13 @@ class App:
             self._atspi_app = wait_until(find, timeout=timeout, what='the app on the accessibility bus')
         return self._atspi_app
 
+    def toplevels(self):
+        """The app's top-level windows, as AT-SPI objects."""
+        return app_children(self.atspi())
+
     def find_window(self, name):
         """The app's top-level window (AT-SPI frame) called @name, or None."""
-        root = self.atspi()
-        for i in range(root.get_child_count()):
-            child = root.get_child_at_index(i)
+        for child in self.toplevels():
             if child is not None and name_matches(child.get_name(), name):
                 return child
         return None
@@ -211,9 +213,8 @@ class App:
         window = self.find_window(name)
         if window is not None:
             return window
-        root = self.atspi()
-        for i in range(root.get_child_count()):
-            found = find_accessible(root.get_child_at_index(i), 'dialog', name)
+        for child in self.toplevels():
+            found = find_accessible(child, 'dialog', name)
             if found is not None:
                 return found
         return None
@@ -249,6 +250,30 @@ class App:
         node = self.find(role, name, timeout=timeout, root=root, actionable=True)
         node.get_action_iface().do_action(0)
         return node
+
+    def screen_center(self, node, timeout=10.0):
+        """The middle of @node in screen pixels, for xdotool. Its extents
+        relative to its window, plus where that window is: GTK 4.24 on X11
+        gives every CoordType.SCREEN extent at 0,0 (so a click there lands on
+        the window's corner), and GTK 4.8 warns for each such query."""
+        from gi.repository import Atspi
+        box = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+        top, root = node, self.atspi()
+        while True:
+            parent = top.get_parent()
+            if parent is None or parent == root:
+                break
+            top = parent
+        window = self.wait_for_window('^' + re.escape(top.get_name()) + '$', timeout=timeout)
+        out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', window],
+                             capture_output=True, text=True, check=True).stdout
+        origin = dict(line.split('=', 1) for line in out.split() if '=' in line)
+        return int(origin['X']) + box.x + box.width // 2, int(origin['Y']) + box.y + box.height // 2
+
+    def click(self, node):
+        """A real click in the middle of @node, as a user's."""
+        x, y = self.screen_center(node)
+        xdotool('mousemove', str(x), str(y), 'click', '1')
 
     def quit_gracefully(self, timeout=20.0):
         """Quits with Ctrl+Q like a user; returns the exit status, so that a
@@ -429,6 +454,26 @@ def same_shortcut(shown, wanted):
     return set(shown_mods) == set(wanted_mods) and shown_key.lower() == wanted_key.lower()
 
 
+def app_children(root):
+    """The children of an app's AT-SPI root (its top-level windows), asked
+    for one at a time with the count read afresh before each.
+
+    GTK's root answers GetChildAtIndex for an index past its visible windows
+    with its last window, visible or not, and a hidden one (a file chooser
+    that is kept after it closed) has no object path: GLib logs a critical,
+    which G_DEBUG=fatal-criticals turns into a crash. It happens when a
+    window closes between a client's ChildCount and GetChildAtIndex (GTK 4.8
+    and 4.24 alike); walking each window's whole tree before asking for the
+    next window made that gap wide enough to hit under load."""
+    children = []
+    try:
+        while len(children) < root.get_child_count():
+            children.append(root.get_child_at_index(len(children)))
+    except Exception:
+        pass
+    return children
+
+
 def find_accessible(node, role, name, depth=0, actionable=False):
     if node is None or depth > 60:
         return None
@@ -436,17 +481,44 @@ def find_accessible(node, role, name, depth=0, actionable=False):
         if (role_matches(node.get_role_name(), role) and name_matches(accessible_name(node), name)
                 and (not actionable or (has_action(node) and is_showing(node)))):
             return node
-        count = node.get_child_count()
+        if node.get_role_name() == 'application':
+            children = app_children(node)
+        else:
+            children = None
+            count = node.get_child_count()
     except Exception:
         return None
-    for i in range(count):
+    for i in range(len(children) if children is not None else count):
         try:
-            child = node.get_child_at_index(i)
+            child = children[i] if children is not None else node.get_child_at_index(i)
         except Exception:
             continue
         found = find_accessible(child, role, name, depth + 1, actionable)
         if found is not None:
             return found
+    return None
+
+
+def find_shallowest(node, role, name, max_depth=30):
+    """Like find_accessible, but breadth first: the match nearest @node.
+    For short-lived widgets high in the tree, such as toasts, which a
+    depth-first walk through hundreds of card widgets can outlast."""
+    level = [node]
+    for _ in range(max_depth):
+        below = []
+        for n in level:
+            if n is None:
+                continue
+            try:
+                if role_matches(n.get_role_name(), role) and name_matches(accessible_name(n), name):
+                    return n
+                below.extend(app_children(n) if n.get_role_name() == 'application'
+                             else [n.get_child_at_index(i) for i in range(n.get_child_count())])
+            except Exception:
+                continue
+        if not below:
+            break
+        level = below
     return None
 
 

@@ -1,0 +1,913 @@
+/* test-session.c — the room's logic and its server, driven by real
+ * WebSocket clients (libsoup's), several at once, and by hostile input
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "trail-session.h"
+#include "trail-session-qr.h"
+#include "trail-session-server.h"
+
+/* ---- Helpers ---------------------------------------------------------- */
+
+static TrailDocument *
+new_document (void)
+{
+  TrailDocument *document = trail_document_new_blank ();
+
+  trail_document_clear_history (document);
+  return document;
+}
+
+static const char *
+first_stage_id (TrailDocument *document)
+{
+  g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (document), 0);
+
+  return trail_stage_get_id (stage);
+}
+
+static JsonObject *
+parse_reply (const char *reply)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_true (json_parser_load_from_data (parser, reply, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  return json_object_ref (object);
+}
+
+static void
+assert_reply (const char *reply,
+              const char *type,
+              const char *code)
+{
+  g_autoptr(JsonObject) object = parse_reply (reply);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, type);
+  if (code != NULL)
+    g_assert_cmpstr (json_object_get_string_member (object, "code"), ==, code);
+}
+
+static char *
+send_msg (TrailSession             *session,
+          TrailSessionParticipant **participant,
+          const char               *text)
+{
+  return trail_session_receive (session, participant, text, strlen (text));
+}
+
+static TrailSessionParticipant *
+join (TrailSession *session,
+      const char   *name)
+{
+  TrailSessionParticipant *participant = NULL;
+  g_autofree char *message = g_strdup_printf ("{\"type\":\"join\",\"name\":\"%s\"}", name);
+  g_autofree char *reply = send_msg (session, &participant, message);
+
+  assert_reply (reply, "welcome", NULL);
+  g_assert_nonnull (participant);
+  return participant;
+}
+
+static guint
+count_cards (TrailDocument *document)
+{
+  return g_list_model_get_n_items (trail_document_get_cards (document));
+}
+
+/* ---- Logic ------------------------------------------------------------ */
+
+static void
+test_tokens (void)
+{
+  g_autofree char *a = trail_session_new_token ();
+  g_autofree char *b = trail_session_new_token ();
+
+  g_assert_cmpuint (strlen (a), ==, 32);
+  g_assert_cmpstr (a, !=, b);
+  g_assert_true (trail_session_token_equal (a, a));
+  g_assert_false (trail_session_token_equal (a, b));
+  g_assert_false (trail_session_token_equal (a, NULL));
+  g_assert_false (trail_session_token_equal (a, "short"));
+}
+
+static void
+test_clean_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *long_text = g_strnfill (10000, 'x');
+  char *text;
+
+  clean = trail_session_clean_text ("  two\nlines\t<b>&</b>  ", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (clean, ==, "two lines <b>&</b>");
+
+  text = trail_session_clean_text ("bell\a", 100, &error);
+  g_assert_null (text);
+  g_assert_error (error, TRAIL_SESSION_ERROR, TRAIL_SESSION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  text = trail_session_clean_text ("evil\u202Etxt.exe", 100, &error);
+  g_assert_null (text);
+  g_assert_error (error, TRAIL_SESSION_ERROR, TRAIL_SESSION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  text = trail_session_clean_text (long_text, TRAIL_SESSION_MAX_TEXT, &error);
+  g_assert_null (text);
+  g_assert_error (error, TRAIL_SESSION_ERROR, TRAIL_SESSION_ERROR_TOO_LONG);
+  g_clear_error (&error);
+
+  text = trail_session_clean_text (" \n ", 100, &error);
+  g_assert_null (text);
+  g_assert_error (error, TRAIL_SESSION_ERROR, TRAIL_SESSION_ERROR_INVALID);
+}
+
+static void
+test_add_card_direct_and_undo (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  TrailSessionParticipant *alice = join (session, "Alice <script>");
+  g_autofree char *message = NULL;
+  g_autofree char *reply = NULL;
+  g_autoptr(JsonObject) ack = NULL;
+  TrailCard *card;
+  TrailLane *lane;
+  guint before = count_cards (document);
+
+  /* The name is kept as text: escaping is the page's and the canvas's job. */
+  g_assert_cmpstr (trail_session_participant_get_name (alice), ==, "Alice <script>");
+
+  message = g_strdup_printf ("{\"type\":\"add-card\",\"id\":7,\"stage\":\"%s\",\"kind\":\"pain-points\","
+                             "\"text\":\"Waits on hold\"}", first_stage_id (document));
+  reply = send_msg (session, &alice, message);
+  ack = parse_reply (reply);
+  g_assert_cmpstr (json_object_get_string_member (ack, "type"), ==, "ack");
+  g_assert_cmpint (json_object_get_int_member (ack, "id"), ==, 7);
+
+  card = trail_document_find_card (document, json_object_get_string_member (ack, "card"));
+  g_assert_nonnull (card);
+  g_assert_cmpstr (trail_card_get_text (card), ==, "Waits on hold");
+  g_assert_cmpint (trail_card_get_evidence (card), ==, TRAIL_EVIDENCE_PROPOSED);
+  g_assert_nonnull (strstr (trail_card_get_evidence_note (card), "Alice <script>"));
+  lane = trail_document_find_lane (document, trail_card_get_lane_id (card));
+  g_assert_cmpint (trail_lane_get_kind (lane), ==, TRAIL_LANE_KIND_PAIN_POINTS);
+  g_assert_cmpuint (count_cards (document), ==, before + 1);
+  g_assert_cmpuint (trail_session_participant_get_n_cards (alice), ==, 1);
+
+  /* One undo step, named for the participant, removes the card. */
+  g_assert_nonnull (strstr (trail_document_get_undo_label (document), "Alice"));
+  trail_document_undo (document);
+  g_assert_cmpuint (count_cards (document), ==, before);
+}
+
+static void
+test_add_card_inbox (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  TrailSessionParticipant *bob = join (session, "Bob");
+  guint n_lanes = g_list_model_get_n_items (trail_document_get_lanes (document));
+  g_autofree char *message = NULL;
+
+  trail_session_set_mode (session, TRAIL_SESSION_MODE_INBOX);
+  message = g_strdup_printf ("{\"type\":\"add-card\",\"stage\":\"%s\",\"kind\":\"opportunities\","
+                             "\"text\":\"Call back\"}", first_stage_id (document));
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *reply = send_msg (session, &bob, message);
+
+      assert_reply (reply, "ack", NULL);
+    }
+
+  /* One inbox lane, at the top, holding both cards. */
+  g_assert_cmpuint (g_list_model_get_n_items (trail_document_get_lanes (document)), ==, n_lanes + 1);
+  {
+    g_autoptr(TrailLane) inbox = g_list_model_get_item (trail_document_get_lanes (document), 0);
+    g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (document), 0);
+    g_autoptr(GPtrArray) cards = trail_document_get_cell_cards (document, inbox, stage);
+
+    g_assert_cmpuint (cards->len, ==, 2);
+    g_assert_nonnull (trail_card_get_details (g_ptr_array_index (cards, 0)));
+  }
+
+  /* Back in direct mode, a note goes to a notes lane of the map, never to
+   * the inbox (itself a notes lane). */
+  trail_session_set_mode (session, TRAIL_SESSION_MODE_DIRECT);
+  {
+    g_autofree char *note = g_strdup_printf ("{\"type\":\"add-card\",\"stage\":\"%s\",\"kind\":\"notes\","
+                                             "\"text\":\"n\"}", first_stage_id (document));
+    g_autofree char *reply = send_msg (session, &bob, note);
+
+    /* The blank map has no notes lane of its own. */
+    assert_reply (reply, "error", "invalid");
+    g_assert_null (strstr (trail_session_get_map_state (session), "\"id\":\"notes\""));
+  }
+
+  /* Undoing both takes the lane away too. */
+  trail_document_undo (document);
+  trail_document_undo (document);
+  g_assert_cmpuint (g_list_model_get_n_items (trail_document_get_lanes (document)), ==, n_lanes);
+}
+
+static void
+test_hostile_messages (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  TrailSessionParticipant *nobody = NULL;
+  TrailSessionParticipant *eve;
+  g_autofree char *long_text = g_strnfill (10000, 'y');
+  g_autofree char *huge = g_strnfill (TRAIL_SESSION_MAX_MESSAGE + 10, ' ');
+  g_autofree char *serialized_before = NULL;
+  g_autoptr(GBytes) before = NULL;
+  const char *stage = first_stage_id (document);
+  struct {
+    const char *text;
+    const char *code;
+  } cases[] = {
+    { "", "malformed" },
+    { "{", "malformed" },
+    { "[1,2]", "malformed" },
+    { "\"join\"", "malformed" },
+    { "{\"type\":\"join\",\"name\":\"a\"}{}", "malformed" },
+    { "{\"type\":\"drop-tables\"}", "unknown" },
+    { "{\"type\":42}", "invalid" },
+    { "{\"type\":\"add-card\",\"id\":\"x\"}", "invalid" },
+    { "{\"type\":\"add-card\",\"id\":-1}", "invalid" },
+    { "{\"type\":\"add-card\",\"stage\":\"nope\",\"kind\":\"notes\",\"text\":\"a\"}", "invalid" },
+    { "{\"type\":\"add-card\",\"stage\":\"@S\",\"kind\":\"emotions\",\"text\":\"a\"}", "invalid" },
+    { "{\"type\":\"add-card\",\"stage\":\"@S\",\"kind\":\"notes\",\"text\":7}", "invalid" },
+    { "{\"type\":\"add-card\",\"stage\":\"@S\",\"kind\":\"notes\",\"text\":\"a\",\"lane\":\"x\"}", "invalid" },
+    { "{\"type\":\"add-card\",\"stage\":\"@S\",\"kind\":\"notes\",\"text\":\"bell\\u0007\"}", "invalid" },
+    { "{\"type\":\"add-card\",\"stage\":\"@S\",\"kind\":\"notes\",\"text\":\"nul\\u0000\"}", "malformed" },
+    { "{\"type\":\"add-card\",\"stage\":\"@S\",\"kind\":\"notes\",\"text\":\"@L\"}", "too-long" },
+    { "{\"type\":\"vote\",\"card\":\"nope\",\"delta\":1}", "invalid" },
+    { "{\"type\":\"vote\",\"card\":\"nope\",\"delta\":5}", "invalid" },
+    { "{\"type\":\"rate\",\"stage\":\"@S\",\"score\":99}", "invalid" },
+    { "{\"type\":\"rate\",\"stage\":\"@S\",\"score\":1.5}", "invalid" },
+    { "{\"type\":\"rate\",\"stage\":\"@S\",\"score\":1}", "unavailable" },
+    { "{\"type\":\"join\",\"name\":\"again\"}", "invalid" },
+    { "{\"type\":\"add-card\",\"a\":{\"b\":{\"c\":{\"d\":{\"e\":1}}}}}", "malformed" },
+    { "@H", "malformed" },
+  };
+
+  /* Before joining, nothing but join and resume. */
+  {
+    g_autofree char *reply = send_msg (session, &nobody, "{\"type\":\"add-card\"}");
+    assert_reply (reply, "error", "not-joined");
+    g_assert_null (nobody);
+  }
+  {
+    g_autofree char *reply = send_msg (session, &nobody, "{\"type\":\"resume\",\"key\":\"00000000000000000000000000000000\"}");
+    assert_reply (reply, "error", "not-joined");
+  }
+  {
+    g_autofree char *reply = send_msg (session, &nobody, "{\"type\":\"join\"}");
+    assert_reply (reply, "error", "name-needed");
+  }
+  {
+    g_autofree char *reply = send_msg (session, &nobody, "{\"type\":\"join\",\"name\":\"a\\u0001b\"}");
+    assert_reply (reply, "error", "invalid");
+    g_assert_null (nobody);
+  }
+
+  eve = join (session, "Eve");
+  before = trail_document_serialize (document);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[i].text);
+      g_autofree char *reply = NULL;
+
+      g_string_replace (text, "@S", stage, 0);
+      g_string_replace (text, "@L", long_text, 0);
+      g_string_replace (text, "@H", huge, 0);
+      /* The case's own length: the NUL case has a NUL in it. */
+      reply = trail_session_receive (session, &eve, text->str, text->len);
+      if (g_test_verbose ())
+        g_printerr ("%s -> %s\n", cases[i].text, reply);
+      assert_reply (reply, "error", cases[i].code);
+      /* Each hostile message costs a token: wait them back. */
+      g_usleep (G_USEC_PER_SEC / TRAIL_SESSION_RATE);
+    }
+
+  /* Nothing changed. */
+  {
+    g_autoptr(GBytes) after = trail_document_serialize (document);
+
+    g_assert_true (g_bytes_equal (before, after));
+    g_assert_false (trail_document_get_can_undo (document));
+  }
+}
+
+static void
+test_flood_and_pause (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  TrailSessionParticipant *mallory = join (session, "Mallory");
+  g_autofree char *message = g_strdup_printf ("{\"type\":\"add-card\",\"stage\":\"%s\",\"kind\":\"thoughts\","
+                                              "\"text\":\"spam\"}", first_stage_id (document));
+  guint accepted = 0, limited = 0;
+  guint before = count_cards (document);
+
+  for (int i = 0; i < 500; i++)
+    {
+      g_autofree char *reply = send_msg (session, &mallory, message);
+
+      if (g_str_has_prefix (reply, "{\"type\":\"ack\""))
+        accepted++;
+      else
+        limited++;
+    }
+  /* The burst gets through, the rest is limited; a second or so of
+   * refill at most adds a few. */
+  g_assert_cmpuint (accepted, >=, TRAIL_SESSION_BURST);
+  g_assert_cmpuint (accepted, <=, TRAIL_SESSION_BURST + 2 * TRAIL_SESSION_RATE);
+  g_assert_cmpuint (limited, ==, 500 - accepted);
+  g_assert_cmpuint (count_cards (document), ==, before + accepted);
+
+  /* Paused: refused, nothing added. */
+  g_usleep (G_USEC_PER_SEC);
+  trail_session_set_paused (session, TRUE);
+  {
+    g_autofree char *reply = send_msg (session, &mallory, message);
+
+    assert_reply (reply, "error", "paused");
+    g_assert_cmpuint (count_cards (document), ==, before + accepted);
+  }
+
+  /* Removed: the key no longer works. */
+  trail_session_set_paused (session, FALSE);
+  g_object_ref (mallory);
+  trail_session_remove_participant (session, mallory);
+  {
+    g_autofree char *reply = send_msg (session, &mallory, message);
+    TrailSessionParticipant *again = NULL;
+    g_autofree char *resume = g_strdup_printf ("{\"type\":\"resume\",\"key\":\"%s\"}",
+                                               trail_session_participant_get_key (mallory));
+    g_autofree char *resumed = NULL;
+
+    assert_reply (reply, "error", "removed");
+    resumed = send_msg (session, &again, resume);
+    assert_reply (resumed, "error", "removed");
+    g_assert_null (again);
+  }
+  g_object_unref (mallory);
+  g_assert_cmpuint (g_list_model_get_n_items (trail_session_get_participants (session)), ==, 0);
+}
+
+static void
+test_room_full_and_anonymous (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  TrailSessionParticipant *late = NULL;
+
+  trail_session_set_allow_anonymous (session, TRUE);
+  for (guint i = 0; i < TRAIL_SESSION_MAX_PARTICIPANTS; i++)
+    {
+      TrailSessionParticipant *participant = NULL;
+      g_autofree char *reply = send_msg (session, &participant, "{\"type\":\"join\"}");
+
+      assert_reply (reply, "welcome", NULL);
+      if (i == 0)
+        g_assert_cmpstr (trail_session_participant_get_name (participant), ==, "Participant 1");
+    }
+  {
+    g_autofree char *reply = send_msg (session, &late, "{\"type\":\"join\",\"name\":\"Late\"}");
+
+    assert_reply (reply, "error", "full");
+    g_assert_null (late);
+  }
+}
+
+/* HOOK (issue "Workshop mode"): a stand-in round with a budget of 2,
+ * proving the session calls the interface with checked arguments. */
+typedef struct { GObject parent; GHashTable *dots; int ratings; } FakeWorkshop;
+typedef struct { GObjectClass parent_class; } FakeWorkshopClass;
+static void fake_workshop_iface_init (TrailSessionWorkshopInterface *iface);
+GType fake_workshop_get_type (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeWorkshop, g_object_unref)
+G_DEFINE_TYPE_WITH_CODE (FakeWorkshop, fake_workshop, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (TRAIL_TYPE_SESSION_WORKSHOP, fake_workshop_iface_init))
+
+static gboolean
+fake_cast_dot (TrailSessionWorkshop *workshop, const char *participant_id, TrailCard *card,
+               int delta, GError **error)
+{
+  FakeWorkshop *self = (FakeWorkshop *) workshop;
+  int dots = GPOINTER_TO_INT (g_hash_table_lookup (self->dots, participant_id)) + delta;
+
+  if (dots < 0 || dots > 2)
+    {
+      g_set_error_literal (error, TRAIL_SESSION_ERROR, TRAIL_SESSION_ERROR_LIMIT, "No dots left.");
+      return FALSE;
+    }
+  g_hash_table_insert (self->dots, g_strdup (participant_id), GINT_TO_POINTER (dots));
+  return TRUE;
+}
+
+static gboolean
+fake_rate_stage (TrailSessionWorkshop *workshop, const char *participant_id, TrailStage *stage,
+                 int score, const char *word, GError **error)
+{
+  ((FakeWorkshop *) workshop)->ratings++;
+  return TRUE;
+}
+
+static JsonNode *
+fake_describe_round (TrailSessionWorkshop *workshop, const char *participant_id)
+{
+  FakeWorkshop *self = (FakeWorkshop *) workshop;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "remaining");
+  json_builder_add_int_value (builder, 2 - GPOINTER_TO_INT (g_hash_table_lookup (self->dots, participant_id)));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+fake_workshop_iface_init (TrailSessionWorkshopInterface *iface)
+{
+  iface->cast_dot = fake_cast_dot;
+  iface->rate_stage = fake_rate_stage;
+  iface->describe_round = fake_describe_round;
+}
+
+static void
+fake_workshop_finalize (GObject *object)
+{
+  g_hash_table_unref (((FakeWorkshop *) object)->dots);
+  G_OBJECT_CLASS (fake_workshop_parent_class)->finalize (object);
+}
+
+static void
+fake_workshop_class_init (FakeWorkshopClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fake_workshop_finalize;
+}
+
+static void
+fake_workshop_init (FakeWorkshop *self)
+{
+  self->dots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+test_workshop_hooks (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(FakeWorkshop) workshop = g_object_new (fake_workshop_get_type (), NULL);
+  TrailSessionParticipant *ann = join (session, "Ann");
+  g_autofree char *add = g_strdup_printf ("{\"type\":\"add-card\",\"stage\":\"%s\",\"kind\":\"thoughts\","
+                                          "\"text\":\"x\"}", first_stage_id (document));
+  g_autofree char *added = send_msg (session, &ann, add);
+  g_autoptr(JsonObject) ack = parse_reply (added);
+  g_autofree char *vote = g_strdup_printf ("{\"type\":\"vote\",\"card\":\"%s\",\"delta\":1}",
+                                           json_object_get_string_member (ack, "card"));
+  g_autofree char *rate = g_strdup_printf ("{\"type\":\"rate\",\"stage\":\"%s\",\"score\":-2,\"word\":\"slow\"}",
+                                           first_stage_id (document));
+  g_autofree char *personal = NULL;
+
+  {
+    g_autofree char *reply = send_msg (session, &ann, vote);
+    assert_reply (reply, "error", "unavailable");
+  }
+
+  trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (workshop));
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *reply = send_msg (session, &ann, vote);
+      assert_reply (reply, i < 2 ? "ack" : "error", i < 2 ? NULL : "limit");
+    }
+  {
+    g_autofree char *reply = send_msg (session, &ann, rate);
+    assert_reply (reply, "ack", NULL);
+    g_assert_cmpint (workshop->ratings, ==, 1);
+  }
+  personal = trail_session_dup_personal_state (session, ann);
+  g_assert_nonnull (strstr (personal, "\"remaining\":0"));
+  trail_session_set_workshop (session, NULL);
+}
+
+static void
+test_qr (void)
+{
+  g_autoptr(GBytes) modules = NULL;
+  guint width = 0;
+  const guint8 *data;
+
+  modules = trail_session_qr_encode ("http://192.168.1.20:41234/s/0123456789abcdef0123456789abcdef/", &width);
+  g_assert_nonnull (modules);
+  g_assert_cmpuint (width, >=, 21);
+  g_assert_cmpuint (g_bytes_get_size (modules), ==, width * width);
+  data = g_bytes_get_data (modules, NULL);
+  /* The finder pattern's corner is dark, its inner ring light. */
+  g_assert_cmpint (data[0], ==, 1);
+  g_assert_cmpint (data[width + 1], ==, 0);
+}
+
+/* ---- The server, over the network ------------------------------------- */
+
+typedef struct
+{
+  SoupWebsocketConnection *ws;
+  GPtrArray               *received;  /* char * */
+  gboolean                 closed;
+  gboolean                 failed;
+} Client;
+
+static void
+on_client_message_cb (SoupWebsocketConnection *ws, int type, GBytes *message, Client *client)
+{
+  g_ptr_array_add (client->received, g_strndup (g_bytes_get_data (message, NULL), g_bytes_get_size (message)));
+}
+
+static void
+on_client_closed_cb (SoupWebsocketConnection *ws, Client *client)
+{
+  client->closed = TRUE;
+}
+
+static void
+on_client_connected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Client *client = user_data;
+  g_autoptr(GError) error = NULL;
+
+  client->ws = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  if (client->ws == NULL)
+    {
+      client->failed = TRUE;
+      return;
+    }
+  g_signal_connect (client->ws, "message", G_CALLBACK (on_client_message_cb), client);
+  g_signal_connect (client->ws, "closed", G_CALLBACK (on_client_closed_cb), client);
+}
+
+static Client *
+client_new (SoupSession *soup, const char *join_url)
+{
+  Client *client = g_new0 (Client, 1);
+  g_autofree char *ws_url = g_strconcat (join_url, "ws", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", ws_url);
+
+  client->received = g_ptr_array_new_with_free_func (g_free);
+  soup_session_websocket_connect_async (soup, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        on_client_connected_cb, client);
+  return client;
+}
+
+static void
+client_free (Client *client)
+{
+  if (client->ws != NULL && soup_websocket_connection_get_state (client->ws) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (client->ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (&client->ws);
+  g_ptr_array_unref (client->received);
+  g_free (client);
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  g_error ("timed out waiting: %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_UNTIL(cond) G_STMT_START { \
+    guint _timeout = g_timeout_add_seconds (30, on_timeout_cb, (gpointer) #cond); \
+    while (!(cond)) g_main_context_iteration (NULL, TRUE); \
+    g_source_remove (_timeout); \
+  } G_STMT_END
+
+static guint
+count_received (Client *client, const char *prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < client->received->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (client->received, i), prefix))
+      n++;
+  return n;
+}
+
+typedef struct
+{
+  GBytes  *body;
+  gboolean done;
+} HttpResult;
+
+static void
+on_http_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HttpResult *http = user_data;
+  g_autoptr(GError) error = NULL;
+
+  http->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  http->done = TRUE;
+}
+
+/* The server runs in this thread's main loop: the request is async. */
+static guint
+http_get (SoupSession *soup, const char *url, const char *method, char **csp, GBytes **body)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  HttpResult http = { NULL, FALSE };
+
+  if (msg == NULL)
+    return 0;
+  if (g_str_equal (method, "POST"))
+    {
+      g_autoptr(GBytes) request = g_bytes_new_static ("0123456789", 10);
+
+      soup_message_set_request_body_from_bytes (msg, "text/plain", request);
+    }
+  soup_session_send_and_read_async (soup, msg, G_PRIORITY_DEFAULT, NULL, on_http_done_cb, &http);
+  WAIT_UNTIL (http.done);
+  if (csp != NULL)
+    *csp = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                   "Content-Security-Policy"));
+  if (body != NULL)
+    *body = g_steal_pointer (&http.body);
+  g_clear_pointer (&http.body, g_bytes_unref);
+  return soup_message_get_status (msg);
+}
+
+static void
+test_server_http (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailSessionServer) server = trail_session_server_new (session);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csp = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GBytes) page = NULL;
+  const char *url;
+  guint port;
+
+  g_assert_true (trail_session_server_start (server, "127.0.0.1", &error));
+  g_assert_no_error (error);
+  url = trail_session_server_get_join_urls (server)[0];
+  port = trail_session_server_get_port (server);
+  g_assert_cmpuint (port, >, 0);
+  base = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  g_assert_cmpuint (http_get (soup, url, "GET", &csp, &page), ==, 200);
+  g_assert_nonnull (strstr (csp, "script-src 'self'"));
+  g_assert_null (strstr (csp, "unsafe"));
+  /* Every placeholder filled. */
+  g_assert_null (g_strstr_len (g_bytes_get_data (page, NULL), g_bytes_get_size (page), "@@"));
+  {
+    g_autofree char *js = g_strconcat (url, "room.js", NULL);
+    g_autofree char *strings = g_strconcat (url, "strings.json", NULL);
+
+    g_assert_cmpuint (http_get (soup, js, "GET", NULL, NULL), ==, 200);
+    g_assert_cmpuint (http_get (soup, strings, "GET", NULL, NULL), ==, 200);
+  }
+
+  /* Wrong or missing token, other paths, traversal, a body: refused. */
+  {
+    const char *forbidden[] = {
+      "/", "/index.html", "/s/", "/s/00000000000000000000000000000000/",
+      "/s/00000000000000000000000000000000/ws", "/etc/passwd",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+      {
+        g_autofree char *u = g_strconcat (base, forbidden[i], NULL);
+        g_autoptr(GBytes) body = NULL;
+
+        g_assert_cmpuint (http_get (soup, u, "GET", NULL, &body), ==, 403);
+        g_assert_cmpuint (g_bytes_get_size (body), ==, 0);
+      }
+  }
+  {
+    const char *not_found[] = { "..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/etc/passwd", "room.js%2f..%2f..",
+                                "index.html", "../../../../etc/passwd" };
+    for (guint i = 0; i < G_N_ELEMENTS (not_found); i++)
+      {
+        g_autofree char *u = g_strconcat (url, not_found[i], NULL);
+        g_autoptr(GBytes) body = NULL;
+        guint status = http_get (soup, u, "GET", NULL, &body);
+
+        /* Never a file: 400 (libsoup refuses it), 403 (out of the token’s path) or 404. */
+        if (g_test_verbose ()) g_printerr ("%s -> %u\n", not_found[i], status);
+        g_assert_true (status == 400 || status == 403 || status == 404);
+        if (g_bytes_get_size (body) > 0)
+          g_assert_null (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "root:"));
+      }
+  }
+  g_assert_cmpuint (http_get (soup, url, "POST", NULL, NULL), ==, 403);
+
+  /* Stopped: the port is closed. */
+  trail_session_server_stop (server);
+  g_assert_false (trail_session_server_get_running (server));
+  {
+    g_autoptr(GSocketClient) tcp = g_socket_client_new ();
+    g_autoptr(GSocketConnection) connection = NULL;
+
+    connection = g_socket_client_connect_to_host (tcp, "127.0.0.1", port, NULL, &error);
+    g_assert_null (connection);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  }
+}
+
+#define N_CLIENTS 12
+#define N_CARDS_EACH 8
+
+static void
+test_server_clients (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailSessionServer) server = trail_session_server_new (session);
+  g_autoptr(SoupSession) soup = soup_session_new_with_options ("max-conns", 100, "max-conns-per-host", 100, NULL);
+  g_autoptr(GError) error = NULL;
+  Client *clients[N_CLIENTS];
+  Client *big, *rude, *stranger;
+  const char *url;
+  guint before = count_cards (document);
+
+  g_assert_true (trail_session_server_start (server, "127.0.0.1", &error));
+  url = trail_session_server_get_join_urls (server)[0];
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    clients[i] = client_new (soup, url);
+  for (guint i = 0; i < N_CLIENTS; i++)
+    WAIT_UNTIL (clients[i]->ws != NULL || clients[i]->failed);
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_autofree char *message = g_strdup_printf ("{\"type\":\"join\",\"name\":\"Client %u\"}", i);
+
+      g_assert_false (clients[i]->failed);
+      soup_websocket_connection_send_text (clients[i]->ws, message);
+    }
+  for (guint i = 0; i < N_CLIENTS; i++)
+    WAIT_UNTIL (count_received (clients[i], "{\"type\":\"map\"") > 0);
+  g_assert_cmpuint (g_list_model_get_n_items (trail_session_get_participants (session)), ==, N_CLIENTS);
+
+  /* All at once, interleaved. */
+  for (guint n = 0; n < N_CARDS_EACH; n++)
+    for (guint i = 0; i < N_CLIENTS; i++)
+      {
+        g_autofree char *message = g_strdup_printf ("{\"type\":\"add-card\",\"id\":%u,\"stage\":\"%s\","
+                                                    "\"kind\":\"thoughts\",\"text\":\"client %u card %u\"}",
+                                                    n, first_stage_id (document), i, n);
+
+        soup_websocket_connection_send_text (clients[i]->ws, message);
+      }
+  for (guint i = 0; i < N_CLIENTS; i++)
+    WAIT_UNTIL (count_received (clients[i], "{\"type\":\"ack\"") == N_CARDS_EACH);
+  g_assert_cmpuint (count_cards (document), ==, before + N_CLIENTS * N_CARDS_EACH);
+  /* Each card exactly once. */
+  for (guint i = 0; i < N_CLIENTS; i++)
+    for (guint n = 0; n < N_CARDS_EACH; n++)
+      {
+        g_autofree char *text = g_strdup_printf ("client %u card %u", i, n);
+        guint found = 0;
+
+        for (guint c = 0; c < count_cards (document); c++)
+          {
+            g_autoptr(TrailCard) card = g_list_model_get_item (trail_document_get_cards (document), c);
+
+            if (g_str_equal (trail_card_get_text (card), text))
+              found++;
+          }
+        g_assert_cmpuint (found, ==, 1);
+      }
+  /* The pushed state lists the new cards. */
+  WAIT_UNTIL (strstr (g_ptr_array_index (clients[0]->received, clients[0]->received->len - 2),
+                      "client 11 card 7") != NULL ||
+              strstr (g_ptr_array_index (clients[0]->received, clients[0]->received->len - 1),
+                      "client 11 card 7") != NULL);
+
+  /* An oversized message closes that connection only. */
+  big = client_new (soup, url);
+  WAIT_UNTIL (big->ws != NULL);
+  {
+    g_autofree char *huge = g_strnfill (TRAIL_SESSION_MAX_MESSAGE * 4, 'x');
+
+    soup_websocket_connection_send_text (big->ws, huge);
+    WAIT_UNTIL (big->closed);
+  }
+
+  /* Garbage before joining: a few errors, then the door. */
+  rude = client_new (soup, url);
+  WAIT_UNTIL (rude->ws != NULL);
+  for (int i = 0; i < 10; i++)
+    soup_websocket_connection_send_text (rude->ws, "<script>alert(1)</script>");
+  WAIT_UNTIL (rude->closed);
+  g_assert_cmpuint (count_received (rude, "{\"type\":\"error\",\"code\":\"malformed\""), >=, 1);
+
+  /* A stranger's origin is refused. */
+  stranger = g_new0 (Client, 1);
+  stranger->received = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autofree char *ws_url = g_strconcat (url, "ws", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", ws_url);
+
+    soup_session_websocket_connect_async (soup, msg, "http://evil.example", NULL, G_PRIORITY_DEFAULT,
+                                          NULL, on_client_connected_cb, stranger);
+    WAIT_UNTIL (stranger->failed || (stranger->ws != NULL && stranger->closed));
+  }
+
+  /* A participant that vanishes mid-message (a frame header promising
+   * more than comes, then the socket closes). */
+  {
+    g_autoptr(GSocketClient) tcp = g_socket_client_new ();
+    g_autoptr(GSocketConnection) raw = NULL;
+    g_autofree char *request = NULL;
+    g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+    GOutputStream *out;
+    const guint8 partial[] = { 0x81, 0xFE, 0x10, 0x00, 1, 2, 3, 4, 'a', 'b' };
+    char response[512];
+    guint connections = trail_session_server_get_n_connections (server);
+
+    raw = g_socket_client_connect_to_host (tcp, "127.0.0.1", trail_session_server_get_port (server), NULL, &error);
+    g_assert_no_error (error);
+    request = g_strdup_printf ("GET %sws HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nUpgrade: websocket\r\n"
+                               "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                               "Sec-WebSocket-Version: 13\r\n\r\n",
+                               g_uri_get_path (uri), trail_session_server_get_port (server));
+    out = g_io_stream_get_output_stream (G_IO_STREAM (raw));
+    g_output_stream_write_all (out, request, strlen (request), NULL, NULL, &error);
+    g_assert_no_error (error);
+    WAIT_UNTIL (trail_session_server_get_n_connections (server) > connections);
+    g_output_stream_write_all (out, partial, sizeof partial, NULL, NULL, &error);
+    g_assert_no_error (error);
+    (void) response;
+    g_io_stream_close (G_IO_STREAM (raw), NULL, NULL);
+    WAIT_UNTIL (trail_session_server_get_n_connections (server) == connections);
+  }
+
+  /* Removing a participant closes its connection; the others go on. */
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_autoptr(TrailSessionParticipant) participant =
+        g_list_model_get_item (trail_session_get_participants (session), i);
+
+      if (g_str_equal (trail_session_participant_get_name (participant), "Client 0"))
+        {
+          trail_session_remove_participant (session, participant);
+          break;
+        }
+    }
+  WAIT_UNTIL (clients[0]->closed);
+  g_assert_false (clients[1]->closed);
+  {
+    g_autofree char *message = g_strdup_printf ("{\"type\":\"add-card\",\"id\":99,\"stage\":\"%s\","
+                                                "\"kind\":\"thoughts\",\"text\":\"still here\"}",
+                                                first_stage_id (document));
+    soup_websocket_connection_send_text (clients[1]->ws, message);
+    WAIT_UNTIL (count_received (clients[1], "{\"type\":\"ack\",\"id\":99") == 1);
+  }
+
+  /* Ending the session tells everyone and closes their connections. */
+  trail_session_server_stop (server);
+  for (guint i = 1; i < N_CLIENTS; i++)
+    {
+      WAIT_UNTIL (clients[i]->closed);
+      g_assert_cmpuint (count_received (clients[i], "{\"type\":\"ended\""), ==, 1);
+    }
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    client_free (clients[i]);
+  client_free (big);
+  client_free (rude);
+  client_free (stranger);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/session/tokens", test_tokens);
+  g_test_add_func ("/session/clean-text", test_clean_text);
+  g_test_add_func ("/session/add-card-direct-and-undo", test_add_card_direct_and_undo);
+  g_test_add_func ("/session/add-card-inbox", test_add_card_inbox);
+  g_test_add_func ("/session/hostile-messages", test_hostile_messages);
+  g_test_add_func ("/session/flood-and-pause", test_flood_and_pause);
+  g_test_add_func ("/session/room-full-and-anonymous", test_room_full_and_anonymous);
+  g_test_add_func ("/session/workshop-hooks", test_workshop_hooks);
+  g_test_add_func ("/session/qr", test_qr);
+  g_test_add_func ("/session/server-http", test_server_http);
+  g_test_add_func ("/session/server-clients", test_server_clients);
+
+  return g_test_run ();
+}

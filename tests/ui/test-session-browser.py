@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+# The room joins in: `trailmap --session MAP` under Xvfb prints a join
+# link; a real browser (headless Chromium, a phone's size) opens it, joins
+# and adds a card, which appears on the running app's canvas and in the
+# saved file; the facilitator's undo takes it away; the header bar's
+# button shows the link and the QR code; ending the session closes the
+# port. Wrong tokens get a bare 403.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import shutil
+import socket
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, 'data'))
+import trailtest  # noqa: E402
+import canvastest  # noqa: E402
+
+trailtest.require_display()
+CHROMEDRIVER = shutil.which('chromedriver')
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+except ImportError:
+    CHROMEDRIVER = None
+if CHROMEDRIVER is None:
+    trailtest.skip('needs chromium, chromium-driver and python3-selenium')
+
+CARD_TEXT = 'Parking is hard <b>to find</b>'
+SECOND_TEXT = 'Nobody answers the phone'
+
+
+async def hostile(link, stage):
+    """What a hostile participant sends the running app: each refused with
+    an error, or the connection closed; nothing may reach the map."""
+    import asyncio
+    import json
+    import websockets
+    url = link.replace('http://', 'ws://') + 'ws'
+    codes = []
+    async with websockets.connect(url, max_size=None) as ws:
+        # Four mistakes before joining; the fifth would close the door.
+        for text in ('{', '[]', '<script>alert(1)</script>'):
+            await ws.send(text)
+            codes.append(json.loads(await ws.recv())['code'])
+        await ws.send(json.dumps({'type': 'join', 'name': 'Mallory \u0007'}))
+        codes.append(json.loads(await ws.recv())['code'])
+    async with websockets.connect(url, max_size=None) as ws:
+        await ws.send(json.dumps({'type': 'join', 'name': '<img src=x onerror=alert(1)>'}))
+        assert json.loads(await ws.recv())['type'] == 'welcome'
+        for text in ('x' * 10000, 'bell \u0007', 'rtl \u202e'):
+            await ws.send(json.dumps({'type': 'add-card', 'id': 1, 'stage': stage, 'kind': 'pain-points',
+                                      'text': text}))
+            while True:
+                reply = json.loads(await ws.recv())
+                if reply['type'] == 'error':
+                    codes.append(reply['code'])
+                    break
+        # A flood: the burst is checked (and refused: no such stage), the
+        # rest rate-limited, and after 50 refusals in a row the door closes.
+        for i in range(100):
+            await ws.send(json.dumps({'type': 'add-card', 'stage': 'nope', 'kind': 'notes', 'text': str(i)}))
+        flood = []
+        try:
+            while True:
+                reply = json.loads(await ws.recv())
+                if reply['type'] == 'error':
+                    flood.append(reply['code'])
+        except websockets.ConnectionClosed as closed:
+            assert closed.rcvd.code == 1008, closed
+        # (the three refusals before it count towards the 50)
+        assert 'rate-limited' in flood and len(flood) == 50 - 3, flood
+    # Oversized: the connection is closed.
+    async with websockets.connect(url, max_size=None) as ws:
+        await ws.send('{"type":"join","name":"' + 'y' * 100000 + '"}')
+        try:
+            await asyncio.wait_for(ws.recv(), 10)
+            closed = False
+        except websockets.ConnectionClosed:
+            closed = True
+        assert closed
+    # Gone mid-frame: a header promising more than comes.
+    reader, writer = await asyncio.open_connection(link.split('/')[2].split(':')[0],
+                                                   int(link.split(':')[2].split('/')[0]))
+    path = '/' + link.split('/', 3)[3] + 'ws'
+    writer.write((f'GET {path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
+                  'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n').encode())
+    await writer.drain()
+    await reader.readuntil(b'\r\n\r\n')
+    writer.write(bytes([0x81, 0xFE, 0x10, 0x00, 1, 2, 3, 4]) + b'half')
+    await writer.drain()
+    writer.close()
+    return codes
+NAME = 'Ada <script>'
+
+
+def start():
+    """Canvas steps (geometry, save) around an app started with --session."""
+    canvas = canvastest.Canvas.__new__(canvastest.Canvas)
+    canvas.dir = tempfile.mkdtemp(prefix='trailmap-session-')
+    canvas.path = os.path.join(canvas.dir, 'map.trailmap')
+    shutil.copy(os.path.join(HERE, 'data', 'canvas-small.trailmap'), canvas.path)
+    canvas.geometry_path = os.path.join(canvas.dir, 'geometry.json')
+    canvas.app = trailtest.App('--session', canvas.path,
+                               env={'TRAILMAP_DEBUG_GEOMETRY': canvas.geometry_path})
+    canvas.window = canvas.app.wait_for_window('Canvas test map')
+    canvas.geometry(lambda g: g.get('has_document') and g.get('cards'))
+    return canvas
+
+
+def join_link(app):
+    def read():
+        with open(app.log_path) as f:
+            match = re.search(r'^(http://[0-9.]+:[0-9]+/s/[0-9a-f]{32}/)$', f.read(), re.M)
+        return match.group(1) if match else None
+    return trailtest.wait_until(read, what='the join link on standard output')
+
+
+def status_of(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def browser():
+    options = Options()
+    options.add_argument('--headless=new')
+    options.add_argument('--no-sandbox')
+    options.add_argument('--window-size=390,844')
+    options.add_argument('--disable-gpu')
+    options.add_argument('--user-data-dir=' + tempfile.mkdtemp(prefix='trailmap-chromium-'))
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # Headless windows are at least 500 pixels wide: emulate the phone.
+    driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride',
+                           {'width': 390, 'height': 844, 'deviceScaleFactor': 1, 'mobile': True})
+    return driver
+
+
+canvas = start()
+driver = None
+try:
+    link = join_link(canvas.app)
+    print(f'# join link: {link}')
+
+    # Only the link's token opens the door.
+    wrong = re.sub(r'/s/[0-9a-f]{32}/', '/s/' + '0' * 32 + '/', link)
+    for url in (wrong, link.split('/s/')[0] + '/', link + '../../etc/passwd'):
+        status, body = status_of(url)
+        assert status in (403, 404), f'{url} gave {status}'
+        assert b'root:' not in body
+    status, body = status_of(link)
+    assert status == 200 and b'<form id="join-form">' in body
+    print('ok 1 the join link opens the page; wrong tokens and other paths are refused')
+
+    driver = browser()
+    driver.get(link)
+    wait = WebDriverWait(driver, 20)
+    wait.until(lambda d: d.find_element(By.ID, 'name').is_displayed())
+    driver.find_element(By.ID, 'name').send_keys(NAME)
+    driver.find_element(By.ID, 'join-button').click()
+    wait.until(lambda d: d.find_element(By.ID, 'room').is_displayed())
+    wait.until(lambda d: len(Select(d.find_element(By.ID, 'card-stage')).options) == 3)
+    # The name is shown as text, not markup.
+    you = driver.find_element(By.ID, 'you').text
+    assert NAME in you, you
+    # No voting round or rating without the workshop's tools: not offered.
+    assert not driver.find_element(By.ID, 'rate-section').is_displayed()
+    assert not driver.find_element(By.ID, 'vote-section').is_displayed()
+    print('ok 2 a phone-sized browser joins with a name')
+
+    Select(driver.find_element(By.ID, 'card-stage')).select_by_visible_text('Consideration')
+    Select(driver.find_element(By.ID, 'card-kind')).select_by_value('pain-points')
+    driver.find_element(By.ID, 'card-text').send_keys(CARD_TEXT)
+    driver.find_element(By.ID, 'add-button').click()
+    wait.until(lambda d: d.find_element(By.ID, 'card-text').get_attribute('value') == '')
+    # The map pushed back lists the card, as text.
+    wait.until(lambda d: CARD_TEXT in d.find_element(By.ID, 'map-list').text)
+    assert not driver.find_elements(By.CSS_SELECTOR, '#map-list b')
+    phone = os.path.join(trailtest.artifacts_dir(), 'session-phone.png')
+    driver.save_screenshot(phone)
+    print(f'ok 3 the card is added from the phone; screenshot: {phone}')
+
+    # On the running app's canvas, in its lane and stage…
+    g = canvas.geometry(lambda g: canvas.card(g, CARD_TEXT) is not None, what='the card on the canvas')
+    card = canvas.card(g, CARD_TEXT)
+    cell = canvas.cell(g, 'Pain points', 'Consideration')
+    assert cell['x'] <= card['x'] + card['w'] / 2 <= cell['x'] + cell['w'], (card, cell)
+    projector = canvas.screenshot('session-projector')
+    # …and in the saved file, marked as proposed by the participant.
+    doc = canvas.save()
+    saved = [c for c in doc['cards'] if c['text'] == CARD_TEXT]
+    assert len(saved) == 1, saved
+    assert saved[0]['lane'] == 'l5' and saved[0]['stage'] == 's2', saved
+    assert saved[0].get('evidence') == 'proposed', saved
+    assert NAME in saved[0].get('evidence-note', ''), saved
+    print(f'ok 4 the card is on the canvas and in the saved file; screenshot: {projector}')
+
+    # The facilitator's undo takes it away, on the canvas and the phone.
+    trailtest.xdotool('windowfocus', '--sync', canvas.window)
+    canvas.key('ctrl+z')
+    canvas.geometry(lambda g: canvas.card(g, CARD_TEXT) is None, what='the card undone')
+    WebDriverWait(driver, 20).until(lambda d: CARD_TEXT not in d.find_element(By.ID, 'map-list').text)
+    doc = canvas.save()
+    assert not [c for c in doc['cards'] if c['text'] == CARD_TEXT]
+    print('ok 5 the facilitator\'s undo removes the participant\'s card')
+
+    # Hostile participants: refused, and the room goes on.
+    import asyncio
+    codes = asyncio.run(hostile(link, 's2'))
+    assert codes == ['malformed', 'malformed', 'malformed', 'invalid',
+                     'too-long', 'invalid', 'invalid'], codes
+    Select(driver.find_element(By.ID, 'card-kind')).select_by_value('actions')
+    driver.find_element(By.ID, 'card-text').send_keys(SECOND_TEXT)
+    driver.find_element(By.ID, 'add-button').click()
+    canvas.geometry(lambda g: canvas.card(g, SECOND_TEXT) is not None, what='the second card on the canvas')
+    doc = canvas.save()
+    texts = [c['text'] for c in doc['cards']]
+    assert texts.count(SECOND_TEXT) == 1 and CARD_TEXT not in texts, texts
+    assert not [t for t in texts if 'Mallory' in t or 'yyy' in t or 'xxxx' in t]
+    assert not canvas.app.log_problems(), canvas.app.log_problems()
+    print('ok 6 hostile messages are refused, the app keeps working, nothing lost, no warning logged')
+
+    # The header bar's button: the link and its QR code, who joined.
+    canvas.app.activate('toggle button', 'Workshop Session')
+    canvas.app.find('label', link)
+    canvas.app.find('label', '2 participants')
+    # The hostile one is removed with its row's button (its name is text).
+    canvas.app.activate('push button', 'Remove <img src=x onerror=alert(1)>')
+    canvas.app.find('label', '1 participant')
+    canvas.app.find('image', f'QR code of {link}')
+    popover = canvas.screenshot('session-popover')
+    print(f'ok 7 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
+
+    # Ending the session tells the phone and closes the port.
+    canvas.app.activate('push button', 'End Session')
+    WebDriverWait(driver, 20).until(lambda d: 'ended' in d.find_element(By.ID, 'status').text)
+    port = int(link.split(':')[2].split('/')[0])
+    host = link.split('/')[2].split(':')[0]
+
+    def refused():
+        try:
+            socket.create_connection((host, port), timeout=2).close()
+            return False
+        except ConnectionRefusedError:
+            return True
+    trailtest.wait_until(refused, what='the port to close')
+    print('ok 8 ending the session closes the port; the phone says so')
+
+    # A new session from the same popover has a new token; closing the
+    # window ends it.
+    canvas.app.activate('push button', 'Start Session')
+    pattern = re.compile(r'^http://[0-9.]+:[0-9]+/s/[0-9a-f]{32}/$')
+    label = canvas.app.find('label', lambda name: bool(pattern.match(name or '')) and name != link)
+    second = label.get_name()
+    assert second != link, second
+    status, _body = status_of(second)
+    assert status == 200
+    host = second.split('/')[2].split(':')[0]
+    port = int(second.split(':')[2].split('/')[0])
+    print('ok 9 a second session starts with a new token')
+
+    trailtest.xdotool('key', 'Escape')
+    status = canvas.close()
+    if status != 0:
+        raise SystemExit(f'not ok 10 the app exited with status {status}')
+    trailtest.wait_until(refused, what='the port to close with the window')
+    print('ok 10 closing the window ends the session and quits cleanly')
+finally:
+    if driver is not None:
+        driver.quit()
+    canvas.app.quit()
