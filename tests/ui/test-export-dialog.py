@@ -158,6 +158,26 @@ try:
         report(png_size(slide) == (1920, 1080), f'the slide size gives exactly 1920×1080 ({png_size(slide)})')
     finally:
         app.quit()
+
+    # The formats that travel: the dialog offers them and writes what the
+    # command line writes (HTML, Markdown, CSV for Excel, Mermaid).
+    for fmt, ext, extra, cli in (('mmd', 'mmd', '', []), ('csv', 'csv', "export-bom=true\n", ['--export-bom']),
+                                 ('md', 'md', '', []), ('html', 'html', '', [])):
+        with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+            f.write(f"[io/github/trailmap/Trailmap]\nexport-format='{fmt}'\n{extra}")
+        app = trailtest.App(path, env={'GSETTINGS_BACKEND': 'keyfile', 'XDG_CONFIG_HOME': config})
+        try:
+            window = app.wait_for_window('Trailmap')
+            time.sleep(0.5)
+            out = os.path.join(scratch, 'travel.' + ext)
+            export_via_dialog(app, window, out)
+            ref = os.path.join(scratch, 'ref.' + ext)
+            subprocess.run([os.environ['TRAILMAP_EXE'], '--export=' + ref, *cli, path],
+                           check=True, capture_output=True)
+            same = open(out, 'rb').read() == open(ref, 'rb').read()
+            report(same, f'{fmt}: the dialog writes what the command line writes')
+        finally:
+            app.quit()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 
