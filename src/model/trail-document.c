@@ -89,6 +89,8 @@ struct _TrailDocument
   GListStore    *actions;
   GListStore    *surveys;
   GListStore    *survey_results;
+  GListStore    *vote_rounds;
+  GListStore    *voters;
 
   GHashTable    *ids;            /* id → live item of any kind */
   GHashTable    *used_ids;       /* every id given out, so undo can bring one back */
@@ -263,6 +265,10 @@ store_for_item (TrailDocument *self,
     return self->survey_results;
   if (TRAIL_IS_ACTION (item))
     return self->actions;
+  if (TRAIL_IS_VOTE_ROUND (item))
+    return self->vote_rounds;
+  if (TRAIL_IS_VOTER (item))
+    return self->voters;
 
   g_return_val_if_reached (NULL);
 }
@@ -286,6 +292,8 @@ change_for_item (gpointer item)
     return TRAIL_CHANGE_SURVEYS;
   if (TRAIL_IS_ACTION (item))
     return TRAIL_CHANGE_ACTIONS;
+  if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
+    return TRAIL_CHANGE_VOTES;
   if (TRAIL_IS_DOCUMENT (item))
     return TRAIL_CHANGE_META;
 
@@ -319,6 +327,10 @@ item_get_id (gpointer item)
     id = trail_survey_result_get_id (item);
   else if (TRAIL_IS_ACTION (item))
     id = trail_action_get_id (item);
+  else if (TRAIL_IS_VOTE_ROUND (item))
+    id = trail_vote_round_get_id (item);
+  else if (TRAIL_IS_VOTER (item))
+    id = trail_voter_get_id (item);
 
   return id;
 }
@@ -1241,6 +1253,8 @@ trail_document_dispose (GObject *object)
   g_clear_object (&self->surveys);
   g_clear_object (&self->survey_results);
   g_clear_object (&self->actions);
+  g_clear_object (&self->vote_rounds);
+  g_clear_object (&self->voters);
   g_clear_object (&self->lanes);
   g_clear_object (&self->stages);
   g_clear_object (&self->personas);
@@ -1455,6 +1469,8 @@ trail_document_init (TrailDocument *self)
   self->surveys = g_list_store_new (TRAIL_TYPE_SURVEY);
   self->survey_results = g_list_store_new (TRAIL_TYPE_SURVEY_RESULT);
   self->actions = g_list_store_new (TRAIL_TYPE_ACTION);
+  self->vote_rounds = g_list_store_new (TRAIL_TYPE_VOTE_ROUND);
+  self->voters = g_list_store_new (TRAIL_TYPE_VOTER);
 
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1759,6 +1775,20 @@ _trail_document_new_action (TrailDocument *self)
 }
 
 GListModel *
+trail_document_get_vote_rounds (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->vote_rounds);
+}
+
+GListModel *
+trail_document_get_voters (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->voters);
+}
+
+GListModel *
 trail_document_get_emotion_lines (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
@@ -1959,6 +1989,8 @@ edit_label_for (gpointer item)
     return _("Edit Survey");
   if (TRAIL_IS_ACTION (item))
     return _("Edit Action");
+  if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
+    return _("Edit Voting Round");
   return _("Edit Map");
 }
 
@@ -2791,7 +2823,8 @@ _trail_document_insert_item (TrailDocument *self,
                              int            index,
                              const char    *label)
 {
-  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item));
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
 
   begin (self, label);
   record_insert (self, item, insert_index (store_for_item (self, item), index), 0);
@@ -2803,7 +2836,8 @@ _trail_document_remove_item (TrailDocument *self,
                              gpointer       item,
                              const char    *label)
 {
-  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item));
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
   g_return_if_fail (item_in_document (self, item));
 
   begin (self, label);
@@ -3365,7 +3399,9 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->channels), G_LIST_MODEL (b->channels)) &&
          lists_equal (G_LIST_MODEL (a->surveys), G_LIST_MODEL (b->surveys)) &&
          lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results)) &&
-         lists_equal (G_LIST_MODEL (a->actions), G_LIST_MODEL (b->actions));
+         lists_equal (G_LIST_MODEL (a->actions), G_LIST_MODEL (b->actions)) &&
+         lists_equal (G_LIST_MODEL (a->vote_rounds), G_LIST_MODEL (b->vote_rounds)) &&
+         lists_equal (G_LIST_MODEL (a->voters), G_LIST_MODEL (b->voters));
 }
 
 void

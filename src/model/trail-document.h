@@ -16,6 +16,7 @@
 #include "trail-custom-channel.h"
 #include "trail-survey.h"
 #include "trail-action.h"
+#include "trail-voting-types.h"
 
 G_BEGIN_DECLS
 
@@ -86,6 +87,10 @@ GListModel        *trail_document_get_survey_results (TrailDocument *self);
 /* What the team does about the map (TrailAction); see trail-action.h. */
 GListModel        *trail_document_get_actions       (TrailDocument *self);
 TrailAction       *trail_document_find_action       (TrailDocument *self, const char *id);
+/* Dot-voting rounds (TrailVoteRound) and their participants (TrailVoter,
+ * each holding its dots); see trail-voting.h. */
+GListModel        *trail_document_get_vote_rounds   (TrailDocument *self);
+GListModel        *trail_document_get_voters        (TrailDocument *self);
 
 /* Lookups by id; NULL when unknown. O(1). */
 TrailPersona      *trail_document_find_persona      (TrailDocument *self, const char *id);

@@ -115,6 +115,8 @@ typedef struct
   GdkRGBA           evidence_color;
   TrailText         votes;
   graphene_rect_t   votes_icon;
+  float             heat;           /* revealed dots, share of the most; 0: none */
+  graphene_rect_t   heat_rect;      /* the pill behind the votes, when heat > 0 */
   TrailPriority     priority;
 
   /* Metric cards: the latest value with its unit, its date and the

@@ -147,7 +147,16 @@ struct _TrailCanvas
   /* GTK 4.10+: the map's accessible objects, made when first asked for
    * (trail-canvas-a11y.c). */
   GHashTable        *a11y_nodes;
+  /* trail-canvas-marks.c: what Find highlights and what a persona view keeps. */
+  GPtrArray         *marks;             /* cards, stages, lanes, personas; NULL: none */
+  gpointer           current_mark;
+  GHashTable        *undimmed;          /* cards drawn at full strength; NULL: no dimming */
+  GHashTable        *undimmed_lines;    /* persona ids (NULL key: everyone's line) kept */
 };
+
+/* trail-canvas-marks.c */
+void       _trail_canvas_snapshot_marks     (TrailCanvas *self, GtkSnapshot *snapshot);
+void       _trail_canvas_clear_marks        (TrailCanvas *self);
 
 /* trail-canvas.c */
 void       _trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);

@@ -1001,6 +1001,7 @@ trail_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->ox, -self->oy));
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+  _trail_canvas_snapshot_marks (self, snapshot);
   _trail_canvas_snapshot_dnd (self, snapshot);
   gtk_snapshot_restore (snapshot);
 }
@@ -1140,6 +1141,7 @@ trail_canvas_dispose (GObject *object)
   trail_canvas_set_selection (self, NULL);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  _trail_canvas_clear_marks (self);
   g_clear_object (&self->menus);
   _trail_canvas_a11y_clear (self);
   g_hash_table_remove_all (self->card_widgets);

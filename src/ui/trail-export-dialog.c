@@ -44,6 +44,7 @@ struct _TrailExportDialog
   GtkSwitch         *text_to_path_switch;
   AdwActionRow      *for_dark_row;
   GtkSwitch         *for_dark_switch;
+  GtkSwitch         *votes_switch;
   AdwActionRow      *bom_row;
   GtkSwitch         *bom_switch;
   AdwActionRow      *transparent_row;
@@ -169,6 +170,7 @@ build_options (TrailExportDialog  *self,
   options->for_dark = options->transparent && gtk_switch_get_active (self->for_dark_switch);
   options->byte_order_mark = gtk_switch_get_active (self->bom_switch);
   options->text_to_path = gtk_switch_get_active (self->text_to_path_switch);
+  options->show_votes = gtk_switch_get_active (self->votes_switch);
 
   switch (adw_combo_row_get_selected (self->style_row))
     {
@@ -716,6 +718,8 @@ trail_export_dialog_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->text_to_path_switch, "notify::active", G_CALLBACK (queue_preview), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->votes_switch, "notify::active", G_CALLBACK (queue_preview), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->for_dark_switch, "notify::active", G_CALLBACK (queue_preview), self,
                            G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "export-width",
@@ -827,6 +831,7 @@ trail_export_dialog_class_init (TrailExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, text_to_path_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_switch);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, votes_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, bom_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, bom_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_row);

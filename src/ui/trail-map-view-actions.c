@@ -280,7 +280,7 @@ vote_action (GtkWidget  *widget,
   TrailMapView *self = TRAIL_MAP_VIEW (widget);
   g_autoptr(GPtrArray) cards = get_target_cards (self);
 
-  if (cards->len > 0)
+  if (cards->len > 0 && !_trail_map_view_vote (self, cards, g_str_equal (action_name, "map.vote-up")))
     trail_document_add_votes (self->document, (TrailCard **) cards->pdata, cards->len,
                               g_str_equal (action_name, "map.vote-up") ? 1 : -1);
 }

@@ -222,6 +222,8 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   g_type_ensure (TRAIL_TYPE_SIDE_PANES);
   g_type_ensure (TRAIL_TYPE_PALETTE);
   g_type_ensure (TRAIL_TYPE_INSPECTOR);
+  g_type_ensure (TRAIL_TYPE_VOTING_BAR);
+  g_type_ensure (TRAIL_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, panes);
@@ -231,10 +233,14 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, voting_bar);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, find_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed_cb);
 
   _trail_map_view_class_init_actions (widget_class);
+  _trail_map_view_class_init_voting (widget_class);
+  _trail_map_view_class_init_workshop (widget_class);
 
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
@@ -267,6 +273,9 @@ trail_map_view_init (TrailMapView *self)
   g_signal_connect_object (self->canvas, "notify::editing",
                            G_CALLBACK (_trail_map_view_update_actions), self, G_CONNECT_SWAPPED);
   trail_inspector_set_canvas (self->inspector, self->canvas);
+  self->vote_results = trail_inspector_get_vote_results (self->inspector);
+  _trail_map_view_init_voting (self);
+  _trail_map_view_init_workshop (self);
   on_canvas_zoom_changed_cb (self);
   _trail_map_view_update_actions (self);
 }
@@ -281,6 +290,8 @@ void
 trail_map_view_set_document (TrailMapView  *self,
                              TrailDocument *document)
 {
+  g_autoptr(TrailDocument) old_document = NULL;
+
   g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
   g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
 
@@ -292,7 +303,10 @@ trail_map_view_set_document (TrailMapView  *self,
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
   g_clear_object (&self->selection);
+  old_document = self->document != NULL ? g_object_ref (self->document) : NULL;
   g_set_object (&self->document, document);
+  _trail_map_view_set_voting_document (self, old_document);
+  _trail_map_view_set_workshop_document (self, old_document);
 
   /* A new map, a new selection: nothing of the last map stays selected. */
   if (document != NULL)

@@ -523,6 +523,8 @@ trail_window_init (TrailWindow *self)
                                  G_CALLBACK (_trail_window_update_undo_actions), self,
                                  G_CONNECT_SWAPPED);
 
+  _trail_window_init_workshop (self);
+
   self->file_bindings = g_binding_group_new ();
   g_binding_group_bind (self->file_bindings, "name", self->window_title, "subtitle",
                         G_BINDING_SYNC_CREATE);
