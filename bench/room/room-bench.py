@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# session-bench.py — a room of phones against the real app.
+# room-bench.py — a room of phones against the real app.
 #
 # Starts `trailmap --session` on a copy of a template under the display it
 # is given (meson's xvfb setup, or xvfb-run), with
@@ -35,7 +35,7 @@ import time
 try:
     import websockets
 except ImportError:
-    print('session-bench: needs python3-websockets')
+    print('room-bench: needs python3-websockets')
     sys.exit(77)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -171,10 +171,10 @@ def main():
     parser.add_argument('--intents', type=int, default=20)
     args = parser.parse_args()
     if not os.environ.get('DISPLAY'):
-        print('session-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
+        print('room-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
         return 77
 
-    work = tempfile.mkdtemp(prefix='trailmap-session-bench-')
+    work = tempfile.mkdtemp(prefix='trailmap-room-bench-')
     path = os.path.join(work, 'map.trailmap')
     shutil.copy(os.path.join(ROOT, 'data', 'templates', 'coffee-maker.trailmap'), path)
     frames_path = os.path.join(work, 'frames.txt')
@@ -187,7 +187,7 @@ def main():
     try:
         link = proc.stdout.readline().strip()
         if not link.startswith('http://'):
-            print(f'session-bench: no join link (got {link!r})')
+            print(f'room-bench: no join link (got {link!r})')
             return 1
         window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--name', 'Buying'],
                                 capture_output=True, text=True, timeout=60).stdout.split()[0]
@@ -226,7 +226,7 @@ def main():
         missing = [t for t in expected if counts.get(t, 0) == 0]
         doubled = [t for t in expected if counts.get(t, 0) > 1]
 
-        print(f'session-bench: {args.participants} participants × {args.intents} cards, '
+        print(f'room-bench: {args.participants} participants × {args.intents} cards, '
               f'{len(load_cards)} acknowledged in {took:.2f} s; idle: 1 × {args.intents}, one at a time')
         print(f'{"":22} {"p50 ms":>9} {"p95 ms":>9} {"n":>6}')
         for label, values in (('idle: send → ack', idle_ack), ('idle: send → frame', idle_frame),
