@@ -54,6 +54,14 @@ def rss_kib(pid):
     return 0
 
 
+def cpu_s(pid):
+    """The app's CPU time (user + system), which the machine's other load
+    does not inflate as it does wall-clock latencies."""
+    with open(f'/proc/{pid}/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
 def pct(values, p):
     values = sorted(values)
     if not values:
@@ -194,9 +202,11 @@ def main():
         time.sleep(1)
         rss_before = rss_kib(proc.pid)
 
+        cpu0 = cpu_s(proc.pid)
         idle = asyncio.run(run_round(link, ['idle'], args.intents, True))
         idle_cards = [c for p in idle for (_t, c) in p.acked.values()]
         idle_frames = wait_frames(frames_path, idle_cards)
+        cpu1 = cpu_s(proc.pid)
         idle_ack, idle_frame = latencies(idle, idle_frames)
 
         names = [f'p{i:03d}' for i in range(args.participants)]
@@ -205,6 +215,7 @@ def main():
         took = time.monotonic() - started
         load_cards = [c for p in load for (_t, c) in p.acked.values()]
         load_frames = wait_frames(frames_path, load_cards)
+        cpu2 = cpu_s(proc.pid)
         load_ack, load_frame = latencies(load, load_frames)
         errors = sum(len(p.errors) for p in load + idle)
         rss_after = rss_kib(proc.pid)
@@ -234,6 +245,10 @@ def main():
             print(f'{label:22} {pct(values, 50):9.1f} {pct(values, 95):9.1f} {len(values):6d}')
         print(f'ratio load : idle p95  ack {pct(load_ack, 95) / max(pct(idle_ack, 95), 1e-3):.1f}, '
               f'frame {pct(load_frame, 95) / max(pct(idle_frame, 95), 1e-3):.1f}')
+        print(f'app CPU per card: idle {1000 * (cpu1 - cpu0) / max(len(idle_cards), 1):.2f} ms, '
+              f'load {1000 * (cpu2 - cpu1) / max(len(load_cards), 1):.2f} ms '
+              f'(ratio {((cpu2 - cpu1) / max(len(load_cards), 1)) / max((cpu1 - cpu0) / max(len(idle_cards), 1), 1e-6):.2f}); '
+              f'load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs')
         print(f'memory (VmRSS): {rss_before / 1024:.1f} MiB before, {rss_after / 1024:.1f} MiB after')
         print(f'saved map: {len(expected)} cards sent, {len(expected) - len(missing)} found, '
               f'{len(missing)} missing, {len(doubled)} doubled; {errors} error replies')

@@ -502,6 +502,38 @@ _trail_canvas_line_for_lane (TrailCanvas *self,
 
 /* ---- Document ----------------------------------------------------------- */
 
+/* What a frame's worth of document changes leaves for the widgets: the
+ * layout follows each change at once (every reader of it stays exact), but
+ * the card widgets, their descriptions and the resize wait for the end of
+ * the main-loop turn, once however many changes came (a hundred phones sending at once
+ * are hundreds of changes a frame). */
+static void
+apply_document_changes (TrailCanvas *self)
+{
+  if (self->changes_redraw_cards)
+    queue_draw_card_widgets (self);
+  if (self->changes_resized)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  self->changes_redraw_cards = FALSE;
+  self->changes_resized = FALSE;
+
+  sync_card_widgets (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _trail_canvas_queue_geometry (self);
+}
+
+static gboolean
+document_changes_idle_cb (gpointer user_data)
+{
+  TrailCanvas *self = TRAIL_CANVAS (user_data);
+
+  self->changes_idle = 0;
+  apply_document_changes (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_document_changed_cb (TrailCanvas      *self,
                         TrailChangeFlags  what,
@@ -509,14 +541,13 @@ on_document_changed_cb (TrailCanvas      *self,
                         TrailDocument    *document)
 {
   graphene_rect_t damage;
-  gboolean resized;
 
   if (self->layout == NULL)
     return;
 
-  resized = trail_layout_update (self->layout, what, object, &damage);
+  if (trail_layout_update (self->layout, what, object, &damage))
+    self->changes_resized = TRUE;
   invalidate_tiles (self, &damage);
-  sync_card_widgets (self);
 
   if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
     {
@@ -529,17 +560,18 @@ on_document_changed_cb (TrailCanvas      *self,
         }
       /* Cards below it in the cell moved, and may have changed size. */
       if (what & TRAIL_CHANGE_CARDS)
-        queue_draw_card_widgets (self);
+        self->changes_redraw_cards = TRUE;
     }
   else if (what != TRAIL_CHANGE_EMOTIONS)
-    queue_draw_card_widgets (self);
+    self->changes_redraw_cards = TRUE;
 
-  if (resized)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
-  else
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  _trail_canvas_queue_geometry (self);
+  /* Once the main loop has dispatched every message that is waiting, and
+   * before it paints (GDK_PRIORITY_REDRAW): the changes of one turn make
+   * one frame. A tick callback would wait for the frame clock's next
+   * update, a frame later than the paint the change asked for. */
+  if (self->changes_idle == 0)
+    self->changes_idle = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, document_changes_idle_cb,
+                                          self, NULL);
 }
 
 static TrailStyleVariant
@@ -1114,6 +1146,7 @@ trail_canvas_dispose (GObject *object)
   if (self->sync_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
   self->sync_tick = 0;
+  g_clear_handle_id (&self->changes_idle, g_source_remove);
   g_clear_handle_id (&self->edit_after_menu, g_source_remove);
   g_clear_handle_id (&self->menu_closing, g_source_remove);
 
