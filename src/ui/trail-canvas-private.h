@@ -92,7 +92,7 @@ struct _TrailCanvas
   GPtrArray         *spare_widgets;
   graphene_rect_t    synced_rect;       /* the map area they were made for */
   guint              sync_tick;         /* they come and go before a layout */
-  guint              changes_idle;      /* document changes, applied once a turn */
+  guint              changes_pending : 1;     /* applied in sync_tick, once a frame */
   guint              changes_redraw_cards : 1;
   guint              changes_resized : 1;
 

@@ -367,6 +367,8 @@ sync_card_widgets (TrailCanvas *self)
     }
 }
 
+static void apply_document_changes (TrailCanvas *self);
+
 static gboolean
 sync_card_widgets_tick_cb (GtkWidget     *widget,
                            GdkFrameClock *frame_clock,
@@ -375,7 +377,10 @@ sync_card_widgets_tick_cb (GtkWidget     *widget,
   TrailCanvas *self = TRAIL_CANVAS (widget);
 
   self->sync_tick = 0;
-  sync_card_widgets (self);
+  if (self->changes_pending)
+    apply_document_changes (self);
+  else
+    sync_card_widgets (self);
   gtk_widget_queue_allocate (widget);
   return G_SOURCE_REMOVE;
 }
@@ -504,8 +509,8 @@ _trail_canvas_line_for_lane (TrailCanvas *self,
 
 /* What a frame's worth of document changes leaves for the widgets: the
  * layout follows each change at once (every reader of it stays exact), but
- * the card widgets, their descriptions and the resize wait for the end of
- * the main-loop turn, once however many changes came (a hundred phones sending at once
+ * the card widgets, their descriptions and the resize wait for the next
+ * frame, once however many changes came (a hundred phones sending at once
  * are hundreds of changes a frame). */
 static void
 apply_document_changes (TrailCanvas *self)
@@ -518,20 +523,11 @@ apply_document_changes (TrailCanvas *self)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   self->changes_redraw_cards = FALSE;
   self->changes_resized = FALSE;
+  self->changes_pending = FALSE;
 
   sync_card_widgets (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _trail_canvas_queue_geometry (self);
-}
-
-static gboolean
-document_changes_idle_cb (gpointer user_data)
-{
-  TrailCanvas *self = TRAIL_CANVAS (user_data);
-
-  self->changes_idle = 0;
-  apply_document_changes (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -565,13 +561,16 @@ on_document_changed_cb (TrailCanvas      *self,
   else if (what != TRAIL_CHANGE_EMOTIONS)
     self->changes_redraw_cards = TRUE;
 
-  /* Once the main loop has dispatched every message that is waiting, and
-   * before it paints (GDK_PRIORITY_REDRAW): the changes of one turn make
-   * one frame. A tick callback would wait for the frame clock's next
-   * update, a frame later than the paint the change asked for. */
-  if (self->changes_idle == 0)
-    self->changes_idle = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, document_changes_idle_cb,
-                                          self, NULL);
+  /* In the next frame's update phase, before its layout: every change
+   * until then makes one pass over the widgets. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      apply_document_changes (self);
+      return;
+    }
+  self->changes_pending = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_sync_card_widgets (self);
 }
 
 static TrailStyleVariant
@@ -1146,7 +1145,6 @@ trail_canvas_dispose (GObject *object)
   if (self->sync_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
   self->sync_tick = 0;
-  g_clear_handle_id (&self->changes_idle, g_source_remove);
   g_clear_handle_id (&self->edit_after_menu, g_source_remove);
   g_clear_handle_id (&self->menu_closing, g_source_remove);
 
