@@ -57,6 +57,7 @@ static gboolean export_mkdir;
 static gboolean export_slides;
 static gboolean export_for_dark;
 static char    *export_poster;
+static gboolean export_bom;
 
 /* --flag, --flag=true or --flag=false (yes/no, 1/0, on/off too), so a
  * script can pass the value it computed instead of silently getting TRUE. */
@@ -159,7 +160,10 @@ static const GOptionEntry export_entries[] = {
   { "export-mkdir", 0, 0, G_OPTION_ARG_NONE, &export_mkdir,
     N_("Create the output directory if it is missing"), NULL },
   { "export-type", 0, 0, G_OPTION_ARG_STRING, &export_type,
-    N_("Export type: png, svg or pdf; without --export, writes each map’s export beside it"), N_("TYPE") },
+    N_("Export type: png, svg, pdf, html, md (Markdown), csv (cards), mmd (Mermaid journey) or trailmap; "
+       "without --export, writes each map’s export beside it"), N_("TYPE") },
+  { "export-bom", 0, 0, G_OPTION_ARG_NONE, &export_bom,
+    N_("CSV: start with a UTF-8 byte-order mark, so Excel reads the accents right"), NULL },
   { "export-scale", 0, 0, G_OPTION_ARG_STRING, &export_scale,
     N_("PNG: pixels per map pixel, e.g. 2 for a sharp slide (default 1)"), N_("N") },
   { "export-width", 0, 0, G_OPTION_ARG_STRING, &export_width,
@@ -216,7 +220,7 @@ trail_cli_export_requested (void)
          export_omit != NULL || export_transparent != -1 || export_stages != NULL ||
          export_lanes != NULL || export_personas != NULL || export_paper != NULL ||
          export_style != NULL || export_text_to_path != -1 || export_embed_fonts != -1 || export_mkdir || export_slides ||
-         export_for_dark || export_poster != NULL;
+         export_for_dark || export_poster != NULL || export_bom;
 }
 
 static void
@@ -397,10 +401,12 @@ static gboolean
 parse_options (TrailExportOptions *options)
 {
   trail_export_options_init (options);
+  options->byte_order_mark = export_bom;
+  options->warnings = g_ptr_array_new_with_free_func (g_free);
 
   if (export_type != NULL && !trail_export_format_from_string (export_type, &options->format))
     {
-      g_autofree char *msg = g_strdup_printf (_("Unknown export type “%s”: use png, svg or pdf."), export_type);
+      g_autofree char *msg = g_strdup_printf (_("Unknown export type “%s”: use png, svg, pdf, html, md, csv, mmd or trailmap."), export_type);
       usage_error (msg);
       return FALSE;
     }
@@ -527,6 +533,7 @@ clear_options (TrailExportOptions *options)
   g_clear_pointer (&options->stages, g_strfreev);
   g_clear_pointer (&options->lanes, g_strfreev);
   g_clear_pointer (&options->personas, g_strfreev);
+  g_clear_pointer (&options->warnings, g_ptr_array_unref);
 }
 
 static gboolean
@@ -549,6 +556,56 @@ output_basename (const char        *input,
   return g_strconcat (base, ".", trail_export_format_to_extension (format), NULL);
 }
 
+static void
+print_warnings (const char *input,
+                GPtrArray  *warnings)
+{
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: %s", input, (char *) warnings->pdata[i]);
+      warn (msg);
+    }
+  if (warnings != NULL)
+    g_ptr_array_set_size (warnings, 0);
+}
+
+/* A .trailmap, or a map converted from Mermaid or a cards CSV. */
+static TrailDocument *
+load_map (const char *input)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  TrailDocument *document;
+
+  document = trail_map_load_any (in, warnings, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("trailmap: %s\n", error->message);
+      return NULL;
+    }
+  print_warnings (input, warnings);
+
+  return document;
+}
+
+static const char *
+format_name (TrailExportFormat format)
+{
+  switch (format)
+    {
+    case TRAIL_EXPORT_PNG: return "PNG";
+    case TRAIL_EXPORT_SVG: return "SVG";
+    case TRAIL_EXPORT_PDF: return "PDF";
+    case TRAIL_EXPORT_HTML: return "HTML";
+    case TRAIL_EXPORT_MARKDOWN: return "Markdown";
+    case TRAIL_EXPORT_CSV: return "CSV";
+    case TRAIL_EXPORT_MERMAID: return "Mermaid";
+    case TRAIL_EXPORT_TRAILMAP: return "Trailmap";
+    default: return "?";
+    }
+}
+
 static gboolean
 export_one (const char               *input,
             const char               *output,
@@ -565,18 +622,16 @@ export_one (const char               *input,
       return FALSE;
     }
 
-  document = trail_document_load_from_file (in, NULL, &error);
+  document = load_map (input);
   if (document == NULL)
-    {
-      g_printerr ("trailmap: %s: %s\n", input, error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   if (!trail_export_to_file (document, options, out, NULL, &error))
     {
       g_printerr ("trailmap: %s → %s: %s\n", input, output, error->message);
       return FALSE;
     }
+  print_warnings (input, options->warnings);
 
   return TRUE;
 }
@@ -613,6 +668,25 @@ warn_inapplicable (TrailExportFormat format)
     g_ptr_array_add (unused, (gpointer) "--export-text-to-path");
   if (export_embed_fonts == TRUE && (format != TRAIL_EXPORT_SVG || export_text_to_path == TRUE))
     g_ptr_array_add (unused, (gpointer) "--export-embed-fonts");
+  if (export_bom && format != TRAIL_EXPORT_CSV)
+    g_ptr_array_add (unused, (gpointer) "--export-bom");
+  if (TRAIL_EXPORT_FORMAT_IS_TEXT (format))
+    {
+      if (export_transparent == TRUE)
+        g_ptr_array_add (unused, (gpointer) "--export-transparent");
+      if (export_background != NULL)
+        g_ptr_array_add (unused, (gpointer) "--export-background");
+      if (export_style != NULL)
+        g_ptr_array_add (unused, (gpointer) "--export-style");
+      if (export_omit != NULL)
+        g_ptr_array_add (unused, (gpointer) "--export-omit");
+      if (export_stages != NULL)
+        g_ptr_array_add (unused, (gpointer) "--export-stages");
+      if (export_lanes != NULL)
+        g_ptr_array_add (unused, (gpointer) "--export-lanes");
+      if (export_personas != NULL)
+        g_ptr_array_add (unused, (gpointer) "--export-personas");
+    }
 
   if (unused->len > 0)
     {
@@ -626,7 +700,7 @@ warn_inapplicable (TrailExportFormat format)
       /* Translators: the first %s is a list of options, the second PNG, SVG or PDF */
       msg = g_strdup_printf (ngettext ("%s does not apply to %s; it is ignored.",
                                        "%s do not apply to %s; they are ignored.", n), names,
-                             format == TRAIL_EXPORT_PNG ? "PNG" : format == TRAIL_EXPORT_SVG ? "SVG" : "PDF");
+                             format_name (format));
       warn (msg);
     }
 }
@@ -635,16 +709,16 @@ static gboolean
 export_to_stdout (const char               *input,
                   const TrailExportOptions *options)
 {
-  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
   g_autoptr(TrailDocument) document = NULL;
   g_autoptr(TrailLayout) layout = NULL;
   g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (out, 256 * 1024);
   g_autoptr(GError) error = NULL;
 
-  document = trail_document_load_from_file (in, NULL, &error);
-  if (document != NULL)
-    layout = trail_export_make_layout (document, options, &error);
+  document = load_map (input);
+  if (document == NULL)
+    return FALSE;
+  layout = trail_export_make_layout (document, options, &error);
   if (layout == NULL ||
       !trail_export_layout_to_stream (layout, options, buffered, NULL, &error) ||
       !g_output_stream_close (buffered, NULL, &error))
@@ -652,6 +726,7 @@ export_to_stdout (const char               *input,
       g_printerr ("trailmap: %s: %s\n", input, error->message);
       return FALSE;
     }
+  print_warnings (input, options->warnings);
 
   return TRUE;
 }
@@ -696,7 +771,7 @@ warn_small_print (const char               *input,
   if (options->format != TRAIL_EXPORT_PDF || options->paper == TRAIL_PAPER_NONE)
     return;
 
-  document = trail_document_load_from_file (in, NULL, NULL);
+  document = trail_map_load_any (in, NULL, NULL, NULL);
   if (document != NULL)
     layout = trail_export_make_layout (document, options, NULL);
   if (layout == NULL)
@@ -723,7 +798,7 @@ export_slides_one (const char               *input,
   g_autoptr(GPtrArray) slides = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = trail_document_load_from_file (in, NULL, &error);
+  document = trail_map_load_any (in, NULL, NULL, &error);
   if (document != NULL)
     slides = trail_slides_plan (document, options, &error);
   if (slides == NULL)
@@ -821,7 +896,8 @@ trail_cli_export_run (const char * const *files)
         usage_error (_("--export-slides writes several slides: name a PDF file or a DIRECTORY/, not -."));
       else if (n_files != 1)
         usage_error (_("--export=- writes one map to standard output: give exactly one map."));
-      else if (isatty (STDOUT_FILENO) && options.format != TRAIL_EXPORT_SVG)
+      else if (isatty (STDOUT_FILENO) && options.format != TRAIL_EXPORT_SVG &&
+               options.format != TRAIL_EXPORT_HTML && !TRAIL_EXPORT_FORMAT_IS_TEXT (options.format))
         usage_error (_("--export=- would write binary data to the terminal: redirect it to a file or a pipe."));
       else
         {
@@ -865,8 +941,8 @@ trail_cli_export_run (const char * const *files)
           !trail_export_format_from_filename (export_path, &options.format))
         {
           g_autofree char *msg =
-            g_strdup_printf (_("Cannot tell the export type from “%s”: end it in .png, .svg or .pdf, "
-                               "or add --export-type."), export_path);
+            g_strdup_printf (_("Cannot tell the export type from “%s”: end it in .png, .svg, .pdf, .html, "
+                               ".md, .csv, .mmd or .trailmap, or add --export-type."), export_path);
           usage_error (msg);
           clear_options (&options);
           return 2;

@@ -28,7 +28,7 @@ static char *import_scale;
 
 static const GOptionEntry import_entries[] = {
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &import_csv,
-    N_("Import survey results from a CSV file into the map and save it"), N_("FILE") },
+    N_("Import survey results, metrics or a spreadsheet of cards from a CSV file into the map and save it"), N_("FILE") },
   { "import-mapping", 0, 0, G_OPTION_ARG_FILENAME, &import_mapping,
     N_("Columns, scale and stages of the import, from a mapping file (see trailmap(1))"), N_("FILE") },
   { "import-scale", 0, 0, G_OPTION_ARG_STRING, &import_scale,
@@ -163,6 +163,39 @@ import_metrics (TrailDocument *doc,
   return 0;
 }
 
+/* A spreadsheet of cards (as --export=cards.csv writes it): rows with a
+ * card's id update that card, the others are added. */
+static int
+import_cards (TrailDocument *doc,
+              GFile         *map_file,
+              const char    *map_path,
+              GBytes        *csv_bytes)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint n_cards;
+
+  n_cards = trail_map_csv_import (doc, csv_bytes, import_csv, problems, &error);
+  for (guint i = 0; i < MIN (problems->len, MAX_LISTED_ROWS); i++)
+    g_printerr ("%s: %s\n", import_csv, (char *) problems->pdata[i]);
+  if (n_cards == 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (!trail_document_save_to_file (doc, map_file, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", map_path, error->message);
+      return 1;
+    }
+
+  g_print (ngettext ("%s: %u card added or updated from %s\n",
+                     "%s: %u cards added or updated from %s\n", n_cards),
+           map_path, n_cards, import_csv);
+  return 0;
+}
+
 static int
 import_one (const char *map_path)
 {
@@ -205,6 +238,8 @@ import_one (const char *map_path)
 
       if (csv != NULL && trail_metric_import_looks_like (csv))
         return import_metrics (doc, map_file, map_path, csv_bytes);
+      if (csv != NULL && trail_map_csv_looks_like (csv))
+        return import_cards (doc, map_file, map_path, csv_bytes);
     }
 
   /* A survey already imported from a file of this name: refresh it the

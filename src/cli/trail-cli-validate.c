@@ -22,6 +22,7 @@ validate_one (const char *path)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(TrailDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
 
   bytes = trail_document_read_file (file, NULL, &error);
   if (bytes == NULL)
@@ -37,13 +38,19 @@ validate_one (const char *path)
       return FALSE;
     }
 
-  doc = trail_document_load_from_bytes (bytes, path, &error);
+  /* Mermaid and cards CSV are checked by converting them, as --export does. */
+  doc = trail_map_load_any_bytes (bytes, path, warnings, &error);
   if (doc == NULL)
     {
       /* The message names the file and place on each of its lines. */
       g_printerr ("%s\n", error->message);
       return FALSE;
     }
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr ("%s: %s\n", path, (char *) warnings->pdata[i]);
+  /* A row left out of a spreadsheet is a problem to fix, not a note. */
+  if (trail_map_csv_is_filename (path) && warnings->len > 0)
+    return FALSE;
 
   g_print ("%s: %s\n", path, _("OK"));
   return TRUE;

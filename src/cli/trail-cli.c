@@ -74,7 +74,7 @@ trail_cli_run (int    argc,
 
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr ("trailmap: %s\n", _("No map given. Name one or more .trailmap files."));
+      g_printerr ("trailmap: %s\n", _("No map given. Name one or more .trailmap, .mmd or .csv files."));
       return 2;
     }
 

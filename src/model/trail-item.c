@@ -33,6 +33,7 @@ static const TrailField stage_fields[] = {
   { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
   { "name",        "name",        TRAIL_FIELD_REQUIRED },
   { "description", "description", 0 },
+  { "presenter-notes", "presenter-notes", 0 },
   { "color",       "color",       TRAIL_FIELD_COLOR },
 };
 

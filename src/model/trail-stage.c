@@ -17,6 +17,7 @@ struct _TrailStage
   char    *id;
   char    *name;
   char    *description;
+  char    *presenter_notes;
   char    *color;
 };
 
@@ -27,6 +28,7 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_DESCRIPTION,
+  PROP_PRESENTER_NOTES,
   PROP_COLOR,
   N_PROPS
 };
@@ -42,6 +44,7 @@ field_for_prop (TrailStage *self,
     case PROP_ID:          return &self->id;
     case PROP_NAME:        return &self->name;
     case PROP_DESCRIPTION: return &self->description;
+    case PROP_PRESENTER_NOTES: return &self->presenter_notes;
     case PROP_COLOR:       return &self->color;
     default:               return NULL;
     }
@@ -55,6 +58,7 @@ trail_stage_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->presenter_notes, g_free);
   g_clear_pointer (&self->color, g_free);
 
   G_OBJECT_CLASS (trail_stage_parent_class)->finalize (object);
@@ -110,6 +114,8 @@ trail_stage_class_init (TrailStageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", flags);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  /* What the facilitator reads on the presenter console; never drawn on the map. */
+  properties[PROP_PRESENTER_NOTES] = g_param_spec_string ("presenter-notes", NULL, NULL, NULL, flags);
   properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -146,6 +152,13 @@ trail_stage_get_description (TrailStage *self)
 {
   g_return_val_if_fail (TRAIL_IS_STAGE (self), NULL);
   return self->description;
+}
+
+const char *
+trail_stage_get_presenter_notes (TrailStage *self)
+{
+  g_return_val_if_fail (TRAIL_IS_STAGE (self), NULL);
+  return self->presenter_notes;
 }
 
 const char *

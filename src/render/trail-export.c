@@ -15,6 +15,10 @@
 
 #include "trail-export.h"
 #include "trail-file-writer.h"
+#include "trail-html.h"
+#include "trail-map-csv.h"
+#include "trail-markdown.h"
+#include "trail-mermaid.h"
 #include "trail-painter.h"
 #include "trail-svg-writer.h"
 
@@ -59,6 +63,14 @@ trail_export_format_from_string (const char        *name,
     { "png", TRAIL_EXPORT_PNG },
     { "svg", TRAIL_EXPORT_SVG },
     { "pdf", TRAIL_EXPORT_PDF },
+    { "html", TRAIL_EXPORT_HTML },
+    { "htm", TRAIL_EXPORT_HTML },
+    { "md", TRAIL_EXPORT_MARKDOWN },
+    { "markdown", TRAIL_EXPORT_MARKDOWN },
+    { "csv", TRAIL_EXPORT_CSV },
+    { "mmd", TRAIL_EXPORT_MERMAID },
+    { "mermaid", TRAIL_EXPORT_MERMAID },
+    { "trailmap", TRAIL_EXPORT_TRAILMAP },
   };
 
   if (name == NULL)
@@ -99,6 +111,16 @@ trail_export_format_to_extension (TrailExportFormat format)
       return "svg";
     case TRAIL_EXPORT_PDF:
       return "pdf";
+    case TRAIL_EXPORT_HTML:
+      return "html";
+    case TRAIL_EXPORT_MARKDOWN:
+      return "md";
+    case TRAIL_EXPORT_CSV:
+      return "csv";
+    case TRAIL_EXPORT_MERMAID:
+      return "mmd";
+    case TRAIL_EXPORT_TRAILMAP:
+      return "trailmap";
     case TRAIL_EXPORT_PNG:
     default:
       return "png";
@@ -1321,6 +1343,50 @@ check_options (const TrailExportOptions  *options,
   return TRUE;
 }
 
+/* The formats that are text from the document. */
+static gboolean
+write_text (TrailDocument             *document,
+            const TrailExportOptions  *options,
+            GOutputStream             *stream,
+            GCancellable              *cancellable,
+            GError                   **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len = 0;
+
+  switch (options->format)
+    {
+    case TRAIL_EXPORT_MARKDOWN:
+      text = trail_markdown_save (document);
+      break;
+    case TRAIL_EXPORT_CSV:
+      text = trail_map_csv_save (document, options->byte_order_mark, &len);
+      break;
+    case TRAIL_EXPORT_MERMAID:
+      text = trail_mermaid_save (document, options->warnings);
+      break;
+    case TRAIL_EXPORT_TRAILMAP:
+      /* A map converted from another format is saved under the same
+       * limits as any other. */
+      bytes = trail_document_serialize (document);
+      if (!trail_document_check_serialized (bytes, error))
+        return FALSE;
+      return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                        NULL, cancellable, error);
+    case TRAIL_EXPORT_PNG:
+    case TRAIL_EXPORT_SVG:
+    case TRAIL_EXPORT_PDF:
+    case TRAIL_EXPORT_HTML:
+    default:
+      g_assert_not_reached ();
+    }
+  if (len == 0)
+    len = strlen (text);
+
+  return g_output_stream_write_all (stream, text, len, NULL, cancellable, error);
+}
+
 gboolean
 trail_export_layout_to_stream (TrailLayout               *layout,
                                const TrailExportOptions  *options,
@@ -1343,6 +1409,16 @@ trail_export_layout_to_stream (TrailLayout               *layout,
       return write_png (layout, options, stream, cancellable, error);
     case TRAIL_EXPORT_PDF:
       return write_pdf (layout, options, stream, cancellable, error);
+    case TRAIL_EXPORT_HTML:
+      return trail_html_write (layout,
+                               (options->transparent ? TRAIL_SVG_TRANSPARENT : 0) | TRAIL_SVG_EMBED_FONTS,
+                               options->has_background ? &options->background : NULL,
+                               stream, cancellable, error);
+    case TRAIL_EXPORT_MARKDOWN:
+    case TRAIL_EXPORT_CSV:
+    case TRAIL_EXPORT_MERMAID:
+    case TRAIL_EXPORT_TRAILMAP:
+      return write_text (trail_layout_get_document (layout), options, stream, cancellable, error);
     case TRAIL_EXPORT_SVG:
       return trail_svg_write (layout,
                               (options->transparent ? TRAIL_SVG_TRANSPARENT : 0) |

@@ -29,7 +29,16 @@ typedef enum
   TRAIL_EXPORT_PNG,
   TRAIL_EXPORT_SVG,
   TRAIL_EXPORT_PDF,
+  TRAIL_EXPORT_HTML,      /* one interactive page (trail-html.h) */
+  TRAIL_EXPORT_MARKDOWN,  /* an outline (trail-markdown.h) */
+  TRAIL_EXPORT_CSV,       /* one row per card (trail-map-csv.h) */
+  TRAIL_EXPORT_MERMAID,   /* a Mermaid journey (trail-mermaid.h) */
+  TRAIL_EXPORT_TRAILMAP,  /* the map itself: converts a .mmd or .csv */
 } TrailExportFormat;
+
+/* The formats written from the document as text, not drawn from the
+ * layout: their subsets, sizes and colours do not apply. */
+#define TRAIL_EXPORT_FORMAT_IS_TEXT(f) ((f) >= TRAIL_EXPORT_MARKDOWN)
 
 typedef enum
 {
@@ -89,6 +98,10 @@ typedef struct
   char             **stages;
   char             **lanes;
   char             **personas;
+  gboolean           byte_order_mark; /* CSV: starts with one, for Excel */
+  /* Text exports: notes for the user that are not errors (what Mermaid
+   * cannot hold), as strings; NULL to drop them. Not owned. */
+  GPtrArray         *warnings;
 } TrailExportOptions;
 
 /* Largest PNG side we write, in pixels: far beyond any poster, well within
@@ -103,7 +116,8 @@ void         trail_export_options_init         (TrailExportOptions        *optio
 
 gboolean     trail_export_format_from_string   (const char                *name,
                                                 TrailExportFormat         *format);
-/* From the file name's extension (".png", ".svg", ".pdf"; any case). */
+/* From the file name's extension (".png", ".svg", ".pdf", ".html",
+ * ".md", ".csv", ".mmd", ".trailmap"…; any case). */
 gboolean     trail_export_format_from_filename (const char                *filename,
                                                 TrailExportFormat         *format);
 const char  *trail_export_format_to_extension  (TrailExportFormat          format);

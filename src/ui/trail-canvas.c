@@ -110,6 +110,17 @@ _trail_canvas_widget_to_map (TrailCanvas *self,
   *my = (wy + self->oy) / self->zoom;
 }
 
+void
+trail_canvas_map_to_widget (TrailCanvas *self,
+                            double       mx,
+                            double       my,
+                            double      *wx,
+                            double      *wy)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+  _trail_canvas_map_to_widget (self, mx, my, wx, wy);
+}
+
 static void
 get_visible_map_rect (TrailCanvas     *self,
                       double           margin,
@@ -151,6 +162,23 @@ configure_adjustments (TrailCanvas *self,
   update_origin (self);
 }
 
+/* After wheel or touchpad scrolling the scrolled window may still be
+ * gliding (kinetic deceleration, held at an edge on GTK 4.8): its frame
+ * callback sets its own position every frame, over any value set here,
+ * and a card scrolled to by the keyboard jumped straight back out of view.
+ * GTK has no call to stop the glide but turning kinetic scrolling off. */
+static void
+stop_kinetic_scrolling (TrailCanvas *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scrolled == NULL || !gtk_scrolled_window_get_kinetic_scrolling (GTK_SCROLLED_WINDOW (scrolled)))
+    return;
+
+  gtk_scrolled_window_set_kinetic_scrolling (GTK_SCROLLED_WINDOW (scrolled), FALSE);
+  gtk_scrolled_window_set_kinetic_scrolling (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+}
+
 void
 _trail_canvas_scroll_to_rect (TrailCanvas           *self,
                              const graphene_rect_t *rect)
@@ -179,6 +207,10 @@ _trail_canvas_scroll_to_rect (TrailCanvas           *self,
   else if (y1 > height - margin)
     v += MIN (y1 - (height - margin), y0 - margin);
 
+  if (h == gtk_adjustment_get_value (self->hadjustment) && v == gtk_adjustment_get_value (self->vadjustment))
+    return;
+
+  stop_kinetic_scrolling (self);
   gtk_adjustment_set_value (self->hadjustment, h);
   gtk_adjustment_set_value (self->vadjustment, v);
 }

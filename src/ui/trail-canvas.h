@@ -40,6 +40,14 @@ void            trail_canvas_zoom_in            (TrailCanvas      *self);
 void            trail_canvas_zoom_out           (TrailCanvas      *self);
 void            trail_canvas_zoom_to_fit        (TrailCanvas      *self);
 
+/* Where a map point shows on the canvas widget: for what is drawn over
+ * the canvas while presenting. */
+void            trail_canvas_map_to_widget      (TrailCanvas      *self,
+                                                 double            mx,
+                                                 double            my,
+                                                 double           *wx,
+                                                 double           *wy);
+
 /* TRUE while the inline editor is open ("editing" property). */
 gboolean        trail_canvas_get_editing        (TrailCanvas      *self);
 /* Commits the inline editor's text, if it is open. */

@@ -44,6 +44,8 @@ struct _TrailExportDialog
   GtkSwitch         *text_to_path_switch;
   AdwActionRow      *for_dark_row;
   GtkSwitch         *for_dark_switch;
+  AdwActionRow      *bom_row;
+  GtkSwitch         *bom_switch;
   AdwActionRow      *transparent_row;
   GtkSwitch         *transparent_switch;
   AdwExpanderRow    *stages_row;
@@ -84,7 +86,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Indexes of the combo rows, in the order of the .ui and the schema. */
-static const char * const format_choices[] = { "png", "svg", "pdf", NULL };
+static const char * const format_choices[] = { "png", "svg", "pdf", "html", "md", "csv", "mmd", NULL };
 static const char * const size_choices[] = { "1x", "2x", "3x", "4x", "width", "slide", NULL };
 static const char * const style_choices[] = { "light", "dark", "high-contrast", NULL };
 static const char * const paper_choices[] = { "fit", "a5", "a4", "a3", "a2", "a1", "a0", "letter", "legal", "tabloid", NULL };
@@ -119,6 +121,14 @@ get_format (TrailExportDialog *self)
       return TRAIL_EXPORT_SVG;
     case 2:
       return TRAIL_EXPORT_PDF;
+    case 3:
+      return TRAIL_EXPORT_HTML;
+    case 4:
+      return TRAIL_EXPORT_MARKDOWN;
+    case 5:
+      return TRAIL_EXPORT_CSV;
+    case 6:
+      return TRAIL_EXPORT_MERMAID;
     default:
       return TRAIL_EXPORT_PNG;
     }
@@ -153,8 +163,11 @@ build_options (TrailExportDialog  *self,
 
   trail_export_options_init (options);
   options->format = get_format (self);
-  options->transparent = gtk_switch_get_active (self->transparent_switch);
+  /* Pages and text have no background to leave out. */
+  options->transparent = (options->format == TRAIL_EXPORT_PNG || options->format == TRAIL_EXPORT_SVG) &&
+                         gtk_switch_get_active (self->transparent_switch);
   options->for_dark = options->transparent && gtk_switch_get_active (self->for_dark_switch);
+  options->byte_order_mark = gtk_switch_get_active (self->bom_switch);
   options->text_to_path = gtk_switch_get_active (self->text_to_path_switch);
 
   switch (adw_combo_row_get_selected (self->style_row))
@@ -237,7 +250,21 @@ update_size_label (TrailExportDialog  *self,
                                 trail_layout_get_width (layout), trail_layout_get_height (layout));
       break;
 
+    case TRAIL_EXPORT_HTML:
+      text = g_strdup (_("One file that opens in any browser: zoom, card details on hover, persona filter"));
+      break;
+    case TRAIL_EXPORT_MARKDOWN:
+      text = g_strdup (_("The map as text for a wiki: stages, cards by lane, evidence"));
+      break;
+    case TRAIL_EXPORT_CSV:
+      text = g_strdup (_("One row per card; edit it in a spreadsheet and import it back"));
+      break;
+    case TRAIL_EXPORT_MERMAID:
+      text = g_strdup (_("A Mermaid journey: one task per action card, scored from the emotion lines"));
+      break;
+
     case TRAIL_EXPORT_PDF:
+    case TRAIL_EXPORT_TRAILMAP:
     default:
       if (options->paper == TRAIL_PAPER_NONE)
         text = g_strdup (_("One page the size of the map, vector"));
@@ -344,9 +371,11 @@ update_rows (TrailExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->orientation_row),
                           format == TRAIL_EXPORT_PDF && adw_combo_row_get_selected (self->paper_row) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->text_to_path_row), format == TRAIL_EXPORT_SVG);
-  gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), format != TRAIL_EXPORT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), format == TRAIL_EXPORT_PNG || format == TRAIL_EXPORT_SVG);
   gtk_widget_set_visible (GTK_WIDGET (self->for_dark_row),
-                          format != TRAIL_EXPORT_PDF && gtk_switch_get_active (self->transparent_switch));
+                          (format == TRAIL_EXPORT_PNG || format == TRAIL_EXPORT_SVG) &&
+                          gtk_switch_get_active (self->transparent_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->bom_row), format == TRAIL_EXPORT_CSV);
 
   queue_preview (self);
 }
@@ -685,6 +714,8 @@ trail_export_dialog_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-for-dark", self->for_dark_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-bom", self->bom_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->text_to_path_switch, "notify::active", G_CALLBACK (queue_preview), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->for_dark_switch, "notify::active", G_CALLBACK (queue_preview), self,
@@ -798,6 +829,8 @@ trail_export_dialog_class_init (TrailExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, text_to_path_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_switch);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, bom_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, bom_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, stages_row);

@@ -594,6 +594,37 @@ confirm_metrics (GtkWindow     *parent,
   g_object_set_data_full (dialog, "import", import, (GDestroyNotify) trail_metric_import_free);
 }
 
+/* A spreadsheet of cards, as the CSV export writes it, needs no choices:
+ * it goes in at once, one undo step; rows left out are listed. */
+static void
+import_cards (GtkWindow     *parent,
+              TrailDocument *document,
+              GBytes        *bytes,
+              const char    *name)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = NULL;
+  guint n_cards;
+
+  n_cards = trail_map_csv_import (document, bytes, name, problems, &error);
+  if (n_cards == 0)
+    {
+      show_error (parent, name, error->message);
+      return;
+    }
+  if (problems->len == 0)
+    return;
+
+  body = g_string_new (NULL);
+  g_string_append_printf (body, ngettext ("%u card was added or updated; Undo takes the import back.",
+                                          "%u cards were added or updated; Undo takes the import back.", n_cards),
+                          n_cards);
+  for (guint i = 0; i < MIN (problems->len, 20); i++)
+    g_string_append_printf (body, "\n%s", (char *) problems->pdata[i]);
+  trail_compat_tell (GTK_WIDGET (parent), _("Some Rows Were Left Out"), body->str);
+}
+
 void
 trail_import_dialog_open_file (GtkWindow     *parent,
                                TrailDocument *document,
@@ -638,6 +669,11 @@ trail_import_dialog_open_file (GtkWindow     *parent,
   if (trail_metric_import_looks_like (csv))
     {
       confirm_metrics (parent, document, bytes, name);
+      return;
+    }
+  if (trail_map_csv_looks_like (csv))
+    {
+      import_cards (parent, document, bytes, name);
       return;
     }
 

@@ -15,6 +15,7 @@ struct _TrailInspectorStageSection
 
   AdwEntryRow           *name_row;
   GtkTextView           *description_view;
+  GtkTextView           *presenter_notes_view;
   GtkWidget             *color_button;
 };
 
@@ -39,6 +40,7 @@ trail_inspector_stage_section_class_init (TrailInspectorStageSectionClass *klass
   trail_inspector_section_class_set_template (widget_class, RESOURCE_PATH "/ui/trail-inspector-stage-section.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorStageSection, name_row);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorStageSection, description_view);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspectorStageSection, presenter_notes_view);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorStageSection, color_button);
 }
 
@@ -50,5 +52,6 @@ trail_inspector_stage_section_init (TrailInspectorStageSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   trail_inspector_section_bind_entry (section, self->name_row, "name");
   trail_inspector_section_bind_text (section, self->description_view, "description");
+  trail_inspector_section_bind_text (section, self->presenter_notes_view, "presenter-notes");
   trail_inspector_section_bind_color (section, self->color_button, "color");
 }

@@ -444,6 +444,39 @@ finish_paste (PasteData  *data,
     }
 }
 
+/* A Mermaid journey from a wiki becomes stages, steps and emotion points,
+ * wherever the keyboard is: one undo step. */
+static void
+paste_mermaid (PasteData *data,
+               GBytes    *bytes)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  added = trail_mermaid_paste (data->document, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               warnings, &error);
+  if (added == NULL)
+    {
+      finish_paste (data, NULL, error);
+      return;
+    }
+
+  finish_paste (data, added, NULL);
+  if (warnings->len > 0)
+    /* Translators: %s is a note such as "line 4: a score outside 1 to 5 is …" */
+    title = g_strdup_printf (_("Pasted a Mermaid journey; %s"), (char *) warnings->pdata[0]);
+  else
+    title = g_strdup_printf (ngettext ("Pasted a Mermaid journey with %u step",
+                                       "Pasted a Mermaid journey with %u steps", added->len), added->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  _trail_map_view_show_toast (data->view, toast);
+}
+
 static void
 on_splice_cb (GObject      *object,
               GAsyncResult *result,
@@ -466,6 +499,17 @@ on_splice_cb (GObject      *object,
     return;
 
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  if (!g_str_has_prefix (mime_type, TRAIL_CARDS_MIME_TYPE) &&
+      trail_mermaid_detect (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
+    {
+      paste_mermaid (data, bytes);
+      return;
+    }
+  if (data->lane == NULL)
+    {
+      _trail_map_view_show_toast (data->view, adw_toast_new (_("Choose a cell to paste into")));
+      return;
+    }
   if (g_str_has_prefix (mime_type, TRAIL_CARDS_MIME_TYPE))
     added = trail_document_paste_cards (data->document, bytes, data->lane, data->stage, data->index, &error);
   else
@@ -526,17 +570,19 @@ paste_action (GtkWidget  *widget,
       stage = trail_document_find_stage (self->document, trail_card_get_stage_id (last));
       index = trail_document_get_card_index (self->document, last) + 1;
     }
+  /* Without a cell only a Mermaid journey can be pasted (it makes its
+   * own): the clipboard is read first to tell. */
   if (lane == NULL || stage == NULL || trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
     {
-      _trail_map_view_show_toast (self, adw_toast_new (_("Choose a cell to paste into")));
-      return;
+      lane = NULL;
+      stage = NULL;
     }
 
   data = g_new0 (PasteData, 1);
   data->view = g_object_ref (self);
   data->document = g_object_ref (self->document);
-  data->lane = g_object_ref (lane);
-  data->stage = g_object_ref (stage);
+  data->lane = lane != NULL ? g_object_ref (lane) : NULL;
+  data->stage = stage != NULL ? g_object_ref (stage) : NULL;
   data->index = index;
   gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), mime_types,
                             G_PRIORITY_DEFAULT, NULL, on_clipboard_read_cb, data);

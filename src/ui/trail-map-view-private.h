@@ -21,6 +21,8 @@ struct _TrailMapView
   TrailInspector *inspector;
   TrailCanvas    *canvas;
   GtkWidget      *zoom_button;
+  GtkWidget      *zoom_box;
+  GtkOverlay     *overlay;
 
   TrailDocument  *document;
   /* The one selection the canvas, the palette and the inspector follow. */

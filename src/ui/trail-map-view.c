@@ -219,6 +219,8 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, inspector);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, canvas);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed_cb);
 
@@ -319,4 +321,22 @@ trail_map_view_flush (TrailMapView *self)
 
   trail_canvas_commit_edit (self->canvas);
   trail_inspector_flush (self->inspector);
+}
+
+void
+trail_map_view_add_overlay (TrailMapView *self,
+                            GtkWidget    *widget)
+{
+  g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
+
+  gtk_overlay_add_overlay (self->overlay, widget);
+}
+
+void
+trail_map_view_set_zoom_controls_visible (TrailMapView *self,
+                                          gboolean      visible)
+{
+  g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
+
+  gtk_widget_set_visible (self->zoom_box, visible);
 }

@@ -31,5 +31,11 @@ TrailSelection *trail_map_view_get_selection (TrailMapView *self);
 /* Commits what is being typed (inline editor, inspector field) as its
  * command, so a save right now includes it. */
 void         trail_map_view_flush        (TrailMapView  *self);
+/* For presenting: something drawn over the canvas (it gets the canvas's
+ * area), and the zoom buttons hidden. */
+void         trail_map_view_add_overlay  (TrailMapView  *self,
+                                          GtkWidget     *widget);
+void         trail_map_view_set_zoom_controls_visible (TrailMapView *self,
+                                                       gboolean      visible);
 
 G_END_DECLS

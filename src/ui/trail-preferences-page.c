@@ -20,6 +20,7 @@ struct _TrailPreferencesPage
   AdwComboRow          *style_row;
   AdwComboRow          *scale_row;
   GtkSpinButton        *delay_spin;
+  GtkSwitch            *timer_sound_switch;
 
   GSettings            *settings;
 };
@@ -47,6 +48,7 @@ trail_preferences_page_constructed (GObject *object)
 
   trail_settings_bind_choice (self->settings, "style-variant", self->style_row, style_choices);
   trail_settings_bind_choice (self->settings, "default-emotion-scale", self->scale_row, scale_choices);
+  g_settings_bind (self->settings, "timer-sound", self->timer_sound_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "auto-save-delay",
                    gtk_spin_button_get_adjustment (self->delay_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -102,6 +104,7 @@ trail_preferences_page_class_init (TrailPreferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailPreferencesPage, style_row);
   gtk_widget_class_bind_template_child (widget_class, TrailPreferencesPage, scale_row);
   gtk_widget_class_bind_template_child (widget_class, TrailPreferencesPage, delay_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrailPreferencesPage, timer_sound_switch);
 }
 
 static void

@@ -241,6 +241,19 @@ create_trailmap_filter (void)
   return filter;
 }
 
+/* Mermaid journeys open as new maps (trail_window_open_file()). */
+static GtkFileFilter *
+create_open_filter (void)
+{
+  GtkFileFilter *filter = create_trailmap_filter ();
+
+  gtk_file_filter_set_name (filter, _("Journey Maps and Mermaid Journeys"));
+  gtk_file_filter_add_suffix (filter, "mmd");
+  gtk_file_filter_add_suffix (filter, "mermaid");
+
+  return filter;
+}
+
 /* True when the chooser gave a file and the window is still there. */
 static gboolean
 finish_choosing_file (TrailWindow   *self,
@@ -285,7 +298,7 @@ trail_window_open_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   TrailWindow *self = TRAIL_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = create_trailmap_filter ();
+  g_autoptr(GtkFileFilter) filter = create_open_filter ();
   TrailFileRequest request = {
     .action = TRAIL_FILE_OPEN,
     .title = _("Open Map"),

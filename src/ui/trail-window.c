@@ -12,6 +12,7 @@
 #include "trail-compat.h"
 #include "trail-import-dialog.h"
 #include "trail-map-view.h"
+#include "trail-presenter.h"
 #include "trail-model.h"
 #include "trail-session-controls.h"
 #include "trail-window-private.h"
@@ -348,7 +349,7 @@ on_drop_cb (TrailWindow   *self,
           continue;
         }
 
-      if (name == NULL || !g_str_has_suffix (name, ".trailmap"))
+      if (name == NULL || (!g_str_has_suffix (name, ".trailmap") && !trail_mermaid_is_filename (name)))
         continue;
 
       if (trail_window_is_empty (self) && !handled)
@@ -359,7 +360,7 @@ on_drop_cb (TrailWindow   *self,
     }
 
   if (!handled)
-    _trail_window_show_toast (self, _("Only .trailmap files can be opened"));
+    _trail_window_show_toast (self, _("Only .trailmap and Mermaid .mmd files can be opened"));
 
   return handled;
 }
@@ -455,6 +456,7 @@ trail_window_class_init (TrailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailWindow, undo_section);
 
   _trail_window_class_actions_init (widget_class);
+  trail_presenter_install_actions (widget_class);
 }
 
 static void
@@ -479,6 +481,18 @@ trail_window_init (TrailWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->map_view, "show-inspector", self->inspector_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  /* Presenting, the workshop timer and the presenter console. */
+  {
+    TrailPresenter *presenter = trail_presenter_new (GTK_WINDOW (self), TRAIL_MAP_VIEW (self->map_view),
+                                                     self->header_bar);
+    GtkWidget *present_button = trail_presenter_create_present_button (presenter);
+
+    /* Shown with a map, as the panel buttons are. */
+    g_object_bind_property (self->inspector_button, "visible", present_button, "visible", G_BINDING_SYNC_CREATE);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), present_button);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), trail_presenter_create_timer_button (presenter));
+  }
 
   /* The window follows whichever map it shows, and its document, without
    * connecting and disconnecting by hand when the map changes. */
@@ -580,16 +594,80 @@ trail_window_get_map_file (TrailWindow *self)
   return self->map_file;
 }
 
+static void
+convert_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TrailDocument *document = trail_map_load_any (task_data, NULL, cancellable, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+on_converted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TrailWindow *self = TRAIL_WINDOW (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TrailDocument) document = NULL;
+  g_autoptr(TrailMapFile) map_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = trail_display_text_dup (basename, TRAIL_DISPLAY_TEXT_MAX_CHARS);
+  g_autofree char *message = NULL;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  if (document == NULL)
+    {
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  /* A new map, not the journey file: Save asks where to keep it as a map,
+   * and closing asks first. */
+  trail_document_mark_unsaved (document);
+  map_file = trail_map_file_new (document);
+  set_map_file (self, map_file);
+  /* Translators: %s is a file name such as journey.mmd */
+  message = g_strdup_printf (_("Made a new map from “%s”"), name);
+  _trail_window_show_toast (self, message);
+}
+
 /* Loads @file into the window; on failure the window keeps what it showed
- * and explains why in a dialog. */
+ * and explains why in a dialog. A Mermaid journey becomes a new, unsaved
+ * map. */
 void
 trail_window_open_file (TrailWindow *self,
                         GFile       *file)
 {
   g_autoptr(TrailMapFile) map_file = NULL;
+  g_autofree char *basename = NULL;
 
   g_return_if_fail (TRAIL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  if (trail_mermaid_is_filename (basename))
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_converted_cb, NULL);
+
+      g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+      g_task_run_in_thread (task, convert_in_thread);
+      return;
+    }
 
   map_file = trail_map_file_new_for_file (file);
   g_set_object (&self->loading, map_file);

@@ -219,6 +219,12 @@ test_undo_redo_labels (void)
   trail_document_update (doc, stage, "description", "Again", NULL);
   trail_document_undo (doc);
 
+  /* The notes for presenting are a stage field like any other: undoable. */
+  trail_document_update (doc, stage, "presenter-notes", "Ask about the ad", NULL);
+  g_assert_cmpstr (trail_stage_get_presenter_notes (stage), ==, "Ask about the ad");
+  trail_document_undo (doc);
+  g_assert_null (trail_stage_get_presenter_notes (stage));
+
   /* Groups make one step with the outer label. */
   trail_document_begin_group (doc, "Paste");
   trail_document_add_stage (doc, -1, "A");

@@ -68,9 +68,10 @@ try:
         scroll_away(canvas, button, 25)
         canvas.geometry(lambda g: out_of_view(g, canvas.card(g, 'Sees an ad')),
                         what='the focused card out of view')
-        # Under load the app is still working through the wheel clicks
-        # xdotool has sent: the view must have settled before the key, or
-        # the clicks left over scroll the card away again behind the menu.
+        # The wheel leaves the scrolled window gliding (held at the edge,
+        # so the view looks still): the key comes once the view has
+        # settled, and the app must stop the glide for its own scroll, or
+        # the glide puts the view back behind the menu.
         wait_view_settled(canvas)
         canvas.key(menu_key)
         canvas.geometry(lambda g: in_view(g, canvas.card(g, 'Sees an ad')),

@@ -60,9 +60,15 @@ Gtk.init()
 clipboard = Gdk.Display.get_default().get_clipboard()
 loop = GLib.MainLoop()
 head = []
+def check(*args):
+    # On X11 the formats arrive in their own reply (TARGETS), which can
+    # come after the PNG's bytes: wait for both.
+    if head and clipboard.get_formats().get_mime_types():
+        loop.quit()
 def got_bytes(stream, result):
     head.append(stream.read_bytes_finish(result).get_data().hex())
-    loop.quit()
+    check()
+clipboard.connect("notify::formats", check)
 def done(source, result):
     # The data comes through the main loop: read it asynchronously.
     stream, mime = clipboard.read_finish(result)
@@ -139,7 +145,7 @@ try:
             what='the "Copied" toast')
         reader = subprocess.run([sys.executable, '-c', CLIPBOARD_READER], capture_output=True, text=True,
                                 env=dict(os.environ, GDK_BACKEND='x11'), timeout=30)
-        formats, _, png_head = reader.stdout.strip().partition('\n')
+        formats, _, png_head = reader.stdout.partition('\n')
         report('image/png' in formats and 'image/svg+xml' in formats,
                f'Ctrl+Shift+C puts PNG and SVG on the clipboard ({formats.strip()})')
         report(png_head.strip() == '89504e470d0a1a0a', f'the PNG on the clipboard is a PNG ({png_head.strip()})')
@@ -158,6 +164,26 @@ try:
         report(png_size(slide) == (1920, 1080), f'the slide size gives exactly 1920×1080 ({png_size(slide)})')
     finally:
         app.quit()
+
+    # The formats that travel: the dialog offers them and writes what the
+    # command line writes (HTML, Markdown, CSV for Excel, Mermaid).
+    for fmt, ext, extra, cli in (('mmd', 'mmd', '', []), ('csv', 'csv', "export-bom=true\n", ['--export-bom']),
+                                 ('md', 'md', '', []), ('html', 'html', '', [])):
+        with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+            f.write(f"[io/github/trailmap/Trailmap]\nexport-format='{fmt}'\n{extra}")
+        app = trailtest.App(path, env={'GSETTINGS_BACKEND': 'keyfile', 'XDG_CONFIG_HOME': config})
+        try:
+            window = app.wait_for_window('Trailmap')
+            time.sleep(0.5)
+            out = os.path.join(scratch, 'travel.' + ext)
+            export_via_dialog(app, window, out)
+            ref = os.path.join(scratch, 'ref.' + ext)
+            subprocess.run([os.environ['TRAILMAP_EXE'], '--export=' + ref, *cli, path],
+                           check=True, capture_output=True)
+            same = open(out, 'rb').read() == open(ref, 'rb').read()
+            report(same, f'{fmt}: the dialog writes what the command line writes')
+        finally:
+            app.quit()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 

@@ -38,7 +38,12 @@ def click_button(canvas, name, pick=lambda rects: rects[0]):
 
     def rects():
         found = []
-        for node in buttons_named(canvas.app.atspi(), name, []):
+        # Window by window: the app root is not walked by index (see
+        # trailtest.app_children).
+        buttons = []
+        for window in canvas.app.toplevels():
+            buttons_named(window, name, buttons)
+        for node in buttons:
             r = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
             if r.width > 0 and r.height > 0 and trailtest.is_showing(node):
                 found.append({'x': r.x, 'y': r.y, 'w': r.width, 'h': r.height})

@@ -526,7 +526,9 @@ def dump_tree(node, depth=0, out=sys.stderr):
     """Prints the accessible tree, for writing and debugging tests."""
     try:
         print('  ' * depth + f'[{node.get_role_name()}] "{node.get_name()}"', file=out)
-        for i in range(node.get_child_count()):
-            dump_tree(node.get_child_at_index(i), depth + 1, out)
+        children = (app_children(node) if node.get_role_name() == 'application'
+                    else [node.get_child_at_index(i) for i in range(node.get_child_count())])
+        for child in children:
+            dump_tree(child, depth + 1, out)
     except Exception as error:
         print('  ' * depth + f'<{error}>', file=out)
