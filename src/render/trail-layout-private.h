@@ -116,6 +116,8 @@ typedef struct
   TrailText         votes;
   graphene_rect_t   votes_icon;
   TrailPriority     priority;
+  int               action_status;  /* TrailActionStatus of the badge, or -1: no actions */
+  graphene_rect_t   action_rect;    /* the badge, relative to the card */
 
   /* Metric cards: the latest value with its unit, its date and the
    * target, and a trend line of the dated values (relative to the card;
