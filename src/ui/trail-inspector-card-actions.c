@@ -236,6 +236,7 @@ trail_card_actions_load (TrailCardActions *self,
 {
   TrailDocument *document = get_document (self);
   g_autoptr(GPtrArray) actions = trail_document_dup_card_actions (document, card);
+  ActionRow *opened = NULL;
 
   self->loading = TRUE;
   /* The rows are rebuilt only when the card or its list of actions
@@ -257,7 +258,10 @@ trail_card_actions_load (TrailCardActions *self,
             known = ((ActionRow *) g_ptr_array_index (old, j))->action == action;
           ar = build_row (self, action);
           if (same_card && !known)
-            adw_expander_row_set_expanded (ar->row, TRUE);
+            {
+              adw_expander_row_set_expanded (ar->row, TRUE);
+              opened = ar;
+            }
           g_ptr_array_add (self->rows, ar);
         }
       for (guint j = 0; j < old->len; j++)
@@ -267,6 +271,14 @@ trail_card_actions_load (TrailCardActions *self,
   for (guint i = 0; i < self->rows->len; i++)
     load_row (g_ptr_array_index (self->rows, i));
   self->loading = FALSE;
+
+  /* A new action's title is typed next, as a new card's text is; the
+   * inspector scrolls to it. */
+  if (opened != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->group)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (opened->title_row));
+      gtk_editable_select_region (GTK_EDITABLE (opened->title_row), 0, -1);
+    }
 }
 
 TrailCardActions *

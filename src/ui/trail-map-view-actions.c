@@ -282,10 +282,12 @@ add_action_action (GtkWidget  *widget,
   for (guint i = 0; i < cards->len; i++)
     g_ptr_array_add (ids, (gpointer) trail_card_get_id (cards->pdata[i]));
   g_ptr_array_add (ids, NULL);
-  trail_document_add_action (self->document, -1, _("New Action"), (const char * const *) ids->pdata);
+  /* The card first, so the inspector shows it when the action appears
+   * and opens the new action there. */
   if (cards->len == 1)
     trail_selection_select_cards (self->selection, (TrailCard **) cards->pdata, 1);
   adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  trail_document_add_action (self->document, -1, _("New Action"), (const char * const *) ids->pdata);
 }
 
 static void
