@@ -62,6 +62,7 @@ set_subtitle (ActionRow *ar)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ar->row),
                                  title != NULL && title[0] != '\0' ? title : _("Untitled Action"));
   adw_expander_row_set_subtitle (ar->row, subtitle->str);
+  trail_inspector_section_label_row (ar->owner->section, ADW_PREFERENCES_ROW (ar->row));
 }
 
 /* Text still being typed is kept: a reload comes from any edit of the
@@ -155,8 +156,8 @@ on_status_selected_cb (AdwComboRow *combo,
 }
 
 static void
-on_remove_clicked_cb (GtkButton *button,
-                      ActionRow *ar)
+on_remove_activated_cb (AdwActionRow *row,
+                        ActionRow    *ar)
 {
   g_autoptr(TrailAction) action = g_object_ref (ar->action);
 
@@ -205,13 +206,15 @@ build_row (TrailCardActions *self,
   trail_inspector_section_label_row (self->section, ADW_PREFERENCES_ROW (ar->status_row));
   adw_expander_row_add_row (ar->row, GTK_WIDGET (ar->status_row));
 
-  remove = gtk_button_new_with_mnemonic (_("_Remove Action"));
-  gtk_widget_set_halign (remove, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (remove, 6);
-  gtk_widget_set_margin_bottom (remove, 6);
-  gtk_widget_set_margin_start (remove, 12);
-  gtk_widget_add_css_class (remove, "destructive-action");
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), ar);
+  /* A row, not a button: it lines up with the fields, and tests find it
+   * by its title as they find them. */
+  remove = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove), _("Remove Action"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (remove), gtk_image_new_from_icon_name ("user-trash-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (remove), TRUE);
+  gtk_widget_add_css_class (remove, "error");
+  g_signal_connect (remove, "activated", G_CALLBACK (on_remove_activated_cb), ar);
+  trail_inspector_section_label_row (self->section, ADW_PREFERENCES_ROW (remove));
   adw_expander_row_add_row (ar->row, remove);
 
   adw_preferences_group_add (self->group, GTK_WIDGET (ar->row));
