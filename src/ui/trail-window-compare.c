@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-actions-window.h"
 #include "trail-compare-window.h"
 #include "trail-compat.h"
 #include "trail-window-private.h"
@@ -307,9 +308,23 @@ trail_window_compare_revision_action (GtkWidget  *widget,
   gtk_window_present (history->dialog);
 }
 
+/* The map's actions in a table beside it (issue 18: compare and act). */
+static void
+trail_window_show_actions_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  TrailDocument *document = _trail_window_get_document (self);
+
+  if (document != NULL)
+    gtk_window_present (trail_actions_window_new (GTK_WINDOW (self), document, TRAIL_MAP_VIEW (self->map_view)));
+}
+
 void
 _trail_window_compare_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-actions", NULL, trail_window_show_actions_action);
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, trail_window_compare_with_action);
   gtk_widget_class_install_action (widget_class, "win.compare-revision", NULL, trail_window_compare_revision_action);
 }
@@ -322,6 +337,7 @@ _trail_window_compare_update_actions (TrailWindow *self)
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-actions", has_document);
   /* Offered only where git can answer: a local file and a git command. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-revision",
                                  has_document && path != NULL && trail_git_is_available ());
