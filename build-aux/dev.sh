@@ -26,7 +26,8 @@ PACKAGES_BUILD="gcc pkgconf meson ninja-build gettext libglib2.0-dev libgtk-4-de
 PACKAGES_TEST="xvfb xauth xdotool imagemagick dbus dbus-x11 dbus-daemon at-spi2-core
   python3 python3-gi gir1.2-atspi-2.0 gir1.2-glib-2.0 librsvg2-bin poppler-utils
   flatpak-builder git locales groff-base shared-mime-info libglib2.0-bin
-  chromium chromium-driver python3-selenium python3-websockets python3-jsonschema"
+  chromium chromium-driver python3-selenium python3-websockets python3-jsonschema
+  gdb fonts-noto-cjk fonts-noto-color-emoji inkscape"
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then

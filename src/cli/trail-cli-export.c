@@ -56,6 +56,7 @@ static int      export_embed_fonts = -1;
 static gboolean export_mkdir;
 static gboolean export_slides;
 static gboolean export_for_dark;
+static gboolean export_votes;
 static char    *export_poster;
 static gboolean export_bom;
 
@@ -184,6 +185,8 @@ static const GOptionEntry export_entries[] = {
     N_("PDF: a poster at the map’s size (times --export-scale) on sheets of PAPER, overlapping by 1 cm, with crop marks"), N_("PAPER") },
   { "export-for-dark", 0, 0, G_OPTION_ARG_NONE, &export_for_dark,
     N_("Light text for the title, objective, scope and legend, for a transparent export on a dark slide"), NULL },
+  { "export-votes", 0, 0, G_OPTION_ARG_NONE, &export_votes,
+    N_("Show revealed dot-vote results on the cards (count and heat colour)"), NULL },
   { "export-omit", 0, 0, G_OPTION_ARG_STRING, &export_omit,
     N_("Leave out header, personas and/or legend (comma-separated)"), N_("LIST") },
   { "export-transparent", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_flag_cb,
@@ -220,7 +223,7 @@ trail_cli_export_requested (void)
          export_omit != NULL || export_transparent != -1 || export_stages != NULL ||
          export_lanes != NULL || export_personas != NULL || export_paper != NULL ||
          export_style != NULL || export_text_to_path != -1 || export_embed_fonts != -1 || export_mkdir || export_slides ||
-         export_for_dark || export_poster != NULL || export_bom;
+         export_for_dark || export_votes || export_poster != NULL || export_bom;
 }
 
 static void
@@ -508,6 +511,7 @@ parse_options (TrailExportOptions *options)
 
   options->transparent = export_transparent == TRUE;
   options->for_dark = export_for_dark;
+  options->show_votes = export_votes;
   if (options->transparent && !options->for_dark && options->style != TRAIL_STYLE_DARK &&
       (options->omit & (TRAIL_EXPORT_OMIT_HEADER | TRAIL_EXPORT_OMIT_LEGEND)) !=
       (TRAIL_EXPORT_OMIT_HEADER | TRAIL_EXPORT_OMIT_LEGEND))

@@ -64,6 +64,7 @@ trail_cli_run (int    argc,
   g_option_context_add_main_entries (context, trail_cli_export_get_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, trail_cli_import_get_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, trail_cli_compare_get_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, trail_cli_votes_get_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);
@@ -109,6 +110,14 @@ trail_cli_run (int    argc,
   if (trail_cli_import_requested ())
     {
       int status = trail_cli_import_run ((const char * const *) files);
+
+      if (status != 0 || !trail_cli_export_requested ())
+        return status;
+    }
+
+  if (trail_cli_votes_requested ())
+    {
+      int status = trail_cli_votes_run ((const char * const *) files);
 
       if (status != 0 || !trail_cli_export_requested ())
         return status;

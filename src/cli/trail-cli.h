@@ -34,6 +34,11 @@ gboolean      trail_cli_export_take_booleans (char               **args,
 int           trail_cli_export_run          (const char * const  *files);
 
 /* trail-cli-import.c: the --import… options and the import itself. */
+/* trail-cli-votes.c: --export-votes-csv */
+const GOptionEntry *trail_cli_votes_get_entries (void);
+gboolean      trail_cli_votes_requested     (void);
+int           trail_cli_votes_run           (const char * const  *files);
+
 const GOptionEntry *trail_cli_import_get_entries (void);
 gboolean      trail_cli_import_requested    (void);
 /* Imports into the one map of @files and saves it; returns the exit

@@ -576,3 +576,83 @@ trail_csv_header_key (const char *header)
 
   return g_string_free (key, FALSE);
 }
+
+/* ---- Rows that could not be read ----------------------------------------- */
+
+typedef struct
+{
+  guint  line;
+  char  *message;
+} BadRow;
+
+struct _TrailCsvBadRows
+{
+  GArray *rows;   /* BadRow */
+};
+
+static void
+bad_row_clear (gpointer data)
+{
+  g_free (((BadRow *) data)->message);
+}
+
+TrailCsvBadRows *
+trail_csv_bad_rows_new (void)
+{
+  TrailCsvBadRows *self = g_new0 (TrailCsvBadRows, 1);
+
+  self->rows = g_array_new (FALSE, FALSE, sizeof (BadRow));
+  g_array_set_clear_func (self->rows, bad_row_clear);
+  return self;
+}
+
+void
+trail_csv_bad_rows_free (TrailCsvBadRows *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->rows);
+  g_free (self);
+}
+
+void
+trail_csv_bad_rows_clear (TrailCsvBadRows *self)
+{
+  g_return_if_fail (self != NULL);
+  g_array_set_size (self->rows, 0);
+}
+
+void
+trail_csv_bad_rows_add (TrailCsvBadRows *self,
+                        guint            line,
+                        char            *message)
+{
+  BadRow bad = { line, message };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (message != NULL);
+  g_array_append_val (self->rows, bad);
+}
+
+guint
+trail_csv_bad_rows_get_n (TrailCsvBadRows *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->rows->len;
+}
+
+const char *
+trail_csv_bad_rows_get (TrailCsvBadRows *self,
+                        guint            index,
+                        guint           *line)
+{
+  BadRow *bad;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  bad = &g_array_index (self->rows, BadRow, index);
+  if (line != NULL)
+    *line = bad->line;
+  return bad->message;
+}

@@ -84,6 +84,25 @@ char        *trail_csv_header_key       (const char *header);
 
 GQuark       trail_csv_error_quark      (void);
 
+/* The rows of a file an import could not read, each with its line in the
+ * file and why: what the import dialog lists and the command line
+ * reports, the same for every kind of import. */
+typedef struct _TrailCsvBadRows TrailCsvBadRows;
+
+TrailCsvBadRows *trail_csv_bad_rows_new    (void);
+void             trail_csv_bad_rows_free   (TrailCsvBadRows *self);
+void             trail_csv_bad_rows_clear  (TrailCsvBadRows *self);
+/* Takes @message (translated, made with g_strdup_printf()). */
+void             trail_csv_bad_rows_add    (TrailCsvBadRows *self,
+                                            guint            line,
+                                            char            *message);
+guint            trail_csv_bad_rows_get_n  (TrailCsvBadRows *self);
+/* The message of bad row @index, and its 1-based line in *@line. */
+const char      *trail_csv_bad_rows_get    (TrailCsvBadRows *self,
+                                            guint            index,
+                                            guint           *line);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrailCsv, trail_csv_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrailCsvBadRows, trail_csv_bad_rows_free)
 
 G_END_DECLS

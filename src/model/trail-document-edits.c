@@ -394,30 +394,39 @@ add_lines (TrailDocument *self,
            TrailLane     *lane,
            TrailStage    *stage,
            int            index,
-           const char    *label)
+           const char    *label,
+           GError       **error)
 {
   g_autofree char *valid = NULL;
   g_auto(GStrv) lines = NULL;
   GPtrArray *added;
+  guint n_lines = 0;
 
-  added = g_ptr_array_new ();
   if (text == NULL)
-    return added;
+    return g_ptr_array_new ();
 
   valid = g_utf8_make_valid (text, len);
   lines = g_strsplit_set (valid, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        n_lines++;
+    }
 
+  /* A map the loader would refuse is never made: all the lines or none,
+   * said before anything changes. */
+  if (n_lines > 0 && !trail_document_check_room (self, n_lines, strlen (valid), error))
+    return NULL;
+
+  added = g_ptr_array_new ();
   trail_document_begin_group (self, label);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       TrailCard *card;
 
-      g_strstrip (lines[i]);
       if (lines[i][0] == '\0')
         continue;
-      /* A map the loader would refuse is never made. */
-      if (g_list_model_get_n_items (trail_document_get_cards (self)) >= TRAIL_FILE_MAX_ITEMS)
-        break;
       /* The file's limit on one text; a longer line is cut at a character. */
       if (strlen (lines[i]) > TRAIL_FILE_MAX_STRING)
         *g_utf8_find_prev_char (lines[i], lines[i] + TRAIL_FILE_MAX_STRING + 1) = '\0';
@@ -437,13 +446,15 @@ trail_document_add_cards_from_text (TrailDocument *self,
                                     TrailLane     *lane,
                                     TrailStage    *stage,
                                     int            index,
-                                    const char    *text)
+                                    const char    *text,
+                                    GError       **error)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!check_cell (self, lane, stage))
     return g_ptr_array_new ();
 
-  return add_lines (self, text, -1, lane, stage, index, _("Add Cards"));
+  return add_lines (self, text, -1, lane, stage, index, _("Add Cards"), error);
 }
 
 GPtrArray *
@@ -625,11 +636,13 @@ trail_document_paste_text (TrailDocument *self,
                            gssize         len,
                            TrailLane     *lane,
                            TrailStage    *stage,
-                           int            index)
+                           int            index,
+                           GError       **error)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!check_cell (self, lane, stage))
     return g_ptr_array_new ();
 
-  return add_lines (self, text, len, lane, stage, index, _("Paste"));
+  return add_lines (self, text, len, lane, stage, index, _("Paste"), error);
 }

@@ -64,14 +64,17 @@ gboolean     trail_card_has_persona_tag         (TrailCard          *card,
                                                  const char         *persona_id);
 
 /* One card per non-empty line of @text (lines are stripped; invalid UTF-8
- * is repaired), placed in order at @index of the cell (-1 appends).
+ * is repaired; a line over the file's text limit is cut at a character),
+ * placed in order at @index of the cell (-1 appends).
  * Returns the new cards (transfer container; may be empty), one undo step
- * "Add Cards". */
+ * "Add Cards"; or NULL and TRAIL_DOCUMENT_ERROR_LIMIT, changing nothing,
+ * when so many cards would take the map past its limits. */
 GPtrArray   *trail_document_add_cards_from_text (TrailDocument      *self,
                                                  TrailLane          *lane,
                                                  TrailStage         *stage,
                                                  int                 index,
-                                                 const char         *text);
+                                                 const char         *text,
+                                                 GError            **error);
 
 /* A copy of each card (every field, unknown ones included; new ids), each
  * right after its original, in one undo step. Returns the copies in the
@@ -130,12 +133,15 @@ GPtrArray   *trail_document_paste_cards         (TrailDocument      *self,
                                                  TrailStage         *stage,
                                                  int                 index,
                                                  GError            **error);
-/* Pastes plain text: one card per non-empty line, one undo step "Paste". */
+/* Pastes plain text: one card per non-empty line, one undo step "Paste";
+ * as trail_document_add_cards_from_text(), all the lines or, past the
+ * limits, none and an error. */
 GPtrArray   *trail_document_paste_text          (TrailDocument      *self,
                                                  const char         *text,
                                                  gssize              len,
                                                  TrailLane          *lane,
                                                  TrailStage         *stage,
-                                                 int                 index);
+                                                 int                 index,
+                                                 GError            **error);
 
 G_END_DECLS

@@ -207,6 +207,10 @@ kind_noun (GType type)
     return _("survey result");
   if (type == TRAIL_TYPE_ACTION)
     return _("action");
+  if (type == TRAIL_TYPE_VOTE_ROUND)
+    return _("voting round");
+  if (type == TRAIL_TYPE_VOTER)
+    return _("voter");
   return _("item");
 }
 
@@ -1126,7 +1130,7 @@ check_cells (Loader *l,
 static const char * const root_known[] = {
   "format", "version", "title", "objective", "scope", "notes", "scale",
   "personas", "stages", "lanes", "channels", "cards", "emotion-lines",
-  "surveys", "survey-results", "actions", NULL
+  "surveys", "survey-results", "actions", "vote-rounds", "voters", NULL
 };
 
 static TrailDocument *
@@ -1241,6 +1245,8 @@ load_root (JsonNode    *root,
   read_list (l, object, "surveys", TRAIL_TYPE_SURVEY);
   read_list (l, object, "survey-results", TRAIL_TYPE_SURVEY_RESULT);
   read_list (l, object, "actions", TRAIL_TYPE_ACTION);
+  read_list (l, object, "vote-rounds", TRAIL_TYPE_VOTE_ROUND);
+  read_list (l, object, "voters", TRAIL_TYPE_VOTER);
 
   unknown = collect_unknown (l, object, NULL, root_known);
   _trail_item_set_unknown (doc, unknown);
@@ -1947,6 +1953,12 @@ trail_document_serialize (TrailDocument *self)
    * editing different actions merge in git without conflicts. */
   if (g_list_model_get_n_items (trail_document_get_actions (self)) > 0)
     write_list (&w, "actions", trail_document_get_actions (self));
+  /* Each voter's dots are one line of their own record, so copies of a map
+   * where different people voted merge in git without conflict. */
+  if (g_list_model_get_n_items (trail_document_get_vote_rounds (self)) > 0)
+    write_list (&w, "vote-rounds", trail_document_get_vote_rounds (self));
+  if (g_list_model_get_n_items (trail_document_get_voters (self)) > 0)
+    write_list (&w, "voters", trail_document_get_voters (self));
 
   end_object (&w, _trail_item_get_unknown (self));
   g_string_append_c (out, '\n');
@@ -2115,6 +2127,16 @@ trail_document_check_room (TrailDocument  *self,
   if (size + n_bytes <= VALUES_SURELY_FIT)
     return TRUE;
   return check_text (data, size, n_bytes / 2 + 1, error);
+}
+
+gboolean
+trail_document_check_card_room (TrailDocument  *self,
+                                guint           n_cards,
+                                GError        **error)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+
+  return check_lists (self, n_cards, error);
 }
 
 /* ---- Saving ------------------------------------------------------------- */

@@ -87,6 +87,11 @@ gboolean       trail_document_check_room       (TrailDocument  *self,
                                                 GError        **error);
 gboolean       trail_document_check_serialized (GBytes         *bytes,
                                                 GError        **error);
+/* Only the counts (no saved form is made, so it is cheap enough for every
+ * single card added by hand): whether @n_cards more cards fit. */
+gboolean       trail_document_check_card_room  (TrailDocument  *self,
+                                                guint           n_cards,
+                                                GError        **error);
 
 /* Atomic save (g_file_replace() to a temporary file and rename, as
  * g_file_replace_contents() does, but a failed write never replaces the old

@@ -83,11 +83,14 @@ struct _TrailDocument
   GListStore    *stages;
   GListStore    *lanes;
   GListStore    *cards;
+  guint          card_hint;      /* where a card was inserted last */
   GListStore    *lines;
   GListStore    *channels;
   GListStore    *actions;
   GListStore    *surveys;
   GListStore    *survey_results;
+  GListStore    *vote_rounds;
+  GListStore    *voters;
 
   GHashTable    *ids;            /* id → live item of any kind */
   GHashTable    *used_ids;       /* every id given out, so undo can bring one back */
@@ -128,6 +131,8 @@ enum {
 
 enum {
   CHANGED,
+  PENDING_EDIT,
+  PREPARE_DRAFT,
   N_SIGNALS
 };
 
@@ -219,6 +224,25 @@ list_index_of (GListStore *store,
   return position;
 }
 
+/* Adding cards in a row (a paste of 20,000 lines) asks each time where
+ * the card inserted just before is: looked at first, that stays linear
+ * where a search of the whole list would not. */
+static guint
+card_index_of (TrailDocument *self,
+               TrailCard     *card)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+
+  for (guint p = self->card_hint; p < n && p <= self->card_hint + 1; p++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->cards), p);
+
+      if (item == (GObject *) card)
+        return p;
+    }
+  return list_index_of (self->cards, card);
+}
+
 static GListStore *
 store_for_item (TrailDocument *self,
                 gpointer       item)
@@ -241,6 +265,10 @@ store_for_item (TrailDocument *self,
     return self->survey_results;
   if (TRAIL_IS_ACTION (item))
     return self->actions;
+  if (TRAIL_IS_VOTE_ROUND (item))
+    return self->vote_rounds;
+  if (TRAIL_IS_VOTER (item))
+    return self->voters;
 
   g_return_val_if_reached (NULL);
 }
@@ -264,6 +292,8 @@ change_for_item (gpointer item)
     return TRAIL_CHANGE_SURVEYS;
   if (TRAIL_IS_ACTION (item))
     return TRAIL_CHANGE_ACTIONS;
+  if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
+    return TRAIL_CHANGE_VOTES;
   if (TRAIL_IS_DOCUMENT (item))
     return TRAIL_CHANGE_META;
 
@@ -297,6 +327,10 @@ item_get_id (gpointer item)
     id = trail_survey_result_get_id (item);
   else if (TRAIL_IS_ACTION (item))
     id = trail_action_get_id (item);
+  else if (TRAIL_IS_VOTE_ROUND (item))
+    id = trail_vote_round_get_id (item);
+  else if (TRAIL_IS_VOTER (item))
+    id = trail_voter_get_id (item);
 
   return id;
 }
@@ -327,12 +361,44 @@ unregister_id (TrailDocument *self,
 }
 
 /* Short random ids merge well: two people adding cards to copies of one map
- * do not both make "c13". Seeded by g_random, so a test can fix them. */
+ * do not both make "c13". Seeded by g_random, so a test can fix them.
+ * Where the item has a name when it is made, the id starts with it too
+ * ("s-first-visit-k3x9pq"): the id is what a designer sees in an SVG export
+ * (`inkscape --export-id=stage-s-first-visit-…`) and in a diff. Only
+ * ASCII letters and digits, so it is a valid XML id and CSS name. */
+#define ID_NAME_CHARS 20
+
 static char *
-make_id (TrailDocument *self,
-         const char    *prefix)
+make_named_id (TrailDocument *self,
+               const char    *prefix,
+               const char    *name)
 {
   static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+  g_autoptr(GString) stem = g_string_new (prefix);
+
+  if (name != NULL && name[0] != '\0')
+    {
+      /* Transliterated the same way whatever the user's locale. */
+      g_autofree char *ascii = g_str_to_ascii (name, "C");
+      gsize start = stem->len + 1;
+
+      g_string_append_c (stem, '-');
+      for (const char *p = ascii; *p != '\0' && stem->len - start < ID_NAME_CHARS; p++)
+        {
+          if (g_ascii_isalnum (*p))
+            g_string_append_c (stem, g_ascii_tolower (*p));
+          else if (stem->str[stem->len - 1] != '-')
+            g_string_append_c (stem, '-');
+        }
+      /* Cut at a word where one is near. */
+      if (stem->len - start >= ID_NAME_CHARS && strchr (stem->str + start, '-') != NULL &&
+          strrchr (stem->str, '-') - stem->str > (gssize) (start + ID_NAME_CHARS / 2))
+        g_string_truncate (stem, strrchr (stem->str, '-') - stem->str);
+      while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+        g_string_truncate (stem, stem->len - 1);
+      if (stem->len > strlen (prefix))
+        g_string_append_c (stem, '-');
+    }
 
   for (;;)
     {
@@ -343,7 +409,7 @@ make_id (TrailDocument *self,
         suffix[i] = alphabet[g_random_int_range (0, sizeof alphabet - 1)];
       suffix[6] = '\0';
 
-      id = g_strconcat (prefix, suffix, NULL);
+      id = g_strconcat (stem->str, suffix, NULL);
       if (!g_hash_table_contains (self->used_ids, id))
         {
           g_hash_table_add (self->used_ids, g_strdup (id));
@@ -351,6 +417,13 @@ make_id (TrailDocument *self,
         }
       g_free (id);
     }
+}
+
+static char *
+make_id (TrailDocument *self,
+         const char    *prefix)
+{
+  return make_named_id (self, prefix, NULL);
 }
 
 static gboolean
@@ -701,6 +774,8 @@ real_insert (TrailDocument *self,
     }
 
   g_list_store_insert (store, index, item);
+  if (store == self->cards)
+    self->card_hint = index;
   emit_changed (self, change_for_item (item), item);
 }
 
@@ -770,6 +845,7 @@ real_move_card (TrailDocument *self,
     {
       g_list_store_remove (self->cards, from->index);
       g_list_store_insert (self->cards, to->index, card);
+      self->card_hint = to->index;
     }
 
   _trail_item_set (card, "lane-id", to->lane, "stage-id", to->stage, NULL);
@@ -1075,19 +1151,25 @@ card_list_index_for (TrailDocument *self,
                      guint          cell_index)
 {
   GPtrArray *cell = lookup_cell (self, lane_id, stage_id);
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GPtrArray) without = NULL;
+  GPtrArray *others = cell;
   guint card_pos = G_MAXUINT;
   TrailCard *anchor = NULL;
   gboolean after = FALSE;
   guint pos;
 
-  if (cell != NULL)
-    for (guint i = 0; i < cell->len; i++)
-      if (g_ptr_array_index (cell, i) != card)
-        g_ptr_array_add (others, g_ptr_array_index (cell, i));
+  /* A new card has no place yet: the cell as it is, not a copy per card. */
+  if (cell == NULL || card != NULL)
+    {
+      others = without = g_ptr_array_new ();
+      if (cell != NULL)
+        for (guint i = 0; i < cell->len; i++)
+          if (g_ptr_array_index (cell, i) != card)
+            g_ptr_array_add (others, g_ptr_array_index (cell, i));
+    }
 
   if (card != NULL)
-    card_pos = list_index_of (self->cards, card);
+    card_pos = card_index_of (self, card);
 
   if (cell_index < others->len)
     anchor = g_ptr_array_index (others, cell_index);
@@ -1101,7 +1183,7 @@ card_list_index_for (TrailDocument *self,
   else
     return list_index_for_empty_cell (self, lane_id, stage_id);
 
-  pos = list_index_of (self->cards, anchor);
+  pos = card_index_of (self, anchor);
   /* Positions are in the list without @card. */
   if (card != NULL && card_pos < pos)
     pos--;
@@ -1171,6 +1253,8 @@ trail_document_dispose (GObject *object)
   g_clear_object (&self->surveys);
   g_clear_object (&self->survey_results);
   g_clear_object (&self->actions);
+  g_clear_object (&self->vote_rounds);
+  g_clear_object (&self->voters);
   g_clear_object (&self->lanes);
   g_clear_object (&self->stages);
   g_clear_object (&self->personas);
@@ -1283,6 +1367,18 @@ trail_document_set_property (GObject      *object,
   g_object_notify_by_pspec (object, properties[prop_id]);
 }
 
+/* Every handler runs; the answer is whether any of them said TRUE. */
+static gboolean
+any_true_accumulator (GSignalInvocationHint *hint,
+                      GValue                *return_accu,
+                      const GValue          *handler_return,
+                      gpointer               data)
+{
+  if (g_value_get_boolean (handler_return))
+    g_value_set_boolean (return_accu, TRUE);
+  return TRUE;
+}
+
 static void
 trail_document_class_init (TrailDocumentClass *klass)
 {
@@ -1323,6 +1419,37 @@ trail_document_class_init (TrailDocumentClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 2, TRAIL_TYPE_CHANGE_FLAGS, G_TYPE_OBJECT);
+
+  /**
+   * TrailDocument::pending-edit:
+   *
+   * A view holds text typed but not committed yet; see
+   * trail_document_note_pending_edit().
+   */
+  signals[PENDING_EDIT] =
+    g_signal_new ("pending-edit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * TrailDocument::prepare-draft:
+   * @draft: (nullable): a copy of the document, or %NULL
+   *
+   * See trail_document_prepare_draft(). Returns %TRUE when the handler
+   * holds (with @draft %NULL) or applied (with a copy) uncommitted text.
+   */
+  signals[PREPARE_DRAFT] =
+    g_signal_new ("prepare-draft",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  any_true_accumulator, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, TRAIL_TYPE_DOCUMENT);
 }
 
 static void
@@ -1342,6 +1469,8 @@ trail_document_init (TrailDocument *self)
   self->surveys = g_list_store_new (TRAIL_TYPE_SURVEY);
   self->survey_results = g_list_store_new (TRAIL_TYPE_SURVEY_RESULT);
   self->actions = g_list_store_new (TRAIL_TYPE_ACTION);
+  self->vote_rounds = g_list_store_new (TRAIL_TYPE_VOTE_ROUND);
+  self->voters = g_list_store_new (TRAIL_TYPE_VOTER);
 
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1646,6 +1775,20 @@ _trail_document_new_action (TrailDocument *self)
 }
 
 GListModel *
+trail_document_get_vote_rounds (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->vote_rounds);
+}
+
+GListModel *
+trail_document_get_voters (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->voters);
+}
+
+GListModel *
 trail_document_get_emotion_lines (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
@@ -1846,6 +1989,8 @@ edit_label_for (gpointer item)
     return _("Edit Survey");
   if (TRAIL_IS_ACTION (item))
     return _("Edit Action");
+  if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
+    return _("Edit Voting Round");
   return _("Edit Map");
 }
 
@@ -2219,7 +2364,7 @@ trail_document_add_stage (TrailDocument *self,
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), NULL);
 
-  id = make_id (self, "s");
+  id = make_named_id (self, "s", name);
   stage = _trail_stage_new (id);
   _trail_item_set (stage, "name", name != NULL ? name : "", NULL);
 
@@ -2368,7 +2513,7 @@ trail_document_add_lane (TrailDocument *self,
   g_return_val_if_fail (kind >= TRAIL_LANE_KIND_TOUCHPOINTS && kind <= TRAIL_LANE_KIND_CUSTOM, NULL);
   g_return_val_if_fail (title == NULL || g_utf8_validate (title, -1, NULL), NULL);
 
-  id = make_id (self, "l");
+  id = make_named_id (self, "l", title);
   lane = _trail_lane_new (id);
   _trail_item_set (lane,
                    "kind", kind,
@@ -2451,7 +2596,7 @@ trail_document_add_card (TrailDocument *self,
   g_return_val_if_fail (text == NULL || (g_utf8_validate (text, -1, NULL) &&
                                          strlen (text) <= TRAIL_FILE_MAX_STRING), NULL);
 
-  id = make_id (self, "c");
+  id = make_named_id (self, "c", text);
   card = _trail_card_new (id);
   _trail_item_set (card, "text", text != NULL ? text : "", NULL);
 
@@ -2467,7 +2612,7 @@ trail_document_remove_card (TrailDocument *self,
 
   begin (self, _("Remove Card"));
   unlink_card_from_actions (self, card);
-  record_remove_at (self, card, list_index_of (self->cards, card));
+  record_remove_at (self, card, card_index_of (self, card));
   end (self);
 }
 
@@ -2503,7 +2648,7 @@ trail_document_move_card (TrailDocument *self,
   op = trail_op_new (OP_MOVE_CARD, card);
   op->side[0].lane = g_strdup (trail_card_get_lane_id (card));
   op->side[0].stage = g_strdup (trail_card_get_stage_id (card));
-  op->side[0].index = list_index_of (self->cards, card);
+  op->side[0].index = card_index_of (self, card);
   op->side[0].cell = card_cell_index (self, card);
   op->side[1].lane = g_strdup (trail_lane_get_id (lane));
   op->side[1].stage = g_strdup (trail_stage_get_id (stage));
@@ -2534,7 +2679,7 @@ _trail_document_add_card_copy (TrailDocument *self,
   g_return_val_if_fail (TRAIL_IS_STAGE (stage) && item_in_document (self, stage), NULL);
   g_return_val_if_fail (trail_lane_get_kind (lane) != TRAIL_LANE_KIND_EMOTIONS, NULL);
 
-  id = make_id (self, "c");
+  id = make_named_id (self, "c", trail_card_get_text (source));
   copy = _trail_card_new (id);
 
   fields = _trail_fields_for_type (TRAIL_TYPE_CARD, &n_fields);
@@ -2610,7 +2755,7 @@ trail_document_add_channel (TrailDocument *self,
                                          strlen (name) <= TRAIL_FILE_MAX_STRING), NULL);
   g_return_val_if_fail (icon == NULL || trail_custom_channel_icon_is_valid (icon), NULL);
 
-  id = make_id (self, "ch");
+  id = make_named_id (self, "ch", name);
   channel = _trail_custom_channel_new (id);
   _trail_item_set (channel, "name", name != NULL ? name : "", NULL);
   if (icon != NULL)
@@ -2678,7 +2823,8 @@ _trail_document_insert_item (TrailDocument *self,
                              int            index,
                              const char    *label)
 {
-  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item));
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
 
   begin (self, label);
   record_insert (self, item, insert_index (store_for_item (self, item), index), 0);
@@ -2690,7 +2836,8 @@ _trail_document_remove_item (TrailDocument *self,
                              gpointer       item,
                              const char    *label)
 {
-  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item));
+  g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
   g_return_if_fail (item_in_document (self, item));
 
   begin (self, label);
@@ -2727,7 +2874,7 @@ trail_document_add_persona (TrailDocument *self,
   g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), NULL);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->personas));
-  id = make_id (self, "p");
+  id = make_named_id (self, "p", name);
   persona = _trail_persona_new (id);
   _trail_item_set (persona,
                    "name", name != NULL ? name : "",
@@ -3252,5 +3399,28 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->channels), G_LIST_MODEL (b->channels)) &&
          lists_equal (G_LIST_MODEL (a->surveys), G_LIST_MODEL (b->surveys)) &&
          lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results)) &&
-         lists_equal (G_LIST_MODEL (a->actions), G_LIST_MODEL (b->actions));
+         lists_equal (G_LIST_MODEL (a->actions), G_LIST_MODEL (b->actions)) &&
+         lists_equal (G_LIST_MODEL (a->vote_rounds), G_LIST_MODEL (b->vote_rounds)) &&
+         lists_equal (G_LIST_MODEL (a->voters), G_LIST_MODEL (b->voters));
+}
+
+void
+trail_document_note_pending_edit (TrailDocument *self)
+{
+  g_return_if_fail (TRAIL_IS_DOCUMENT (self));
+
+  g_signal_emit (self, signals[PENDING_EDIT], 0);
+}
+
+gboolean
+trail_document_prepare_draft (TrailDocument *self,
+                              TrailDocument *draft)
+{
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (draft == NULL || TRAIL_IS_DOCUMENT (draft), FALSE);
+
+  g_signal_emit (self, signals[PREPARE_DRAFT], 0, draft, &pending);
+  return pending;
 }

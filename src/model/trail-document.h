@@ -16,6 +16,7 @@
 #include "trail-custom-channel.h"
 #include "trail-survey.h"
 #include "trail-action.h"
+#include "trail-voting-types.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,11 @@ G_DECLARE_FINAL_TYPE (TrailDocument, trail_document, TRAIL, DOCUMENT, GObject)
  *     undo or redo applies); @object is the stage, lane, card, persona, line
  *     or point affected, or the document itself. Views follow this one
  *     signal; the GListModels also emit items-changed.
+ *   pending-edit ()
+ *     a view holds text typed and not committed yet (an open inline
+ *     editor, an inspector field): a draft is due although nothing changed.
+ *   prepare-draft (TrailDocument *draft) → gboolean
+ *     emitted before a draft is written; see trail_document_prepare_draft().
  */
 
 TrailDocument     *trail_document_new               (void);
@@ -81,6 +87,10 @@ GListModel        *trail_document_get_survey_results (TrailDocument *self);
 /* What the team does about the map (TrailAction); see trail-action.h. */
 GListModel        *trail_document_get_actions       (TrailDocument *self);
 TrailAction       *trail_document_find_action       (TrailDocument *self, const char *id);
+/* Dot-voting rounds (TrailVoteRound) and their participants (TrailVoter,
+ * each holding its dots); see trail-voting.h. */
+GListModel        *trail_document_get_vote_rounds   (TrailDocument *self);
+GListModel        *trail_document_get_voters        (TrailDocument *self);
 
 /* Lookups by id; NULL when unknown. O(1). */
 TrailPersona      *trail_document_find_persona      (TrailDocument *self, const char *id);
@@ -255,5 +265,20 @@ void               trail_document_clear_history     (TrailDocument *self);
 /* A deep comparison of two documents' content (not undo history). */
 gboolean           trail_document_equal             (TrailDocument *a,
                                                      TrailDocument *b);
+
+/* ---- Text not committed yet ------------------------------------------- */
+
+/* Drafts must keep what is still being typed (the docs promise that every
+ * edit older than the draft delay survives a crash), without committing it:
+ * that would close the editor or add undo steps while the user types.
+ * A view holding such text calls trail_document_note_pending_edit() when
+ * it changes. Before a draft is written, trail_document_prepare_draft() is
+ * called first with @draft %NULL — views commit what they can commit
+ * anyway (a field whose commit was only delayed) and return whether text
+ * is still held — and then, if any is, with @draft a copy of the document,
+ * onto which each view applies its text. */
+void               trail_document_note_pending_edit (TrailDocument *self);
+gboolean           trail_document_prepare_draft     (TrailDocument *self,
+                                                     TrailDocument *draft);
 
 G_END_DECLS

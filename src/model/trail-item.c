@@ -90,6 +90,22 @@ static const TrailField survey_fields[] = {
   { "band",              "band",              0 },
 };
 
+static const TrailField vote_round_fields[] = {
+  { "id",        "id",        TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
+  { "question",  "question",  0 },
+  { "lane-kind", "lane-kind", 0 },
+  { "budget",    "budget",    TRAIL_FIELD_REQUIRED },
+  { "revealed",  "revealed",  0 },
+};
+
+/* "dots" last: a voter's votes are one line at the end of their record. */
+static const TrailField voter_fields[] = {
+  { "id",    "id",    TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
+  { "round", "round", TRAIL_FIELD_REQUIRED },
+  { "name",  "name",  0 },
+  { "dots",  "dots",  TRAIL_FIELD_REPEATS },
+};
+
 static const TrailField survey_result_fields[] = {
   { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
   { "survey",      "survey",      TRAIL_FIELD_REQUIRED },
@@ -165,6 +181,10 @@ _trail_fields_for_type (GType  type,
     RETURN_TABLE (survey_result_fields);
   if (type == TRAIL_TYPE_ACTION)
     RETURN_TABLE (action_fields);
+  if (type == TRAIL_TYPE_VOTE_ROUND)
+    RETURN_TABLE (vote_round_fields);
+  if (type == TRAIL_TYPE_VOTER)
+    RETURN_TABLE (voter_fields);
 #undef RETURN_TABLE
 
   *n_fields = 0;
@@ -296,7 +316,7 @@ _trail_field_check_value (const TrailField  *field,
               return FALSE;
             }
 
-          for (guint j = 0; j < i; j++)
+          for (guint j = 0; j < i && !(field->flags & TRAIL_FIELD_REPEATS); j++)
             if (strcmp (strv[i], strv[j]) == 0 ||
                 ((field->flags & TRAIL_FIELD_DATED) &&
                  strcspn (strv[i], "=") == strcspn (strv[j], "=") &&

@@ -35,6 +35,8 @@ struct _TrailMapFile
   guint          saving : 1;
   guint          writing_draft : 1;
   guint          draft_failed : 1;
+  /* The draft being written holds text not committed yet. */
+  guint          draft_has_pending : 1;
   /* Discarded while a draft was being written: remove it once written. */
   guint          remove_after_write : 1;
 };
@@ -174,7 +176,8 @@ on_draft_written_cb (GObject      *object,
   self->draft_failed = FALSE;
 
   /* Saved, undone or discarded while the draft was being written. */
-  if (self->remove_after_write || !trail_document_get_modified (self->document))
+  if (self->remove_after_write ||
+      (!trail_document_get_modified (self->document) && !self->draft_has_pending))
     {
       self->remove_after_write = FALSE;
       trail_drafts_remove (self->draft_id);
@@ -186,11 +189,18 @@ write_draft_cb (gpointer user_data)
 {
   TrailMapFile *self = user_data;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean pending;
 
   self->draft_source = 0;
 
+  /* Views commit what they only delayed (which changes the document and
+   * schedules a draft again: this one is it) and say whether they still
+   * hold typed text. */
+  pending = trail_document_prepare_draft (self->document, NULL);
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+
   /* Undone back to what is saved: the draft has nothing left to keep. */
-  if (!trail_document_get_modified (self->document))
+  if (!trail_document_get_modified (self->document) && !pending)
     {
       if (!self->writing_draft && self->draft_id != NULL)
         trail_drafts_remove (self->draft_id);
@@ -211,6 +221,19 @@ write_draft_cb (gpointer user_data)
     }
 
   bytes = trail_document_serialize (self->document);
+  if (pending)
+    {
+      /* The text goes onto a copy: the document itself, its undo history
+       * and the editors stay as they are. */
+      g_autoptr(TrailDocument) copy = trail_document_load_from_bytes (bytes, NULL, NULL);
+
+      if (copy != NULL && trail_document_prepare_draft (self->document, copy))
+        {
+          g_clear_pointer (&bytes, g_bytes_unref);
+          bytes = trail_document_serialize (copy);
+        }
+    }
+  self->draft_has_pending = pending;
   self->writing_draft = TRUE;
   self->remove_after_write = FALSE;
   trail_drafts_write_async (self->draft_id, bytes, self->file,
@@ -242,6 +265,15 @@ on_document_changed_cb (TrailMapFile     *self,
   schedule_draft (self);
 }
 
+/* Typing that is not committed yet: drafted like a change. When the
+ * editor closes, this comes once more, and a draft of a map that is
+ * unmodified again is removed. */
+static void
+on_document_pending_edit_cb (TrailMapFile *self)
+{
+  schedule_draft (self);
+}
+
 static void
 on_document_notify_modified_cb (TrailMapFile *self)
 {
@@ -257,6 +289,8 @@ set_document (TrailMapFile  *self,
   self->document = g_object_ref (document);
   g_signal_connect_object (document, "changed",
                            G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "pending-edit",
+                           G_CALLBACK (on_document_pending_edit_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::modified",
                            G_CALLBACK (on_document_notify_modified_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title",

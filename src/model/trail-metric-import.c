@@ -44,11 +44,6 @@ typedef struct
   char       *target;
 } GoodRow;
 
-typedef struct
-{
-  guint  line;
-  char  *message;
-} BadRow;
 
 struct _TrailMetricImport
 {
@@ -56,7 +51,7 @@ struct _TrailMetricImport
   char     *source;
   int       cols[N_COLS];
   GArray   *good;
-  GArray   *bad;
+  TrailCsvBadRows *bad;
 };
 
 static void
@@ -71,11 +66,6 @@ good_row_clear (gpointer data)
   g_free (row->target);
 }
 
-static void
-bad_row_clear (gpointer data)
-{
-  g_free (((BadRow *) data)->message);
-}
 
 static void
 guess_columns (TrailCsv *csv,
@@ -146,8 +136,7 @@ trail_metric_import_new (GBytes      *bytes,
   self->source = g_path_get_basename (source);
   self->good = g_array_new (FALSE, FALSE, sizeof (GoodRow));
   g_array_set_clear_func (self->good, good_row_clear);
-  self->bad = g_array_new (FALSE, FALSE, sizeof (BadRow));
-  g_array_set_clear_func (self->bad, bad_row_clear);
+  self->bad = trail_csv_bad_rows_new ();
 
   self->csv = trail_csv_parse (bytes, separator, 0, error);
   if (self->csv == NULL)
@@ -174,7 +163,7 @@ trail_metric_import_free (TrailMetricImport *self)
 
   g_clear_pointer (&self->csv, trail_csv_free);
   g_clear_pointer (&self->good, g_array_unref);
-  g_clear_pointer (&self->bad, g_array_unref);
+  g_clear_pointer (&self->bad, trail_csv_bad_rows_free);
   g_free (self->source);
   g_free (self);
 }
@@ -184,9 +173,7 @@ add_bad (TrailMetricImport *self,
          guint              row,
          char              *message)
 {
-  BadRow bad = { trail_csv_get_line (self->csv, row), message };
-
-  g_array_append_val (self->bad, bad);
+  trail_csv_bad_rows_add (self->bad, trail_csv_get_line (self->csv, row), message);
 }
 
 /* 2026-03, 2026-03-31, 2026/03, 2026/03/31. */
@@ -290,7 +277,7 @@ trail_metric_import_check (TrailMetricImport  *self,
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (document), FALSE);
 
   g_array_set_size (self->good, 0);
-  g_array_set_size (self->bad, 0);
+  trail_csv_bad_rows_clear (self->bad);
 
   list = trail_document_get_stages (document);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -396,7 +383,7 @@ guint
 trail_metric_import_get_n_bad (TrailMetricImport *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->bad->len;
+  return trail_csv_bad_rows_get_n (self->bad);
 }
 
 const char *
@@ -404,15 +391,9 @@ trail_metric_import_get_bad (TrailMetricImport *self,
                              guint              index,
                              guint             *line)
 {
-  BadRow *bad;
-
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->bad->len, NULL);
 
-  bad = &g_array_index (self->bad, BadRow, index);
-  if (line != NULL)
-    *line = bad->line;
-  return bad->message;
+  return trail_csv_bad_rows_get (self->bad, index, line);
 }
 
 static TrailLane *
@@ -457,7 +438,7 @@ trail_metric_import_apply (TrailMetricImport  *self,
   if (self->good->len == 0)
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
-                   _("%s: no row can be imported (%u cannot be read)"), self->source, self->bad->len);
+                   _("%s: no row can be imported (%u cannot be read)"), self->source, trail_csv_bad_rows_get_n (self->bad));
       return 0;
     }
 

@@ -63,6 +63,7 @@ typedef enum
   TRAIL_FIELD_DATED       = 1 << 12, /* strings "DATE=NUMBER", see trail_metric_value_parse() */
   TRAIL_FIELD_REF_CARD    = 1 << 13, /* a card id (or each id of a list) */
   TRAIL_FIELD_DATE        = 1 << 14, /* "YYYY-MM-DD", see trail_action_due_is_valid() */
+  TRAIL_FIELD_REPEATS     = 1 << 15, /* a list whose entries may repeat (a voter's dots) */
 } TrailFieldFlags;
 
 typedef struct

@@ -16,6 +16,8 @@
 #include "trail-csv.h"
 #include "trail-survey.h"
 #include "trail-survey-import.h"
+#include "trail-find.h"
+#include "trail-voting.h"
 #include "trail-metric-import.h"
 #include "trail-action.h"
 #include "trail-mermaid.h"

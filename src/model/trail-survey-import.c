@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trail-json-check.h"
 #include "trail-survey-import.h"
 #include "trail-enums.h"
 #include "trail-model-private.h"
@@ -65,11 +66,6 @@ typedef struct
   const char *persona_id;
 } GoodRow;
 
-typedef struct
-{
-  guint  line;
-  char  *message;
-} BadRow;
 
 struct _TrailSurveyImport
 {
@@ -87,17 +83,12 @@ struct _TrailSurveyImport
 
   /* From check. */
   GArray     *good;        /* GoodRow */
-  GArray     *bad;         /* BadRow */
+  TrailCsvBadRows *bad;
   GHashTable *unmatched[2]; /* value → count */
   double      map_min;
   double      map_max;
 };
 
-static void
-bad_row_clear (gpointer data)
-{
-  g_free (((BadRow *) data)->message);
-}
 
 static char *
 fold (const char *text)
@@ -243,8 +234,7 @@ import_new (GBytes      *bytes,
   for (guint i = 0; i < 2; i++)
     self->value_maps[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->good = g_array_new (FALSE, FALSE, sizeof (GoodRow));
-  self->bad = g_array_new (FALSE, FALSE, sizeof (BadRow));
-  g_array_set_clear_func (self->bad, bad_row_clear);
+  self->bad = trail_csv_bad_rows_new ();
 
   if (!g_utf8_validate (self->source, -1, NULL) || strlen (self->source) > MAX_NAME_BYTES)
     {
@@ -383,7 +373,7 @@ static void
 clear_check (TrailSurveyImport *self)
 {
   g_array_set_size (self->good, 0);
-  g_array_set_size (self->bad, 0);
+  trail_csv_bad_rows_clear (self->bad);
   for (guint i = 0; i < 2; i++)
     g_clear_pointer (&self->unmatched[i], g_hash_table_unref);
 }
@@ -401,7 +391,7 @@ trail_survey_import_free (TrailSurveyImport *self)
   for (guint i = 0; i < 2; i++)
     g_clear_pointer (&self->value_maps[i], g_hash_table_unref);
   g_clear_pointer (&self->good, g_array_unref);
-  g_clear_pointer (&self->bad, g_array_unref);
+  g_clear_pointer (&self->bad, trail_csv_bad_rows_free);
   g_free (self);
 }
 
@@ -643,11 +633,17 @@ trail_survey_import_load_mapping (TrailSurveyImport  *self,
   static const char * const known[] = {
     "columns", "scale", "separator", "stages", "personas", "quotes", "quote-choice", "band", NULL
   };
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* A mapping is small and flat: a few objects of names. */
+  static const TrailJsonLimits limits = {
+    .max_bytes  = MAX_MAPPING_BYTES,
+    .max_depth  = 8,
+    .max_values = 100000,
+    .max_string = 4096,
+  };
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
   int columns[TRAIL_SURVEY_N_COLUMNS];
   JsonObject *root, *object;
-  JsonNode *node;
   GList *members;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -657,11 +653,16 @@ trail_survey_import_load_mapping (TrailSurveyImport  *self,
   if (g_bytes_get_size (json) > MAX_MAPPING_BYTES)
     return mapping_error (error, _("the file is too big for a mapping"));
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
-                                   g_bytes_get_size (json), &local_error))
-    return mapping_error (error, local_error->message);
+  /* The strict reader, as for every file from outside: no comments or
+   * single quotes, no wrapped numbers, no NUL, bounded depth and size. */
+  node = trail_json_parse (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                           _("mapping"), &limits, &local_error);
+  if (node == NULL)
+    {
+      g_set_error_literal (error, TRAIL_DOCUMENT_ERROR, local_error->code, local_error->message);
+      return FALSE;
+    }
 
-  node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return mapping_error (error, _("expected an object"));
   root = json_node_get_object (node);
@@ -903,9 +904,7 @@ add_bad (TrailSurveyImport *self,
          guint              row,
          char              *message)
 {
-  BadRow bad = { trail_csv_get_line (self->csv, row), message };
-
-  g_array_append_val (self->bad, bad);
+  trail_csv_bad_rows_add (self->bad, trail_csv_get_line (self->csv, row), message);
 }
 
 /* A value of the file → the id it stands for, by the hand-made mapping
@@ -1149,7 +1148,7 @@ guint
 trail_survey_import_get_n_bad (TrailSurveyImport *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->bad->len;
+  return trail_csv_bad_rows_get_n (self->bad);
 }
 
 const char *
@@ -1157,15 +1156,9 @@ trail_survey_import_get_bad (TrailSurveyImport *self,
                              guint              index,
                              guint             *line)
 {
-  BadRow *bad;
-
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->bad->len, NULL);
 
-  bad = &g_array_index (self->bad, BadRow, index);
-  if (line != NULL)
-    *line = bad->line;
-  return bad->message;
+  return trail_csv_bad_rows_get (self->bad, index, line);
 }
 
 static GHashTable *sort_counts;
@@ -1685,7 +1678,7 @@ trail_survey_import_apply (TrailSurveyImport  *self,
     {
       g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                    _("%s: no row can be imported (%u cannot be read)"),
-                   self->source, self->bad->len);
+                   self->source, trail_csv_bad_rows_get_n (self->bad));
       return NULL;
     }
 
@@ -1729,7 +1722,7 @@ trail_survey_import_apply (TrailSurveyImport  *self,
   trail_document_update (document, survey,
                          "imported", date,
                          "rows", self->good->len,
-                         "skipped", self->bad->len,
+                         "skipped", trail_csv_bad_rows_get_n (self->bad),
                          "scale-min", self->scale_min,
                          "scale-max", self->scale_max,
                          "separator", sep[0] != '\0' ? sep : NULL,

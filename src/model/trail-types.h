@@ -84,6 +84,7 @@ typedef enum /*< flags >*/
   TRAIL_CHANGE_CHANNELS  = 1 << 8, /* the map's own channels added, removed or edited */
   TRAIL_CHANGE_SURVEYS   = 1 << 9, /* imported surveys or their results */
   TRAIL_CHANGE_ACTIONS   = 1 << 10, /* actions added, removed or edited */
+  TRAIL_CHANGE_VOTES     = 1 << 11, /* voting rounds, their participants or dots */
 } TrailChangeFlags;
 
 typedef struct _TrailDocument     TrailDocument;

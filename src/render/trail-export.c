@@ -327,6 +327,8 @@ trail_export_make_layout (TrailDocument             *document,
   if (options->for_dark)
     trail_style_set_page_text_for_dark (style);
   layout = trail_layout_new (document, style);
+  /* Vote results are the room's business: on a slide only when asked. */
+  trail_layout_set_show_dots (layout, options->show_votes);
   if (filter.stage_ids != NULL || filter.lane_ids != NULL || filter.persona_ids != NULL)
     trail_layout_set_filter (layout, &filter);
   trail_layout_filter_clear (&filter);

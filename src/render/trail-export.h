@@ -86,6 +86,7 @@ typedef struct
   GdkRGBA            background;    /* with has_background: the page's colour instead of the style's */
   TrailExportOmit    omit;
   gboolean           for_dark;
+  gboolean           show_votes;    /* revealed dot-vote results on the cards (count, heat colour) */
   /* PDF: a poster on sheets of this paper (in options->orientation), at
    * the map's size times @scale, the sheets overlapping, with crop marks. */
   TrailPaper         poster;      /* text on the page light, for a transparent picture on a dark slide */

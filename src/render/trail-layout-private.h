@@ -115,6 +115,8 @@ typedef struct
   GdkRGBA           evidence_color;
   TrailText         votes;
   graphene_rect_t   votes_icon;
+  float             heat;           /* revealed dots, share of the most; 0: none */
+  graphene_rect_t   heat_rect;      /* the pill behind the votes, when heat > 0 */
   TrailPriority     priority;
   int               action_status;  /* TrailActionStatus of the badge, or -1: no actions */
   graphene_rect_t   action_rect;    /* the badge, relative to the card */

@@ -46,6 +46,9 @@ struct _TrailLayout
   guint               show_personas : 1;
   guint               show_legend : 1;
   guint               show_header : 1;
+  guint               show_dots : 1;
+  GHashTable         *dot_counts;   /* card id → revealed dots; NULL: none */
+  guint               max_dots;
 
   float               width;
   float               height;
@@ -948,7 +951,9 @@ measure_card (TrailLayout     *self,
   TrailChannel channel = trail_card_get_channel (card);
   TrailCustomChannel *custom;
   TrailEvidence evidence = trail_card_get_evidence (card);
-  guint votes = trail_card_get_votes (card);
+  guint dots = self->dot_counts != NULL
+               ? GPOINTER_TO_UINT (g_hash_table_lookup (self->dot_counts, trail_card_get_id (card))) : 0;
+  guint votes = trail_card_get_votes (card) + dots;
   float width = style->stage_width - 2 * style->cell_padding;
   float left = style->card_padding + style->card_accent_width;
   float right = style->card_padding;
@@ -1031,6 +1036,7 @@ measure_card (TrailLayout     *self,
   g_array_set_size (c->avatars, 0);
   text_clear (&c->more_personas);
   text_clear (&c->votes);
+  c->heat = dots > 0 && self->max_dots > 0 ? (float) dots / self->max_dots : 0;
   c->evidence_icon = NULL;
   footer = (tags != NULL && tags[0] != NULL) || votes > 0 || evidence != TRAIL_EVIDENCE_NONE;
 
@@ -1062,6 +1068,15 @@ measure_card (TrailLayout     *self,
           c->votes.pos = GRAPHENE_POINT_INIT (footer_right - w, cy + (size - text_height (&c->votes)) / 2);
           c->votes_icon = GRAPHENE_RECT_INIT (footer_right - w - 4 - 15, cy + (size - 15) / 2, 15, 15);
           footer_right -= w + 4 + 15 + 10;
+          if (c->heat > 0)
+            {
+              GdkRGBA heat = trail_style_get_heat_color (style, c->heat);
+
+              /* Readable on every step, pale yellow to deep red. */
+              c->votes.color = trail_style_contrast_text (style, &heat);
+              c->heat_rect = GRAPHENE_RECT_INIT (c->votes_icon.origin.x - 5, cy - 1, w + 4 + 15 + 10, size + 2);
+              footer_right -= 4;
+            }
         }
 
       for (guint i = 0; i < n_tags; i++)
@@ -1953,6 +1968,10 @@ relayout_all (TrailLayout *self)
   float y;
 
   clear_items (self);
+  g_clear_pointer (&self->dot_counts, g_hash_table_unref);
+  self->max_dots = 0;
+  if (self->show_dots)
+    self->dot_counts = trail_document_dup_dot_counts (self->document, &self->max_dots);
 
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
@@ -2028,6 +2047,7 @@ trail_layout_finalize (GObject *object)
   g_clear_pointer (&self->stage_filter, g_hash_table_unref);
   g_clear_pointer (&self->lane_filter, g_hash_table_unref);
   g_clear_pointer (&self->persona_filter, g_hash_table_unref);
+  g_clear_pointer (&self->dot_counts, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->style, trail_style_unref);
   g_clear_object (&self->document);
@@ -2051,6 +2071,7 @@ trail_layout_init (TrailLayout *self)
   self->show_personas = TRUE;
   self->show_legend = TRUE;
   self->show_header = TRUE;
+  self->show_dots = TRUE;
   self->personas = g_ptr_array_new_with_free_func (persona_free);
   self->stages = g_ptr_array_new_with_free_func (stage_free);
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
@@ -2176,6 +2197,18 @@ trail_layout_set_show_header (TrailLayout *self,
   if (self->show_header == !!show)
     return;
   self->show_header = !!show;
+  relayout_all (self);
+}
+
+void
+trail_layout_set_show_dots (TrailLayout *self,
+                            gboolean     show)
+{
+  g_return_if_fail (TRAIL_IS_LAYOUT (self));
+
+  if (self->show_dots == !!show)
+    return;
+  self->show_dots = !!show;
   relayout_all (self);
 }
 

@@ -66,6 +66,10 @@ void                   trail_layout_set_show_personas (TrailLayout            *s
                                                        gboolean                show);
 void                   trail_layout_set_show_legend (TrailLayout              *self,
                                                      gboolean                  show);
+/* Revealed dot-vote results on the cards: count and heat colour (TRUE by
+ * default; exports ask for them). */
+void                   trail_layout_set_show_dots   (TrailLayout              *self,
+                                                     gboolean                  show);
 /* The title, objective and scope (TRUE by default); a slide has its own. */
 void                   trail_layout_set_show_header (TrailLayout              *self,
                                                      gboolean                  show);

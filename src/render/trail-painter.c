@@ -669,7 +669,17 @@ trail_painter_draw_card (GtkSnapshot           *snapshot,
 
   if (c->votes.layout != NULL)
     {
-      append_icon_rel (snapshot, TRAIL_ICON_VOTES, &c->votes_icon, o, &style->text_muted);
+      if (c->heat > 0)
+        {
+          GdkRGBA heat = trail_style_get_heat_color (style, c->heat);
+          graphene_rect_t pill = c->heat_rect;
+
+          pill.origin.x += o->x;
+          pill.origin.y += o->y;
+          append_rounded (snapshot, &pill, pill.size.height / 2, &heat);
+        }
+      append_icon_rel (snapshot, TRAIL_ICON_VOTES, &c->votes_icon, o,
+                       c->heat > 0 ? &c->votes.color : &style->text_muted);
       append_text (snapshot, &c->votes, o);
     }
   if (c->evidence_icon != NULL)

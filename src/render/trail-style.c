@@ -455,6 +455,26 @@ trail_style_get_card_colors (const TrailStyle *self,
 }
 
 GdkRGBA
+trail_style_get_heat_color (const TrailStyle *self,
+                            float             heat)
+{
+  /* GNOME palette yellow 2 → orange 3 → red 3: warm, and still readable
+   * with dark text on every step. */
+  static const float stops[3][3] = {
+    { 0xf8 / 255.f, 0xe4 / 255.f, 0x5c / 255.f },
+    { 0xff / 255.f, 0x78 / 255.f, 0x00 / 255.f },
+    { 0xe0 / 255.f, 0x1b / 255.f, 0x24 / 255.f },
+  };
+  float t = CLAMP (heat, 0.f, 1.f) * 2;
+  guint i = MIN ((guint) t, 1);
+  float f = t - i;
+
+  return (GdkRGBA) { stops[i][0] + (stops[i + 1][0] - stops[i][0]) * f,
+                     stops[i][1] + (stops[i + 1][1] - stops[i][1]) * f,
+                     stops[i][2] + (stops[i + 1][2] - stops[i][2]) * f, 1 };
+}
+
+GdkRGBA
 trail_style_get_evidence_color (const TrailStyle *self,
                                 TrailEvidence     evidence)
 {

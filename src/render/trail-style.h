@@ -154,6 +154,10 @@ GdkRGBA          trail_style_get_lane_color      (const TrailStyle      *self,
                                                   TrailLaneKind          kind);
 GdkRGBA          trail_style_get_evidence_color  (const TrailStyle      *self,
                                                   TrailEvidence          evidence);
+/* The heat of a card's dot-vote count, @heat in (0, 1] as a share of the
+ * most dots any card has: pale yellow to deep red. */
+GdkRGBA          trail_style_get_heat_color      (const TrailStyle      *self,
+                                                  float                  heat);
 /* Black or white, whichever reads better on @face. */
 GdkRGBA          trail_style_contrast_text       (const TrailStyle      *self,
                                                   const GdkRGBA         *face);

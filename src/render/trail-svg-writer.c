@@ -911,7 +911,17 @@ write_card (SvgWriter             *w,
 
   if (c->votes.layout != NULL)
     {
-      icon_rel (w, TRAIL_ICON_VOTES, &c->votes_icon, o, &style->text_muted);
+      if (c->heat > 0)
+        {
+          GdkRGBA heat = trail_style_get_heat_color (style, c->heat);
+          graphene_rect_t pill = c->heat_rect;
+
+          pill.origin.x += o->x;
+          pill.origin.y += o->y;
+          rect (w, &pill, pill.size.height / 2, &heat);
+        }
+      icon_rel (w, TRAIL_ICON_VOTES, &c->votes_icon, o,
+                c->heat > 0 ? &c->votes.color : &style->text_muted);
       text (w, &c->votes, o);
     }
   if (c->evidence_icon != NULL)

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "trail-canvas-private.h"
+#include "trail-compat.h"
 #include "trail-card-widget.h"
 
 #define DRAG_THRESHOLD 5.0
@@ -465,6 +466,7 @@ on_text_drop_cb (TrailCanvas   *self,
 {
   TrailDropTarget target;
   g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
   double mx, my;
 
   if (self->document == NULL || !G_VALUE_HOLDS_STRING (value) || g_value_get_string (value) == NULL)
@@ -475,7 +477,12 @@ on_text_drop_cb (TrailCanvas   *self,
     return FALSE;
 
   added = trail_document_add_cards_from_text (self->document, target.lane, target.stage, target.index,
-                                              g_value_get_string (value));
+                                              g_value_get_string (value), &error);
+  if (added == NULL)
+    {
+      _trail_canvas_show_toast (self, trail_compat_toast_new (error->message));
+      return TRUE;
+    }
   trail_selection_select_cards (self->selection, (TrailCard **) added->pdata, added->len);
 
   return TRUE;
@@ -1538,7 +1545,7 @@ trail_canvas_insert_item (TrailCanvas      *self,
         }
       if (li < 0)
         {
-          _trail_canvas_show_toast (self, adw_toast_new (_("No lane takes this kind of card")));
+          _trail_canvas_show_toast (self, trail_compat_toast_new (_("No lane takes this kind of card")));
           break;
         }
       target.kind = TRAIL_DROP_CELL;

@@ -18,6 +18,7 @@
 
 #include "trail-canvas-private.h"
 #include "trail-card-widget.h"
+#include "trail-compat.h"
 
 /* ---- Signals of the editor ---------------------------------------------- */
 
@@ -32,6 +33,16 @@ on_editor_buffer_changed_cb (TrailCanvas   *self,
   if (tag != NULL)
     gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* A crash while typing must not lose the text: it is drafted too. */
+  if (self->document != NULL)
+    trail_document_note_pending_edit (self->document);
+}
+
+static void
+on_editor_entry_changed_cb (TrailCanvas *self)
+{
+  if (self->document != NULL)
+    trail_document_note_pending_edit (self->document);
 }
 
 static gboolean
@@ -186,6 +197,9 @@ add_editor_controllers (TrailCanvas *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_editor_focus_leave_cb), self);
   gtk_widget_add_controller (self->editor, controller);
 
+  if (GTK_IS_EDITABLE (self->editor))
+    g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (on_editor_entry_changed_cb), self);
+
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
   gtk_widget_grab_focus (self->editor);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -302,11 +316,19 @@ _trail_canvas_begin_new_card (TrailCanvas *self,
                              TrailStage  *stage,
                              int          index)
 {
+  g_autoptr(GError) error = NULL;
+
   if (self->editor != NULL)
     _trail_canvas_finish_edit (self, TRUE);
   if (self->layout == NULL || lane == NULL || stage == NULL ||
       trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
     return;
+  /* The 20,001st card is refused before it is typed, not at the next save. */
+  if (!trail_document_check_card_room (self->document, 1, &error))
+    {
+      _trail_canvas_show_toast (self, trail_compat_toast_new (error->message));
+      return;
+    }
 
   g_clear_object (&self->edit_card);
   g_clear_object (&self->edit_header);
@@ -336,7 +358,7 @@ _trail_canvas_begin_palette_card (TrailCanvas      *self,
 
 /* The palette item's channel, on the card made from it. */
 static void
-apply_palette_channel (TrailCanvas      *self,
+apply_palette_channel (TrailDocument    *document,
                        TrailCard        *card,
                        TrailPaletteItem *item)
 {
@@ -344,13 +366,13 @@ apply_palette_channel (TrailCanvas      *self,
 
   if (custom != NULL)
     {
-      TrailCustomChannel *channel = trail_document_find_channel (self->document, custom);
+      TrailCustomChannel *channel = trail_document_find_channel (document, custom);
 
       if (channel != NULL)
-        trail_document_set_card_channel (self->document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
+        trail_document_set_card_channel (document, &card, 1, TRAIL_CHANNEL_OTHER, channel);
     }
   else if (trail_palette_item_get_channel (item) != TRAIL_CHANNEL_NONE)
-    trail_document_update (self->document, card, "channel", trail_palette_item_get_channel (item), NULL);
+    trail_document_update (document, card, "channel", trail_palette_item_get_channel (item), NULL);
 }
 
 static char *
@@ -440,7 +462,7 @@ _trail_canvas_finish_edit (TrailCanvas *self,
           trail_document_begin_group (self->document, _("Add Card"));
           added = trail_document_add_card (self->document, lane, stage, self->edit_index, text);
           if (added != NULL && item != NULL)
-            apply_palette_channel (self, added, item);
+            apply_palette_channel (self->document, added, item);
           trail_document_end_group (self->document);
 
           g_set_object (&card, added);
@@ -462,6 +484,78 @@ _trail_canvas_finish_edit (TrailCanvas *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _trail_canvas_update_editing (self);
+  /* Cancelled text must not come back from a draft written while typing. */
+  if (!commit && self->document != NULL)
+    trail_document_note_pending_edit (self->document);
+}
+
+/* Before a draft is written: the editor's text, not committed, goes onto
+ * @draft, the copy being drafted (see trail_document_prepare_draft()), as
+ * the commit would put it; with @draft NULL only says whether there is
+ * any. */
+gboolean
+_trail_canvas_prepare_draft (TrailCanvas   *self,
+                             TrailDocument *draft)
+{
+  g_autofree char *text = NULL;
+
+  if (self->editor == NULL || self->edit_finishing || self->document == NULL)
+    return FALSE;
+
+  text = take_editor_text (self->editor);
+  g_strchomp (text);
+
+  if (self->edit_header != NULL)
+    {
+      GObject *target;
+
+      g_strstrip (text);
+      if (text[0] == '\0' || g_strcmp0 (text, get_header_name (self->edit_header)) == 0)
+        return FALSE;
+      if (draft == NULL)
+        return TRUE;
+      if (TRAIL_IS_STAGE (self->edit_header) &&
+          (target = (GObject *) trail_document_find_stage (draft, trail_stage_get_id (TRAIL_STAGE (self->edit_header)))) != NULL)
+        trail_document_update (draft, target, "name", text, NULL);
+      else if (TRAIL_IS_LANE (self->edit_header) &&
+               (target = (GObject *) trail_document_find_lane (draft, trail_lane_get_id (TRAIL_LANE (self->edit_header)))) != NULL)
+        trail_document_update (draft, target, "title", text, NULL);
+      return TRUE;
+    }
+
+  if (self->edit_card != NULL)
+    {
+      TrailCard *target;
+
+      if (g_strcmp0 (text, trail_card_get_text (self->edit_card)) == 0)
+        return FALSE;
+      if (draft == NULL)
+        return TRUE;
+      target = trail_document_find_card (draft, trail_card_get_id (self->edit_card));
+      if (target != NULL)
+        trail_document_update (draft, target, "text", text, NULL);
+      return TRUE;
+    }
+
+  if (self->edit_lane != NULL && self->edit_stage != NULL && text[0] != '\0')
+    {
+      TrailLane *lane;
+      TrailStage *stage;
+      TrailCard *added;
+
+      if (draft == NULL)
+        return TRUE;
+      lane = trail_document_find_lane (draft, trail_lane_get_id (self->edit_lane));
+      stage = trail_document_find_stage (draft, trail_stage_get_id (self->edit_stage));
+      if (lane == NULL || stage == NULL)
+        return TRUE;
+      added = trail_document_add_card (draft, lane, stage, self->edit_index, text);
+      if (added != NULL && self->edit_palette_item != NULL)
+        apply_palette_channel (draft, added, self->edit_palette_item);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 void

@@ -143,7 +143,20 @@ struct _TrailCanvas
   gpointer           bench;
   gboolean           first_frame_done;
   gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
+
+  /* GTK 4.10+: the map's accessible objects, made when first asked for
+   * (trail-canvas-a11y.c). */
+  GHashTable        *a11y_nodes;
+  /* trail-canvas-marks.c: what Find highlights and what a persona view keeps. */
+  GPtrArray         *marks;             /* cards, stages, lanes, personas; NULL: none */
+  gpointer           current_mark;
+  GHashTable        *undimmed;          /* cards drawn at full strength; NULL: no dimming */
+  GHashTable        *undimmed_lines;    /* persona ids (NULL key: everyone's line) kept */
 };
+
+/* trail-canvas-marks.c */
+void       _trail_canvas_snapshot_marks     (TrailCanvas *self, GtkSnapshot *snapshot);
+void       _trail_canvas_clear_marks        (TrailCanvas *self);
 
 /* trail-canvas.c */
 void       _trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
@@ -187,6 +200,8 @@ void       _trail_canvas_begin_palette_card (TrailCanvas *self, TrailPaletteItem
 void       _trail_canvas_begin_rename       (TrailCanvas *self, GObject *header, const char *initial);
 void       _trail_canvas_finish_edit        (TrailCanvas *self, gboolean commit);
 void       _trail_canvas_allocate_editor    (TrailCanvas *self);
+gboolean   _trail_canvas_prepare_draft      (TrailCanvas   *self,
+                                              TrailDocument *draft);
 
 /* trail-canvas-debug.c */
 void       _trail_canvas_debug_init         (TrailCanvas *self);

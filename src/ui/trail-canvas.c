@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "trail-canvas-a11y.h"
 #include "trail-canvas-private.h"
 #include "trail-card-widget.h"
 
@@ -54,8 +55,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#if TRAIL_HAVE_GTK_4_10
+/* Re-implemented over GtkWidget's: the map's objects are our children. */
+#define IMPLEMENT_ACCESSIBLE G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE, _trail_canvas_a11y_init_iface)
+#else
+#define IMPLEMENT_ACCESSIBLE
+#endif
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrailCanvas, trail_canvas, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL)
+                               IMPLEMENT_ACCESSIBLE)
 
 /* ---- Geometry ---------------------------------------------------------- */
 
@@ -310,6 +319,7 @@ _trail_canvas_ensure_card_widget (TrailCanvas *self,
     }
 
   trail_card_widget_set_card (TRAIL_CARD_WIDGET (widget), card);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN);
   trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget),
                                      self->drag == TRAIL_CANVAS_DRAG_CARD && self->drag_object == card);
   gtk_widget_set_child_visible (widget, TRUE);
@@ -328,6 +338,9 @@ recycle_card_widget (TrailCanvas *self,
   /* A few spares are cheap; hundreds after zooming out are not. */
   if (self->spare_widgets->len < 64)
     {
+      /* A spare is out of sight, and out of the screen reader's reach (it
+       * would read the card it last showed). */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_set_child_visible (widget, FALSE);
       g_ptr_array_add (self->spare_widgets, widget);
     }
@@ -397,6 +410,8 @@ sync_card_widgets (TrailCanvas *self)
       const TrailLayoutItem *item = items->pdata[i];
       _trail_canvas_ensure_card_widget (self, item->object);
     }
+
+  _trail_canvas_a11y_sync_widgets (self);
 }
 
 static gboolean
@@ -548,6 +563,7 @@ on_document_changed_cb (TrailCanvas      *self,
 
   resized = trail_layout_update (self->layout, what, object, &damage);
   invalidate_tiles (self, &damage);
+  _trail_canvas_a11y_changed (self, what, object);
   sync_card_widgets (self);
 
   if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
@@ -985,6 +1001,7 @@ trail_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->ox, -self->oy));
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+  _trail_canvas_snapshot_marks (self, snapshot);
   _trail_canvas_snapshot_dnd (self, snapshot);
   gtk_snapshot_restore (snapshot);
 }
@@ -1124,7 +1141,9 @@ trail_canvas_dispose (GObject *object)
   trail_canvas_set_selection (self, NULL);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  _trail_canvas_clear_marks (self);
   g_clear_object (&self->menus);
+  _trail_canvas_a11y_clear (self);
   g_hash_table_remove_all (self->card_widgets);
   g_ptr_array_set_size (self->spare_widgets, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1319,13 +1338,17 @@ trail_canvas_set_selection (TrailCanvas    *self,
     _trail_canvas_finish_edit (self, FALSE);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->document, _trail_canvas_prepare_draft, self);
+    }
   if (self->selection != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->selection, on_cursor_changed_cb, self);
     }
 
+  _trail_canvas_a11y_clear (self);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
   invalidate_tiles (self, NULL);
@@ -1339,6 +1362,9 @@ trail_canvas_set_selection (TrailCanvas    *self,
       self->layout = trail_layout_new (document, self->style);
       g_signal_connect_object (document, "changed",
                                G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+      /* Swapped: the handler gets the draft, then the document. */
+      g_signal_connect_object (document, "prepare-draft",
+                               G_CALLBACK (_trail_canvas_prepare_draft), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (selection, "changed",
                                G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (selection, "notify::cursor-lane",
@@ -1489,4 +1515,12 @@ trail_canvas_focus_cell (TrailCanvas *self,
 
   if (self->selection != NULL)
     _trail_canvas_focus_cell (self, lane, stage);
+}
+
+void
+trail_canvas_queue_geometry (TrailCanvas *self)
+{
+  g_return_if_fail (TRAIL_IS_CANVAS (self));
+
+  _trail_canvas_queue_geometry (self);
 }

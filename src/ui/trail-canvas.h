@@ -64,7 +64,28 @@ TrailCard      *trail_canvas_get_current_card   (TrailCanvas      *self);
 /* Scrolls @card into view and gives it the keyboard. */
 void            trail_canvas_focus_card         (TrailCanvas      *self,
                                                  TrailCard        *card);
+/* Something around the canvas came or went (a side pane over it): the
+ * TRAILMAP_DEBUG_GEOMETRY aid writes its file again. */
+void            trail_canvas_queue_geometry     (TrailCanvas      *self);
 /* Scrolls the cell into view and gives it the keyboard, nothing selected. */
+/* trail-canvas-marks.c. The card under a point in widget coordinates. */
+TrailCard      *trail_canvas_pick_card          (TrailCanvas      *self,
+                                                 double            x,
+                                                 double            y);
+/* Rings around @items (cards, stages, lanes, personas; NULL: none), a
+ * stronger one around @current, drawn over the map (Find's matches). */
+void            trail_canvas_set_marks          (TrailCanvas      *self,
+                                                 GPtrArray        *items,
+                                                 gpointer          current);
+/* Scrolls @item (a card, stage, lane or persona) into view, focus unmoved. */
+void            trail_canvas_reveal_item        (TrailCanvas      *self,
+                                                 gpointer          item);
+/* Dims every card not in @cards and every emotion line whose persona is
+ * not in @persona_ids (""; the line for everyone); NULL for both: none. */
+void            trail_canvas_set_dimming        (TrailCanvas      *self,
+                                                 GPtrArray        *cards,
+                                                 const char * const *persona_ids);
+gboolean        trail_canvas_get_dimming        (TrailCanvas      *self);
 void            trail_canvas_focus_cell         (TrailCanvas      *self,
                                                  TrailLane        *lane,
                                                  TrailStage       *stage);

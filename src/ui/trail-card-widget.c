@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
+#include "trail-canvas-a11y.h"
 #include "trail-canvas-private.h"
 #include "trail-card-widget.h"
 #include "trail-painter.h"
@@ -22,7 +22,16 @@ struct _TrailCardWidget
   gboolean   placeholder;
 };
 
-G_DEFINE_FINAL_TYPE (TrailCardWidget, trail_card_widget, GTK_TYPE_WIDGET)
+#if TRAIL_HAVE_GTK_4_10
+/* Re-implemented over GtkWidget's: a card widget sits in its cell's
+ * accessible object, and its bounds are relative to that. */
+#define IMPLEMENT_ACCESSIBLE G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE, _trail_card_widget_a11y_init_iface)
+#else
+#define IMPLEMENT_ACCESSIBLE
+#endif
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrailCardWidget, trail_card_widget, GTK_TYPE_WIDGET,
+                               IMPLEMENT_ACCESSIBLE)
 
 static TrailCanvas *
 get_canvas (TrailCardWidget *self)
@@ -44,25 +53,6 @@ on_motion_leave_cb (TrailCardWidget *self)
 {
   self->hover = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static const char *
-kind_name (TrailLaneKind kind)
-{
-  switch (kind)
-    {
-    case TRAIL_LANE_KIND_TOUCHPOINTS:   return _("Touchpoint");
-    case TRAIL_LANE_KIND_ACTIONS:       return _("Action");
-    case TRAIL_LANE_KIND_THOUGHTS:      return _("Thought");
-    case TRAIL_LANE_KIND_PAIN_POINTS:   return _("Pain point");
-    case TRAIL_LANE_KIND_OPPORTUNITIES: return _("Opportunity");
-    case TRAIL_LANE_KIND_BACKSTAGE:     return _("Process");
-    case TRAIL_LANE_KIND_KPIS:          return _("Metric");
-    case TRAIL_LANE_KIND_NOTES:         return _("Note");
-    case TRAIL_LANE_KIND_EMOTIONS:
-    case TRAIL_LANE_KIND_CUSTOM:
-    default:                            return _("Card");
-    }
 }
 
 static void
@@ -214,38 +204,19 @@ void
 trail_card_widget_update_description (TrailCardWidget *self)
 {
   TrailCanvas *canvas;
-  TrailDocument *document;
-  TrailLane *lane = NULL;
-  TrailStage *stage = NULL;
-  const char *text;
   const char *details;
   g_autofree char *description = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *name = NULL;
-  const char *kind;
 
   g_return_if_fail (TRAIL_IS_CARD_WIDGET (self));
 
   if (self->card == NULL || (canvas = get_canvas (self)) == NULL ||
-      (document = trail_canvas_get_document (canvas)) == NULL)
+      trail_canvas_get_document (canvas) == NULL)
     return;
 
-  lane = trail_document_find_lane (document, trail_card_get_lane_id (self->card));
-  stage = trail_document_find_stage (document, trail_card_get_stage_id (self->card));
-  kind = kind_name (lane != NULL ? trail_lane_get_kind (lane) : TRAIL_LANE_KIND_CUSTOM);
-  text = trail_card_get_text (self->card);
+  _trail_canvas_describe_card (canvas, self->card, &name, &description);
   details = trail_card_get_details (self->card);
-
-  if (text == NULL || text[0] == '\0')
-    /* Translators: the accessible name of a card with no text */
-    name = g_strdup_printf (_("Empty %s"), kind);
-  else
-    name = g_strdup (text);
-
-  /* Translators: a card's description for screen readers: its kind, stage and lane, e.g. "Pain point in Purchase, Pain points" */
-  description = g_strdup_printf (_("%s in %s, %s"), kind,
-                                 stage != NULL ? trail_stage_get_name (stage) : "",
-                                 lane != NULL ? trail_lane_get_title (lane) : "");
 
   /* The card may be cut short on the map; the tooltip has it all. */
   if (details != NULL && details[0] != '\0')

@@ -76,6 +76,14 @@ trail_compat_ask (GtkWidget           *parent,
   return G_OBJECT (dialog);
 }
 
+AdwToast *
+trail_compat_toast_new (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
+}
+
 /* A message that stays until read, with one Close button. */
 void
 trail_compat_tell (GtkWidget  *parent,
@@ -156,7 +164,7 @@ trail_compat_use_toolbar_view (AdwToastOverlay *overlay,
                                GtkWidget       *top_bar,
                                GtkWidget       *content)
 {
-#if ADW_CHECK_VERSION (1, 4, 0)
+#if TRAIL_HAVE_ADW_SPLIT_VIEW
   GtkWidget *box = gtk_widget_get_parent (top_bar);
   AdwToolbarView *toolbar_view;
 

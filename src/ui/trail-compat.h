@@ -16,6 +16,9 @@
 
 G_BEGIN_DECLS
 
+/* AdwOverlaySplitView, AdwBreakpointBin and AdwToolbarView (AdwFlap is
+ * deprecated there): see trail-side-panes.c. */
+#define TRAIL_HAVE_ADW_SPLIT_VIEW ADW_CHECK_VERSION (1, 4, 0)
 /* AdwAlertDialog, AdwDialog, AdwAboutDialog and AdwPreferencesDialog. */
 #define TRAIL_HAVE_ADW_DIALOG ADW_CHECK_VERSION (1, 5, 0)
 /* GtkFileDialog, gtk_widget_get_color() and the end of GtkStyleContext. */
@@ -59,6 +62,11 @@ void     trail_compat_tell                (GtkWidget           *parent,
 void     trail_compat_show_about          (GtkWidget           *parent,
                                            const char          *first_property_name,
                                            ...) G_GNUC_NULL_TERMINATED;
+
+/* A toast that shows @text as written. An AdwToast's title is Pango
+ * markup, and file names, map and stage names and error messages may hold
+ * "&" or "<": unescaped, the toast shows nothing and GTK warns. */
+AdwToast *trail_compat_toast_new          (const char          *text);
 
 void     trail_compat_present_preferences (GtkWidget           *parent,
                                            const char          *title,

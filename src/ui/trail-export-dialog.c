@@ -44,6 +44,7 @@ struct _TrailExportDialog
   GtkSwitch         *text_to_path_switch;
   AdwActionRow      *for_dark_row;
   GtkSwitch         *for_dark_switch;
+  GtkSwitch         *votes_switch;
   AdwActionRow      *bom_row;
   GtkSwitch         *bom_switch;
   AdwActionRow      *transparent_row;
@@ -169,6 +170,7 @@ build_options (TrailExportDialog  *self,
   options->for_dark = options->transparent && gtk_switch_get_active (self->for_dark_switch);
   options->byte_order_mark = gtk_switch_get_active (self->bom_switch);
   options->text_to_path = gtk_switch_get_active (self->text_to_path_switch);
+  options->show_votes = gtk_switch_get_active (self->votes_switch);
 
   switch (adw_combo_row_get_selected (self->style_row))
     {
@@ -507,7 +509,6 @@ on_export_done_cb (GObject      *object,
       g_autofree char *basename = g_file_get_basename (job->output);
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
-      g_autofree char *markup = NULL;
       AdwToast *toast;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -518,8 +519,7 @@ on_export_done_cb (GObject      *object,
       name = trail_display_text_dup (basename, TRAIL_DISPLAY_TEXT_MAX_CHARS);
       /* Translators: the first %s is a file name, the second why it failed */
       message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
-      markup = g_markup_escape_text (message, -1);
-      toast = adw_toast_new (markup);
+      toast = trail_compat_toast_new (message);
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
@@ -573,7 +573,7 @@ on_file_chosen_cb (GObject      *object,
 
   if (error != NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, trail_compat_toast_new (error->message));
       return;
     }
 
@@ -641,7 +641,7 @@ trail_export_dialog_copy_action (GtkWidget  *widget,
     {
       /* Translators: %s says why */
       g_autofree char *message = g_strdup_printf (_("Could not copy the map: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, trail_compat_toast_new (message));
       return;
     }
 
@@ -650,7 +650,7 @@ trail_export_dialog_copy_action (GtkWidget  *widget,
   provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
 
-  toast = adw_toast_new (_("Copied as PNG and SVG"));
+  toast = trail_compat_toast_new (_("Copied as PNG and SVG"));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -718,6 +718,8 @@ trail_export_dialog_constructed (GObject *object)
   g_settings_bind (self->settings, "export-bom", self->bom_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->text_to_path_switch, "notify::active", G_CALLBACK (queue_preview), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->votes_switch, "notify::active", G_CALLBACK (queue_preview), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->for_dark_switch, "notify::active", G_CALLBACK (queue_preview), self,
                            G_CONNECT_SWAPPED);
@@ -830,6 +832,7 @@ trail_export_dialog_class_init (TrailExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, text_to_path_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, for_dark_switch);
+  gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, votes_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, bom_row);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, bom_switch);
   gtk_widget_class_bind_template_child (widget_class, TrailExportDialog, transparent_row);

@@ -40,6 +40,7 @@ struct _TrailImportDialog
   AdwComboRow        *quote_choice_row;
   GtkSpinButton      *quotes_spin;
   AdwPreferencesGroup *unmatched_group;
+  AdwPreferencesGroup *persona_unmatched_group;
   AdwPreferencesGroup *bad_group;
   GtkLabel           *bad_label;
 
@@ -47,9 +48,10 @@ struct _TrailImportDialog
   TrailSurveyImport  *import;
 
   AdwComboRow        *column_rows[TRAIL_SURVEY_N_COLUMNS];
-  GHashTable         *unmatched_rows;  /* value → AdwComboRow */
-  GPtrArray          *stage_ids;       /* index in the stage rows' model - 1 → id */
-  GtkStringList      *stage_names;
+  /* [0] stages, [1] personas: values of the file the map has no name for. */
+  GHashTable         *unmatched_rows[2];  /* value → AdwComboRow */
+  GPtrArray          *value_ids[2];       /* index in the rows' model - 1 → id */
+  GtkStringList      *value_names[2];
   gboolean            updating;
 };
 
@@ -124,9 +126,38 @@ fill_preview (TrailImportDialog *self)
       }
 }
 
-static void on_stage_value_selected_cb (TrailImportDialog *self,
-                                        GParamSpec        *pspec,
-                                        AdwComboRow       *row);
+static void on_value_selected_cb (TrailImportDialog *self,
+                                  GParamSpec        *pspec,
+                                  AdwComboRow       *row);
+
+/* A row per stage (or persona) value the map lacks; rows stay once shown,
+ * so that a value mapped by hand can be changed again. */
+static void
+add_unmatched_rows (TrailImportDialog   *self,
+                    guint                which,
+                    AdwPreferencesGroup *group)
+{
+  TrailSurveyColumn role = which == 0 ? TRAIL_SURVEY_COLUMN_STAGE : TRAIL_SURVEY_COLUMN_PERSONA;
+  g_auto(GStrv) unmatched = trail_survey_import_get_unmatched (self->import, role);
+
+  for (guint i = 0; unmatched[i] != NULL; i++)
+    if (!g_hash_table_contains (self->unmatched_rows[which], unmatched[i]))
+      {
+        GtkWidget *row = adw_combo_row_new ();
+
+        /* The file's text: never markup. */
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), unmatched[i]);
+        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->value_names[which]));
+        g_object_set_data_full (G_OBJECT (row), "value", g_strdup (unmatched[i]), g_free);
+        g_object_set_data (G_OBJECT (row), "which", GUINT_TO_POINTER (which));
+        g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_value_selected_cb), self,
+                                 G_CONNECT_SWAPPED);
+        adw_preferences_group_add (group, row);
+        g_hash_table_insert (self->unmatched_rows[which], g_strdup (unmatched[i]), row);
+      }
+  gtk_widget_set_visible (GTK_WIDGET (group), g_hash_table_size (self->unmatched_rows[which]) > 0);
+}
 
 static void
 update (TrailImportDialog *self)
@@ -136,7 +167,6 @@ update (TrailImportDialog *self)
   g_autoptr(GString) bad = g_string_new (NULL);
   TrailCsv *csv = trail_survey_import_get_csv (self->import);
   char sep = trail_csv_get_separator (csv);
-  g_auto(GStrv) unmatched = NULL;
   guint n_bad;
 
   g_string_append_printf (summary, ngettext ("%s: %u row after the header, %s, separated by %s.",
@@ -186,39 +216,27 @@ update (TrailImportDialog *self)
   gtk_label_set_text (self->bad_label, bad->str);
   gtk_widget_set_visible (GTK_WIDGET (self->bad_group), n_bad > 0);
 
-  /* A row per stage value the map lacks; rows stay once shown, so that a
-   * value mapped by hand can be changed again. */
-  unmatched = trail_survey_import_get_unmatched (self->import, TRAIL_SURVEY_COLUMN_STAGE);
-  for (guint i = 0; unmatched[i] != NULL; i++)
-    if (!g_hash_table_contains (self->unmatched_rows, unmatched[i]))
-      {
-        GtkWidget *row = adw_combo_row_new ();
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), unmatched[i]);
-        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->stage_names));
-        g_object_set_data_full (G_OBJECT (row), "value", g_strdup (unmatched[i]), g_free);
-        g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_stage_value_selected_cb), self,
-                                 G_CONNECT_SWAPPED);
-        adw_preferences_group_add (self->unmatched_group, row);
-        g_hash_table_insert (self->unmatched_rows, g_strdup (unmatched[i]), row);
-      }
-  gtk_widget_set_visible (GTK_WIDGET (self->unmatched_group), g_hash_table_size (self->unmatched_rows) > 0);
+  add_unmatched_rows (self, 0, self->unmatched_group);
+  add_unmatched_rows (self, 1, self->persona_unmatched_group);
 }
 
 static void
-on_stage_value_selected_cb (TrailImportDialog *self,
-                            GParamSpec        *pspec,
-                            AdwComboRow       *row)
+on_value_selected_cb (TrailImportDialog *self,
+                      GParamSpec        *pspec,
+                      AdwComboRow       *row)
 {
   guint selected = adw_combo_row_get_selected (row);
   const char *value = g_object_get_data (G_OBJECT (row), "value");
+  guint which = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "which"));
+  GPtrArray *ids = self->value_ids[which];
 
   if (self->updating)
     return;
 
-  trail_survey_import_map_value (self->import, TRAIL_SURVEY_COLUMN_STAGE, value,
-                                 selected > 0 && selected <= self->stage_ids->len
-                                 ? g_ptr_array_index (self->stage_ids, selected - 1) : NULL);
+  trail_survey_import_map_value (self->import,
+                                 which == 0 ? TRAIL_SURVEY_COLUMN_STAGE : TRAIL_SURVEY_COLUMN_PERSONA,
+                                 value,
+                                 selected > 0 && selected <= ids->len ? g_ptr_array_index (ids, selected - 1) : NULL);
   update (self);
 }
 
@@ -371,17 +389,29 @@ static void
 build_rows (TrailImportDialog *self)
 {
   GListModel *stages = trail_document_get_stages (self->document);
+  GListModel *personas = trail_document_get_personas (self->document);
 
   build_column_rows (self);
 
   /* Translators: a stage value of the file that is not imported. */
-  gtk_string_list_append (self->stage_names, _("Leave Out"));
+  gtk_string_list_append (self->value_names[0], _("Leave Out"));
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr(TrailStage) stage = g_list_model_get_item (stages, i);
 
-      gtk_string_list_append (self->stage_names, trail_stage_get_name (stage));
-      g_ptr_array_add (self->stage_ids, g_strdup (trail_stage_get_id (stage)));
+      gtk_string_list_append (self->value_names[0], trail_stage_get_name (stage));
+      g_ptr_array_add (self->value_ids[0], g_strdup (trail_stage_get_id (stage)));
+    }
+
+  /* Translators: a persona value of the file whose rows count for their
+   * stage only, not for a persona. */
+  gtk_string_list_append (self->value_names[1], _("No Persona"));
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TrailPersona) persona = g_list_model_get_item (personas, i);
+
+      gtk_string_list_append (self->value_names[1], trail_persona_get_name (persona));
+      g_ptr_array_add (self->value_ids[1], g_strdup (trail_persona_get_id (persona)));
     }
 }
 
@@ -419,9 +449,12 @@ trail_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->import, trail_survey_import_free);
-  g_clear_pointer (&self->unmatched_rows, g_hash_table_unref);
-  g_clear_pointer (&self->stage_ids, g_ptr_array_unref);
-  g_clear_object (&self->stage_names);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->unmatched_rows[i], g_hash_table_unref);
+      g_clear_pointer (&self->value_ids[i], g_ptr_array_unref);
+      g_clear_object (&self->value_names[i]);
+    }
 
   G_OBJECT_CLASS (trail_import_dialog_parent_class)->finalize (object);
 }
@@ -448,6 +481,7 @@ trail_import_dialog_class_init (TrailImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, quote_choice_row);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, quotes_spin);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, unmatched_group);
+  gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, persona_unmatched_group);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, bad_group);
   gtk_widget_class_bind_template_child (widget_class, TrailImportDialog, bad_label);
 
@@ -460,9 +494,12 @@ trail_import_dialog_init (TrailImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->unmatched_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->stage_ids = g_ptr_array_new_with_free_func (g_free);
-  self->stage_names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      self->unmatched_rows[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->value_ids[i] = g_ptr_array_new_with_free_func (g_free);
+      self->value_names[i] = gtk_string_list_new (NULL);
+    }
 
   g_signal_connect_object (self->scale_row, "notify::selected", G_CALLBACK (on_scale_selected_cb), self,
                            G_CONNECT_SWAPPED);

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "trail-document-edits.h"
 #include "trail-inspector-card-actions.h"
 #include "trail-inspector-card-section.h"
@@ -27,11 +30,16 @@ struct _TrailInspectorCardSection
   AdwPreferencesGroup   *tags_group;
   AdwPreferencesGroup   *actions_group;
   TrailCardActions      *actions;
+  AdwPreferencesGroup   *metric_group;
+  AdwEntryRow           *metric_values_row;
+  AdwEntryRow           *metric_unit_row;
+  AdwEntryRow           *metric_target_row;
 
   GPtrArray             *tag_rows;       /* AdwActionRow, one per persona */
   GtkStringList         *channel_names;  /* the standard channels, then the map's own */
   GPtrArray             *channel_ids;    /* row position → a map channel's id; NULL for a standard one */
   GEnumClass            *channel_class;  /* row position → standard channel, for the first rows */
+  gpointer               loaded_card;    /* compared only: the card last shown */
 };
 
 G_DEFINE_FINAL_TYPE (TrailInspectorCardSection, trail_inspector_card_section, TRAIL_TYPE_INSPECTOR_SECTION)
@@ -239,13 +247,219 @@ load_tags (TrailInspectorCardSection *self,
     }
 }
 
+/* ---- Metric --------------------------------------------------------------- */
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Typed the way people write them: "2026-03 3.1; 2026-04 2,7", with "=",
+ * ":" or spaces between date and value, a decimal comma or point, ";" or
+ * line breaks between entries. Returns the entries as the file keeps them
+ * ("2026-03=3.1"), in date order, or NULL and a message. */
+static char **
+parse_metric_values (const char  *text,
+                     char       **message)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ";\n", -1);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char date[11];
+      double value;
+      gsize date_len;
+      g_autofree char *number = NULL;
+      g_autofree char *entry = NULL;
+
+      if (part[0] == '\0')
+        continue;
+      date_len = strcspn (part, " \t=:");
+      number = g_strstrip (g_strdup (part + date_len + strspn (part + date_len, " \t=:")));
+      g_strdelimit (number, ",", '.');
+      entry = g_strdup_printf ("%.*s=%s", (int) date_len, part, number);
+      if (!trail_metric_value_parse (entry, date, &value))
+        {
+          /* Translators: %s is what was typed, e.g. "March 3.1" */
+          *message = g_strdup_printf (_("“%s” is not a date and a number like “2026-03 3.1”"), part);
+          return NULL;
+        }
+      for (guint j = 0; j < entries->len; j++)
+        if (strncmp (g_ptr_array_index (entries, j), date, strlen (date)) == 0 &&
+            ((char *) g_ptr_array_index (entries, j))[strlen (date)] == '=')
+          {
+            /* Translators: %s is a date, e.g. "2026-03" */
+            *message = g_strdup_printf (_("%s has two values"), date);
+            return NULL;
+          }
+      g_ptr_array_add (entries, g_strdup_printf ("%s=%s", date, number));
+    }
+
+  g_ptr_array_sort (entries, compare_entries);
+  g_ptr_array_add (entries, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&entries), FALSE);
+}
+
+static char *
+format_metric_values (TrailCard *card)
+{
+  const char * const *values = trail_card_get_metric_values (card);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      const char *eq = strchr (values[i], '=');
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      if (eq != NULL)
+        g_string_append_printf (text, "%.*s %s", (int) (eq - values[i]), values[i], eq + 1);
+      else
+        g_string_append (text, values[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_row_problem (AdwEntryRow *row,
+                  const char  *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message != NULL ? message : "",
+                                  -1);
+}
+
+static gboolean
+row_has_keyboard (AdwEntryRow *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+}
+
+/* Enter or leaving the row commits it, as the other fields do; what cannot
+ * be read stays in the row, marked, and changes nothing. */
+static void
+commit_metric_values (TrailInspectorCardSection *self)
+{
+  TrailInspectorSection *section = TRAIL_INSPECTOR_SECTION (self);
+  GObject *item = trail_inspector_section_get_item (section);
+  TrailDocument *document = trail_inspector_section_get_document (section);
+  g_autofree char *message = NULL;
+  g_auto(GStrv) values = NULL;
+
+  if (!TRAIL_IS_CARD (item) || document == NULL || trail_inspector_section_is_loading (section))
+    return;
+
+  values = parse_metric_values (gtk_editable_get_text (GTK_EDITABLE (self->metric_values_row)), &message);
+  show_row_problem (self->metric_values_row, message);
+  if (message != NULL)
+    return;
+  trail_document_update (document, item, "metric-values", values[0] != NULL ? values : NULL, NULL);
+}
+
+static void
+commit_metric_target (TrailInspectorCardSection *self)
+{
+  TrailInspectorSection *section = TRAIL_INSPECTOR_SECTION (self);
+  GObject *item = trail_inspector_section_get_item (section);
+  TrailDocument *document = trail_inspector_section_get_document (section);
+  g_autofree char *text = NULL;
+
+  if (!TRAIL_IS_CARD (item) || document == NULL || trail_inspector_section_is_loading (section))
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->metric_target_row))));
+  g_strdelimit (text, ",", '.');
+  if (text[0] != '\0' && !trail_metric_number_parse (text, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a number like “3.5”"), text);
+
+      show_row_problem (self->metric_target_row, message);
+      return;
+    }
+  show_row_problem (self->metric_target_row, NULL);
+  trail_document_update (document, item, "metric-target", text[0] != '\0' ? text : NULL, NULL);
+}
+
+static void
+on_metric_focus_leave_cb (GtkEventControllerFocus   *controller,
+                          TrailInspectorCardSection *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (row == GTK_WIDGET (self->metric_values_row))
+    commit_metric_values (self);
+  else
+    commit_metric_target (self);
+}
+
+static void
+watch_metric_row (TrailInspectorCardSection *self,
+                  AdwEntryRow               *row,
+                  GCallback                  commit)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (row, "entry-activated", commit, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_metric_focus_leave_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (row), controller);
+}
+
+/* Shown for cards of a KPIs lane and for metric cards anywhere. */
+static void
+load_metric (TrailInspectorCardSection *self,
+             TrailCard                 *card,
+             gboolean                   new_item)
+{
+  TrailDocument *document = trail_inspector_section_get_document (TRAIL_INSPECTOR_SECTION (self));
+  TrailLane *lane = document != NULL ? trail_document_find_lane (document, trail_card_get_lane_id (card)) : NULL;
+  gboolean shown = trail_card_is_metric (card) || trail_card_get_metric_target (card, NULL) ||
+                   (lane != NULL && trail_lane_get_kind (lane) == TRAIL_LANE_KIND_KPIS);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->metric_group), shown);
+
+  /* Text being typed stays, unless another card is shown. */
+  if (new_item || !row_has_keyboard (self->metric_values_row))
+    {
+      g_autofree char *values = format_metric_values (card);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->metric_values_row), values);
+      show_row_problem (self->metric_values_row, NULL);
+    }
+  if (new_item || !row_has_keyboard (self->metric_target_row))
+    {
+      const char *target = NULL;
+
+      g_object_get (card, "metric-target", &target, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->metric_target_row), target != NULL ? target : "");
+      g_free ((char *) target);
+      show_row_problem (self->metric_target_row, NULL);
+    }
+}
+
 static void
 trail_inspector_card_section_load (TrailInspectorSection *section,
                                    GObject               *item)
 {
-  load_channel (TRAIL_INSPECTOR_CARD_SECTION (section), TRAIL_CARD (item));
-  load_tags (TRAIL_INSPECTOR_CARD_SECTION (section), TRAIL_CARD (item));
-  trail_card_actions_load (TRAIL_INSPECTOR_CARD_SECTION (section)->actions, TRAIL_CARD (item));
+  TrailInspectorCardSection *self = TRAIL_INSPECTOR_CARD_SECTION (section);
+  gboolean new_item = self->loaded_card != (gpointer) item;
+
+  self->loaded_card = item;
+  load_channel (self, TRAIL_CARD (item));
+  load_tags (self, TRAIL_CARD (item));
+  load_metric (self, TRAIL_CARD (item), new_item);
+  trail_card_actions_load (self->actions, TRAIL_CARD (item));
 }
 
 static gboolean
@@ -305,6 +519,10 @@ trail_inspector_card_section_class_init (TrailInspectorCardSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, evidence_note_row);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, tags_group);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, actions_group);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, metric_group);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, metric_values_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, metric_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, metric_target_row);
 }
 
 static void
@@ -331,4 +549,9 @@ trail_inspector_card_section_init (TrailInspectorCardSection *self)
   trail_inspector_section_bind_combo (section, self->source_row, "evidence-source",
                                       TRAIL_TYPE_EVIDENCE_SOURCE, source_label);
   trail_inspector_section_bind_entry (section, self->evidence_note_row, "evidence-note");
+  trail_inspector_section_bind_entry (section, self->metric_unit_row, "metric-unit");
+  trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (self->metric_values_row));
+  trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (self->metric_target_row));
+  watch_metric_row (self, self->metric_values_row, G_CALLBACK (commit_metric_values));
+  watch_metric_row (self, self->metric_target_row, G_CALLBACK (commit_metric_target));
 }

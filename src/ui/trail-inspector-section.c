@@ -355,6 +355,18 @@ on_pending_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A field's commit is only delayed so that typing is not one undo step
+ * per key: before a draft is written it happens at once, and the draft
+ * has the text. */
+static gboolean
+on_prepare_draft_cb (TrailInspectorSection *self,
+                     TrailDocument         *draft)
+{
+  if (draft == NULL)
+    commit_pending (self);
+  return FALSE;
+}
+
 static void
 on_field_edited_cb (GtkWidget             *widget,
                     TrailInspectorSection *self)
@@ -374,6 +386,9 @@ on_field_edited_cb (GtkWidget             *widget,
       g_set_object (&priv->pending_item, priv->item);
       g_clear_handle_id (&priv->pending_id, g_source_remove);
       priv->pending_id = g_timeout_add (COMMIT_DELAY_MS, on_pending_timeout_cb, self);
+      /* Typing without a pause never commits: it is drafted all the same. */
+      if (priv->document != NULL)
+        trail_document_note_pending_edit (priv->document);
       return;
     }
 
@@ -755,10 +770,16 @@ trail_inspector_section_set_document (TrailInspectorSection *self,
 
   trail_inspector_section_set_item (self, NULL);
   if (priv->document != NULL)
-    g_signal_handlers_disconnect_by_func (priv->document, on_document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (priv->document, on_document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (priv->document, on_prepare_draft_cb, self);
+    }
   g_set_object (&priv->document, document);
   if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "prepare-draft", G_CALLBACK (on_prepare_draft_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 GObject *

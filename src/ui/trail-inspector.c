@@ -42,6 +42,7 @@ struct _TrailInspector
 
   GtkLabel              *title_label;
   GtkStack              *stack;
+  TrailVoteResults      *vote_results;
   GtkLabel              *cards_label;
   TrailInspectorSection *sections[N_SECTIONS];
 
@@ -156,6 +157,7 @@ trail_inspector_class_init (TrailInspectorClass *klass)
   widget_class->grab_focus = trail_inspector_grab_focus;
 
   g_type_ensure (TRAIL_TYPE_INSPECTOR_MAP_SECTION);
+  g_type_ensure (TRAIL_TYPE_VOTE_RESULTS);
   g_type_ensure (TRAIL_TYPE_INSPECTOR_CARD_SECTION);
   g_type_ensure (TRAIL_TYPE_INSPECTOR_STAGE_SECTION);
   g_type_ensure (TRAIL_TYPE_INSPECTOR_LANE_SECTION);
@@ -166,6 +168,7 @@ trail_inspector_class_init (TrailInspectorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, TrailInspector, title_label);
   gtk_widget_class_bind_template_child (widget_class, TrailInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspector, vote_results);
   gtk_widget_class_bind_template_child (widget_class, TrailInspector, cards_label);
   gtk_widget_class_bind_template_child_full (widget_class, "map_section", FALSE,
                                              G_STRUCT_OFFSET (TrailInspector, sections[SECTION_MAP]));
@@ -316,4 +319,11 @@ trail_inspector_flush (TrailInspector *self)
 
   if (self->current != NULL)
     trail_inspector_section_commit (self->current);
+}
+
+TrailVoteResults *
+trail_inspector_get_vote_results (TrailInspector *self)
+{
+  g_return_val_if_fail (TRAIL_IS_INSPECTOR (self), NULL);
+  return self->vote_results;
 }

@@ -11,6 +11,8 @@
 #include "trail-model.h"
 #include "trail-selection.h"
 
+#include "trail-vote-results.h"
+
 G_BEGIN_DECLS
 
 #define TRAIL_TYPE_INSPECTOR (trail_inspector_get_type())
@@ -43,5 +45,7 @@ void       trail_inspector_show         (TrailInspector *self,
                                          GObject        *object);
 /* Commits whatever is being typed, e.g. before saving. */
 void       trail_inspector_flush        (TrailInspector *self);
+/* The ranked results of the map's revealed voting round, under the section. */
+TrailVoteResults *trail_inspector_get_vote_results (TrailInspector *self);
 
 G_END_DECLS

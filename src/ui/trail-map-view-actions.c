@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-compat.h"
 #include "trail-map-view-private.h"
 
 /* ---- Toasts ------------------------------------------------------------- */
@@ -46,7 +47,7 @@ static void
 show_undo_toast (TrailMapView *self,
                  const char   *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = trail_compat_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -254,9 +255,16 @@ duplicate_action (GtkWidget  *widget,
   TrailMapView *self = TRAIL_MAP_VIEW (widget);
   g_autoptr(GPtrArray) cards = get_target_cards (self);
   g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (cards->len == 0)
     return;
+  /* Refused now, with the reason, rather than at the next save. */
+  if (!trail_document_check_room (self->document, cards->len, 0, &error))
+    {
+      _trail_map_view_show_toast (self, trail_compat_toast_new (error->message));
+      return;
+    }
 
   copies = trail_document_duplicate_cards (self->document, (TrailCard **) cards->pdata, cards->len);
   trail_selection_select_cards (self->selection, (TrailCard **) copies->pdata, copies->len);
@@ -286,7 +294,7 @@ add_action_action (GtkWidget  *widget,
    * and opens the new action there. */
   if (cards->len == 1)
     trail_selection_select_cards (self->selection, (TrailCard **) cards->pdata, 1);
-  adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  trail_side_panes_set_show_end (self->panes, TRUE);
   trail_document_add_action (self->document, -1, _("New Action"), (const char * const *) ids->pdata);
 }
 
@@ -298,7 +306,7 @@ vote_action (GtkWidget  *widget,
   TrailMapView *self = TRAIL_MAP_VIEW (widget);
   g_autoptr(GPtrArray) cards = get_target_cards (self);
 
-  if (cards->len > 0)
+  if (cards->len > 0 && !_trail_map_view_vote (self, cards, g_str_equal (action_name, "map.vote-up")))
     trail_document_add_votes (self->document, (TrailCard **) cards->pdata, cards->len,
                               g_str_equal (action_name, "map.vote-up") ? 1 : -1);
 }
@@ -446,10 +454,29 @@ paste_data_free (PasteData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
 
+/* Whether a line of pasted text is longer than a card's text may be: it
+ * is cut, and the user is told (not left to find a shortened card). */
+static gboolean
+has_long_line (const char *text,
+               gsize       len)
+{
+  gsize start = 0;
+
+  for (gsize i = 0; i <= len; i++)
+    if (i == len || text[i] == '\n' || text[i] == '\r')
+      {
+        if (i - start > TRAIL_FILE_MAX_STRING)
+          return TRUE;
+        start = i + 1;
+      }
+  return FALSE;
+}
+
 static void
 finish_paste (PasteData  *data,
               GPtrArray  *added,
-              GError     *error)
+              GError     *error,
+              gboolean    cut_lines)
 {
   TrailMapView *self = data->view;
 
@@ -459,7 +486,7 @@ finish_paste (PasteData  *data,
 
       /* Translators: %s says why, e.g. "The map cannot hold 3 more cards" */
       title = g_strdup_printf (_("Could not paste: %s"), error->message);
-      _trail_map_view_show_toast (self, adw_toast_new (title));
+      _trail_map_view_show_toast (self, trail_compat_toast_new (title));
       return;
     }
 
@@ -467,6 +494,8 @@ finish_paste (PasteData  *data,
     {
       trail_selection_select_cards (self->selection, (TrailCard **) added->pdata, added->len);
       trail_canvas_focus_card (self->canvas, added->pdata[added->len - 1]);
+      if (cut_lines)
+        _trail_map_view_show_toast (self, trail_compat_toast_new (_("Lines longer than a card’s text allows were shortened")));
     }
 }
 
@@ -486,18 +515,18 @@ paste_mermaid (PasteData *data,
                                warnings, &error);
   if (added == NULL)
     {
-      finish_paste (data, NULL, error);
+      finish_paste (data, NULL, error, FALSE);
       return;
     }
 
-  finish_paste (data, added, NULL);
+  finish_paste (data, added, NULL, FALSE);
   if (warnings->len > 0)
     /* Translators: %s is a note such as "line 4: a score outside 1 to 5 is …" */
     title = g_strdup_printf (_("Pasted a Mermaid journey; %s"), (char *) warnings->pdata[0]);
   else
     title = g_strdup_printf (ngettext ("Pasted a Mermaid journey with %u step",
                                        "Pasted a Mermaid journey with %u steps", added->len), added->len);
-  toast = adw_toast_new (title);
+  toast = trail_compat_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   _trail_map_view_show_toast (data->view, toast);
@@ -512,6 +541,7 @@ on_splice_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) added = NULL;
+  gboolean cut_lines = FALSE;
   GOutputStream *out = G_OUTPUT_STREAM (object);
   const char *mime_type = g_object_get_data (object, "mime-type");
 
@@ -533,15 +563,18 @@ on_splice_cb (GObject      *object,
     }
   if (data->lane == NULL)
     {
-      _trail_map_view_show_toast (data->view, adw_toast_new (_("Choose a cell to paste into")));
+      _trail_map_view_show_toast (data->view, trail_compat_toast_new (_("Choose a cell to paste into")));
       return;
     }
   if (g_str_has_prefix (mime_type, TRAIL_CARDS_MIME_TYPE))
     added = trail_document_paste_cards (data->document, bytes, data->lane, data->stage, data->index, &error);
   else
-    added = trail_document_paste_text (data->document, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       data->lane, data->stage, data->index);
-  finish_paste (data, added, error);
+    {
+      cut_lines = has_long_line (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      added = trail_document_paste_text (data->document, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         data->lane, data->stage, data->index, &error);
+    }
+  finish_paste (data, added, error, cut_lines);
 }
 
 static void
@@ -723,7 +756,7 @@ select_header_action (GtkWidget  *widget,
   if (object != NULL)
     {
       trail_selection_select_object (self->selection, object);
-      adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+      trail_side_panes_set_show_end (self->panes, TRUE);
     }
 }
 

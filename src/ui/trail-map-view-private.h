@@ -5,9 +5,13 @@
  */
 #pragma once
 
+#include "trail-find-bar.h"
 #include "trail-inspector.h"
 #include "trail-map-view.h"
 #include "trail-palette.h"
+#include "trail-side-panes.h"
+#include "trail-vote-results.h"
+#include "trail-voting-bar.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +19,7 @@ struct _TrailMapView
 {
   GtkWidget       parent_instance;
 
-  AdwFlap        *palette_flap;
-  AdwFlap        *inspector_flap;
+  TrailSidePanes *panes;
   TrailPalette   *palette;
   TrailInspector *inspector;
   TrailCanvas    *canvas;
@@ -29,6 +32,11 @@ struct _TrailMapView
   TrailSelection *selection;
 
   AdwToast       *undo_toast;     /* the last Undo toast, while it shows */
+
+  TrailVotingBar   *voting_bar;
+  TrailVoteResults *vote_results;   /* the inspector's */
+  TrailFindBar     *find_bar;
+  char            **persona_view;   /* persona ids shown at full strength; NULL: everyone */
 };
 
 /* trail-map-view-actions.c */
@@ -36,5 +44,23 @@ void _trail_map_view_class_init_actions (GtkWidgetClass *widget_class);
 void _trail_map_view_update_actions     (TrailMapView   *self);
 void _trail_map_view_show_toast         (TrailMapView   *self,
                                          AdwToast       *toast);
+
+/* trail-map-view-workshop.c: Find and the persona view */
+void     _trail_map_view_class_init_workshop   (GtkWidgetClass *widget_class);
+void     _trail_map_view_init_workshop         (TrailMapView   *self);
+void     _trail_map_view_set_workshop_document (TrailMapView   *self,
+                                                TrailDocument  *old_document);
+
+/* trail-map-view-voting.c */
+void     _trail_map_view_class_init_voting     (GtkWidgetClass *widget_class);
+void     _trail_map_view_init_voting           (TrailMapView   *self);
+void     _trail_map_view_set_voting_document   (TrailMapView   *self,
+                                                TrailDocument  *old_document);
+void     _trail_map_view_update_voting_actions (TrailMapView   *self);
+/* + and − on cards while a round is open: dots, not the plain count.
+ * FALSE when no round is open. */
+gboolean _trail_map_view_vote                  (TrailMapView   *self,
+                                                GPtrArray      *cards,
+                                                gboolean        up);
 
 G_END_DECLS

@@ -43,7 +43,7 @@ on_palette_item_activated_cb (TrailMapView     *self,
       if (persona != NULL)
         {
           trail_selection_select_object (self->selection, persona);
-          adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+          trail_side_panes_set_show_end (self->panes, TRUE);
         }
       return;
     }
@@ -106,18 +106,28 @@ toggle_action (GtkWidget  *widget,
                GVariant   *param)
 {
   TrailMapView *self = TRAIL_MAP_VIEW (widget);
-  AdwFlap *flap = g_str_equal (action_name, "view.toggle-palette") ? self->palette_flap : self->inspector_flap;
 
-  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+  if (g_str_equal (action_name, "view.toggle-palette"))
+    trail_side_panes_set_show_start (self->panes, !trail_side_panes_get_show_start (self->panes));
+  else
+    trail_side_panes_set_show_end (self->panes, !trail_side_panes_get_show_end (self->panes));
+}
+
+/* A pane came or went (over the map, the view may not change): the
+ * geometry aid lists the panes' rows. */
+static void
+on_pane_mapped_cb (TrailMapView *self)
+{
+  trail_canvas_queue_geometry (self->canvas);
 }
 
 static void
-on_flap_revealed_cb (TrailMapView *self,
-                     GParamSpec   *pspec,
-                     AdwFlap      *flap)
+on_pane_shown_cb (TrailMapView *self,
+                  GParamSpec   *pspec)
 {
   g_object_notify_by_pspec (G_OBJECT (self),
-                            properties[flap == self->palette_flap ? PROP_SHOW_PALETTE : PROP_SHOW_INSPECTOR]);
+                            properties[g_str_equal (pspec->name, "show-start") ? PROP_SHOW_PALETTE
+                                                                               : PROP_SHOW_INSPECTOR]);
 }
 
 /* The keyboard of a map belongs on its canvas, at the keyboard's cell. */
@@ -140,10 +150,10 @@ trail_map_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SHOW_PALETTE:
-      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->palette_flap));
+      g_value_set_boolean (value, trail_side_panes_get_show_start (self->panes));
       break;
     case PROP_SHOW_INSPECTOR:
-      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->inspector_flap));
+      g_value_set_boolean (value, trail_side_panes_get_show_end (self->panes));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -161,10 +171,10 @@ trail_map_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SHOW_PALETTE:
-      adw_flap_set_reveal_flap (self->palette_flap, g_value_get_boolean (value));
+      trail_side_panes_set_show_start (self->panes, g_value_get_boolean (value));
       break;
     case PROP_SHOW_INSPECTOR:
-      adw_flap_set_reveal_flap (self->inspector_flap, g_value_get_boolean (value));
+      trail_side_panes_set_show_end (self->panes, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -209,22 +219,28 @@ trail_map_view_class_init (TrailMapViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRAIL_TYPE_CANVAS);
+  g_type_ensure (TRAIL_TYPE_SIDE_PANES);
   g_type_ensure (TRAIL_TYPE_PALETTE);
   g_type_ensure (TRAIL_TYPE_INSPECTOR);
+  g_type_ensure (TRAIL_TYPE_VOTING_BAR);
+  g_type_ensure (TRAIL_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trail-map-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, TrailMapView, palette_flap);
-  gtk_widget_class_bind_template_child (widget_class, TrailMapView, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, panes);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, palette);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, inspector);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, canvas);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, TrailMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, voting_bar);
+  gtk_widget_class_bind_template_child (widget_class, TrailMapView, find_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed_cb);
 
   _trail_map_view_class_init_actions (widget_class);
+  _trail_map_view_class_init_voting (widget_class);
+  _trail_map_view_class_init_workshop (widget_class);
 
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
@@ -246,13 +262,20 @@ trail_map_view_init (TrailMapView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->palette_flap, "notify::reveal-flap",
-                           G_CALLBACK (on_flap_revealed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->inspector_flap, "notify::reveal-flap",
-                           G_CALLBACK (on_flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panes, "notify::show-start",
+                           G_CALLBACK (on_pane_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panes, "notify::show-end",
+                           G_CALLBACK (on_pane_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "map", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "unmap", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "map", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "unmap", G_CALLBACK (on_pane_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::editing",
                            G_CALLBACK (_trail_map_view_update_actions), self, G_CONNECT_SWAPPED);
   trail_inspector_set_canvas (self->inspector, self->canvas);
+  self->vote_results = trail_inspector_get_vote_results (self->inspector);
+  _trail_map_view_init_voting (self);
+  _trail_map_view_init_workshop (self);
   on_canvas_zoom_changed_cb (self);
   _trail_map_view_update_actions (self);
 }
@@ -267,6 +290,8 @@ void
 trail_map_view_set_document (TrailMapView  *self,
                              TrailDocument *document)
 {
+  g_autoptr(TrailDocument) old_document = NULL;
+
   g_return_if_fail (TRAIL_IS_MAP_VIEW (self));
   g_return_if_fail (!document || TRAIL_IS_DOCUMENT (document));
 
@@ -278,7 +303,10 @@ trail_map_view_set_document (TrailMapView  *self,
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
   g_clear_object (&self->selection);
+  old_document = self->document != NULL ? g_object_ref (self->document) : NULL;
   g_set_object (&self->document, document);
+  _trail_map_view_set_voting_document (self, old_document);
+  _trail_map_view_set_workshop_document (self, old_document);
 
   /* A new map, a new selection: nothing of the last map stays selected. */
   if (document != NULL)

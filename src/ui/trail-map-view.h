@@ -38,4 +38,11 @@ void         trail_map_view_add_overlay  (TrailMapView  *self,
 void         trail_map_view_set_zoom_controls_visible (TrailMapView *self,
                                                        gboolean      visible);
 
+/* The persona view: the cards tagged with one of @persona_ids and those
+ * personas' emotion lines at full strength, the rest dimmed; NULL or
+ * empty: everything as usual. */
+void                trail_map_view_set_persona_view (TrailMapView       *self,
+                                                     const char * const *persona_ids);
+const char * const *trail_map_view_get_persona_view (TrailMapView       *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "trail-compat.h"
 #include "trail-qr-code.h"
 #include "trail-session-controls.h"
 
@@ -252,7 +253,7 @@ start_action (GtkWidget  *widget,
     {
       GtkRoot *root = gtk_widget_get_root (widget);
       g_autofree char *body = g_strdup_printf (_("No other device can join. %s"), error->message);
-      AdwToast *toast = adw_toast_new (body);
+      AdwToast *toast = trail_compat_toast_new (body);
 
       /* The window's toast overlay is the nearest ancestor that has one. */
       for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))

@@ -460,7 +460,7 @@ on_exported_cb (TrailWindow *self,
 
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
+  toast = trail_compat_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-export");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));

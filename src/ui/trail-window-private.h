@@ -54,6 +54,9 @@ void           _trail_window_show_toast            (TrailWindow    *self,
 void           _trail_window_add_to_recent         (GFile          *file);
 char          *_trail_window_dup_file_name         (GFile          *file);
 
+/* trail-window-workshop.c: persona view, Find and voting in the menus, recent maps */
+void           _trail_window_init_workshop         (TrailWindow    *self);
+
 /* trail-window-actions.c: the win.* actions, their keys, and their state */
 void           _trail_window_class_actions_init    (GtkWidgetClass *widget_class);
 void           _trail_window_update_actions        (TrailWindow    *self);

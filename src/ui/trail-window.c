@@ -85,7 +85,7 @@ void
 _trail_window_show_toast (TrailWindow *self,
                           const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = trail_compat_toast_new (message);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -525,6 +525,8 @@ trail_window_init (TrailWindow *self)
   g_signal_group_connect_object (self->document_signals, "notify::redo-label",
                                  G_CALLBACK (_trail_window_update_undo_actions), self,
                                  G_CONNECT_SWAPPED);
+
+  _trail_window_init_workshop (self);
 
   self->file_bindings = g_binding_group_new ();
   g_binding_group_bind (self->file_bindings, "name", self->window_title, "subtitle",

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "trail-model.h"
 
@@ -593,6 +594,42 @@ test_cell_index_scales (void)
   g_assert_cmpuint (g_list_model_get_n_items (trail_document_get_cards (doc)), ==, 0);
 }
 
+/* New items are named in their ids (issue 13: an SVG export's ids are
+ * the map's, and "stage-s3kq9xz" says nothing): ASCII letters, digits and
+ * dashes, the name cut near 20 characters, and a random tail so that two
+ * copies of a map still merge. */
+static void
+test_readable_ids (void)
+{
+  g_autoptr(TrailDocument) doc = trail_document_new_blank ();
+  g_autoptr(TrailLane) lane = g_list_model_get_item (trail_document_get_lanes (doc), 1);
+  TrailStage *stage = trail_document_add_stage (doc, -1, "Première visite — l’accueil & paiement");
+  TrailStage *cjk = trail_document_add_stage (doc, -1, "日本語");
+  TrailStage *again = trail_document_add_stage (doc, -1, "Première visite — l’accueil & paiement");
+  TrailPersona *persona = trail_document_add_persona (doc, -1, "Amira الحسن");
+  TrailCard *card = trail_document_add_card (doc, lane, stage, -1, "Calls support: the app crashed");
+  TrailLane *custom = trail_document_add_lane (doc, -1, TRAIL_LANE_KIND_CUSTOM, "Back office");
+  const char *ids[] = {
+    trail_stage_get_id (stage), trail_stage_get_id (cjk), trail_stage_get_id (again),
+    trail_persona_get_id (persona), trail_card_get_id (card), trail_lane_get_id (custom),
+  };
+
+  g_assert_true (g_str_has_prefix (ids[0], "s-premiere-visite-"));
+  g_assert_true (g_str_has_prefix (ids[3], "p-amira-"));
+  g_assert_true (g_str_has_prefix (ids[4], "c-calls-support-"));
+  g_assert_true (g_str_has_prefix (ids[5], "l-back-office-"));
+  /* Nothing readable in ASCII: the short random id, as before. */
+  g_assert_cmpuint (strlen (ids[1]), ==, 7);
+  g_assert_cmpstr (ids[0], !=, ids[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_cmpuint (strlen (ids[i]), <=, 1 + 1 + 20 + 1 + 6);
+      for (const char *p = ids[i]; *p != '\0'; p++)
+        g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-');
+      g_assert_true (ids[i][strlen (ids[i]) - 1] != '-');
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/model/document/refusals", test_refusals);
   g_test_add_func ("/model/document/update-value", test_update_value);
   g_test_add_func ("/model/document/cell-index-scales", test_cell_index_scales);
+  g_test_add_func ("/model/document/readable-ids", test_readable_ids);
 
   return g_test_run ();
 }

@@ -393,14 +393,14 @@ test_add_cards_from_text (void)
   TrailLane *actions = lane_at (doc, 0);
   TrailStage *s1 = stage_at (doc, 0);
 
-  added = trail_document_add_cards_from_text (doc, actions, s1, 1, "  one \r\n\n two\n\t\nthree\xff\n");
+  added = trail_document_add_cards_from_text (doc, actions, s1, 1, "  one \r\n\n two\n\t\nthree\xff\n", NULL);
   g_assert_cmpuint (added->len, ==, 3);
   texts = cell_texts (doc, actions, s1);
   g_assert_cmpstr (texts, ==, "A one two three\xef\xbf\xbd B C D E");
   g_assert_cmpstr (trail_document_get_undo_label (doc), ==, "Add Cards");
   assert_one_undo_step (doc, before);
 
-  none = trail_document_add_cards_from_text (doc, actions, s1, -1, " \n\n");
+  none = trail_document_add_cards_from_text (doc, actions, s1, -1, " \n\n", NULL);
   g_assert_cmpuint (none->len, ==, 0);
 }
 
@@ -598,7 +598,7 @@ test_paste_text (void)
   const char text[] = "first\nsecond\n";
 
   /* Not NUL-terminated: the length counts. */
-  added = trail_document_paste_text (doc, text, 7, lane_at (doc, 1), stage_at (doc, 1), -1);
+  added = trail_document_paste_text (doc, text, 7, lane_at (doc, 1), stage_at (doc, 1), -1, NULL);
   g_assert_cmpuint (added->len, ==, 2);
   texts = cell_texts (doc, lane_at (doc, 1), stage_at (doc, 1));
   g_assert_cmpstr (texts, ==, "first s");

@@ -335,6 +335,72 @@ test_check_room (void)
   g_assert_nonnull (strstr (error->message, "cells"));
 }
 
+/* The 20,001st card is refused when it is added, all of a paste or none,
+ * with a message; the map is left as it was. */
+static void
+test_card_limit_at_add (void)
+{
+  g_autoptr(TrailDocument) doc = trail_document_new_blank ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  TrailLane *lane = g_list_model_get_item (trail_document_get_lanes (doc), 1);
+  TrailStage *stage = g_list_model_get_item (trail_document_get_stages (doc), 0);
+  TrailCard *one;
+
+  for (guint i = 0; i < TRAIL_FILE_MAX_CARDS - 1; i++)
+    g_string_append_printf (lines, "Card %u\n", i);
+  added = trail_document_paste_text (doc, lines->str, lines->len, lane, stage, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->len, ==, TRAIL_FILE_MAX_CARDS - 1);
+
+  /* One more fits; then not even one. */
+  g_assert_true (trail_document_check_card_room (doc, 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (trail_document_check_card_room (doc, 2, &error));
+  g_assert_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "at most 20000 cards"));
+  g_clear_error (&error);
+
+  /* Two lines pasted into room for one: nothing is added. */
+  before = trail_document_serialize (doc);
+  refused = trail_document_paste_text (doc, "one\ntwo\n", -1, lane, stage, 0, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "at most 20000 cards"));
+  g_clear_error (&error);
+  g_assert_null (trail_document_add_cards_from_text (doc, lane, stage, 0, "one\ntwo", &error));
+  g_assert_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT);
+  g_clear_error (&error);
+  {
+    g_autoptr(GBytes) after = trail_document_serialize (doc);
+
+    g_assert_true (g_bytes_equal (before, after));
+  }
+
+  /* Copied cards too. */
+  one = added->pdata[0];
+  copied = trail_document_copy_cards (doc, &one, 1);
+  g_clear_pointer (&refused, g_ptr_array_unref);
+  refused = trail_document_paste_text (doc, "last one", -1, lane, stage, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (trail_document_get_cards (doc)), ==, TRAIL_FILE_MAX_CARDS);
+  g_assert_null (trail_document_paste_cards (doc, copied, lane, stage, 0, &error));
+  g_assert_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* And what is there still saves and loads. */
+  g_assert_true (trail_document_check_limits (doc, &error));
+  g_assert_no_error (error);
+
+  g_object_unref (lane);
+  g_object_unref (stage);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/model/limits/decode-bounded", test_decode_bounded);
   g_test_add_func ("/model/limits/save-refuses-unloadable", test_save_refuses_unloadable);
   g_test_add_func ("/model/limits/check-room", test_check_room);
+  g_test_add_func ("/model/limits/card-limit-at-add", test_card_limit_at_add);
 
   return g_test_run ();
 }

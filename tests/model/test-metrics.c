@@ -9,22 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "csv-fixtures.h"
 #include "trail-model.h"
-
-static GBytes *
-read_csv (const char *name)
-{
-  const char *root = g_getenv ("TRAILMAP_SOURCE_ROOT");
-  g_autofree char *path = g_build_filename (root != NULL ? root : SOURCE_ROOT,
-                                            "tests", "model", "csv", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data;
-  gsize len;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
-}
 
 static TrailDocument *
 make_map (TrailCard **user_card)
@@ -44,28 +30,12 @@ make_map (TrailCard **user_card)
   return doc;
 }
 
-static TrailCard *
-card_named (TrailDocument *doc,
-            const char    *text)
-{
-  GListModel *cards = trail_document_get_cards (doc);
-
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
-    {
-      g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
-
-      if (g_str_equal (trail_card_get_text (card), text))
-        return card;
-    }
-  return NULL;
-}
-
 static void
 test_metrics_import (void)
 {
   TrailCard *user_card, *card;
   g_autoptr(TrailDocument) doc = make_map (&user_card);
-  g_autoptr(GBytes) csv = read_csv ("metrics.csv");
+  g_autoptr(GBytes) csv = csv_fixture_read ("metrics.csv");
   g_autoptr(GBytes) before = trail_document_serialize (doc);
   g_autoptr(GError) error = NULL;
   g_autoptr(TrailMetricImport) import = NULL;
@@ -90,7 +60,7 @@ test_metrics_import (void)
   g_assert_cmpstr (trail_document_get_undo_label (doc), ==, "Import Metrics");
 
   /* The card someone wrote is the metric's card now. */
-  g_assert_true (card_named (doc, "conversion") == user_card);
+  g_assert_true (csv_fixture_card_with_text (doc, "conversion") == user_card);
   g_assert_true (trail_card_is_metric (user_card));
   g_assert_cmpstrv (trail_card_get_metric_values (user_card),
                     ((const char *[]) { "2026-03=3.1", "2026-04=2.7", NULL }));
@@ -104,13 +74,13 @@ test_metrics_import (void)
   g_assert_cmpstr (g_array_index (series, TrailMetricValue, 1).date, ==, "2026-04");
   g_assert_cmpfloat (g_array_index (series, TrailMetricValue, 1).value, ==, 2.7);
 
-  card = card_named (doc, "Time to first cup");
+  card = csv_fixture_card_with_text (doc, "Time to first cup");
   g_assert_nonnull (card);
   g_assert_cmpstr (trail_card_get_metric_unit (card), ==, "min");
   g_assert_cmpstrv (trail_card_get_metric_values (card),
                     ((const char *[]) { "2026-03=42", "2026-04=35", NULL }));
   /* "61%" with no unit column value: the unit is "%". */
-  card = card_named (doc, "Bounce rate");
+  card = csv_fixture_card_with_text (doc, "Bounce rate");
   g_assert_cmpstr (trail_card_get_metric_unit (card), ==, "%");
   g_assert_cmpstrv (trail_card_get_metric_values (card), ((const char *[]) { "2026-04=61", NULL }));
 
@@ -151,8 +121,8 @@ test_metrics_import (void)
 static void
 test_metrics_recognised (void)
 {
-  g_autoptr(GBytes) metrics = read_csv ("metrics.csv");
-  g_autoptr(GBytes) survey = read_csv ("nps-personas.csv");
+  g_autoptr(GBytes) metrics = csv_fixture_read ("metrics.csv");
+  g_autoptr(GBytes) survey = csv_fixture_read ("nps-personas.csv");
   g_autoptr(TrailCsv) a = trail_csv_parse (metrics, 0, 0, NULL);
   g_autoptr(TrailCsv) b = trail_csv_parse (survey, 0, 0, NULL);
   g_autoptr(GBytes) no_value = g_bytes_new_static ("metric,stage,date\nA,B,2026-01\n", 30);

@@ -9,22 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "csv-fixtures.h"
 #include "trail-model.h"
-
-static GBytes *
-read_csv (const char *name)
-{
-  const char *root = g_getenv ("TRAILMAP_SOURCE_ROOT");
-  g_autofree char *path = g_build_filename (root != NULL ? root : SOURCE_ROOT,
-                                            "tests", "model", "csv", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data;
-  gsize len;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
-}
 
 /* A map with the stages and personas the test files name, a thoughts lane
  * and a card someone wrote there. */
@@ -120,34 +106,6 @@ quote_cards (TrailDocument *doc)
   return quotes;
 }
 
-static TrailCard *
-card_with_text (TrailDocument *doc,
-                const char    *text)
-{
-  GListModel *cards = trail_document_get_cards (doc);
-
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
-    {
-      g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
-
-      if (g_str_equal (trail_card_get_text (card), text))
-        return card;
-    }
-  return NULL;
-}
-
-static TrailDocument *
-save_and_load (TrailDocument *doc)
-{
-  g_autoptr(GBytes) bytes = trail_document_serialize (doc);
-  g_autoptr(GError) error = NULL;
-  TrailDocument *copy = trail_document_load_from_bytes (bytes, "saved.trailmap", &error);
-
-  g_assert_no_error (error);
-  g_assert_true (trail_document_equal (doc, copy));
-  return copy;
-}
-
 /* A German tool's export: BOM, ';', quoted line breaks, decimal commas,
  * stage names in other case. */
 static void
@@ -155,7 +113,7 @@ test_survey_german_export (void)
 {
   g_autoptr(TrailDocument) doc = make_map ();
   g_autoptr(TrailDocument) saved = NULL;
-  g_autoptr(GBytes) csv = read_csv ("survey-de.csv");
+  g_autoptr(GBytes) csv = csv_fixture_read ("survey-de.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(TrailSurveyImport) import = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
@@ -217,7 +175,7 @@ test_survey_german_export (void)
   g_assert_cmpuint (trail_survey_result_get_n (find_result (doc, "Consideration", NULL)), ==, 1);
 
   /* Quotes: a verbatim with a quoted line break, from its row, observed. */
-  card = card_with_text (doc, "Comparing models took ages.\nThe table was confusing; too many \"pro\" variants");
+  card = csv_fixture_card_with_text (doc, "Comparing models took ages.\nThe table was confusing; too many \"pro\" variants");
   g_assert_nonnull (card);
   g_assert_cmpint (trail_card_get_evidence (card), ==, TRAIL_EVIDENCE_OBSERVED);
   g_assert_cmpint (trail_card_get_evidence_source (card), ==, TRAIL_EVIDENCE_SOURCE_SURVEY);
@@ -231,7 +189,7 @@ test_survey_german_export (void)
   g_assert_cmpuint (quotes->len, ==, 5);
 
   /* Everything is in the file and comes back. */
-  saved = save_and_load (doc);
+  saved = csv_fixture_save_and_load (doc);
   bytes = trail_document_serialize (doc);
   g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"score-column\": \"Bewertung\""));
   g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"imported\": \"2026-12-06T04:00:00Z\""));
@@ -242,7 +200,7 @@ static void
 test_survey_nps_personas (void)
 {
   g_autoptr(TrailDocument) doc = make_map ();
-  g_autoptr(GBytes) csv = read_csv ("nps-personas.csv");
+  g_autoptr(GBytes) csv = csv_fixture_read ("nps-personas.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(TrailSurveyImport) import = NULL;
   g_auto(GStrv) unmatched = NULL;
@@ -290,14 +248,14 @@ test_survey_nps_personas (void)
 
   /* The most extreme verbatim of Purchase: "Never again" (0 of 10), tagged
    * with its persona. */
-  card = card_with_text (doc, "Never again");
+  card = csv_fixture_card_with_text (doc, "Never again");
   g_assert_nonnull (card);
   g_assert_cmpstr (trail_card_get_persona_tags (card)[0], ==,
                    trail_persona_get_id (persona_named (doc, "Marco")));
-  g_assert_null (card_with_text (doc, "Checkout, finally, was easy"));
+  g_assert_null (csv_fixture_card_with_text (doc, "Checkout, finally, was easy"));
 
   /* The hand-made mapping is kept for Refresh. */
-  saved = save_and_load (doc);
+  saved = csv_fixture_save_and_load (doc);
   {
     g_autoptr(TrailSurvey) survey = g_list_model_get_item (trail_document_get_surveys (saved), 0);
     g_auto(GStrv) values = NULL;
@@ -313,7 +271,7 @@ static void
 test_survey_bad_rows (void)
 {
   g_autoptr(TrailDocument) doc = make_map ();
-  g_autoptr(GBytes) csv = read_csv ("survey-bad.csv");
+  g_autoptr(GBytes) csv = csv_fixture_read ("survey-bad.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(TrailSurveyImport) import = NULL;
   g_autoptr(GBytes) before = trail_document_serialize (doc);
@@ -350,7 +308,7 @@ test_survey_bad_rows (void)
   /* The good rows go in; the survey says how many were skipped. */
   g_assert_nonnull (trail_survey_import_apply (import, doc, NULL, &error));
   g_assert_cmpuint (trail_survey_result_get_n (find_result (doc, "Purchase", NULL)), ==, 1);
-  g_assert_nonnull (card_with_text (doc, "Setup was \"fun\""));
+  g_assert_nonnull (csv_fixture_card_with_text (doc, "Setup was \"fun\""));
 }
 
 static void
@@ -391,7 +349,7 @@ static void
 test_survey_refresh (void)
 {
   g_autoptr(TrailDocument) doc = make_map ();
-  g_autoptr(GBytes) first = read_csv ("nps-personas.csv");
+  g_autoptr(GBytes) first = csv_fixture_read ("nps-personas.csv");
   g_autoptr(GBytes) before_import = trail_document_serialize (doc);
   g_autoptr(GBytes) before_refresh = NULL;
   g_autoptr(GBytes) again = NULL;
@@ -415,7 +373,7 @@ test_survey_refresh (void)
   before_refresh = trail_document_serialize (doc);
 
   /* The user edits their own card between import and refresh. */
-  user_card = card_with_text (doc, "Written by hand");
+  user_card = csv_fixture_card_with_text (doc, "Written by hand");
   trail_document_update (doc, user_card, "votes", 3, NULL);
   g_clear_pointer (&before_refresh, g_bytes_unref);
   before_refresh = trail_document_serialize (doc);
@@ -438,8 +396,8 @@ test_survey_refresh (void)
   /* One more quote (Setup had one, now two); no duplicates. */
   quotes = quote_cards (doc);
   g_assert_cmpuint (quotes->len, ==, n_quotes + 1);
-  g_assert_nonnull (card_with_text (doc, "Manual in the wrong language"));
-  g_assert_true (card_with_text (doc, "Written by hand") == user_card);
+  g_assert_nonnull (csv_fixture_card_with_text (doc, "Manual in the wrong language"));
+  g_assert_true (csv_fixture_card_with_text (doc, "Written by hand") == user_card);
   g_assert_cmpuint (trail_card_get_votes (user_card), ==, 3);
 
   /* The same rows again change nothing. */
@@ -478,7 +436,7 @@ static void
 test_survey_mapping_file (void)
 {
   g_autoptr(TrailDocument) doc = make_map ();
-  g_autoptr(GBytes) csv = read_csv ("nps-personas.csv");
+  g_autoptr(GBytes) csv = csv_fixture_read ("nps-personas.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(TrailSurveyImport) import = trail_survey_import_new (csv, "nps-personas.csv", 0, &error);
   const char *text =
@@ -492,7 +450,7 @@ test_survey_mapping_file (void)
   g_autoptr(GBytes) mapping = g_bytes_new_static (text, strlen (text));
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GBytes) bad = g_bytes_new_static ("{\"colums\": {}}", 14);
-  g_autoptr(GBytes) german = read_csv ("survey-de.csv");
+  g_autoptr(GBytes) german = csv_fixture_read ("survey-de.csv");
   g_autoptr(TrailSurveyImport) commas = trail_survey_import_new (german, "survey-de.csv", ',', &error);
   g_autoptr(GPtrArray) quotes = NULL;
   TrailSurvey *survey;
@@ -523,6 +481,32 @@ test_survey_mapping_file (void)
 
   g_assert_false (trail_survey_import_load_mapping (import, doc, bad, &error));
   g_assert_nonnull (strstr (error->message, "unknown member “colums”"));
+
+  /* Read by the strict reader, as every file from outside is: what
+   * json-glib alone would take (a comment hiding a quote, single quotes,
+   * a number it wraps, a NUL, deep nesting) is refused, with where. */
+  {
+    g_autofree char *deep = g_strconcat ("{\"columns\": ", g_strnfill (2000, '['), g_strnfill (2000, ']'), "}", NULL);
+    const char *hostile[] = {
+      "{/*\"*/\"columns\": {\"stage\": \"stage\"}}",
+      "{'columns': {'stage': 'stage'}}",
+      "{\"columns\": {\"stage\": \"stage\"}, \"quotes\": 0x7fffffffffffffffffff}",
+      "{\"columns\": {\"stage\": \"sta\\u0000ge\"}}",
+      deep,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new (hostile[i], strlen (hostile[i]));
+
+        g_clear_error (&error);
+        g_assert_false (trail_survey_import_load_mapping (import, doc, bytes, &error));
+        g_assert_error (error, TRAIL_DOCUMENT_ERROR, error->code);
+        g_assert_true (error->code != TRAIL_DOCUMENT_ERROR_INVALID || strstr (error->message, "\\u0000") != NULL);
+        g_assert_true (g_str_has_prefix (error->message, "mapping:1:"));
+        g_test_message ("%s", error->message);
+      }
+  }
 }
 
 /* A file from a newer Trailmap with fields we do not know in a survey

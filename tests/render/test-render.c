@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1429,7 +1430,62 @@ test_pdf_text_as_written (void)
       if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF && c != 0xFEFF))
         g_error ("presentation form U+%04X in the PDF's text", c);
     }
-  g_test_message ("CJK compatibility ideographs are not checked: the pinned fonts have no CJK");
+  /* CJK: test_pdf_cjk_as_written(), with fonts that have it. */
+}
+
+/* CJK text in the PDF extracts as written: 日 (U+65E5), not the Kangxi
+ * radical ⽇ (U+2F47) or a compatibility ideograph that shares its glyph.
+ * Run by the 'render-cjk' test, whose fonts add Noto Sans CJK
+ * (fonts-noto-cjk) to the pinned ones; elsewhere there is no CJK font and
+ * the test skips. */
+static void
+test_pdf_cjk_as_written (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker");
+  g_autoptr(TrailCard) card = g_list_model_get_item (trail_document_get_cards (doc), 0);
+  g_autoptr(TrailPersona) persona = g_list_model_get_item (trail_document_get_personas (doc), 0);
+  g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (doc), 0);
+  g_autofree char *text = NULL;
+  FcPattern *pattern;
+  FcObjectSet *objects;
+  FcFontSet *fonts;
+  gboolean have_cjk;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils (pdftotext) not installed");
+      return;
+    }
+  pattern = FcNameParse ((const FcChar8 *) ":lang=ja");
+  objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  fonts = FcFontList (NULL, pattern, objects);
+  have_cjk = fonts != NULL && fonts->nfont > 0;
+  g_clear_pointer (&fonts, FcFontSetDestroy);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+  if (!have_cjk)
+    {
+      g_test_skip ("no CJK font among the test's fonts (fonts-noto-cjk; the render-cjk test)");
+      return;
+    }
+
+  trail_document_update (doc, card, "text", "\u65e5\u672c\u8a9e\u306e\u5730\u56f3 \u4e2d\u6587\u8def\u7ebf \ud55c\uad6d\uc5b4", NULL);
+  trail_document_update (doc, persona, "name", "\u5c71\u7530 \u592a\u90ce", NULL);
+  trail_document_update (doc, stage, "name", "\u8cfc\u5165 \u2014 \u652f\u6255\u3044", NULL);
+
+  text = pdf_text (doc, "as-written-cjk");
+  g_assert_nonnull (strstr (text, "\u65e5\u672c\u8a9e\u306e\u5730\u56f3"));   /* 日本語の地図 */
+  g_assert_nonnull (strstr (text, "\u4e2d\u6587\u8def\u7ebf"));               /* 中文路线 */
+  g_assert_nonnull (strstr (text, "\ud55c\uad6d\uc5b4"));                       /* 한국어 */
+  g_assert_nonnull (strstr (text, "\u5c71\u7530"));                              /* 山田 */
+  g_assert_nonnull (strstr (text, "\u8cfc\u5165"));                              /* 購入 */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F))
+        g_error ("radical or compatibility ideograph U+%04X in the PDF's text", c);
+    }
 }
 
 static guint32
@@ -2047,13 +2103,22 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) templates = NULL;
+  gboolean cjk_fonts = FALSE;
 
   /* Everything here must work with no display at all. */
   g_unsetenv ("DISPLAY");
   g_unsetenv ("WAYLAND_DISPLAY");
-  /* Pinned fonts (fonts.conf.in), before fontconfig first loads. */
+  /* Pinned fonts (fonts.conf.in), before fontconfig first loads;
+   * --cjk-fonts: those and Noto Sans CJK (the render-cjk test). */
+  if (argc > 1 && g_str_equal (argv[1], "--cjk-fonts"))
+    {
+      cjk_fonts = TRUE;
+      argv[1] = argv[0];
+      argv++;
+      argc--;
+    }
   if (g_getenv ("TRAILMAP_TEST_SYSTEM_FONTS") == NULL)
-    g_setenv ("FONTCONFIG_FILE", RENDER_FONTS_CONF, TRUE);
+    g_setenv ("FONTCONFIG_FILE", cjk_fonts ? RENDER_CJK_FONTS_CONF : RENDER_FONTS_CONF, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -2085,6 +2150,7 @@ main (int   argc,
   g_test_add_func ("/render/svg/bidi-inkscape", test_svg_bidi_inkscape);
   g_test_add_func ("/render/pdf/paper-a4", test_pdf_paper);
   g_test_add_func ("/render/pdf/text-as-written", test_pdf_text_as_written);
+  g_test_add_func ("/render/pdf/cjk-as-written", test_pdf_cjk_as_written);
   g_test_add_func ("/render/pdf/poster", test_pdf_poster);
   g_test_add_func ("/render/png/sizes", test_png_sizes);
   g_test_add_func ("/render/png/fit-box", test_fit_box);

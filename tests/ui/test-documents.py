@@ -38,6 +38,24 @@ def texts(path):
         return [c['text'] for c in json.load(f)['cards']]
 
 
+def drafts_dir():
+    d = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap.Devel', 'drafts')
+    if not os.path.isdir(os.path.dirname(d)):
+        d = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap', 'drafts')
+    return d
+
+
+def draft_files():
+    d = drafts_dir()
+    return sorted(f for f in os.listdir(d) if f.endswith('.trailmap')) if os.path.isdir(d) else []
+
+
+def remove_drafts():
+    d = drafts_dir()
+    for name in os.listdir(d) if os.path.isdir(d) else []:
+        os.unlink(os.path.join(d, name))
+
+
 def edit_first_card(canvas, text):
     """Selects "Sees an ad" (or whatever the first card now says) and types over it."""
     g = canvas.geometry()
@@ -131,6 +149,9 @@ for answer in ('Cancel', 'Discard', 'Save'):
             report(canvas.app.proc.poll() is None and read(canvas.path) == original,
                    'Cancel: the window stays open and the file is untouched')
             canvas.app.quit()
+            # Ended with unsaved changes: their draft (written a draft delay
+            # after the first key) would be offered at the next start.
+            remove_drafts()
         elif answer == 'Discard':
             wait_closed(canvas)
             report(read(canvas.path) == original, 'Discard: the window closes, the file is untouched')
@@ -162,6 +183,44 @@ try:
 finally:
     canvas.app.quit()
 
+def recover(canvas, run, expected, label, found=None):
+    """Starts the app again after a kill, recovers the draft, saves it and
+    reports whether @expected is among the saved map's card texts (or
+    whether found(path) holds)."""
+    path = canvas.path
+    recovered = trailtest.App(a11y=True, env={'TRAILMAP_DEBUG_GEOMETRY': canvas.geometry_path})
+    try:
+        recovered.wait_for_window('Trailmap')
+        dialog = recovered.wait_for_dialog('Recover Unsaved Changes?')
+        named = trailtest.find_accessible(dialog, 'label', lambda n: bool(n) and 'map.trailmap' in n)
+        report(named is not None, f'{label}: the dialog names the file')
+        if run == 0:
+            trailtest.screenshot('documents-recover-dialog')
+        recovered.activate('push button', 'Recover', root=dialog)
+        window = recovered.wait_for_window('Canvas test map')
+        trailtest.xdotool('windowfocus', '--sync', window)
+        before = os.stat(path).st_mtime_ns
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+s')
+        trailtest.wait_until(lambda: os.stat(path).st_mtime_ns != before, what='the recovered map saved')
+        time.sleep(0.3)
+        report(found(path) if found else expected in texts(path), f'{label}: "{expected}" is back')
+        if run == 0:
+            trailtest.screenshot('documents-recovered')
+        status = recovered.quit_gracefully()
+        report(status == 0, f'{label}: the recovered map saved, the app quits without asking')
+        report(draft_files() == [], f'{label}: saved, its draft is gone')
+    finally:
+        recovered.quit()
+        canvas.app.quit()
+        import shutil
+        shutil.rmtree(canvas.dir, ignore_errors=True)
+
+
+def kill(canvas):
+    os.kill(canvas.app.proc.pid, signal.SIGKILL)
+    canvas.app.proc.wait()
+
+
 # --- 3. kill -9 at random moments; the next start offers the map back.
 rng = random.Random(int(os.environ.get('TRAILMAP_TEST_SEED', '20261124')))
 for run in range(3):
@@ -175,42 +234,84 @@ for run in range(3):
         # A last edit just before the kill may or may not survive.
         add_card(canvas, f'Late edit {run}')
         time.sleep(rng.random() * 0.8)
-        os.kill(canvas.app.proc.pid, signal.SIGKILL)
-        canvas.app.proc.wait()
+        kill(canvas)
         report('Old edit' not in ' '.join(texts(path)), f'run {run}: the file itself was never saved')
     finally:
         canvas.app.quit()
+    recover(canvas, run, old_text, f'run {run}')
 
-    recovered = trailtest.App(a11y=True, env={'TRAILMAP_DEBUG_GEOMETRY': canvas.geometry_path})
+# --- 3b. Text typed in an inline editor that is still open (no Enter, no
+# click away) is drafted too: over a card's text, and as a card not made
+# yet. Cancelling it with Escape takes it out of the draft again.
+for run, how in enumerate(['card', 'new card', 'cancelled']):
+    canvas = canvastest.Canvas()
+    path = canvas.path
+    typed = f'Typed without Enter {run}'
     try:
-        recovered.wait_for_window('Trailmap')
-        dialog = recovered.wait_for_dialog('Recover Unsaved Changes?')
-        named = trailtest.find_accessible(dialog, 'label', lambda n: bool(n) and 'map.trailmap' in n)
-        report(named is not None, f'run {run}: the dialog names the file')
-        if run == 0:
-            trailtest.screenshot('documents-recover-dialog')
-        recovered.activate('push button', 'Recover', root=dialog)
-        window = recovered.wait_for_window('Canvas test map')
-        trailtest.xdotool('windowfocus', '--sync', window)
-        before = os.stat(path).st_mtime_ns
-        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+s')
-        trailtest.wait_until(lambda: os.stat(path).st_mtime_ns != before, what='the recovered map saved')
-        time.sleep(0.3)
-        report(old_text in texts(path), f'run {run}: the edit older than the draft delay is back')
-        if run == 0:
-            trailtest.screenshot('documents-recovered')
-        status = recovered.quit_gracefully()
-        report(status == 0, f'run {run}: the recovered map saved, the app quits without asking')
+        g = canvas.geometry()
+        first = sorted(g['cards'], key=lambda c: (c['y'], c['x']))[0]
+        canvas.click(canvas.center(first))
+        canvas.geometry(lambda g: g['selection'] == [first['id']], what='the first card selected')
+        if how == 'new card':
+            canvas.key('shift+Return')
+            canvas.geometry(lambda g: g['editing'], what='the inline editor')
+        canvas.type(typed)
+        canvas.geometry(lambda g: g['editing'], what='the inline editor, still open')
+        time.sleep(DRAFT_DELAY + 1.5)
+        report(len(draft_files()) == 1, f'{how}: a draft is written while the editor is open')
+        if how == 'cancelled':
+            canvas.key('Escape')
+            canvas.geometry(lambda g: not g['editing'], what='the editor closed')
+            trailtest.wait_until(lambda: draft_files() == [], what='the draft removed after Escape')
+            report(draft_files() == [], f'{how}: Escape leaves the map unmodified and no draft behind')
+            report(canvas.app.quit_gracefully() == 0, f'{how}: the app quits without asking')
+            canvas.app.quit()
+            continue
+        kill(canvas)
+        report('Typed' not in ' '.join(texts(path)), f'{how}: the file itself was never saved')
     finally:
-        recovered.quit()
         canvas.app.quit()
-        import shutil
-        shutil.rmtree(canvas.dir, ignore_errors=True)
+    if how != 'cancelled':
+        recover(canvas, run + 3, typed, f'{how}, editor open at the kill')
+
+# --- 3c. Typed into an inspector field without a pause long enough to
+# commit it (1.5 s): the draft commits it first, so it is kept as well.
+canvas = canvastest.Canvas()
+typed = 'Typed in the inspector without a pause, for longer than the draft delay.'
+try:
+    g = canvas.geometry()
+    first = sorted(g['cards'], key=lambda c: (c['y'], c['x']))[0]
+    canvas.click(canvas.center(first))
+    g = canvas.geometry(lambda g: g['selection'] == [first['id']] and
+                        any(f['label'] == 'Details' for f in g.get('inspector', [])),
+                        what='the card in the inspector')
+    canvas.click(canvas.center(next(f for f in g['inspector'] if f['label'] == 'Details')))
+    time.sleep(0.3)
+    # Some 6 s of typing, never a pause (1.5 s) that commits it: in
+    # pieces, so the time does not hang on how xdotool paces its keys.
+    start = time.monotonic()
+    for i in range(0, len(typed), 8):
+        trailtest.xdotool('type', '--delay', '20', typed[i:i + 8])
+        time.sleep(0.6)
+    print(f'# typed for {time.monotonic() - start:.1f} s', flush=True)
+    canvas.screenshot('documents-inspector-typing')
+    kill(canvas)
+    report(not any(c.get('details') for c in json.load(open(canvas.path))['cards']),
+           'inspector: the file itself was never saved')
+finally:
+    canvas.app.quit()
+
+
+def details_start(path):
+    details = [c['details'] for c in json.load(open(path))['cards'] if c.get('details')]
+    print(f'# recovered details: {details}', flush=True)
+    return any(d.startswith(typed[:12]) for d in details)
+
+
+recover(canvas, 6, typed[:12] + '…', 'inspector field, typing at the kill', found=details_start)
 
 # --- 4. A draft that cannot be read is reported, with where it is kept.
-drafts = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap.Devel', 'drafts')
-if not os.path.isdir(os.path.dirname(drafts)):
-    drafts = os.path.join(os.environ['XDG_DATA_HOME'], 'io.github.trailmap.Trailmap', 'drafts')
+drafts = drafts_dir()
 os.makedirs(drafts, exist_ok=True)
 broken_id = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
 with open(os.path.join(drafts, broken_id + '.trailmap'), 'w') as f:

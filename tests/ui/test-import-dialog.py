@@ -100,7 +100,7 @@ def saved(app, window, path):
         return json.load(f)
 
 
-print('1..13', flush=True)
+print('1..15', flush=True)
 scratch = tempfile.mkdtemp(prefix='trailmap-import-')
 try:
     path = os.path.join(scratch, 'journey.trailmap')
@@ -160,6 +160,16 @@ try:
         app.click(choice)
         summary = label_containing(app, dialog, '7 rows will be imported')
         report(summary is not None, 'a stage chosen for an unmatched value brings its rows in')
+        # The segment "Other" is no persona of the map: offered too, and
+        # mapped onto Sofia Marino (the list opens on "No Persona"; she is
+        # the next one down).
+        row = trailtest.wait_until(lambda: find_named(dialog, 'Other'), what='the unmatched persona value')
+        report(row is not None, 'the unmatched persona value is offered for mapping')
+        app.click(row)
+        time.sleep(0.5)
+        trailtest.xdotool('key', 'Down', 'Return')
+        time.sleep(0.5)
+        trailtest.screenshot('import-dialog-persona')
         trailtest.screenshot('import-dialog-mapped')
         app.activate('push button', 'Import', root=dialog)
         trailtest.wait_until(lambda: app.find_window('Import Survey Results') is None,
@@ -169,6 +179,8 @@ try:
         report(len(surveys) == 1 and surveys[0]['source'] == 'responses.csv' and surveys[0]['rows'] == 7
                and surveys[0].get('skipped') == 1 and len(surveys[0].get('stage-values', [])) == 1,
                'the saved map records the import')
+        report(len(surveys[0].get('persona-values', [])) == 1,
+               f'the persona mapped by hand is recorded ({surveys[0].get("persona-values")})')
         results_by_stage = {r['stage']: r for r in doc.get('survey-results', []) if 'persona' not in r}
         report(len(results_by_stage) == 6 and sorted(r['n'] for r in results_by_stage.values()) == [1, 1, 1, 1, 1, 2],
                f'one measured emotion per stage ({len(results_by_stage)})')

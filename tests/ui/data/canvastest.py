@@ -21,7 +21,7 @@ import trailtest  # noqa: E402
 class Canvas:
     """The app with a temp copy of a fixture map and TRAILMAP_DEBUG_GEOMETRY."""
 
-    def __init__(self, fixture='canvas-small.trailmap', a11y=False, env=None):
+    def __init__(self, fixture='canvas-small.trailmap', a11y=False, env=None, title='Canvas test map'):
         trailtest.require_display()
         self.dir = tempfile.mkdtemp(prefix='trailmap-canvas-')
         self.path = os.path.join(self.dir, 'map.trailmap')
@@ -31,7 +31,7 @@ class Canvas:
         if env:
             environ.update(env)
         self.app = trailtest.App(self.path, a11y=a11y, env=environ)
-        self.window = self.app.wait_for_window('Canvas test map')
+        self.window = self.app.wait_for_window(title)
         self.geometry(lambda g: g.get('has_document') and g.get('cards'))
         trailtest.xdotool('windowfocus', '--sync', self.window)
 

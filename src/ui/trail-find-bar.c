@@ -1,0 +1,370 @@
+/* trail-find-bar.c — Find (Ctrl+F): cards, stages, lanes and personas by text
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-find-bar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trail-find-bar.h"
+#include "trail-layout.h"
+#include "trail-model.h"
+
+struct _TrailFindBar
+{
+  GtkWidget       parent_instance;
+
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *entry;
+  GtkLabel       *count_label;
+
+  TrailCanvas    *canvas;        /* weak: the map view owns both */
+  TrailDocument  *document;
+  GPtrArray      *matches;       /* items (refs) */
+  guint           current;
+  guint           refresh_idle;
+};
+
+G_DEFINE_FINAL_TYPE (TrailFindBar, trail_find_bar, GTK_TYPE_WIDGET)
+
+static void
+set_document (TrailFindBar  *self,
+              TrailDocument *document);
+
+static void
+show_current (TrailFindBar *self,
+              gboolean      move)
+{
+  TrailSelection *selection = self->canvas != NULL ? trail_canvas_get_selection (self->canvas) : NULL;
+  gpointer item = self->matches != NULL && self->current < self->matches->len
+                  ? self->matches->pdata[self->current] : NULL;
+  g_autofree char *count = NULL;
+
+  if (self->matches == NULL || self->matches->len == 0)
+    {
+      gboolean typed = gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0';
+
+      gtk_label_set_label (self->count_label, typed ? _("No matches") : "");
+      if (typed)
+        gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+    }
+  else
+    {
+      /* Translators: the current match and how many there are, "2 of 5" */
+      count = g_strdup_printf (_("%u of %u"), self->current + 1, self->matches->len);
+      gtk_label_set_label (self->count_label, count);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+    }
+
+  if (self->canvas == NULL)
+    return;
+  trail_canvas_set_marks (self->canvas, self->matches, item);
+  if (item == NULL || !move)
+    return;
+
+  /* Selected, so the inspector shows it and Enter on the map edits it;
+   * the keyboard stays in the entry. */
+  if (selection != NULL)
+    {
+      if (TRAIL_IS_CARD (item))
+        trail_selection_select_card (selection, item);
+      else
+        trail_selection_select_object (selection, item);
+    }
+  trail_canvas_reveal_item (self->canvas, item);
+}
+
+static void
+refresh (TrailFindBar *self,
+         gboolean      move)
+{
+  TrailLayout *layout = self->canvas != NULL ? trail_canvas_get_layout (self->canvas) : NULL;
+  gpointer current = self->matches != NULL && self->current < self->matches->len
+                     ? g_object_ref (self->matches->pdata[self->current]) : NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  guint index = 0;
+
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->matches = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->document != NULL && layout != NULL && gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      found = trail_document_find_text (self->document, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+      /* What the map does not show (a hidden lane's cards) is not found. */
+      for (guint i = 0; i < found->len; i++)
+        if (trail_layout_find (layout, found->pdata[i]) != NULL)
+          g_ptr_array_add (self->matches, g_object_ref (found->pdata[i]));
+    }
+
+  /* Typing on keeps the match in view if it still matches. */
+  if (current != NULL && g_ptr_array_find (self->matches, current, &index))
+    self->current = index;
+  else
+    {
+      self->current = 0;
+      move = TRUE;
+    }
+  g_clear_object (&current);
+  show_current (self, move);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  TrailFindBar *self = user_data;
+
+  self->refresh_idle = 0;
+  refresh (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_document_changed_cb (TrailFindBar *self)
+{
+  /* After the canvas has laid the change out; once per burst of edits. */
+  if (gtk_search_bar_get_search_mode (self->search_bar) && self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+on_search_changed_cb (TrailFindBar *self)
+{
+  /* A new text starts over at the first match. */
+  self->current = 0;
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  refresh (self, TRUE);
+}
+
+static void
+on_activate_cb (TrailFindBar *self)
+{
+  trail_find_bar_step (self, 1);
+}
+
+static void
+on_stop_search_cb (TrailFindBar *self)
+{
+  trail_find_bar_close (self);
+}
+
+static void
+on_search_mode_cb (TrailFindBar *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  /* Closed by its button or Escape: the map, unmarked, has the keyboard. */
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->canvas != NULL)
+    {
+      trail_canvas_set_marks (self->canvas, NULL, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    }
+}
+
+static gboolean
+on_entry_key_pressed_cb (TrailFindBar          *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_SHIFT_MASK))
+    {
+      trail_find_bar_step (self, -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_canvas_document_cb (TrailFindBar *self)
+{
+  set_document (self, self->canvas != NULL ? trail_canvas_get_document (self->canvas) : NULL);
+}
+
+static void
+set_document (TrailFindBar  *self,
+              TrailDocument *document)
+{
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+  trail_find_bar_close (self);
+}
+
+static GtkWidget *
+step_button (const char *icon,
+             const char *tooltip,
+             int         delta,
+             TrailFindBar *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  return button;
+}
+
+static void
+on_step_clicked_cb (GtkButton    *button,
+                    TrailFindBar *self)
+{
+  trail_find_bar_step (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta")));
+}
+
+static void
+trail_find_bar_dispose (GObject *object)
+{
+  TrailFindBar *self = TRAIL_FIND_BAR (object);
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  trail_find_bar_set_canvas (self, NULL);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  if (self->search_bar != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->search_bar));
+      self->search_bar = NULL;
+    }
+
+  G_OBJECT_CLASS (trail_find_bar_parent_class)->dispose (object);
+}
+
+static void
+trail_find_bar_class_init (TrailFindBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trail_find_bar_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "trailfindbar");
+}
+
+static void
+trail_find_bar_init (TrailFindBar *self)
+{
+  GtkWidget *box, *button;
+  GtkEventController *keys;
+
+  self->search_bar = GTK_SEARCH_BAR (gtk_search_bar_new ());
+  gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->search_bar), GTK_WIDGET (self));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 280, -1);
+  g_object_set (self->entry, "placeholder-text", _("Find cards, stages, lanes, personas"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
+
+  button = step_button ("go-up-symbolic", _("Previous Match (Shift+Enter)"), -1, self);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_step_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  button = step_button ("go-down-symbolic", _("Next Match (Enter)"), 1, self);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_step_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_label_set_width_chars (self->count_label, 10);
+  gtk_label_set_xalign (self->count_label, 0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count_label));
+
+  gtk_search_bar_set_child (self->search_bar, box);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
+
+  g_signal_connect_object (self->entry, "search-changed", G_CALLBACK (on_search_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry, "stop-search", G_CALLBACK (on_stop_search_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry, "next-match", G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb),
+                           self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+}
+
+GtkWidget *
+trail_find_bar_new (void)
+{
+  return g_object_new (TRAIL_TYPE_FIND_BAR, NULL);
+}
+
+void
+trail_find_bar_set_canvas (TrailFindBar *self,
+                           TrailCanvas  *canvas)
+{
+  g_return_if_fail (TRAIL_IS_FIND_BAR (self));
+
+  if (self->canvas == canvas)
+    return;
+  if (self->canvas != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->canvas, on_canvas_document_cb, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->canvas), (gpointer *) &self->canvas);
+    }
+  self->canvas = canvas;
+  if (canvas != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (canvas), (gpointer *) &self->canvas);
+      g_signal_connect_object (canvas, "notify::selection", G_CALLBACK (on_canvas_document_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  on_canvas_document_cb (self);
+}
+
+void
+trail_find_bar_open (TrailFindBar *self)
+{
+  g_return_if_fail (TRAIL_IS_FIND_BAR (self));
+
+  if (self->document == NULL)
+    return;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  refresh (self, TRUE);
+}
+
+void
+trail_find_bar_close (TrailFindBar *self)
+{
+  g_return_if_fail (TRAIL_IS_FIND_BAR (self));
+
+  if (self->search_bar != NULL && gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+void
+trail_find_bar_step (TrailFindBar *self,
+                     int           delta)
+{
+  guint n;
+
+  g_return_if_fail (TRAIL_IS_FIND_BAR (self));
+
+  /* Enter right after typing: the search may not have run yet. */
+  refresh (self, FALSE);
+  if (self->matches == NULL || (n = self->matches->len) == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  self->current = (self->current + n + (delta % (int) n)) % n;
+  show_current (self, TRUE);
+}

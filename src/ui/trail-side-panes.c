@@ -1,0 +1,391 @@
+/* trail-side-panes.c — the map view's palette and inspector beside the canvas
+ *
+ * Two panes at the sides of a content widget, each shown or hidden on its
+ * own. In a wide window they sit beside the content; in a narrow one they
+ * fold over it (and hide, until asked for). libadwaita 1.4 deprecated
+ * AdwFlap for AdwOverlaySplitView, which folds by breakpoints: there the
+ * panes are two split views in an AdwBreakpointBin, folding at the widths
+ * where the nested AdwFlaps of libadwaita 1.2 fold (the panes' and the
+ * content's minimum widths side by side).
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trail-side-panes"
+
+#include "config.h"
+
+#include "trail-compat.h"
+#include "trail-side-panes.h"
+
+/* The palette's, the inspector's and the canvas's minimum widths. */
+#define START_WIDTH   240
+#define END_WIDTH     300
+#define CONTENT_WIDTH 240
+
+struct _TrailSidePanes
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *outer;   /* the start pane; its content is inner */
+  GtkWidget *inner;   /* the end pane and the content */
+};
+
+enum
+{
+  PROP_0,
+  PROP_START,
+  PROP_END,
+  PROP_CONTENT,
+  PROP_SHOW_START,
+  PROP_SHOW_END,
+  PROP_OVERLAID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TrailSidePanes, trail_side_panes, GTK_TYPE_WIDGET)
+
+/* ---- The two ways ------------------------------------------------------- */
+
+#if TRAIL_HAVE_ADW_SPLIT_VIEW
+
+#define SHOW_PROPERTY "show-sidebar"
+#define FOLD_PROPERTY "collapsed"
+
+static GtkWidget *
+new_pane (GtkPackType side)
+{
+  GtkWidget *pane = adw_overlay_split_view_new ();
+
+  adw_overlay_split_view_set_sidebar_position (ADW_OVERLAY_SPLIT_VIEW (pane), side);
+  /* As wide as the pane's own minimum, a little more in a wide window. */
+  adw_overlay_split_view_set_min_sidebar_width (ADW_OVERLAY_SPLIT_VIEW (pane),
+                                                side == GTK_PACK_START ? START_WIDTH : END_WIDTH);
+  adw_overlay_split_view_set_max_sidebar_width (ADW_OVERLAY_SPLIT_VIEW (pane),
+                                                side == GTK_PACK_START ? START_WIDTH + 40 : END_WIDTH + 60);
+  return pane;
+}
+
+static void
+set_pane (GtkWidget *pane,
+          GtkWidget *child)
+{
+  adw_overlay_split_view_set_sidebar (ADW_OVERLAY_SPLIT_VIEW (pane), child);
+}
+
+static void
+set_content (GtkWidget *pane,
+             GtkWidget *child)
+{
+  adw_overlay_split_view_set_content (ADW_OVERLAY_SPLIT_VIEW (pane), child);
+}
+
+static AdwBreakpoint *
+new_breakpoint (int max_width,
+                int min_width)
+{
+  AdwBreakpointCondition *condition =
+    adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH, max_width, ADW_LENGTH_UNIT_PX);
+
+  if (min_width > 0)
+    condition = adw_breakpoint_condition_new_and (condition,
+                                                  adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MIN_WIDTH,
+                                                                                       min_width, ADW_LENGTH_UNIT_PX));
+  return adw_breakpoint_new (condition);
+}
+
+static void
+build (TrailSidePanes *self)
+{
+  GtkWidget *bin = adw_breakpoint_bin_new ();
+  AdwBreakpoint *breakpoint;
+  int all = START_WIDTH + END_WIDTH + CONTENT_WIDTH;
+  int start_only = START_WIDTH + CONTENT_WIDTH;
+
+  self->outer = new_pane (GTK_PACK_START);
+  self->inner = new_pane (GTK_PACK_END);
+  set_content (self->outer, self->inner);
+
+  /* The bin folds by its own width; it must know its smallest size. */
+  gtk_widget_set_size_request (bin, CONTENT_WIDTH, 120);
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (bin), self->outer);
+
+  /* Too narrow for all three: the inspector floats (as the inner AdwFlap
+   * folds first on 1.2), the palette stays. */
+  breakpoint = new_breakpoint (all, start_only + 1);
+  adw_breakpoint_add_setters (breakpoint, G_OBJECT (self->inner), FOLD_PROPERTY, TRUE, NULL);
+  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), breakpoint);
+  /* Too narrow for the palette beside the canvas: both float. */
+  breakpoint = new_breakpoint (start_only, 0);
+  adw_breakpoint_add_setters (breakpoint,
+                              G_OBJECT (self->outer), FOLD_PROPERTY, TRUE,
+                              G_OBJECT (self->inner), FOLD_PROPERTY, TRUE,
+                              NULL);
+  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), breakpoint);
+
+  gtk_widget_set_parent (bin, GTK_WIDGET (self));
+}
+
+#else /* libadwaita 1.2 */
+
+#define SHOW_PROPERTY "reveal-flap"
+#define FOLD_PROPERTY "folded"
+
+static GtkWidget *
+new_pane (GtkPackType side)
+{
+  GtkWidget *pane = adw_flap_new ();
+
+  adw_flap_set_flap_position (ADW_FLAP (pane), side);
+  adw_flap_set_fold_threshold_policy (ADW_FLAP (pane), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  adw_flap_set_swipe_to_open (ADW_FLAP (pane), FALSE);
+  adw_flap_set_separator (ADW_FLAP (pane), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  return pane;
+}
+
+static void
+set_pane (GtkWidget *pane,
+          GtkWidget *child)
+{
+  adw_flap_set_flap (ADW_FLAP (pane), child);
+}
+
+static void
+set_content (GtkWidget *pane,
+             GtkWidget *child)
+{
+  adw_flap_set_content (ADW_FLAP (pane), child);
+}
+
+static void
+build (TrailSidePanes *self)
+{
+  self->outer = new_pane (GTK_PACK_START);
+  self->inner = new_pane (GTK_PACK_END);
+  set_content (self->outer, self->inner);
+  gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
+}
+
+#endif
+
+/* ---- Callbacks ---------------------------------------------------------- */
+
+static void
+on_pane_shown_cb (TrailSidePanes *self,
+                  GParamSpec     *pspec,
+                  GObject        *pane)
+{
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[pane == (GObject *) self->outer ? PROP_SHOW_START : PROP_SHOW_END]);
+}
+
+static void
+on_pane_folded_cb (TrailSidePanes *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAID]);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+trail_side_panes_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TrailSidePanes *self = TRAIL_SIDE_PANES (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_START:
+      g_value_set_boolean (value, trail_side_panes_get_show_start (self));
+      break;
+    case PROP_SHOW_END:
+      g_value_set_boolean (value, trail_side_panes_get_show_end (self));
+      break;
+    case PROP_OVERLAID:
+      g_value_set_boolean (value, trail_side_panes_get_overlaid (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trail_side_panes_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TrailSidePanes *self = TRAIL_SIDE_PANES (object);
+
+  switch (prop_id)
+    {
+    case PROP_START:
+      trail_side_panes_set_start (self, g_value_get_object (value));
+      break;
+    case PROP_END:
+      trail_side_panes_set_end (self, g_value_get_object (value));
+      break;
+    case PROP_CONTENT:
+      trail_side_panes_set_content (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_START:
+      trail_side_panes_set_show_start (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_END:
+      trail_side_panes_set_show_end (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trail_side_panes_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (trail_side_panes_parent_class)->dispose (object);
+}
+
+static void
+trail_side_panes_class_init (TrailSidePanesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = trail_side_panes_get_property;
+  object_class->set_property = trail_side_panes_set_property;
+  object_class->dispose = trail_side_panes_dispose;
+
+  properties[PROP_START] =
+    g_param_spec_object ("start", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_END] =
+    g_param_spec_object ("end", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_START] =
+    g_param_spec_boolean ("show-start", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_END] =
+    g_param_spec_boolean ("show-end", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVERLAID] =
+    g_param_spec_boolean ("overlaid", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "trailsidepanes");
+}
+
+static void
+trail_side_panes_init (TrailSidePanes *self)
+{
+  build (self);
+
+  g_signal_connect_object (self->outer, "notify::" SHOW_PROPERTY,
+                           G_CALLBACK (on_pane_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inner, "notify::" SHOW_PROPERTY,
+                           G_CALLBACK (on_pane_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outer, "notify::" FOLD_PROPERTY,
+                           G_CALLBACK (on_pane_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inner, "notify::" FOLD_PROPERTY,
+                           G_CALLBACK (on_pane_folded_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* ---- Public API --------------------------------------------------------- */
+
+GtkWidget *
+trail_side_panes_new (void)
+{
+  return g_object_new (TRAIL_TYPE_SIDE_PANES, NULL);
+}
+
+void
+trail_side_panes_set_start (TrailSidePanes *self,
+                            GtkWidget      *start)
+{
+  g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
+
+  set_pane (self->outer, start);
+}
+
+void
+trail_side_panes_set_end (TrailSidePanes *self,
+                          GtkWidget      *end)
+{
+  g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
+
+  set_pane (self->inner, end);
+}
+
+void
+trail_side_panes_set_content (TrailSidePanes *self,
+                              GtkWidget      *content)
+{
+  g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
+
+  set_content (self->inner, content);
+}
+
+static gboolean
+get_boolean (GtkWidget  *pane,
+             const char *name)
+{
+  gboolean value;
+
+  g_object_get (pane, name, &value, NULL);
+  return value;
+}
+
+gboolean
+trail_side_panes_get_show_start (TrailSidePanes *self)
+{
+  g_return_val_if_fail (TRAIL_IS_SIDE_PANES (self), FALSE);
+
+  return get_boolean (self->outer, SHOW_PROPERTY);
+}
+
+void
+trail_side_panes_set_show_start (TrailSidePanes *self,
+                                 gboolean        show)
+{
+  g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
+
+  g_object_set (self->outer, SHOW_PROPERTY, show, NULL);
+}
+
+gboolean
+trail_side_panes_get_show_end (TrailSidePanes *self)
+{
+  g_return_val_if_fail (TRAIL_IS_SIDE_PANES (self), FALSE);
+
+  return get_boolean (self->inner, SHOW_PROPERTY);
+}
+
+void
+trail_side_panes_set_show_end (TrailSidePanes *self,
+                               gboolean        show)
+{
+  g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
+
+  g_object_set (self->inner, SHOW_PROPERTY, show, NULL);
+}
+
+gboolean
+trail_side_panes_get_overlaid (TrailSidePanes *self)
+{
+  g_return_val_if_fail (TRAIL_IS_SIDE_PANES (self), FALSE);
+
+  return get_boolean (self->outer, FOLD_PROPERTY) || get_boolean (self->inner, FOLD_PROPERTY);
+}

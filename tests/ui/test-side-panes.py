@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+# The palette and the inspector beside the map (TrailSidePanes: an
+# AdwOverlaySplitView on libadwaita 1.4 and later, an AdwFlap on 1.2), with
+# real input: F9 and Shift+F9 and the header bar's toggles hide and show
+# them; in a narrow window the palette folds away and a key brings it back
+# over the map without squeezing it, and a wide window docks both again.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
+import canvastest  # noqa: E402
+import trailtest  # noqa: E402
+
+count = 0
+
+
+def ok(text):
+    global count
+    count += 1
+    print(f'ok {count} {text}', flush=True)
+
+
+def window_width(canvas):
+    out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', canvas.window],
+                         capture_output=True, text=True, check=True).stdout
+    return int(dict(line.split('=', 1) for line in out.split() if '=' in line)['WIDTH'])
+
+
+def click_accessible(canvas, node):
+    """A real click in the middle of a widget found by accessibility. GTK
+    gives positions within the window, measured from where the canvas is
+    (GTK 4.24 leaves the window's frame out, the surface has it)."""
+    from gi.repository import Atspi
+    g = canvas.geometry()
+    origin = MAP.get_extents(Atspi.CoordType.WINDOW)
+    ext = node.get_extents(Atspi.CoordType.WINDOW)
+    x = g['view']['x'] + ext.x - origin.x + ext.width / 2
+    y = g['view']['y'] + ext.y - origin.y + ext.height / 2
+    canvas.click(canvas.screen(x, y))
+
+
+def find_named(node, name, depth=0):
+    if node is None or depth > 40:
+        return None
+    if node.get_name() == name:
+        return node
+    for i in range(node.get_child_count()):
+        found = find_named(node.get_child_at_index(i), name, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def resize(canvas, width, height):
+    trailtest.xdotool('windowsize', '--sync', canvas.window, str(width), str(height))
+    return canvas.geometry(lambda g: abs(window_width(canvas) - width) <= 1, what=f'the window {width} wide')
+
+
+canvas = canvastest.Canvas(a11y=True)
+try:
+    app = canvas.app
+    trailtest.xdotool('windowsize', '--sync', canvas.window, '1200', '800')
+    g = canvas.geometry(lambda g: g['palette'] and g['inspector'], what='both panes shown')
+    canvas.focus_canvas()
+    docked = g['view']['w']
+    MAP = trailtest.wait_until(lambda: find_named(app.atspi(), 'Journey map'), what='the map on the bus')
+
+    # Keys: each pane goes, the map widens, and comes back.
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: not g['palette'] and g['view']['w'] > docked + 200, what='F9 hiding the palette')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: not g['inspector'] and not g['palette'], what='Shift+F9 hiding the inspector')
+    canvas.key('F9')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: g['palette'] and g['inspector'] and abs(g['view']['w'] - docked) < 1,
+                        what='both panes back, docked')
+    ok('F9 and Shift+F9 hide and show the palette and the inspector beside the map')
+
+    # The header bar's toggles, clicked.
+    for name, pane in (('Show Palette', 'palette'), ('Show Inspector', 'inspector')):
+        button = app.find('toggle button', name, actionable=True)
+        click_accessible(canvas, button)
+        g = canvas.geometry(lambda g: not g[pane] and g['view']['w'] > docked + 200, what=f'{name} clicked off')
+        click_accessible(canvas, button)
+        g = canvas.geometry(lambda g: g[pane] and abs(g['view']['w'] - docked) < 1, what=f'{name} clicked on')
+    ok('the header bar toggles hide and show each pane')
+
+    # Narrow (600 pixels: the header bar keeps the window from going much
+    # narrower): too narrow for the three side by side, so the inspector
+    # folds away and comes back over the map; the palette stays beside it.
+    g = resize(canvas, 600, 700)
+    g = canvas.geometry(lambda g: g['palette'] and not g['inspector'], what='the inspector folded away')
+    narrow = g['view']['w']
+    canvas.focus_canvas()
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: g['inspector'] and abs(g['view']['w'] - narrow) < 1,
+                        what='Shift+F9 showing the inspector over the map')
+    time.sleep(0.5)  # the inspector slides in: an animation, not a state to poll
+    shot = canvas.screenshot('side-panes-narrow-inspector')
+    canvas.key('shift+F9')
+    g = canvas.geometry(lambda g: not g['inspector'], what='Shift+F9 hiding the inspector again')
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: not g['palette'] and g['view']['w'] > narrow + 200,
+                        what='F9 hiding the docked palette')
+    canvas.key('F9')
+    g = canvas.geometry(lambda g: g['palette'] and abs(g['view']['w'] - narrow) < 1,
+                        what='F9 docking the palette again')
+    ok(f'in a 600-pixel window the inspector folds away and comes over the map by key, '
+       f'the palette stays beside it; screenshot: {shot}')
+
+    # Wide again: both docked beside the map.
+    g = resize(canvas, 1200, 800)
+    g = canvas.geometry(lambda g: g['palette'] and g['inspector'] and abs(g['view']['w'] - docked) < 1,
+                        what='both panes docked again in a wide window')
+    shot = canvas.screenshot('side-panes-wide')
+    ok(f'a wide window docks both panes again; screenshot: {shot}')
+
+    problems = app.log_problems()
+    assert not problems, problems
+finally:
+    status = canvas.close()
+if status != 0:
+    raise SystemExit(f'not ok {count + 1} the app exited with status {status}')
+ok('quits cleanly')
