@@ -66,6 +66,14 @@ struct _TrailLayout
   GHashTable         *by_object;       /* object → TrailLayoutItem* (not owned) */
   GHashTable         *cards;           /* TrailCard* (ref) → TrailLayoutCard* (owned) */
   GHashTable         *live_cards;      /* set of TrailLayoutCard* placed now */
+
+  /* What the cards' part of the legend was made from: a new card that
+   * brings nothing new leaves the legend as it is (measuring its text is
+   * the dearest part of adding a card to a big map). */
+  gboolean            legend_kinds[TRAIL_LANE_KIND_CUSTOM + 1];
+  gboolean            legend_evidence[TRAIL_EVIDENCE_PROPOSED + 1];
+  gboolean            legend_votes;
+  gboolean            legend_known;
 };
 
 G_DEFINE_FINAL_TYPE (TrailLayout, trail_layout, G_TYPE_OBJECT)
@@ -1746,6 +1754,7 @@ layout_legend (TrailLayout *self,
 
   legend_free (self->legend);
   self->legend = NULL;
+  self->legend_known = FALSE;
   if (!self->show_legend)
     return y;
 
@@ -1814,6 +1823,10 @@ layout_legend (TrailLayout *self,
       if (trail_card_get_votes (card) > 0)
         votes = TRUE;
     }
+  memcpy (self->legend_kinds, kinds, sizeof kinds);
+  memcpy (self->legend_evidence, evidence, sizeof evidence);
+  self->legend_votes = votes;
+  self->legend_known = TRUE;
 
   group_start[1] = legend->entries->len;
   for (guint k = 0; k <= TRAIL_LANE_KIND_CUSTOM; k++)
@@ -2224,6 +2237,25 @@ trail_layout_set_show_legend (TrailLayout *self,
   relayout_all (self);
 }
 
+/* Whether a card just placed brings nothing the legend lacks. */
+static gboolean
+legend_has_card (TrailLayout     *self,
+                 TrailLayoutCard *c,
+                 gboolean         is_new)
+{
+  TrailCard *card;
+  guint evidence;
+
+  if (!is_new || c == NULL || !self->legend_known)
+    return FALSE;
+
+  card = c->item.object;
+  evidence = trail_card_get_evidence (card);
+  return self->legend_kinds[MIN ((guint) c->kind, (guint) TRAIL_LANE_KIND_CUSTOM)] &&
+         (evidence > TRAIL_EVIDENCE_PROPOSED || self->legend_evidence[evidence]) &&
+         (trail_card_get_votes (card) == 0 || self->legend_votes);
+}
+
 static void
 union_damage (graphene_rect_t       *damage,
               gboolean              *any,
@@ -2314,6 +2346,7 @@ trail_layout_update (TrailLayout      *self,
       TrailLayoutCell *old_cell = c != NULL ? c->cell : NULL;
       TrailLayoutCell *new_cell = NULL;
       TrailLayoutLane *rows[2] = { NULL, NULL };
+      gboolean is_new = c == NULL;
       gboolean in_document = trail_document_find_card (self->document, trail_card_get_id (card)) == card;
 
       if (in_document)
@@ -2351,7 +2384,7 @@ trail_layout_update (TrailLayout      *self,
         union_damage (&area, &any, &c->item.bounds);
 
       /* The legend lists what appears on the map. */
-      if (self->legend != NULL && !resized)
+      if (self->legend != NULL && !resized && !legend_has_card (self, c, is_new))
         {
           graphene_rect_t before = self->legend->item.bounds;
           float y = self->legend->item.bounds.origin.y - self->style->section_gap;
