@@ -1001,6 +1001,97 @@ test_server_clients (void)
   client_free (stranger);
 }
 
+static void
+send_vote (Client *client, int id, const char *card_id)
+{
+  g_autofree char *message = g_strdup_printf ("{\"type\":\"vote\",\"id\":%d,\"card\":\"%s\",\"delta\":1}",
+                                              id, card_id);
+
+  soup_websocket_connection_send_text (client->ws, message);
+}
+
+/* The vote path over the network: two real WebSocket clients in one
+ * round; the pushed "you" carries each one's own dots and no results
+ * until the facilitator reveals them. */
+static void
+test_server_voting (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailRoomVoting) voting = trail_room_voting_new (session);
+  g_autoptr(TrailSessionServer) server = trail_session_server_new (session);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  TrailSessionParticipant *host = NULL;
+  g_autofree char *card_id = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *results = NULL;
+  TrailVoteRound *round;
+  Client *clients[2];
+  const char *url;
+
+  trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (voting));
+  host = join (session, "Host");
+  card_id = add_card_as (session, &host, document);
+
+  g_assert_true (trail_session_server_start (server, "127.0.0.1", &error));
+  url = trail_session_server_get_join_urls (server)[0];
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *message = g_strdup_printf ("{\"type\":\"join\",\"name\":\"Phone %u\"}", i);
+
+      clients[i] = client_new (soup, url);
+      WAIT_UNTIL (clients[i]->ws != NULL || clients[i]->failed);
+      g_assert_false (clients[i]->failed);
+      soup_websocket_connection_send_text (clients[i]->ws, message);
+      WAIT_UNTIL (count_received (clients[i], "{\"type\":\"welcome\"") == 1);
+    }
+
+  /* No round yet: refused, with a message for the phone. */
+  {
+    send_vote (clients[0], 1, card_id);
+    WAIT_UNTIL (count_received (clients[0], "{\"type\":\"error\",\"id\":1") == 1);
+  }
+
+  round = trail_document_add_vote_round (document, NULL, NULL, 1, NULL, 1, &error);
+  g_assert_no_error (error);
+  send_vote (clients[0], 2, card_id);
+  send_vote (clients[0], 3, card_id);
+  WAIT_UNTIL (count_received (clients[0], "{\"type\":\"ack\",\"id\":2") == 1);
+  /* Over the budget of one. */
+  WAIT_UNTIL (count_received (clients[0], "{\"type\":\"error\",\"id\":3,\"code\":\"limit\"") == 1);
+  {
+    send_vote (clients[1], 4, card_id);
+    WAIT_UNTIL (count_received (clients[1], "{\"type\":\"ack\",\"id\":4") == 1);
+  }
+  /* One anonymous voter from the start, plus the two phones. */
+  {
+    g_autoptr(GPtrArray) voters = trail_vote_round_dup_voters (round, document);
+    g_assert_cmpuint (voters->len, ==, 3);
+  }
+
+  mine = g_strdup_printf ("\"mine\":{\"%s\":1}", card_id);
+  results = g_strdup_printf ("\"results\":{\"%s\":2}", card_id);
+  for (guint i = 0; i < 2; i++)
+    {
+      WAIT_UNTIL (strstr (g_ptr_array_index (clients[i]->received, clients[i]->received->len - 1), mine) != NULL);
+      for (guint m = 0; m < clients[i]->received->len; m++)
+        g_assert_null (strstr (g_ptr_array_index (clients[i]->received, m), "\"results\""));
+    }
+
+  trail_document_reveal_vote_round (document, round, TRUE);
+  for (guint i = 0; i < 2; i++)
+    WAIT_UNTIL (strstr (g_ptr_array_index (clients[i]->received, clients[i]->received->len - 1), results) != NULL);
+
+  trail_session_server_stop (server);
+  for (guint i = 0; i < 2; i++)
+    {
+      WAIT_UNTIL (clients[i]->closed);
+      client_free (clients[i]);
+    }
+  trail_session_set_workshop (session, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1018,6 +1109,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/qr", test_qr);
   g_test_add_func ("/session/server-http", test_server_http);
   g_test_add_func ("/session/server-clients", test_server_clients);
+  g_test_add_func ("/session/server-voting", test_server_voting);
 
   return g_test_run ();
 }
