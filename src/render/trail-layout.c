@@ -911,6 +911,42 @@ measure_metric (TrailLayout     *self,
   return cy + 8 + c->trend_rect.size.height;
 }
 
+/* What a card's actions amount to, for its badge: the least advanced of
+ * those still open (work in progress matters more than ideas), else done
+ * if any was done, else dropped; -1 without actions. */
+static int
+card_action_status (TrailLayout *self,
+                    TrailCard   *card)
+{
+  GListModel *actions = trail_document_get_actions (self->document);
+  guint n = g_list_model_get_n_items (actions);
+  const char *id = trail_card_get_id (card);
+  gboolean seen[TRAIL_ACTION_STATUS_DROPPED + 1] = { FALSE, };
+  gboolean any = FALSE;
+  static const TrailActionStatus order[] = {
+    TRAIL_ACTION_STATUS_IN_PROGRESS, TRAIL_ACTION_STATUS_PLANNED, TRAIL_ACTION_STATUS_IDEA,
+    TRAIL_ACTION_STATUS_DONE, TRAIL_ACTION_STATUS_DROPPED,
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailAction) action = g_list_model_get_item (actions, i);
+      const char * const *cards = trail_action_get_cards (action);
+
+      if (cards != NULL && g_strv_contains (cards, id))
+        {
+          seen[trail_action_get_status (action)] = TRUE;
+          any = TRUE;
+        }
+    }
+  if (!any)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (seen[order[i]])
+      return order[i];
+  return -1;
+}
+
 static void
 measure_card (TrailLayout     *self,
               TrailLayoutCard *c,
@@ -967,6 +1003,18 @@ measure_card (TrailLayout     *self,
       c->icon_rect = GRAPHENE_RECT_INIT (width - right - style->card_icon_size, cy + 1,
                                          style->card_icon_size, style->card_icon_size);
       text_w = content_w - style->card_icon_size - 6;
+    }
+
+  /* The actions' badge sits in the top right corner, left of the kind's
+   * icon when there is one; the text wraps before it. */
+  c->action_status = card_action_status (self, card);
+  if (c->action_status >= 0)
+    {
+      float size = style->card_icon_size;
+      float x = width - right - size - (c->icon != NULL && kind_has_corner_icon (kind) && c->meta.layout == NULL ? size + 4 : 0);
+
+      c->action_rect = GRAPHENE_RECT_INIT (x, style->card_padding + 1, size, size);
+      text_w = MIN (text_w, x - left - 6);
     }
 
   /* Shaping is the expensive part: redo it only for new text or width. */
