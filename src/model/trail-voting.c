@@ -366,6 +366,44 @@ trail_document_get_current_vote_round (TrailDocument *self)
   return round;  /* the document holds it */
 }
 
+TrailVoter *
+trail_document_add_voter (TrailDocument   *self,
+                          TrailVoteRound  *round,
+                          const char      *name,
+                          GError         **error)
+{
+  g_autoptr(GPtrArray) voters = NULL;
+  g_autoptr(TrailVoter) voter = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (TRAIL_IS_VOTE_ROUND (round), NULL);
+
+  voters = trail_vote_round_dup_voters (round, self);
+  if (voters->len >= TRAIL_VOTE_MAX_VOTERS)
+    {
+      g_set_error (error, TRAIL_VOTING_ERROR, TRAIL_VOTING_ERROR_INVALID,
+                   _("A round needs from 1 to %d participants"), TRAIL_VOTE_MAX_VOTERS);
+      return NULL;
+    }
+  if (name != NULL)
+    stripped = g_strstrip (g_strdup (name));
+
+  id = _trail_document_make_id (self, "w");
+  voter = g_object_new (TRAIL_TYPE_VOTER, "id", id, NULL);
+
+  trail_document_begin_group (self, _("Join Voting Round"));
+  _trail_document_insert_item (self, voter, -1, NULL);
+  trail_document_update (self, voter, "round", trail_vote_round_get_id (round), NULL);
+  /* An empty or invalid name is an anonymous voter, as at a round's start. */
+  if (stripped != NULL && stripped[0] != '\0' && g_utf8_validate (stripped, -1, NULL))
+    trail_document_update (self, voter, "name", stripped, NULL);
+  trail_document_end_group (self);
+
+  return voter;  /* the document holds it */
+}
+
 GPtrArray *
 trail_vote_round_dup_voters (TrailVoteRound *round,
                              TrailDocument  *document)

@@ -43,6 +43,14 @@ void             trail_document_reveal_vote_round (TrailDocument     *self,
                                                    TrailVoteRound    *round,
                                                    gboolean           revealed);
 
+/* Adds one voter to a running round (a participant who joins late, or a
+ * phone in a workshop session): @name may be NULL for an anonymous voter.
+ * One undo step "Join Voting Round". Refused when the round already has
+ * TRAIL_VOTE_MAX_VOTERS voters. */
+TrailVoter      *trail_document_add_voter        (TrailDocument      *self,
+                                                  TrailVoteRound     *round,
+                                                  const char         *name,
+                                                  GError            **error);
 /* The round's voters in order (transfer container). */
 GPtrArray       *trail_vote_round_dup_voters     (TrailVoteRound     *round,
                                                   TrailDocument      *document);

@@ -1364,6 +1364,14 @@ add_map_state (TrailSession *self,
    * rounds; without them the page hides those sections. */
   json_builder_set_member_name (builder, "workshop");
   json_builder_add_boolean_value (builder, self->workshop != NULL);
+  /* A workshop may offer voting without rating (or the reverse): the page
+   * shows only what will be accepted. */
+  json_builder_set_member_name (builder, "rating");
+  json_builder_add_boolean_value (builder, self->workshop != NULL &&
+                                  TRAIL_SESSION_WORKSHOP_GET_IFACE (self->workshop)->rate_stage != NULL);
+  json_builder_set_member_name (builder, "voting");
+  json_builder_add_boolean_value (builder, self->workshop != NULL &&
+                                  TRAIL_SESSION_WORKSHOP_GET_IFACE (self->workshop)->cast_dot != NULL);
 
   json_builder_set_member_name (builder, "scale");
   json_builder_begin_array (builder);

@@ -12,6 +12,7 @@
 
 #include "trail-compat.h"
 #include "trail-qr-code.h"
+#include "trail-room-voting.h"
 #include "trail-session-controls.h"
 
 struct _TrailSessionControls
@@ -457,6 +458,12 @@ trail_session_controls_start (TrailSessionControls  *self,
     address = gtk_string_list_get_string (self->addresses, selected);
 
   session = trail_session_new (self->document);
+  {
+    /* The phones vote in the map's dot-voting round. */
+    g_autoptr(TrailRoomVoting) voting = trail_room_voting_new (session);
+
+    trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (voting));
+  }
   trail_session_set_allow_anonymous (session, gtk_check_button_get_active (self->anonymous_check));
   server = trail_session_server_new (session);
   if (!trail_session_server_start (server, address, error))

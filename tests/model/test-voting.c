@@ -290,6 +290,58 @@ test_voting_merge (void)
   g_rmdir (dir);
 }
 
+/* A voter joining a running round (a phone in a workshop session): one
+ * undo step, in the file, and refused beyond TRAIL_VOTE_MAX_VOTERS. */
+static void
+test_voting_add_voter (void)
+{
+  g_autoptr(TrailDocument) doc = template ();
+  g_autoptr(TrailDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const names[] = { "Ana", NULL };
+  TrailVoteRound *round;
+  TrailVoter *voter;
+
+  round = trail_document_add_vote_round (doc, NULL, NULL, 2, names, 0, &error);
+  g_assert_no_error (error);
+  voter = trail_document_add_voter (doc, round, "  Ben <b> ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trail_voter_get_name (voter), ==, "Ben <b>");
+  g_assert_cmpstr (trail_voter_get_round (voter), ==, trail_vote_round_get_id (round));
+  g_assert_cmpstr (trail_document_get_undo_label (doc), ==, "Join Voting Round");
+  g_assert_cmpuint (trail_voter_get_remaining (voter, doc), ==, 2);
+
+  /* Blank is anonymous, shown by its place in the round. */
+  voter = trail_document_add_voter (doc, round, "   ", &error);
+  g_assert_no_error (error);
+  g_assert_null (trail_voter_get_name (voter));
+  {
+    g_autofree char *label = trail_voter_dup_label (voter, doc);
+    g_assert_cmpstr (label, ==, "Participant 3");
+  }
+
+  copy = reload (doc);
+  {
+    TrailVoteRound *copied = trail_document_get_current_vote_round (copy);
+    g_autoptr(GPtrArray) voters = trail_vote_round_dup_voters (copied, copy);
+
+    g_assert_cmpuint (voters->len, ==, 3);
+    g_assert_cmpstr (trail_voter_get_name (voters->pdata[1]), ==, "Ben <b>");
+  }
+
+  trail_document_undo (doc);
+  trail_document_undo (doc);
+  {
+    g_autoptr(GPtrArray) voters = trail_vote_round_dup_voters (round, doc);
+    g_assert_cmpuint (voters->len, ==, 1);
+  }
+
+  for (guint i = 1; i < TRAIL_VOTE_MAX_VOTERS; i++)
+    g_assert_nonnull (trail_document_add_voter (doc, round, NULL, NULL));
+  g_assert_null (trail_document_add_voter (doc, round, "One too many", &error));
+  g_assert_error (error, TRAIL_VOTING_ERROR, TRAIL_VOTING_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/model/voting/anonymous-and-invalid", test_voting_anonymous_and_invalid);
   g_test_add_func ("/model/voting/old-file", test_voting_old_file);
   g_test_add_func ("/model/voting/merge", test_voting_merge);
+  g_test_add_func ("/model/voting/add-voter", test_voting_add_voter);
 
   return g_test_run ();
 }

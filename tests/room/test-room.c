@@ -8,9 +8,11 @@
 
 #include <libsoup/soup.h>
 
+#include "trail-room-voting.h"
 #include "trail-session.h"
 #include "trail-session-qr.h"
 #include "trail-session-server.h"
+#include "trail-voting.h"
 
 /* ---- Helpers ---------------------------------------------------------- */
 
@@ -501,6 +503,113 @@ test_workshop_hooks (void)
   trail_session_set_workshop (session, NULL);
 }
 
+static char *
+add_card_as (TrailSession *session, TrailSessionParticipant **participant, TrailDocument *document)
+{
+  g_autofree char *add = g_strdup_printf ("{\"type\":\"add-card\",\"stage\":\"%s\",\"kind\":\"thoughts\","
+                                          "\"text\":\"vote for me\"}", first_stage_id (document));
+  g_autofree char *added = send_msg (session, participant, add);
+  g_autoptr(JsonObject) ack = parse_reply (added);
+
+  return g_strdup (json_object_get_string_member (ack, "card"));
+}
+
+static guint
+count_round_voters (TrailVoteRound *round, TrailDocument *document)
+{
+  g_autoptr(GPtrArray) voters = trail_vote_round_dup_voters (round, document);
+
+  return voters->len;
+}
+
+/* Phones vote in the document's own round: the budget holds, a named
+ * voter is claimed by the phone of that name, results stay hidden until
+ * the reveal, and the facilitator's undo takes a dot back. */
+static void
+test_room_voting (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailRoomVoting) voting = trail_room_voting_new (session);
+  TrailSessionParticipant *ann = join (session, "Ann");
+  TrailSessionParticipant *bob = join (session, "Bob");
+  g_autofree char *card_id = add_card_as (session, &ann, document);
+  g_autofree char *vote = g_strdup_printf ("{\"type\":\"vote\",\"card\":\"%s\",\"delta\":1}", card_id);
+  g_autofree char *unvote = g_strdup_printf ("{\"type\":\"vote\",\"card\":\"%s\",\"delta\":-1}", card_id);
+  const char * const names[] = { "Bob", NULL };
+  g_autoptr(GError) error = NULL;
+  TrailVoteRound *round;
+  TrailCard *card = trail_document_find_card (document, card_id);
+
+  trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (voting));
+  {
+    const char *map = trail_session_get_map_state (session);
+
+    g_assert_nonnull (strstr (map, "\"voting\":true"));
+    g_assert_nonnull (strstr (map, "\"rating\":false"));
+  }
+  {
+    g_autofree char *reply = send_msg (session, &ann, vote);
+    assert_reply (reply, "error", "unavailable");
+  }
+
+  round = trail_document_add_vote_round (document, "Which hurts most?", NULL, 2, names, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_round_voters (round, document), ==, 1);
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *reply = send_msg (session, &ann, vote);
+      assert_reply (reply, i < 2 ? "ack" : "error", i < 2 ? NULL : "limit");
+    }
+  /* Ann was not on the facilitator's list: she joined the round. */
+  g_assert_cmpuint (count_round_voters (round, document), ==, 2);
+  {
+    g_autofree char *personal = trail_session_dup_personal_state (session, ann);
+    g_autofree char *mine = g_strdup_printf ("\"mine\":{\"%s\":2}", card_id);
+
+    g_assert_nonnull (strstr (personal, "\"remaining\":0"));
+    g_assert_nonnull (strstr (personal, mine));
+    g_assert_nonnull (strstr (personal, "Which hurts most?"));
+    g_assert_null (strstr (personal, "\"results\""));
+  }
+
+  /* Bob's phone votes as the Bob the facilitator listed. */
+  {
+    g_autofree char *reply = send_msg (session, &bob, vote);
+    assert_reply (reply, "ack", NULL);
+  }
+  g_assert_cmpuint (count_round_voters (round, document), ==, 2);
+  g_assert_cmpuint (trail_document_count_card_dots (document, card), ==, 0);
+
+  /* Taking back: one dot, another, then nothing left to take. */
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *reply = send_msg (session, &ann, unvote);
+      assert_reply (reply, i < 2 ? "ack" : "error", i < 2 ? NULL : "invalid");
+    }
+  /* The facilitator's undo puts Ann's last dot back. */
+  trail_document_undo (document);
+  {
+    g_autofree char *personal = trail_session_dup_personal_state (session, ann);
+    g_assert_nonnull (strstr (personal, "\"remaining\":1"));
+  }
+
+  trail_document_reveal_vote_round (document, round, TRUE);
+  g_assert_cmpuint (trail_document_count_card_dots (document, card), ==, 2);
+  {
+    g_autofree char *personal = trail_session_dup_personal_state (session, ann);
+    g_autofree char *results = g_strdup_printf ("\"results\":{\"%s\":2}", card_id);
+    g_autofree char *reply = send_msg (session, &ann, vote);
+
+    g_assert_nonnull (strstr (personal, results));
+    g_assert_nonnull (strstr (personal, "\"remaining\":0"));
+    /* A revealed round takes no more dots. */
+    assert_reply (reply, "error", "unavailable");
+  }
+  trail_session_set_workshop (session, NULL);
+}
+
 static void
 test_qr (void)
 {
@@ -892,6 +1001,97 @@ test_server_clients (void)
   client_free (stranger);
 }
 
+static void
+send_vote (Client *client, int id, const char *card_id)
+{
+  g_autofree char *message = g_strdup_printf ("{\"type\":\"vote\",\"id\":%d,\"card\":\"%s\",\"delta\":1}",
+                                              id, card_id);
+
+  soup_websocket_connection_send_text (client->ws, message);
+}
+
+/* The vote path over the network: two real WebSocket clients in one
+ * round; the pushed "you" carries each one's own dots and no results
+ * until the facilitator reveals them. */
+static void
+test_server_voting (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailRoomVoting) voting = trail_room_voting_new (session);
+  g_autoptr(TrailSessionServer) server = trail_session_server_new (session);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  TrailSessionParticipant *host = NULL;
+  g_autofree char *card_id = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *results = NULL;
+  TrailVoteRound *round;
+  Client *clients[2];
+  const char *url;
+
+  trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (voting));
+  host = join (session, "Host");
+  card_id = add_card_as (session, &host, document);
+
+  g_assert_true (trail_session_server_start (server, "127.0.0.1", &error));
+  url = trail_session_server_get_join_urls (server)[0];
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *message = g_strdup_printf ("{\"type\":\"join\",\"name\":\"Phone %u\"}", i);
+
+      clients[i] = client_new (soup, url);
+      WAIT_UNTIL (clients[i]->ws != NULL || clients[i]->failed);
+      g_assert_false (clients[i]->failed);
+      soup_websocket_connection_send_text (clients[i]->ws, message);
+      WAIT_UNTIL (count_received (clients[i], "{\"type\":\"welcome\"") == 1);
+    }
+
+  /* No round yet: refused, with a message for the phone. */
+  {
+    send_vote (clients[0], 1, card_id);
+    WAIT_UNTIL (count_received (clients[0], "{\"type\":\"error\",\"id\":1") == 1);
+  }
+
+  round = trail_document_add_vote_round (document, NULL, NULL, 1, NULL, 1, &error);
+  g_assert_no_error (error);
+  send_vote (clients[0], 2, card_id);
+  send_vote (clients[0], 3, card_id);
+  WAIT_UNTIL (count_received (clients[0], "{\"type\":\"ack\",\"id\":2") == 1);
+  /* Over the budget of one. */
+  WAIT_UNTIL (count_received (clients[0], "{\"type\":\"error\",\"id\":3,\"code\":\"limit\"") == 1);
+  {
+    send_vote (clients[1], 4, card_id);
+    WAIT_UNTIL (count_received (clients[1], "{\"type\":\"ack\",\"id\":4") == 1);
+  }
+  /* One anonymous voter from the start, plus the two phones. */
+  {
+    g_autoptr(GPtrArray) voters = trail_vote_round_dup_voters (round, document);
+    g_assert_cmpuint (voters->len, ==, 3);
+  }
+
+  mine = g_strdup_printf ("\"mine\":{\"%s\":1}", card_id);
+  results = g_strdup_printf ("\"results\":{\"%s\":2}", card_id);
+  for (guint i = 0; i < 2; i++)
+    {
+      WAIT_UNTIL (strstr (g_ptr_array_index (clients[i]->received, clients[i]->received->len - 1), mine) != NULL);
+      for (guint m = 0; m < clients[i]->received->len; m++)
+        g_assert_null (strstr (g_ptr_array_index (clients[i]->received, m), "\"results\""));
+    }
+
+  trail_document_reveal_vote_round (document, round, TRUE);
+  for (guint i = 0; i < 2; i++)
+    WAIT_UNTIL (strstr (g_ptr_array_index (clients[i]->received, clients[i]->received->len - 1), results) != NULL);
+
+  trail_session_server_stop (server);
+  for (guint i = 0; i < 2; i++)
+    {
+      WAIT_UNTIL (clients[i]->closed);
+      client_free (clients[i]);
+    }
+  trail_session_set_workshop (session, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -905,9 +1105,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/flood-and-pause", test_flood_and_pause);
   g_test_add_func ("/session/room-full-and-anonymous", test_room_full_and_anonymous);
   g_test_add_func ("/session/workshop-hooks", test_workshop_hooks);
+  g_test_add_func ("/session/room-voting", test_room_voting);
   g_test_add_func ("/session/qr", test_qr);
   g_test_add_func ("/session/server-http", test_server_http);
   g_test_add_func ("/session/server-clients", test_server_clients);
+  g_test_add_func ("/session/server-voting", test_server_voting);
 
   return g_test_run ();
 }

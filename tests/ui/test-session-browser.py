@@ -9,6 +9,7 @@
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import re
 import shutil
@@ -111,7 +112,15 @@ def start():
     canvas = canvastest.Canvas.__new__(canvastest.Canvas)
     canvas.dir = tempfile.mkdtemp(prefix='trailmap-session-')
     canvas.path = os.path.join(canvas.dir, 'map.trailmap')
-    shutil.copy(os.path.join(HERE, 'data', 'canvas-small.trailmap'), canvas.path)
+    # A dot-voting round on the pain points, running (not revealed), with
+    # one participant the facilitator listed; the phone joins it.
+    with open(os.path.join(HERE, 'data', 'canvas-small.trailmap')) as f:
+        doc = json.load(f)
+    doc['vote-rounds'] = [{'id': 'vtest', 'question': 'Which pain hurts most?',
+                           'lane-kind': 'pain-points', 'budget': 2}]
+    doc['voters'] = [{'id': 'wben', 'round': 'vtest', 'name': 'Ben'}]
+    with open(canvas.path, 'w') as f:
+        json.dump(doc, f, indent=2)
     canvas.geometry_path = os.path.join(canvas.dir, 'geometry.json')
     canvas.app = trailtest.App('--session', canvas.path,
                                env={'TRAILMAP_DEBUG_GEOMETRY': canvas.geometry_path})
@@ -177,10 +186,30 @@ try:
     # The name is shown as text, not markup.
     you = driver.find_element(By.ID, 'you').text
     assert NAME in you, you
-    # No voting round or rating without the workshop's tools: not offered.
+    # Rating is not offered yet; voting is, in the map's running round.
     assert not driver.find_element(By.ID, 'rate-section').is_displayed()
-    assert not driver.find_element(By.ID, 'vote-section').is_displayed()
-    print('ok 2 a phone-sized browser joins with a name')
+    assert driver.find_element(By.ID, 'vote-section').is_displayed()
+    assert driver.find_element(By.ID, 'round-question').text == 'Which pain hurts most?'
+    assert driver.find_element(By.ID, 'dots-left').text == 'Dots left: 2'
+    print('ok 2 a phone-sized browser joins with a name and sees the voting round')
+
+    # Two dots on the failing checkout: the budget is then spent, the
+    # round's results stay hidden, and the dots are the phone's in the file.
+    plus = '//ul[@id="vote-list"]/li[span[text()="Checkout fails"]]/button[2]'
+    for left in ('Dots left: 1', 'Dots left: 0'):
+        driver.find_element(By.XPATH, plus).click()
+        wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == left)
+    wait.until(lambda d: not d.find_element(By.XPATH, plus).is_enabled())
+    assert driver.find_element(By.XPATH, plus + '/preceding-sibling::span[1]').text == '●●'
+    voted = canvas.save()
+    voters = {v.get('name'): v for v in voted['voters']}
+    assert set(voters) == {'Ben', NAME}, voters
+    assert voters[NAME]['round'] == 'vtest' and voters[NAME]['dots'] == ['c5', 'c5'], voters
+    assert not voters['Ben'].get('dots'), voters
+    assert not voted['vote-rounds'][0].get('revealed'), voted['vote-rounds']
+    vote_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-vote.png')
+    driver.save_screenshot(vote_shot)
+    print(f'ok 3 the phone casts its two dots in the round, in the saved file; screenshot: {vote_shot}')
 
     Select(driver.find_element(By.ID, 'card-stage')).select_by_visible_text('Consideration')
     Select(driver.find_element(By.ID, 'card-kind')).select_by_value('pain-points')
@@ -192,7 +221,7 @@ try:
     assert not driver.find_elements(By.CSS_SELECTOR, '#map-list b')
     phone = os.path.join(trailtest.artifacts_dir(), 'session-phone.png')
     driver.save_screenshot(phone)
-    print(f'ok 3 the card is added from the phone; screenshot: {phone}')
+    print(f'ok 4 the card is added from the phone; screenshot: {phone}')
 
     # On the running app's canvas, in its lane and stage…
     g = canvas.geometry(lambda g: canvas.card(g, CARD_TEXT) is not None, what='the card on the canvas')
@@ -207,7 +236,7 @@ try:
     assert saved[0]['lane'] == 'l5' and saved[0]['stage'] == 's2', saved
     assert saved[0].get('evidence') == 'proposed', saved
     assert NAME in saved[0].get('evidence-note', ''), saved
-    print(f'ok 4 the card is on the canvas and in the saved file; screenshot: {projector}')
+    print(f'ok 5 the card is on the canvas and in the saved file; screenshot: {projector}')
 
     # The facilitator's undo takes it away, on the canvas and the phone.
     trailtest.xdotool('windowfocus', '--sync', canvas.window)
@@ -216,7 +245,7 @@ try:
     WebDriverWait(driver, 20).until(lambda d: CARD_TEXT not in d.find_element(By.ID, 'map-list').text)
     doc = canvas.save()
     assert not [c for c in doc['cards'] if c['text'] == CARD_TEXT]
-    print('ok 5 the facilitator\'s undo removes the participant\'s card')
+    print('ok 6 the facilitator\'s undo removes the participant\'s card')
 
     # Hostile participants: refused, and the room goes on.
     import asyncio
@@ -232,7 +261,7 @@ try:
     assert texts.count(SECOND_TEXT) == 1 and CARD_TEXT not in texts, texts
     assert not [t for t in texts if 'Mallory' in t or 'yyy' in t or 'xxxx' in t]
     assert not canvas.app.log_problems(), canvas.app.log_problems()
-    print('ok 6 hostile messages are refused, the app keeps working, nothing lost, no warning logged')
+    print('ok 7 hostile messages are refused, the app keeps working, nothing lost, no warning logged')
 
     # The header bar's button: the link and its QR code, who joined.
     canvas.app.activate('toggle button', 'Workshop Session')
@@ -243,7 +272,7 @@ try:
     canvas.app.find('label', '1 participant')
     canvas.app.find('image', f'QR code of {link}')
     popover = canvas.screenshot('session-popover')
-    print(f'ok 7 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
+    print(f'ok 8 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
 
     # Ending the session tells the phone and closes the port.
     canvas.app.activate('push button', 'End Session')
@@ -258,7 +287,7 @@ try:
         except ConnectionRefusedError:
             return True
     trailtest.wait_until(refused, what='the port to close')
-    print('ok 8 ending the session closes the port; the phone says so')
+    print('ok 9 ending the session closes the port; the phone says so')
 
     # A new session from the same popover has a new token; closing the
     # window ends it.
@@ -271,14 +300,14 @@ try:
     assert status == 200
     host = second.split('/')[2].split(':')[0]
     port = int(second.split(':')[2].split('/')[0])
-    print('ok 9 a second session starts with a new token')
+    print('ok 10 a second session starts with a new token')
 
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 10 the app exited with status {status}')
+        raise SystemExit(f'not ok 11 the app exited with status {status}')
     trailtest.wait_until(refused, what='the port to close with the window')
-    print('ok 10 closing the window ends the session and quits cleanly')
+    print('ok 11 closing the window ends the session and quits cleanly')
 finally:
     if driver is not None:
         driver.quit()

@@ -99,8 +99,8 @@
     }
     for (const id of ['add-button', 'rate-button']) $(id).disabled = map.paused;
     // Rating and voting come with the facilitator's workshop tools.
-    $('rate-section').hidden = !map.workshop;
-    $('vote-section').hidden = !map.workshop;
+    $('rate-section').hidden = !map.rating;
+    $('vote-section').hidden = !map.voting;
 
     const list = $('map-list');
     list.replaceChildren();
