@@ -161,7 +161,7 @@ static const GOptionEntry export_entries[] = {
   { "export-mkdir", 0, 0, G_OPTION_ARG_NONE, &export_mkdir,
     N_("Create the output directory if it is missing"), NULL },
   { "export-type", 0, 0, G_OPTION_ARG_STRING, &export_type,
-    N_("Export type: png, svg, pdf, html, md (Markdown), csv (cards), mmd (Mermaid journey) or trailmap; "
+    N_("Export type: png, svg, pdf, html, md (Markdown), csv (cards), actions (the actions as CSV), mmd (Mermaid journey) or trailmap; "
        "without --export, writes each map’s export beside it"), N_("TYPE") },
   { "export-bom", 0, 0, G_OPTION_ARG_NONE, &export_bom,
     N_("CSV: start with a UTF-8 byte-order mark, so Excel reads the accents right"), NULL },
@@ -409,7 +409,7 @@ parse_options (TrailExportOptions *options)
 
   if (export_type != NULL && !trail_export_format_from_string (export_type, &options->format))
     {
-      g_autofree char *msg = g_strdup_printf (_("Unknown export type “%s”: use png, svg, pdf, html, md, csv, mmd or trailmap."), export_type);
+      g_autofree char *msg = g_strdup_printf (_("Unknown export type “%s”: use png, svg, pdf, html, md, csv, actions, mmd or trailmap."), export_type);
       usage_error (msg);
       return FALSE;
     }
@@ -606,6 +606,7 @@ format_name (TrailExportFormat format)
     case TRAIL_EXPORT_CSV: return "CSV";
     case TRAIL_EXPORT_MERMAID: return "Mermaid";
     case TRAIL_EXPORT_TRAILMAP: return "Trailmap";
+    case TRAIL_EXPORT_ACTIONS: return _("actions CSV");
     default: return "?";
     }
 }
@@ -672,7 +673,7 @@ warn_inapplicable (TrailExportFormat format)
     g_ptr_array_add (unused, (gpointer) "--export-text-to-path");
   if (export_embed_fonts == TRUE && (format != TRAIL_EXPORT_SVG || export_text_to_path == TRUE))
     g_ptr_array_add (unused, (gpointer) "--export-embed-fonts");
-  if (export_bom && format != TRAIL_EXPORT_CSV)
+  if (export_bom && format != TRAIL_EXPORT_CSV && format != TRAIL_EXPORT_ACTIONS)
     g_ptr_array_add (unused, (gpointer) "--export-bom");
   if (TRAIL_EXPORT_FORMAT_IS_TEXT (format))
     {
@@ -921,7 +922,9 @@ trail_cli_export_run (const char * const *files)
       to_directory = names_directory (export_path);
 
       if (!to_directory && export_type != NULL &&
-          trail_export_format_from_filename (export_path, &named) && named != options.format)
+          trail_export_format_from_filename (export_path, &named) && named != options.format &&
+          /* Actions are CSV too: "--export=actions.csv --export-type=actions". */
+          !(options.format == TRAIL_EXPORT_ACTIONS && named == TRAIL_EXPORT_CSV))
         {
           usage_errorf (_("--export-type=%s contradicts the file name “%s”: change one of them."),
                         export_type, export_path);

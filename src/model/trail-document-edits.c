@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gobject/gvaluecollector.h>
 #include <string.h>
 
 #include "trail-document-edits.h"
@@ -455,6 +456,71 @@ trail_document_add_cards_from_text (TrailDocument *self,
     return g_ptr_array_new ();
 
   return add_lines (self, text, -1, lane, stage, index, _("Add Cards"), error);
+}
+
+TrailCard *
+trail_document_add_card_with (TrailDocument *self,
+                              TrailLane     *lane,
+                              TrailStage    *stage,
+                              int            index,
+                              const char    *label,
+                              const char    *first_property,
+                              ...)
+{
+  g_autoptr(TrailCard) draft = NULL;
+  const TrailField *fields;
+  const char *property = first_property;
+  guint n_fields;
+  va_list args;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  if (!check_cell (self, lane, stage))
+    return NULL;
+
+  /* The fields are set on a card of no document, checked one by one, and
+   * the document inserts a copy of it: one command, one signal. */
+  draft = _trail_card_new ("draft");
+  fields = _trail_fields_for_type (TRAIL_TYPE_CARD, &n_fields);
+
+  va_start (args, first_property);
+  while (property != NULL)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (draft), property);
+      const TrailField *field = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *collect_error = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; pspec != NULL && i < n_fields; i++)
+        if (g_str_equal (fields[i].property, pspec->name))
+          field = &fields[i];
+      if (field == NULL || (field->flags & (TRAIL_FIELD_ID | TRAIL_FIELD_PLACEMENT)))
+        {
+          g_critical ("%s: a new card cannot be given “%s”", G_STRFUNC, property);
+          va_end (args);
+          return NULL;
+        }
+
+      G_VALUE_COLLECT_INIT (&value, G_PARAM_SPEC_VALUE_TYPE (pspec), args, 0, &collect_error);
+      if (collect_error != NULL)
+        {
+          g_critical ("%s: %s", G_STRFUNC, collect_error);
+          va_end (args);
+          return NULL;
+        }
+      if (!_trail_field_check_value (field, pspec, &value, &error))
+        {
+          g_critical ("%s: refusing a card's “%s”: %s", G_STRFUNC, property, error->message);
+          va_end (args);
+          return NULL;
+        }
+      _trail_item_set_value (draft, pspec, &value);
+      property = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return _trail_document_add_card_copy (self, draft, lane, stage, index,
+                                        label != NULL ? label : _("Add Card"));
 }
 
 GPtrArray *

@@ -76,6 +76,22 @@ GPtrArray   *trail_document_add_cards_from_text (TrailDocument      *self,
                                                  const char         *text,
                                                  GError            **error);
 
+/* A new card at @index of the cell (-1 appends) with its fields given at
+ * once, as property/value pairs ending with NULL ("text", "evidence",
+ * "details", …), checked as trail_document_update() checks them: ONE
+ * change (one undo step named @label, one TrailDocument::changed), where
+ * adding then updating would be two or three. Persona and channel ids the
+ * map does not know are dropped. Returns the card (owned by the document),
+ * or NULL after a critical for a field that is not a card's or a value
+ * it refuses. */
+TrailCard   *trail_document_add_card_with       (TrailDocument      *self,
+                                                 TrailLane          *lane,
+                                                 TrailStage         *stage,
+                                                 int                 index,
+                                                 const char         *label,
+                                                 const char         *first_property,
+                                                 ...) G_GNUC_NULL_TERMINATED;
+
 /* A copy of each card (every field, unknown ones included; new ids), each
  * right after its original, in one undo step. Returns the copies in the
  * order of @cards (transfer container). */

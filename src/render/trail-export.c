@@ -71,6 +71,7 @@ trail_export_format_from_string (const char        *name,
     { "mmd", TRAIL_EXPORT_MERMAID },
     { "mermaid", TRAIL_EXPORT_MERMAID },
     { "trailmap", TRAIL_EXPORT_TRAILMAP },
+    { "actions", TRAIL_EXPORT_ACTIONS },
   };
 
   if (name == NULL)
@@ -116,6 +117,7 @@ trail_export_format_to_extension (TrailExportFormat format)
     case TRAIL_EXPORT_MARKDOWN:
       return "md";
     case TRAIL_EXPORT_CSV:
+    case TRAIL_EXPORT_ACTIONS:
       return "csv";
     case TRAIL_EXPORT_MERMAID:
       return "mmd";
@@ -1365,6 +1367,17 @@ write_text (TrailDocument             *document,
     case TRAIL_EXPORT_CSV:
       text = trail_map_csv_save (document, options->byte_order_mark, &len);
       break;
+    case TRAIL_EXPORT_ACTIONS:
+      {
+        g_autoptr(GBytes) csv = trail_document_actions_to_csv (document);
+        static const char bom[] = "\xef\xbb\xbf";
+
+        if (options->byte_order_mark &&
+            !g_output_stream_write_all (stream, bom, 3, NULL, cancellable, error))
+          return FALSE;
+        return g_output_stream_write_all (stream, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                                          NULL, cancellable, error);
+      }
     case TRAIL_EXPORT_MERMAID:
       text = trail_mermaid_save (document, options->warnings);
       break;
@@ -1420,6 +1433,7 @@ trail_export_layout_to_stream (TrailLayout               *layout,
     case TRAIL_EXPORT_CSV:
     case TRAIL_EXPORT_MERMAID:
     case TRAIL_EXPORT_TRAILMAP:
+    case TRAIL_EXPORT_ACTIONS:
       return write_text (trail_layout_get_document (layout), options, stream, cancellable, error);
     case TRAIL_EXPORT_SVG:
       return trail_svg_write (layout,

@@ -34,6 +34,7 @@ typedef enum
   TRAIL_EXPORT_CSV,       /* one row per card (trail-map-csv.h) */
   TRAIL_EXPORT_MERMAID,   /* a Mermaid journey (trail-mermaid.h) */
   TRAIL_EXPORT_TRAILMAP,  /* the map itself: converts a .mmd or .csv */
+  TRAIL_EXPORT_ACTIONS,   /* the map's actions as CSV (trail-action.h); type "actions", file .csv */
 } TrailExportFormat;
 
 /* The formats written from the document as text, not drawn from the

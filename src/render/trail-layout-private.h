@@ -118,6 +118,8 @@ typedef struct
   float             heat;           /* revealed dots, share of the most; 0: none */
   graphene_rect_t   heat_rect;      /* the pill behind the votes, when heat > 0 */
   TrailPriority     priority;
+  int               action_status;  /* TrailActionStatus of the badge, or -1: no actions */
+  graphene_rect_t   action_rect;    /* the badge, relative to the card */
 
   /* Metric cards: the latest value with its unit, its date and the
    * target, and a trend line of the dated values (relative to the card;

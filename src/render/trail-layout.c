@@ -66,6 +66,14 @@ struct _TrailLayout
   GHashTable         *by_object;       /* object → TrailLayoutItem* (not owned) */
   GHashTable         *cards;           /* TrailCard* (ref) → TrailLayoutCard* (owned) */
   GHashTable         *live_cards;      /* set of TrailLayoutCard* placed now */
+
+  /* What the cards' part of the legend was made from: a new card that
+   * brings nothing new leaves the legend as it is (measuring its text is
+   * the dearest part of adding a card to a big map). */
+  gboolean            legend_kinds[TRAIL_LANE_KIND_CUSTOM + 1];
+  gboolean            legend_evidence[TRAIL_EVIDENCE_PROPOSED + 1];
+  gboolean            legend_votes;
+  gboolean            legend_known;
 };
 
 G_DEFINE_FINAL_TYPE (TrailLayout, trail_layout, G_TYPE_OBJECT)
@@ -903,6 +911,42 @@ measure_metric (TrailLayout     *self,
   return cy + 8 + c->trend_rect.size.height;
 }
 
+/* What a card's actions amount to, for its badge: the least advanced of
+ * those still open (work in progress matters more than ideas), else done
+ * if any was done, else dropped; -1 without actions. */
+static int
+card_action_status (TrailLayout *self,
+                    TrailCard   *card)
+{
+  GListModel *actions = trail_document_get_actions (self->document);
+  guint n = g_list_model_get_n_items (actions);
+  const char *id = trail_card_get_id (card);
+  gboolean seen[TRAIL_ACTION_STATUS_DROPPED + 1] = { FALSE, };
+  gboolean any = FALSE;
+  static const TrailActionStatus order[] = {
+    TRAIL_ACTION_STATUS_IN_PROGRESS, TRAIL_ACTION_STATUS_PLANNED, TRAIL_ACTION_STATUS_IDEA,
+    TRAIL_ACTION_STATUS_DONE, TRAIL_ACTION_STATUS_DROPPED,
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrailAction) action = g_list_model_get_item (actions, i);
+      const char * const *cards = trail_action_get_cards (action);
+
+      if (cards != NULL && g_strv_contains (cards, id))
+        {
+          seen[trail_action_get_status (action)] = TRUE;
+          any = TRUE;
+        }
+    }
+  if (!any)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (seen[order[i]])
+      return order[i];
+  return -1;
+}
+
 static void
 measure_card (TrailLayout     *self,
               TrailLayoutCard *c,
@@ -959,6 +1003,18 @@ measure_card (TrailLayout     *self,
       c->icon_rect = GRAPHENE_RECT_INIT (width - right - style->card_icon_size, cy + 1,
                                          style->card_icon_size, style->card_icon_size);
       text_w = content_w - style->card_icon_size - 6;
+    }
+
+  /* The actions' badge sits in the top right corner, left of the kind's
+   * icon when there is one; the text wraps before it. */
+  c->action_status = card_action_status (self, card);
+  if (c->action_status >= 0)
+    {
+      float size = style->card_icon_size;
+      float x = width - right - size - (c->icon != NULL && kind_has_corner_icon (kind) && c->meta.layout == NULL ? size + 4 : 0);
+
+      c->action_rect = GRAPHENE_RECT_INIT (x, style->card_padding + 1, size, size);
+      text_w = MIN (text_w, x - left - 6);
     }
 
   /* Shaping is the expensive part: redo it only for new text or width. */
@@ -1698,6 +1754,7 @@ layout_legend (TrailLayout *self,
 
   legend_free (self->legend);
   self->legend = NULL;
+  self->legend_known = FALSE;
   if (!self->show_legend)
     return y;
 
@@ -1766,6 +1823,10 @@ layout_legend (TrailLayout *self,
       if (trail_card_get_votes (card) > 0)
         votes = TRUE;
     }
+  memcpy (self->legend_kinds, kinds, sizeof kinds);
+  memcpy (self->legend_evidence, evidence, sizeof evidence);
+  self->legend_votes = votes;
+  self->legend_known = TRUE;
 
   group_start[1] = legend->entries->len;
   for (guint k = 0; k <= TRAIL_LANE_KIND_CUSTOM; k++)
@@ -2176,6 +2237,25 @@ trail_layout_set_show_legend (TrailLayout *self,
   relayout_all (self);
 }
 
+/* Whether a card just placed brings nothing the legend lacks. */
+static gboolean
+legend_has_card (TrailLayout     *self,
+                 TrailLayoutCard *c,
+                 gboolean         is_new)
+{
+  TrailCard *card;
+  guint evidence;
+
+  if (!is_new || c == NULL || !self->legend_known)
+    return FALSE;
+
+  card = c->item.object;
+  evidence = trail_card_get_evidence (card);
+  return self->legend_kinds[MIN ((guint) c->kind, (guint) TRAIL_LANE_KIND_CUSTOM)] &&
+         (evidence > TRAIL_EVIDENCE_PROPOSED || self->legend_evidence[evidence]) &&
+         (trail_card_get_votes (card) == 0 || self->legend_votes);
+}
+
 static void
 union_damage (graphene_rect_t       *damage,
               gboolean              *any,
@@ -2266,6 +2346,7 @@ trail_layout_update (TrailLayout      *self,
       TrailLayoutCell *old_cell = c != NULL ? c->cell : NULL;
       TrailLayoutCell *new_cell = NULL;
       TrailLayoutLane *rows[2] = { NULL, NULL };
+      gboolean is_new = c == NULL;
       gboolean in_document = trail_document_find_card (self->document, trail_card_get_id (card)) == card;
 
       if (in_document)
@@ -2303,7 +2384,7 @@ trail_layout_update (TrailLayout      *self,
         union_damage (&area, &any, &c->item.bounds);
 
       /* The legend lists what appears on the map. */
-      if (self->legend != NULL && !resized)
+      if (self->legend != NULL && !resized && !legend_has_card (self, c, is_new))
         {
           graphene_rect_t before = self->legend->item.bounds;
           float y = self->legend->item.bounds.origin.y - self->style->section_gap;

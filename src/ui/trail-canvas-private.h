@@ -92,6 +92,9 @@ struct _TrailCanvas
   GPtrArray         *spare_widgets;
   graphene_rect_t    synced_rect;       /* the map area they were made for */
   guint              sync_tick;         /* they come and go before a layout */
+  guint              changes_pending : 1;     /* applied in sync_tick, once a frame */
+  guint              changes_redraw_cards : 1;
+  guint              changes_resized : 1;
 
   /* Pointer interaction. */
   GtkGesture        *drag_gesture;

@@ -414,6 +414,8 @@ sync_card_widgets (TrailCanvas *self)
   _trail_canvas_a11y_sync_widgets (self);
 }
 
+static void apply_document_changes (TrailCanvas *self);
+
 static gboolean
 sync_card_widgets_tick_cb (GtkWidget     *widget,
                            GdkFrameClock *frame_clock,
@@ -422,7 +424,10 @@ sync_card_widgets_tick_cb (GtkWidget     *widget,
   TrailCanvas *self = TRAIL_CANVAS (widget);
 
   self->sync_tick = 0;
-  sync_card_widgets (self);
+  if (self->changes_pending)
+    apply_document_changes (self);
+  else
+    sync_card_widgets (self);
   gtk_widget_queue_allocate (widget);
   return G_SOURCE_REMOVE;
 }
@@ -549,6 +554,29 @@ _trail_canvas_line_for_lane (TrailCanvas *self,
 
 /* ---- Document ----------------------------------------------------------- */
 
+/* What a frame's worth of document changes leaves for the widgets: the
+ * layout follows each change at once (every reader of it stays exact), but
+ * the card widgets, their descriptions and the resize wait for the next
+ * frame, once however many changes came (a hundred phones sending at once
+ * are hundreds of changes a frame). */
+static void
+apply_document_changes (TrailCanvas *self)
+{
+  if (self->changes_redraw_cards)
+    queue_draw_card_widgets (self);
+  if (self->changes_resized)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  self->changes_redraw_cards = FALSE;
+  self->changes_resized = FALSE;
+  self->changes_pending = FALSE;
+
+  sync_card_widgets (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _trail_canvas_queue_geometry (self);
+}
+
 static void
 on_document_changed_cb (TrailCanvas      *self,
                         TrailChangeFlags  what,
@@ -556,15 +584,14 @@ on_document_changed_cb (TrailCanvas      *self,
                         TrailDocument    *document)
 {
   graphene_rect_t damage;
-  gboolean resized;
 
   if (self->layout == NULL)
     return;
 
-  resized = trail_layout_update (self->layout, what, object, &damage);
+  if (trail_layout_update (self->layout, what, object, &damage))
+    self->changes_resized = TRUE;
   invalidate_tiles (self, &damage);
   _trail_canvas_a11y_changed (self, what, object);
-  sync_card_widgets (self);
 
   if ((what & ~(TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_CARDS)) == 0 && TRAIL_IS_CARD (object))
     {
@@ -577,17 +604,21 @@ on_document_changed_cb (TrailCanvas      *self,
         }
       /* Cards below it in the cell moved, and may have changed size. */
       if (what & TRAIL_CHANGE_CARDS)
-        queue_draw_card_widgets (self);
+        self->changes_redraw_cards = TRUE;
     }
   else if (what != TRAIL_CHANGE_EMOTIONS)
-    queue_draw_card_widgets (self);
+    self->changes_redraw_cards = TRUE;
 
-  if (resized)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
-  else
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* In the next frame's update phase, before its layout: every change
+   * until then makes one pass over the widgets. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      apply_document_changes (self);
+      return;
+    }
+  self->changes_pending = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  _trail_canvas_queue_geometry (self);
+  queue_sync_card_widgets (self);
 }
 
 static TrailStyleVariant

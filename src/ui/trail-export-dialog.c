@@ -267,6 +267,7 @@ update_size_label (TrailExportDialog  *self,
 
     case TRAIL_EXPORT_PDF:
     case TRAIL_EXPORT_TRAILMAP:
+    case TRAIL_EXPORT_ACTIONS:  /* not offered here: the Actions view exports them */
     default:
       if (options->paper == TRAIL_PAPER_NONE)
         text = g_strdup (_("One page the size of the map, vector"));

@@ -271,7 +271,13 @@ trail_find_bar_init (TrailFindBar *self)
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 280, -1);
+  /* About 280 pixels where the map has them, less in a narrow window: the bar is
+   * as wide as the map under it (a hidden search bar's revealer still asks
+   * for its width), and the map must fit beside a docked palette in a
+   * 600-pixel window. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 80, -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 8);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 32);
   g_object_set (self->entry, "placeholder-text", _("Find cards, stages, lanes, personas"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));

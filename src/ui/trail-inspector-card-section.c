@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "trail-document-edits.h"
+#include "trail-inspector-card-actions.h"
 #include "trail-inspector-card-section.h"
 
 struct _TrailInspectorCardSection
@@ -27,6 +28,8 @@ struct _TrailInspectorCardSection
   AdwComboRow           *source_row;
   AdwEntryRow           *evidence_note_row;
   AdwPreferencesGroup   *tags_group;
+  AdwPreferencesGroup   *actions_group;
+  TrailCardActions      *actions;
   AdwPreferencesGroup   *metric_group;
   AdwEntryRow           *metric_values_row;
   AdwEntryRow           *metric_unit_row;
@@ -456,6 +459,7 @@ trail_inspector_card_section_load (TrailInspectorSection *section,
   load_channel (self, TRAIL_CARD (item));
   load_tags (self, TRAIL_CARD (item));
   load_metric (self, TRAIL_CARD (item), new_item);
+  trail_card_actions_load (self->actions, TRAIL_CARD (item));
 }
 
 static gboolean
@@ -464,7 +468,7 @@ trail_inspector_card_section_concerns (TrailInspectorSection *section,
                                        GObject               *object)
 {
   return object == trail_inspector_section_get_item (section) ||
-         (what & (TRAIL_CHANGE_PERSONAS | TRAIL_CHANGE_CHANNELS)) != 0;
+         (what & (TRAIL_CHANGE_PERSONAS | TRAIL_CHANGE_CHANNELS | TRAIL_CHANGE_ACTIONS)) != 0;
 }
 
 static void
@@ -484,6 +488,7 @@ trail_inspector_card_section_finalize (GObject *object)
   TrailInspectorCardSection *self = TRAIL_INSPECTOR_CARD_SECTION (object);
 
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, trail_card_actions_free);
   g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
   g_clear_pointer (&self->channel_class, g_type_class_unref);
 
@@ -513,6 +518,7 @@ trail_inspector_card_section_class_init (TrailInspectorCardSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, source_row);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, evidence_note_row);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, tags_group);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, actions_group);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, metric_group);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, metric_values_row);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorCardSection, metric_unit_row);
@@ -530,6 +536,7 @@ trail_inspector_card_section_init (TrailInspectorCardSection *self)
   self->channel_class = g_type_class_ref (TRAIL_TYPE_CHANNEL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->actions = trail_card_actions_new (section, self->actions_group);
   trail_inspector_section_bind_text (section, self->text_view, "text");
   trail_inspector_section_bind_text (section, self->details_view, "details");
   trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (self->channel_row));

@@ -272,6 +272,32 @@ duplicate_action (GtkWidget  *widget,
     trail_canvas_focus_card (self->canvas, copies->pdata[copies->len - 1]);
 }
 
+/* One action addressing every selected card, opened in the inspector (the
+ * new row is expanded there) so its title, owner and due date can be
+ * filled in at once. */
+static void
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (widget);
+  g_autoptr(GPtrArray) cards = get_target_cards (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (cards->len == 0)
+    return;
+
+  for (guint i = 0; i < cards->len; i++)
+    g_ptr_array_add (ids, (gpointer) trail_card_get_id (cards->pdata[i]));
+  g_ptr_array_add (ids, NULL);
+  /* The card first, so the inspector shows it when the action appears
+   * and opens the new action there. */
+  if (cards->len == 1)
+    trail_selection_select_cards (self->selection, (TrailCard **) cards->pdata, 1);
+  trail_side_panes_set_show_end (self->panes, TRUE);
+  trail_document_add_action (self->document, -1, _("New Action"), (const char * const *) ids->pdata);
+}
+
 static void
 vote_action (GtkWidget  *widget,
              const char *action_name,
@@ -762,6 +788,7 @@ _trail_map_view_update_actions (TrailMapView *self)
   gtk_widget_action_set_enabled (widget, "map.new-card", has_doc);
   gtk_widget_action_set_enabled (widget, "map.delete", has_doc && (has_cards || object != NULL));
   gtk_widget_action_set_enabled (widget, "map.duplicate", has_cards);
+  gtk_widget_action_set_enabled (widget, "map.add-action", has_cards);
   gtk_widget_action_set_enabled (widget, "map.vote-up", has_cards);
   gtk_widget_action_set_enabled (widget, "map.vote-down", has_cards);
   gtk_widget_action_set_enabled (widget, "map.copy", has_cards);
@@ -785,6 +812,7 @@ _trail_map_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "map.new-card", NULL, new_card_action);
   gtk_widget_class_install_action (widget_class, "map.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "map.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "map.add-action", NULL, add_action_action);
   gtk_widget_class_install_action (widget_class, "map.vote-up", NULL, vote_action);
   gtk_widget_class_install_action (widget_class, "map.vote-down", NULL, vote_action);
   gtk_widget_class_install_action (widget_class, "map.copy", NULL, copy_action);

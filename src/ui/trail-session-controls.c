@@ -37,7 +37,7 @@ struct _TrailSessionControls
   TrailSessionServer *server;
   GBindingGroup      *session_bindings;
 
-  /* bench/session: TRAILMAP_BENCH_SESSION_FRAMES=FILE records when the
+  /* bench/room: TRAILMAP_BENCH_SESSION_FRAMES=FILE records when the
    * first frame after each card from the room was painted. */
   FILE               *bench_frames;
   GPtrArray          *bench_pending;   /* card ids added since the last paint */

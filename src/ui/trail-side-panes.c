@@ -149,7 +149,23 @@ static void
 set_pane (GtkWidget *pane,
           GtkWidget *child)
 {
-  adw_flap_set_flap (ADW_FLAP (pane), child);
+  GtkWidget *clamp = NULL;
+
+  /* A folded AdwFlap gives its flap the flap's natural width, up to the
+   * whole window: the palette (whose hint label asks for 900 pixels) would
+   * cover all of the map. The clamp caps it at the split view's maximum
+   * sidebar widths on 1.4; below that the pane gets all it is given, as
+   * docked it does. */
+  if (child != NULL)
+    {
+      int max = adw_flap_get_flap_position (ADW_FLAP (pane)) == GTK_PACK_START ? START_WIDTH + 40 : END_WIDTH + 60;
+
+      clamp = adw_clamp_new ();
+      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), max);
+      adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), max);
+      adw_clamp_set_child (ADW_CLAMP (clamp), child);
+    }
+  adw_flap_set_flap (ADW_FLAP (pane), clamp);
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trail-actions-window.h"
 #include "trail-compare-window.h"
 #include "trail-compat.h"
 #include "trail-window-private.h"
@@ -307,9 +308,69 @@ trail_window_compare_revision_action (GtkWidget  *widget,
   gtk_window_present (history->dialog);
 }
 
+static void
+compare_with_file (TrailWindow *self,
+                   GFile       *file)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  trail_document_load_from_file_async (file, self->cancellable, on_compare_loaded_cb, data);
+}
+
+static void
+on_drop_response_cb (TrailWindow *self,
+                     const char  *response,
+                     GObject     *dialog)
+{
+  GFile *file = g_object_get_data (dialog, "file");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_strcmp0 (response, "compare") == 0)
+    compare_with_file (self, file);
+  else if (g_strcmp0 (response, "open") == 0 && app != NULL)
+    g_application_open (G_APPLICATION (app), &file, 1, "");
+}
+
+void
+_trail_window_ask_open_or_compare (TrailWindow *self,
+                                   GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  const TrailResponse responses[] = {
+    { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "open", _("_Open"), ADW_RESPONSE_DEFAULT },
+    { "compare", _("_Compare"), ADW_RESPONSE_SUGGESTED },
+    { NULL }
+  };
+  GObject *dialog;
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("Open “%s” in a window of its own, or compare this map with it?"), name);
+  dialog = trail_compat_ask (GTK_WIDGET (self), _("Open or Compare?"), body, responses, "compare", "cancel",
+                             G_CALLBACK (on_drop_response_cb), self);
+  g_object_set_data_full (dialog, "file", g_object_ref (file), g_object_unref);
+}
+
+/* The map's actions in a table beside it (issue 18: compare and act). */
+static void
+trail_window_show_actions_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  TrailWindow *self = TRAIL_WINDOW (widget);
+  TrailDocument *document = _trail_window_get_document (self);
+
+  if (document != NULL)
+    gtk_window_present (trail_actions_window_new (GTK_WINDOW (self), document, TRAIL_MAP_VIEW (self->map_view)));
+}
+
 void
 _trail_window_compare_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-actions", NULL, trail_window_show_actions_action);
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, trail_window_compare_with_action);
   gtk_widget_class_install_action (widget_class, "win.compare-revision", NULL, trail_window_compare_revision_action);
 }
@@ -322,6 +383,7 @@ _trail_window_compare_update_actions (TrailWindow *self)
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-actions", has_document);
   /* Offered only where git can answer: a local file and a git command. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-revision",
                                  has_document && path != NULL && trail_git_is_available ());

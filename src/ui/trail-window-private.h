@@ -65,5 +65,8 @@ void           _trail_window_update_undo_actions   (TrailWindow    *self);
 /* trail-window-compare.c: win.compare-with, win.compare-revision */
 void           _trail_window_compare_actions_init  (GtkWidgetClass *widget_class);
 void           _trail_window_compare_update_actions (TrailWindow   *self);
+/* A map dropped on an open one: asks whether to open it or compare with it. */
+void           _trail_window_ask_open_or_compare   (TrailWindow   *self,
+                                                    GFile         *file);
 
 G_END_DECLS

@@ -364,6 +364,9 @@ on_drop_cb (TrailWindow   *self,
 
       if (trail_window_is_empty (self) && !handled)
         trail_window_open_file (self, file);
+      else if (_trail_window_get_document (self) != NULL && files->next == NULL &&
+               g_str_has_suffix (name, ".trailmap"))
+        _trail_window_ask_open_or_compare (self, file);
       else if (app != NULL)
         g_application_open (G_APPLICATION (app), &file, 1, "");
       handled = TRUE;

@@ -404,6 +404,66 @@ test_add_cards_from_text (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+static void
+count_changes_cb (TrailDocument    *doc,
+                  TrailChangeFlags  what,
+                  GObject          *object,
+                  guint            *n)
+{
+  (*n)++;
+}
+
+/* A card and its fields in one change: one signal, one undo step. */
+static void
+test_add_card_with (void)
+{
+  g_autoptr(TrailDocument) doc = make_document ();
+  g_autoptr(GBytes) before = trail_document_serialize (doc);
+  g_autofree char *texts = NULL;
+  TrailLane *actions = lane_at (doc, 0);
+  TrailStage *s1 = stage_at (doc, 0);
+  TrailCard *card;
+  guint n_changes = 0;
+  gulong handler;
+
+  handler = g_signal_connect (doc, "changed", G_CALLBACK (count_changes_cb), &n_changes);
+  card = trail_document_add_card_with (doc, actions, s1, 2, "Card from Ada",
+                                       "text", "Waits at the till",
+                                       "details", "Ten minutes",
+                                       "evidence", TRAIL_EVIDENCE_PROPOSED,
+                                       "evidence-note", "Proposed by Ada",
+                                       NULL);
+  g_signal_handler_disconnect (doc, handler);
+
+  g_assert_nonnull (card);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_true (trail_document_find_card (doc, trail_card_get_id (card)) == card);
+  g_assert_cmpstr (trail_card_get_details (card), ==, "Ten minutes");
+  g_assert_cmpint (trail_card_get_evidence (card), ==, TRAIL_EVIDENCE_PROPOSED);
+  g_assert_cmpstr (trail_card_get_evidence_note (card), ==, "Proposed by Ada");
+  texts = cell_texts (doc, actions, s1);
+  g_assert_cmpstr (texts, ==, "A B Waits at the till C D E");
+  g_assert_cmpstr (trail_document_get_undo_label (doc), ==, "Card from Ada");
+  assert_one_undo_step (doc, before);
+
+}
+
+static void
+test_add_card_with_refused (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TrailDocument) doc = make_document ();
+
+      trail_document_add_card_with (doc, lane_at (doc, 0), stage_at (doc, 0), -1, NULL,
+                                    "color", "not a colour", NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*refusing a card*color*");
+}
+
 /* A card with every field set, and an unknown one from a newer version. */
 static const char full_map[] =
   "{\"format\": \"trailmap\", \"version\": 1, \"title\": \"Full\",\n"
@@ -701,6 +761,8 @@ main (int   argc,
   g_test_add_func ("/model/edits/remove-selection", test_remove_selection);
   g_test_add_func ("/model/edits/persona-tags", test_persona_tags);
   g_test_add_func ("/model/edits/add-cards-from-text", test_add_cards_from_text);
+  g_test_add_func ("/model/edits/add-card-with", test_add_card_with);
+  g_test_add_func ("/model/edits/add-card-with-refused", test_add_card_with_refused);
   g_test_add_func ("/model/edits/duplicate-cards", test_duplicate_cards);
   g_test_add_func ("/model/edits/votes", test_votes);
   g_test_add_func ("/model/edits/clipboard-round-trip", test_clipboard_round_trip);

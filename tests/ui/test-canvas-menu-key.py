@@ -10,7 +10,6 @@
 
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
@@ -40,19 +39,6 @@ def scroll_away(canvas, button, times):
     trailtest.xdotool('click', '--repeat', str(times), '--delay', '30', str(button))
 
 
-def wait_view_settled(canvas):
-    last = {}
-
-    def settled():
-        view = canvas.geometry()['view']
-        same = view == last.get('view')
-        last['view'] = view
-        if not same:
-            time.sleep(0.4)
-        return same
-    trailtest.wait_until(settled, what='the view to stop scrolling')
-
-
 canvas = canvastest.Canvas()
 try:
     canvas.focus_canvas()
@@ -72,7 +58,7 @@ try:
         # so the view looks still): the key comes once the view has
         # settled, and the app must stop the glide for its own scroll, or
         # the glide puts the view back behind the menu.
-        wait_view_settled(canvas)
+        canvas.wait_view_settled()
         canvas.key(menu_key)
         canvas.geometry(lambda g: in_view(g, canvas.card(g, 'Sees an ad')),
                         what=f'{menu_key}: the card scrolled back into view')

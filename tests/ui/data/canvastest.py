@@ -48,9 +48,24 @@ class Canvas:
         self.key('shift+F9')
         if hide_palette:
             self.key('F9')
-        time.sleep(0.5)  # the panels slide away: an animation, not a state to poll
+        # The panels slide away: the fit must wait until the view has its
+        # final size, which under load takes longer than the animation.
+        self.wait_view_settled()
         self.key('ctrl+0')
         return self.geometry(fitted, what='the map zoomed to fit')
+
+    def wait_view_settled(self, pause=0.4):
+        """Until the view's size and place read the same twice, @pause apart."""
+        last = {}
+
+        def settled():
+            view = self.geometry()['view']
+            same = view == last.get('view')
+            last['view'] = view
+            if not same:
+                time.sleep(pause)
+            return same
+        trailtest.wait_until(settled, what='the view to settle')
 
     def palette(self, geometry, label):
         for row in geometry['palette']:

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# session-bench.py — a room of phones against the real app.
+# room-bench.py — a room of phones against the real app.
 #
 # Starts `trailmap --session` on a copy of a template under the display it
 # is given (meson's xvfb setup, or xvfb-run), with
@@ -35,7 +35,7 @@ import time
 try:
     import websockets
 except ImportError:
-    print('session-bench: needs python3-websockets')
+    print('room-bench: needs python3-websockets')
     sys.exit(77)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,6 +52,14 @@ def rss_kib(pid):
             if line.startswith('VmRSS:'):
                 return int(line.split()[1])
     return 0
+
+
+def cpu_s(pid):
+    """The app's CPU time (user + system), which the machine's other load
+    does not inflate as it does wall-clock latencies."""
+    with open(f'/proc/{pid}/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
 
 
 def pct(values, p):
@@ -171,10 +179,10 @@ def main():
     parser.add_argument('--intents', type=int, default=20)
     args = parser.parse_args()
     if not os.environ.get('DISPLAY'):
-        print('session-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
+        print('room-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
         return 77
 
-    work = tempfile.mkdtemp(prefix='trailmap-session-bench-')
+    work = tempfile.mkdtemp(prefix='trailmap-room-bench-')
     path = os.path.join(work, 'map.trailmap')
     shutil.copy(os.path.join(ROOT, 'data', 'templates', 'coffee-maker.trailmap'), path)
     frames_path = os.path.join(work, 'frames.txt')
@@ -187,16 +195,18 @@ def main():
     try:
         link = proc.stdout.readline().strip()
         if not link.startswith('http://'):
-            print(f'session-bench: no join link (got {link!r})')
+            print(f'room-bench: no join link (got {link!r})')
             return 1
         window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--name', 'Buying'],
                                 capture_output=True, text=True, timeout=60).stdout.split()[0]
         time.sleep(1)
         rss_before = rss_kib(proc.pid)
 
+        cpu0 = cpu_s(proc.pid)
         idle = asyncio.run(run_round(link, ['idle'], args.intents, True))
         idle_cards = [c for p in idle for (_t, c) in p.acked.values()]
         idle_frames = wait_frames(frames_path, idle_cards)
+        cpu1 = cpu_s(proc.pid)
         idle_ack, idle_frame = latencies(idle, idle_frames)
 
         names = [f'p{i:03d}' for i in range(args.participants)]
@@ -205,6 +215,7 @@ def main():
         took = time.monotonic() - started
         load_cards = [c for p in load for (_t, c) in p.acked.values()]
         load_frames = wait_frames(frames_path, load_cards)
+        cpu2 = cpu_s(proc.pid)
         load_ack, load_frame = latencies(load, load_frames)
         errors = sum(len(p.errors) for p in load + idle)
         rss_after = rss_kib(proc.pid)
@@ -226,7 +237,7 @@ def main():
         missing = [t for t in expected if counts.get(t, 0) == 0]
         doubled = [t for t in expected if counts.get(t, 0) > 1]
 
-        print(f'session-bench: {args.participants} participants × {args.intents} cards, '
+        print(f'room-bench: {args.participants} participants × {args.intents} cards, '
               f'{len(load_cards)} acknowledged in {took:.2f} s; idle: 1 × {args.intents}, one at a time')
         print(f'{"":22} {"p50 ms":>9} {"p95 ms":>9} {"n":>6}')
         for label, values in (('idle: send → ack', idle_ack), ('idle: send → frame', idle_frame),
@@ -234,6 +245,10 @@ def main():
             print(f'{label:22} {pct(values, 50):9.1f} {pct(values, 95):9.1f} {len(values):6d}')
         print(f'ratio load : idle p95  ack {pct(load_ack, 95) / max(pct(idle_ack, 95), 1e-3):.1f}, '
               f'frame {pct(load_frame, 95) / max(pct(idle_frame, 95), 1e-3):.1f}')
+        print(f'app CPU per card: idle {1000 * (cpu1 - cpu0) / max(len(idle_cards), 1):.2f} ms, '
+              f'load {1000 * (cpu2 - cpu1) / max(len(load_cards), 1):.2f} ms '
+              f'(ratio {((cpu2 - cpu1) / max(len(load_cards), 1)) / max((cpu1 - cpu0) / max(len(idle_cards), 1), 1e-6):.2f}); '
+              f'load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs')
         print(f'memory (VmRSS): {rss_before / 1024:.1f} MiB before, {rss_after / 1024:.1f} MiB after')
         print(f'saved map: {len(expected)} cards sent, {len(expected) - len(missing)} found, '
               f'{len(missing)} missing, {len(doubled)} doubled; {errors} error replies')

@@ -12,6 +12,7 @@
 #include <sys/random.h>
 
 #include "trail-session.h"
+#include "trail-document-edits.h"
 
 G_DEFINE_QUARK (trail-session-error-quark, trail_session_error)
 
@@ -855,6 +856,8 @@ handle_add_card (TrailSession             *self,
    * says who proposed it, in the file as on the canvas. */
   label = g_strdup_printf (_("Card from %s"), participant->name);
   note = g_strdup_printf (_("Proposed by %s in a workshop session"), participant->name);
+  /* The card comes with its fields as one change: the canvas relayouts
+   * once per card, not once per field, when a hundred phones send at once. */
   self->applying = TRUE;
   trail_document_begin_group (self->document, label);
   if (self->mode == TRAIL_SESSION_MODE_INBOX)
@@ -862,17 +865,21 @@ handle_add_card (TrailSession             *self,
       g_autofree char *details = g_strdup_printf (_("For the lane: %s"), trail_lane_kind_get_label (kind));
 
       lane = ensure_inbox_lane (self);
-      card = trail_document_add_card (self->document, lane, stage, -1, text);
-      trail_document_update (self->document, card, "details", details, NULL);
+      card = trail_document_add_card_with (self->document, lane, stage, -1, label,
+                                           "text", text,
+                                           "details", details,
+                                           "evidence", TRAIL_EVIDENCE_PROPOSED,
+                                           "evidence-note", note,
+                                           NULL);
     }
   else
     {
-      card = trail_document_add_card (self->document, lane, stage, -1, text);
+      card = trail_document_add_card_with (self->document, lane, stage, -1, label,
+                                           "text", text,
+                                           "evidence", TRAIL_EVIDENCE_PROPOSED,
+                                           "evidence-note", note,
+                                           NULL);
     }
-  trail_document_update (self->document, card,
-                         "evidence", TRAIL_EVIDENCE_PROPOSED,
-                         "evidence-note", note,
-                         NULL);
   trail_document_end_group (self->document);
   self->applying = FALSE;
 

@@ -1,4 +1,4 @@
-/* test-session.c — the room's logic and its server, driven by real
+/* test-room.c — the room's logic and its server, driven by real
  * WebSocket clients (libsoup's), several at once, and by hostile input
  *
  * Copyright 2026 The Trailmap authors

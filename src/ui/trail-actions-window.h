@@ -1,0 +1,22 @@
+/* trail-actions-window.h
+ *
+ * Copyright 2026 The Trailmap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "trail-map-view.h"
+#include "trail-model.h"
+
+G_BEGIN_DECLS
+
+/* A window listing @document's actions (title, status, owner, due date,
+ * cards), sortable by each column; activating a row selects its cards in
+ * @view and scrolls to them; Export CSV… saves the actions as CSV. */
+GtkWindow *trail_actions_window_new (GtkWindow     *parent,
+                                     TrailDocument *document,
+                                     TrailMapView  *view);
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+#!/bin/sh
+# test-cli-actions.sh TRAILMAP TEMPLATES_DIR [FONTS_CONF]
+#
+# The actions as CSV from the command line (--export-type=actions, to a
+# .csv file or standard output), read back with Python's csv module; the
+# cards' badge drawn in a PNG export; a map without actions gives only the
+# header row. TAP output.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+TRAILMAP=$1
+TEMPLATES=$2
+[ $# -ge 3 ] && export FONTCONFIG_FILE="$3"
+unset DISPLAY WAYLAND_DISPLAY
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+check () {
+  desc=$1
+  shift
+  n=$((n + 1))
+  if "$@"; then echo "ok $n - $desc"; else failed=$((failed + 1)); echo "not ok $n - $desc"; sed 's/^/# stderr: /' "$tmp/err" 2>/dev/null; fi
+}
+
+# Two actions on the template's first cards; one title that a spreadsheet
+# would take for a formula.
+python3 - "$TEMPLATES/coffee-maker.trailmap" "$tmp/acts.trailmap" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+ids = [c['id'] for c in doc['cards']]
+doc['actions'] = [
+    {'id': 'a1', 'title': 'Fix checkout, now', 'status': 'in-progress', 'owner': 'Ana',
+     'due': '2026-03-01', 'cards': ids[:2]},
+    {'id': 'a2', 'title': '=SUM(1)', 'status': 'done', 'cards': ids[2:3]},
+]
+json.dump(doc, open(sys.argv[2], 'w'))
+PY
+cp "$TEMPLATES/coffee-maker.trailmap" "$tmp/plain.trailmap"
+
+"$TRAILMAP" --export="$tmp/actions.csv" --export-type=actions "$tmp/acts.trailmap" 2>"$tmp/err"
+check "--export=actions.csv --export-type=actions exits 0" [ $? -eq 0 ]
+check "the CSV reads back: header, two actions, fields in place" python3 - "$tmp/actions.csv" "$tmp/acts.trailmap" <<'PY'
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+doc = json.load(open(sys.argv[2]))
+texts = {c['id']: c['text'] for c in doc['cards']}
+ids = [c['id'] for c in doc['cards']]
+assert rows[0][:4] == ['title', 'status', 'owner', 'due'], rows[0]
+assert len(rows) == 3, rows
+assert rows[1][:4] == ['Fix checkout, now', 'in-progress', 'Ana', '2026-03-01'], rows[1]
+assert rows[1][4] == '; '.join(texts[i] for i in ids[:2]), rows[1]
+assert rows[2][0] == "'=SUM(1)" and rows[2][1] == 'done', rows[2]
+PY
+
+"$TRAILMAP" --export=- --export-type=actions "$tmp/acts.trailmap" >"$tmp/stdout.csv" 2>"$tmp/err"
+check "--export=- --export-type=actions writes the same CSV to standard output" cmp -s "$tmp/stdout.csv" "$tmp/actions.csv"
+
+"$TRAILMAP" --export="$tmp/bom.csv" --export-type=actions --export-bom "$tmp/acts.trailmap" 2>"$tmp/err"
+check "--export-bom starts the actions CSV with a byte-order mark" \
+  sh -c "head -c 3 '$tmp/bom.csv' | od -An -tx1 | grep -q 'ef bb bf' && ! grep -q warning '$tmp/err'"
+
+"$TRAILMAP" --export="$tmp/none.csv" --export-type=actions "$tmp/plain.trailmap" 2>"$tmp/err"
+check "a map without actions gives the header row only" [ "$(wc -l <"$tmp/none.csv")" -eq 1 ]
+
+"$TRAILMAP" --export="$tmp/acts.png" "$tmp/acts.trailmap" 2>"$tmp/err" &&
+"$TRAILMAP" --export="$tmp/plain.png" "$tmp/plain.trailmap" 2>>"$tmp/err"
+check "PNG exports of the map with and without actions differ (the badges)" \
+  sh -c "[ -s '$tmp/acts.png' ] && ! cmp -s '$tmp/acts.png' '$tmp/plain.png'"
+
+"$TRAILMAP" --export="$tmp/x.svg" --export-type=actions "$tmp/acts.trailmap" 2>"$tmp/err"
+check "--export-type=actions with a .svg file name is a usage error (2)" [ $? -eq 2 ]
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

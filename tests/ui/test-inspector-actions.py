@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+# Actions out of insights, from the card's context menu and the inspector:
+# "Add Action" opens the new action in the inspector with its title ready
+# to type; title, owner, due date (a day that does not exist is refused
+# and nothing is lost) and status are edited in place, one undo step each;
+# the card shows the status badge; Remove Action takes it away and undo
+# brings it back. Checked in the saved file and the log.
+#
+# Copyright 2026 The Trailmap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
+import canvastest  # noqa: E402
+import trailtest  # noqa: E402
+from inspectortest import choose_in_list, field, has_field, hide_palette, log_problems, zoom_out_until  # noqa: E402
+
+
+def actions(doc):
+    return doc.get('actions', [])
+
+
+def click_field(canvas, label):
+    """Clicks a field where it is now: the action's row grows a subtitle
+    once its title is set, and the rows below it move."""
+    g = canvas.geometry(has_field(label), what=label)
+    canvas.click(canvas.center(field(g, label)))
+    return g
+
+
+canvas = canvastest.Canvas()
+try:
+    trailtest.xdotool('windowsize', '--sync', canvas.window, '1280', '1000')
+    hide_palette(canvas)
+    g = zoom_out_until(canvas, lambda g: canvas.card(g, 'Checkout fails') is not None, 'the pain point')
+    card = canvas.card(g, 'Checkout fails')
+
+    # 1. The context menu's Add Action: the inspector opens the action,
+    #    its title selected, so typing replaces "New Action".
+    canvas.click(canvas.center(card), button=3)
+    time.sleep(0.8)   # the menu's popover opens: an animation, not a state to poll
+    canvas.key('a')   # Add _Action
+    canvas.geometry(lambda g: g['focus'] == 'GtkText', what='the keyboard in the title')
+    canvas.type('Retry the payment')
+    canvas.key('Return')
+    click_field(canvas, 'Owner')
+    canvas.type('Mara')
+    canvas.key('Return')
+    click_field(canvas, 'Due (YYYY-MM-DD)')
+    canvas.type('2026-02-30')
+    canvas.key('Return')
+    doc = canvas.save()
+    (a,) = actions(doc)
+    assert a['title'] == 'Retry the payment' and a['owner'] == 'Mara', a
+    assert 'due' not in a and a['status'] == 'idea' and a['cards'] == [card['id']], a
+    print('ok 1 Add Action from the card menu; title and owner typed; 30 February refused')
+
+    click_field(canvas, 'Due (YYYY-MM-DD)')
+    canvas.key('ctrl+a')
+    canvas.type('2026-06-30')
+    canvas.key('Return')
+    choose_in_list(canvas, canvas.geometry(has_field('Status'), what='Status'), 'Status', 'Down', 'Down')   # Idea → In progress
+    doc = canvas.save()
+    (a,) = actions(doc)
+    assert a['due'] == '2026-06-30' and a['status'] == 'in-progress', a
+    shot = canvas.screenshot('inspector-actions')
+    print(f'ok 2 due date and status set in place; screenshot: {shot}')
+
+    # 3. Undo takes back the status alone, then the due date.
+    canvas.focus_canvas()
+    canvas.key('ctrl+z')
+    doc = canvas.save()
+    (a,) = actions(doc)
+    assert a['status'] == 'idea' and a['due'] == '2026-06-30', a
+    canvas.key('ctrl+z')
+    doc = canvas.save()
+    (a,) = actions(doc)
+    assert 'due' not in a and a['owner'] == 'Mara', a
+    print('ok 3 one undo step per field')
+
+    # 4. Remove Action (the card chosen again, its action opened), then
+    #    undo brings it back whole.
+    g = canvas.geometry()
+    canvas.click(canvas.center(canvas.card(g, 'Checkout fails')))
+    click_field(canvas, 'Retry the payment')
+    click_field(canvas, 'Remove Action')
+    doc = canvas.save()
+    assert actions(doc) == [], actions(doc)
+    canvas.focus_canvas()
+    canvas.key('ctrl+z')
+    doc = canvas.save()
+    (a,) = actions(doc)
+    assert a['title'] == 'Retry the payment' and a['owner'] == 'Mara', a
+    print('ok 4 Remove Action, and undo')
+except Exception:
+    print('# failed; screenshot:', canvas.screenshot('inspector-actions-failed'), file=sys.stderr)
+    raise
+finally:
+    status = canvas.close()
+if status != 0:
+    raise SystemExit(f'not ok 5 the app exited with status {status}')
+print('ok 5 quits cleanly')
+problems = log_problems(canvas.app)
+if problems:
+    raise SystemExit('not ok 6 the app logged: ' + ''.join(problems))
+print('ok 6 no critical or warning in the log')
