@@ -26,6 +26,8 @@ struct _TrailFindBar
   GPtrArray      *matches;       /* items (refs) */
   guint           current;
   guint           refresh_idle;
+  GtkEventController *ahead_keys;  /* on the window, while typing ahead */
+  GString        *ahead;         /* typed before the entry had the keyboard */
 };
 
 G_DEFINE_FINAL_TYPE (TrailFindBar, trail_find_bar, GTK_TYPE_WIDGET)
@@ -33,6 +35,10 @@ G_DEFINE_FINAL_TYPE (TrailFindBar, trail_find_bar, GTK_TYPE_WIDGET)
 static void
 set_document (TrailFindBar  *self,
               TrailDocument *document);
+static void
+on_entry_focus_enter_cb (TrailFindBar *self);
+static void
+stop_typing_ahead (TrailFindBar *self);
 
 static void
 show_current (TrailFindBar *self,
@@ -157,6 +163,7 @@ on_search_mode_cb (TrailFindBar *self)
   if (gtk_search_bar_get_search_mode (self->search_bar))
     return;
   /* Closed by its button or Escape: the map, unmarked, has the keyboard. */
+  stop_typing_ahead (self);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->canvas != NULL)
@@ -231,6 +238,7 @@ trail_find_bar_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   trail_find_bar_set_canvas (self, NULL);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  stop_typing_ahead (self);
   if (self->search_bar != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->search_bar));
@@ -303,6 +311,61 @@ trail_find_bar_init (TrailFindBar *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+  keys = gtk_event_controller_focus_new ();
+  g_signal_connect_object (keys, "enter", G_CALLBACK (on_entry_focus_enter_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+}
+
+/* GTK 4.24 gives the entry the keyboard only once the bar is mapped, a
+ * frame after Ctrl+F: what is typed meanwhile goes to the window (or to
+ * the canvas, where a selected card would take it). It is kept here and put into the entry
+ * when the entry gets the keyboard, so a fast typist loses nothing. */
+static gboolean
+on_typed_ahead_cb (TrailFindBar          *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (self->ahead == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      c == 0 || !g_unichar_isprint (c))
+    return FALSE;
+  g_string_append_unichar (self->ahead, c);
+  return TRUE;
+}
+
+static void
+stop_typing_ahead (TrailFindBar *self)
+{
+  if (self->ahead_keys != NULL)
+    {
+      GtkWidget *window = gtk_event_controller_get_widget (self->ahead_keys);
+
+      gtk_widget_remove_controller (window, self->ahead_keys);
+      g_object_remove_weak_pointer (G_OBJECT (self->ahead_keys), (gpointer *) &self->ahead_keys);
+      self->ahead_keys = NULL;
+    }
+  if (self->ahead != NULL)
+    g_string_free (g_steal_pointer (&self->ahead), TRUE);
+}
+
+static void
+on_entry_focus_enter_cb (TrailFindBar *self)
+{
+  int position;
+
+  if (self->ahead == NULL)
+    return;
+  if (self->ahead->len > 0)
+    {
+      gtk_editable_delete_selection (GTK_EDITABLE (self->entry));
+      position = gtk_editable_get_position (GTK_EDITABLE (self->entry));
+      gtk_editable_insert_text (GTK_EDITABLE (self->entry), self->ahead->str, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (self->entry), position);
+    }
+  stop_typing_ahead (self);
 }
 
 GtkWidget *
@@ -344,6 +407,22 @@ trail_find_bar_open (TrailFindBar *self)
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (root != NULL && self->ahead == NULL &&
+        (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entry))))
+      {
+        self->ahead = g_string_new (NULL);
+        self->ahead_keys = gtk_event_controller_key_new ();
+        gtk_event_controller_set_propagation_phase (self->ahead_keys, GTK_PHASE_CAPTURE);
+        g_signal_connect_object (self->ahead_keys, "key-pressed", G_CALLBACK (on_typed_ahead_cb), self,
+                                 G_CONNECT_SWAPPED);
+        gtk_widget_add_controller (GTK_WIDGET (root), self->ahead_keys);
+        g_object_add_weak_pointer (G_OBJECT (self->ahead_keys), (gpointer *) &self->ahead_keys);
+      }
+  }
   refresh (self, TRUE);
 }
 

@@ -390,5 +390,10 @@ trail_present_console_set_votes_widget (TrailPresentConsole *self,
   g_return_if_fail (TRAIL_IS_PRESENT_CONSOLE (self));
 
   adw_bin_set_child (ADW_BIN (self->votes_slot), widget);
-  gtk_widget_set_visible (self->votes_group, widget != NULL);
+  /* The heading goes with the results: a results widget hides itself
+   * while there is nothing revealed to show. */
+  if (widget != NULL)
+    g_object_bind_property (widget, "visible", self->votes_group, "visible", G_BINDING_SYNC_CREATE);
+  else
+    gtk_widget_set_visible (self->votes_group, FALSE);
 }

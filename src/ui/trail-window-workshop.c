@@ -164,9 +164,6 @@ rebuild_recent (TrailWindow *self)
       g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
       return;
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-
   for (GList *l = items; l != NULL; l = l->next)
     {
       GtkRecentInfo *info = l->data;
@@ -176,6 +173,30 @@ rebuild_recent (TrailWindow *self)
         g_ptr_array_add (maps, info);
     }
   g_ptr_array_sort (maps, compare_recent);
+
+  /* The recent manager says "changed" for any program's file, and again
+   * a moment after our own removal: rows replaced by identical ones
+   * between a click's press and its release would swallow the click. */
+  {
+    g_autoptr(GString) key = g_string_new (NULL);
+
+    for (guint i = 0; i < maps->len && i < RECENT_MAPS_SHOWN; i++)
+      {
+        const char *uri = gtk_recent_info_get_uri (maps->pdata[i]);
+        g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+        g_string_append_printf (key, "%s %d\n", uri, g_file_query_exists (file, NULL));
+      }
+    if (g_strcmp0 (key->str, g_object_get_data (G_OBJECT (list), "trail-recent-key")) == 0)
+      {
+        g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+        return;
+      }
+    g_object_set_data_full (G_OBJECT (list), "trail-recent-key", g_string_free (g_steal_pointer (&key), FALSE), g_free);
+  }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 
   for (guint i = 0; i < maps->len && i < RECENT_MAPS_SHOWN; i++)
     {

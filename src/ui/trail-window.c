@@ -15,6 +15,7 @@
 #include "trail-presenter.h"
 #include "trail-model.h"
 #include "trail-session-controls.h"
+#include "trail-vote-results.h"
 #include "trail-window-private.h"
 
 enum {
@@ -162,6 +163,15 @@ _trail_window_add_to_recent (GFile *file)
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* The console's ranked results follow the map the window shows. */
+static void
+on_document_for_votes_cb (TrailVoteResults *results,
+                          GParamSpec       *pspec,
+                          TrailWindow      *self)
+{
+  trail_vote_results_set_document (results, _trail_window_get_document (self));
 }
 
 static void
@@ -490,11 +500,20 @@ trail_window_init (TrailWindow *self)
     TrailPresenter *presenter = trail_presenter_new (GTK_WINDOW (self), TRAIL_MAP_VIEW (self->map_view),
                                                      self->header_bar);
     GtkWidget *present_button = trail_presenter_create_present_button (presenter);
+    GtkWidget *votes;
 
     /* Shown with a map, as the panel buttons are. */
     g_object_bind_property (self->inspector_button, "visible", present_button, "visible", G_BINDING_SYNC_CREATE);
     adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), present_button);
     adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), trail_presenter_create_timer_button (presenter));
+
+    /* The presenter console's "Votes": the current round's ranking, shown
+     * (by the widget itself) once the round is revealed. */
+    votes = trail_vote_results_new ();
+    trail_presenter_set_votes_widget (presenter, votes);
+    g_signal_connect_object (self, "notify::document", G_CALLBACK (on_document_for_votes_cb), votes,
+                             G_CONNECT_SWAPPED);
+    on_document_for_votes_cb (TRAIL_VOTE_RESULTS (votes), NULL, self);
   }
 
   /* The window follows whichever map it shows, and its document, without
