@@ -43,7 +43,7 @@ def type_into(canvas, g, label, text):
 fixture_dir = tempfile.mkdtemp(prefix='trailmap-metric-')
 canvas = canvastest.Canvas(fixture=fixture_variant(fixture_dir, add_kpis_lane))
 try:
-    trailtest.xdotool('windowsize', '--sync', canvas.window, '1280', '1000')
+    trailtest.xdotool('windowsize', '--sync', canvas.window, '1280', '1400')
     hide_palette(canvas)
     g = zoom_out_until(canvas, lambda g: canvas.card(g, 'Conversion') is not None and g['view']['h'] > 800,
                        'the metric card in the taller window')
