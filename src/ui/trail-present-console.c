@@ -337,9 +337,9 @@ trail_present_console_init (TrailPresentConsole *self)
   make_button (self, row, _("S_top Timer"), G_CALLBACK (on_stop_clicked_cb));
   gtk_box_append (GTK_BOX (page), row);
 
-  /* The voting round's results go here (trail_present_console_set_votes_widget()). */
+  /* The voting round's results go here (trail_present_console_set_votes_widget());
+   * the results widget carries its own heading. */
   self->votes_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  make_heading (self->votes_group, _("Votes"));
   self->votes_slot = adw_bin_new ();
   gtk_box_append (GTK_BOX (self->votes_group), self->votes_slot);
   gtk_widget_set_visible (self->votes_group, FALSE);
