@@ -46,6 +46,7 @@ typedef struct
   guint                    join_timeout;
   guint                    refused;
   guint                    n_pending;   /* its messages in the server's queue */
+  guint                    map_serial;  /* the map it was sent last, 0: none */
   guint                    closing : 1; /* closed by us: what it sent later is ignored */
 } Connection;
 
@@ -144,9 +145,18 @@ send_state (TrailSessionServer *self,
 {
   g_autofree char *personal = NULL;
 
+  guint serial = trail_session_get_map_serial (self->session);
+
   if (connection->participant == NULL)
     return;
-  send_text (connection, trail_session_get_map_state (self->session));
+  /* The whole map goes to a phone only when it changed since the phone's
+   * last copy: a vote changes only what the voter sees ("you"), and sent
+   * the map (up to 2,000 cards) to every phone. */
+  if (connection->map_serial != serial)
+    {
+      send_text (connection, trail_session_get_map_state (self->session));
+      connection->map_serial = serial;
+    }
   personal = trail_session_dup_personal_state (self->session, connection->participant);
   send_text (connection, personal);
 }

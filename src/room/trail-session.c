@@ -224,6 +224,11 @@ struct _TrailSession
   char                 *inbox_lane_id;
 
   char                 *map_state;
+  /* The last map text made and its serial: an edit that leaves the text
+   * as it was (a dot while results are hidden, a field phones do not see)
+   * keeps the serial, and the server sends no phone the map again. */
+  char                 *last_map_state;
+  guint                 map_serial;
   guint                 state_source;
 
   /* Cards from the room known to fit within the file's limits without
@@ -325,6 +330,7 @@ trail_session_finalize (GObject *object)
 
   g_free (self->inbox_lane_id);
   g_free (self->map_state);
+  g_free (self->last_map_state);
 
   G_OBJECT_CLASS (trail_session_parent_class)->finalize (object);
 }
@@ -1484,9 +1490,24 @@ trail_session_get_map_state (TrailSession *self)
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       self->map_state = node_to_text (root);
+      if (g_strcmp0 (self->map_state, self->last_map_state) != 0)
+        {
+          g_free (self->last_map_state);
+          self->last_map_state = g_strdup (self->map_state);
+          self->map_serial++;
+        }
     }
 
   return self->map_state;
+}
+
+guint
+trail_session_get_map_serial (TrailSession *self)
+{
+  g_return_val_if_fail (TRAIL_IS_SESSION (self), 0);
+
+  trail_session_get_map_state (self);
+  return self->map_serial;
 }
 
 static void
