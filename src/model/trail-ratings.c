@@ -409,6 +409,13 @@ trail_document_rate_stage (TrailDocument  *self,
                        trail_stage_get_name (stage), TRAIL_RATING_MAX_PER_STAGE);
           return FALSE;
         }
+      /* The loader's limit on any list: a map saved must open again. */
+      if (g_list_model_get_n_items (trail_document_get_ratings (self)) >= TRAIL_FILE_MAX_ITEMS)
+        {
+          g_set_error (error, TRAIL_RATING_ERROR, TRAIL_RATING_ERROR_LIMIT,
+                       _("The map already holds %d ratings, the most a map can hold"), TRAIL_FILE_MAX_ITEMS);
+          return FALSE;
+        }
     }
 
   trail_document_begin_group (self, _("Rate Stage"));

@@ -22,6 +22,7 @@ struct _TrailInspectorStageSection
   AdwPreferencesGroup   *ratings_group;
   GtkWidget             *clear_ratings_button;
   GPtrArray             *rating_rows;   /* the group's AdwActionRow, one per rating */
+  guint                  rebuild_id;    /* the list rebuilt before the next frame */
 };
 
 G_DEFINE_FINAL_TYPE (TrailInspectorStageSection, trail_inspector_stage_section, TRAIL_TYPE_INSPECTOR_SECTION)
@@ -88,24 +89,29 @@ make_rating_row (TrailDocument *document,
   return row;
 }
 
-static void
-trail_inspector_stage_section_load (TrailInspectorSection *section,
-                                    GObject               *item)
+static gboolean
+rebuild_ratings_cb (gpointer data)
 {
-  TrailInspectorStageSection *self = TRAIL_INSPECTOR_STAGE_SECTION (section);
+  TrailInspectorStageSection *self = data;
+  TrailInspectorSection *section = TRAIL_INSPECTOR_SECTION (self);
   TrailDocument *document = trail_inspector_section_get_document (section);
-  TrailStage *stage = TRAIL_STAGE (item);
+  GObject *item = trail_inspector_section_get_item (section);
   g_autoptr(GPtrArray) ratings = NULL;
   g_autofree char *description = NULL;
+  TrailStage *stage;
+
+  self->rebuild_id = 0;
 
   for (guint i = 0; i < self->rating_rows->len; i++)
     adw_preferences_group_remove (self->ratings_group, self->rating_rows->pdata[i]);
   g_ptr_array_set_size (self->rating_rows, 0);
 
-  ratings = document != NULL ? trail_document_dup_stage_ratings (document, stage) : g_ptr_array_new ();
+  stage = TRAIL_IS_STAGE (item) ? TRAIL_STAGE (item) : NULL;
+  ratings = document != NULL && stage != NULL ? trail_document_dup_stage_ratings (document, stage)
+                                              : g_ptr_array_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->ratings_group), ratings->len > 0);
   if (ratings->len == 0)
-    return;
+    return G_SOURCE_REMOVE;
 
   description = describe_ratings (document, stage);
   adw_preferences_group_set_description (self->ratings_group, description);
@@ -120,17 +126,39 @@ trail_inspector_stage_section_load (TrailInspectorSection *section,
       trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (row));
       g_ptr_array_add (self->rating_rows, row);
     }
+  return G_SOURCE_REMOVE;
+}
+
+/* The list is made again once for all the changes of one step (Clear
+ * removes up to 200 ratings, each a change), before the frame that shows
+ * it, and never from inside the click of a row's own button. */
+static void
+trail_inspector_stage_section_load (TrailInspectorSection *section,
+                                    GObject               *item)
+{
+  TrailInspectorStageSection *self = TRAIL_INSPECTOR_STAGE_SECTION (section);
+
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_ratings_cb, self, NULL);
 }
 
 /* The stage itself, and the crowd's ratings of it (their list, and the
- * statistic and scale that describe them). */
+ * statistic and scale that describe them); not another stage's ratings:
+ * a room of phones rates all the time. */
 static gboolean
 trail_inspector_stage_section_concerns (TrailInspectorSection *section,
                                         TrailChangeFlags       what,
                                         GObject               *object)
 {
-  return object == trail_inspector_section_get_item (section) ||
-         (what & (TRAIL_CHANGE_RATINGS | TRAIL_CHANGE_SCALE)) != 0;
+  GObject *item = trail_inspector_section_get_item (section);
+
+  if (object == item || (what & TRAIL_CHANGE_SCALE) != 0)
+    return TRUE;
+  if (TRAIL_IS_RATING (object))
+    return item != NULL && g_strcmp0 (trail_rating_get_stage_id (TRAIL_RATING (object)),
+                                      trail_stage_get_id (TRAIL_STAGE (item))) == 0;
+  /* The crowd line's statistic, a setting of the map. */
+  return (what & TRAIL_CHANGE_RATINGS) != 0 && TRAIL_IS_DOCUMENT (object);
 }
 
 static void
@@ -146,6 +174,9 @@ trail_inspector_stage_section_finalize (GObject *object)
 static void
 trail_inspector_stage_section_dispose (GObject *object)
 {
+  TrailInspectorStageSection *self = TRAIL_INSPECTOR_STAGE_SECTION (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), TRAIL_TYPE_INSPECTOR_STAGE_SECTION);
 
   G_OBJECT_CLASS (trail_inspector_stage_section_parent_class)->dispose (object);
