@@ -495,31 +495,20 @@ compare_int (gconstpointer a,
   return (ia > ib) - (ia < ib);
 }
 
-gboolean
-trail_document_crowd_point (TrailDocument   *self,
-                            TrailStage      *stage,
-                            TrailCrowdPoint *out)
+/* The point of @n scores (sorted in place). */
+static void
+compute_point (TrailDocument       *self,
+               int                 *scores,
+               guint                n,
+               TrailCrowdStatistic  statistic,
+               TrailCrowdPoint     *out)
 {
-  g_autoptr(GPtrArray) ratings = NULL;
-  g_autofree int *scores = NULL;
-  g_autofree double *sorted = NULL;
-  double min, max, sum = 0, sq = 0, mean;
-  guint n;
+  g_autofree double *sorted = g_new (double, n);
+  double min = trail_document_get_scale_min (self);
+  double max = trail_document_get_scale_max (self);
+  double sum = 0, sq = 0, mean;
 
-  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (TRAIL_IS_STAGE (stage), FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  ratings = trail_document_dup_stage_ratings (self, stage);
-  n = ratings->len;
-  if (n == 0)
-    return FALSE;
-
-  scores = g_new (int, n);
-  for (guint i = 0; i < n; i++)
-    scores[i] = trail_rating_get_score (ratings->pdata[i]);
   qsort (scores, n, sizeof (int), compare_int);
-  sorted = g_new (double, n);
   for (guint i = 0; i < n; i++)
     {
       sorted[i] = scores[i];
@@ -529,10 +518,8 @@ trail_document_crowd_point (TrailDocument   *self,
   for (guint i = 0; i < n; i++)
     sq += (sorted[i] - mean) * (sorted[i] - mean);
 
-  min = trail_document_get_scale_min (self);
-  max = trail_document_get_scale_max (self);
   out->n = n;
-  if (trail_document_get_crowd_statistic (self) == TRAIL_CROWD_MEDIAN)
+  if (statistic == TRAIL_CROWD_MEDIAN)
     {
       out->centre = _trail_quantile (sorted, n, 0.5);
       out->low = _trail_quantile (sorted, n, 0.25);
@@ -548,7 +535,71 @@ trail_document_crowd_point (TrailDocument   *self,
       out->low = CLAMP (mean - sd, min, max);
       out->high = CLAMP (mean + sd, min, max);
     }
+}
+
+gboolean
+trail_document_crowd_point (TrailDocument   *self,
+                            TrailStage      *stage,
+                            TrailCrowdPoint *out)
+{
+  g_autoptr(GPtrArray) ratings = NULL;
+  g_autofree int *scores = NULL;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (TRAIL_IS_STAGE (stage), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  ratings = trail_document_dup_stage_ratings (self, stage);
+  if (ratings->len == 0)
+    return FALSE;
+
+  scores = g_new (int, ratings->len);
+  for (guint i = 0; i < ratings->len; i++)
+    scores[i] = trail_rating_get_score (ratings->pdata[i]);
+  compute_point (self, scores, ratings->len, trail_document_get_crowd_statistic (self), out);
   return TRUE;
+}
+
+GHashTable *
+trail_document_dup_crowd_points (TrailDocument *self)
+{
+  GListModel *ratings;
+  g_autoptr(GHashTable) scores = NULL;
+  GHashTable *points;
+  TrailCrowdStatistic statistic;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+
+  ratings = trail_document_get_ratings (self);
+  statistic = trail_document_get_crowd_statistic (self);
+  scores = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0, n = g_list_model_get_n_items (ratings); i < n; i++)
+    {
+      g_autoptr(TrailRating) rating = g_list_model_get_item (ratings, i);
+      GArray *stage_scores = g_hash_table_lookup (scores, rating->stage_id);
+
+      if (stage_scores == NULL)
+        {
+          stage_scores = g_array_new (FALSE, FALSE, sizeof (int));
+          /* The rating (and so its stage id) lives in the document. */
+          g_hash_table_insert (scores, rating->stage_id, stage_scores);
+        }
+      g_array_append_val (stage_scores, rating->score);
+    }
+
+  points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, scores);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *stage_scores = value;
+      TrailCrowdPoint *point = g_new0 (TrailCrowdPoint, 1);
+
+      compute_point (self, (int *) stage_scores->data, stage_scores->len, statistic, point);
+      g_hash_table_insert (points, g_strdup (key), point);
+    }
+  return points;
 }
 
 TrailCrowdStatistic

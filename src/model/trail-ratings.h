@@ -100,6 +100,9 @@ typedef struct
 gboolean     trail_document_crowd_point      (TrailDocument   *self,
                                               TrailStage      *stage,
                                               TrailCrowdPoint *out);
+/* Every rated stage's point in one pass over the ratings, for drawing the
+ * line: stage id (string) → TrailCrowdPoint (owned by the table). */
+GHashTable  *trail_document_dup_crowd_points (TrailDocument   *self);
 /* Whether any stage of the map has a rating. */
 gboolean     trail_document_has_ratings      (TrailDocument   *self);
 

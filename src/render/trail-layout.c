@@ -1620,24 +1620,28 @@ layout_crowd (TrailLayout         *self,
               TrailLayoutEmotions *e)
 {
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (MeasuredMark));
+  g_autoptr(GHashTable) points = NULL;
   TrailMeasuredCurve *m;
 
   if (!trail_document_has_ratings (self->document))
     return;
 
+  /* One pass over the ratings, not one per stage: a room rates a long
+   * map's every stage. */
+  points = trail_document_dup_crowd_points (self->document);
   for (guint i = 0; i < self->stages->len; i++)
     {
       TrailLayoutStage *s = self->stages->pdata[i];
-      TrailCrowdPoint point;
+      const TrailCrowdPoint *point = g_hash_table_lookup (points, trail_stage_get_id (s->item.object));
       MeasuredMark mark;
 
-      if (!trail_document_crowd_point (self->document, s->item.object, &point))
+      if (point == NULL)
         continue;
       mark.x = emotion_x (self, s->index, 0.5);
-      mark.y = trail_layout_emotion_y_for_score (&e->item, CLAMP (point.centre, e->min, e->max));
-      mark.top = trail_layout_emotion_y_for_score (&e->item, CLAMP (point.high, e->min, e->max));
-      mark.bottom = trail_layout_emotion_y_for_score (&e->item, CLAMP (point.low, e->min, e->max));
-      mark.n = point.n;
+      mark.y = trail_layout_emotion_y_for_score (&e->item, CLAMP (point->centre, e->min, e->max));
+      mark.top = trail_layout_emotion_y_for_score (&e->item, CLAMP (point->high, e->min, e->max));
+      mark.bottom = trail_layout_emotion_y_for_score (&e->item, CLAMP (point->low, e->min, e->max));
+      mark.n = point->n;
       g_array_append_val (marks, mark);
     }
   if (marks->len == 0)

@@ -238,12 +238,32 @@ test_ratings_crowd_point (void)
   g_assert_cmpfloat_with_epsilon (p.low, 0.4 - 1.8165902, 1e-6);
   g_assert_cmpfloat_with_epsilon (p.high, 2.0, 1e-9);
 
+  /* The one-pass table for drawing says the same. */
+  {
+    g_autoptr(GHashTable) points = trail_document_dup_crowd_points (doc);
+    const TrailCrowdPoint *q = g_hash_table_lookup (points, "s1");
+
+    g_assert_cmpuint (g_hash_table_size (points), ==, 1);
+    g_assert_nonnull (q);
+    g_assert_cmpuint (q->n, ==, p.n);
+    g_assert_cmpfloat (q->centre, ==, p.centre);
+    g_assert_cmpfloat (q->low, ==, p.low);
+    g_assert_cmpfloat (q->high, ==, p.high);
+  }
+
   trail_document_set_crowd_statistic (doc, TRAIL_CROWD_MEDIAN);
   g_assert_cmpstr (trail_document_get_undo_label (doc), ==, "Change Crowd Line");
   g_assert_true (trail_document_crowd_point (doc, stage (doc, "s1"), &p));
   g_assert_cmpfloat_with_epsilon (p.centre, 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (p.low, -1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (p.high, 2.0, 1e-9);
+  {
+    g_autoptr(GHashTable) points = trail_document_dup_crowd_points (doc);
+    const TrailCrowdPoint *q = g_hash_table_lookup (points, "s1");
+
+    g_assert_cmpfloat (q->centre, ==, 1.0);
+    g_assert_cmpfloat (q->low, ==, -1.0);
+  }
 
   /* Setting what is set records nothing. */
   trail_document_undo (doc);

@@ -145,6 +145,20 @@ test_layout (void)
   m = find_crowd (find_emotions (layout, lane));
   g_assert_cmpuint (m->points->len, ==, 4);
   g_assert_cmpstr (pango_layout_get_text (((TrailText *) m->labels->pdata[3])->layout), ==, "n = 1");
+  /* The same as a layout made afresh. */
+  {
+    g_autoptr(TrailLayout) fresh = trail_layout_new (doc, style);
+    const TrailMeasuredCurve *f = find_crowd (find_emotions (fresh, lane));
+
+    g_assert_cmpuint (f->points->len, ==, m->points->len);
+    for (guint i = 0; i < f->points->len; i++)
+      {
+        g_assert_cmpfloat (g_array_index (f->points, graphene_point_t, i).x, ==, g_array_index (m->points, graphene_point_t, i).x);
+        g_assert_cmpfloat (g_array_index (f->points, graphene_point_t, i).y, ==, g_array_index (m->points, graphene_point_t, i).y);
+        g_assert_cmpfloat (g_array_index (f->band_top, float, i), ==, g_array_index (m->band_top, float, i));
+        g_assert_cmpfloat (g_array_index (f->band_bottom, float, i), ==, g_array_index (m->band_bottom, float, i));
+      }
+  }
 
   /* A persona's own emotions lane above does not take the line: the lane
    * for everyone keeps it. */
