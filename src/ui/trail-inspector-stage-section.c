@@ -85,6 +85,7 @@ make_rating_row (TrailDocument *document,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", trail_stage_get_id (stage),
                                     trail_rating_get_participant (rating));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "remove-button", button);
 
   return row;
 }
@@ -124,6 +125,14 @@ rebuild_ratings_cb (gpointer data)
 
       adw_preferences_group_add (self->ratings_group, row);
       trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (row));
+      {
+        /* For tests only, never shown: untranslated. */
+        g_autofree char *test_label = g_strdup_printf ("Remove %s",
+                                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+        trail_inspector_section_label_widget (section, g_object_get_data (G_OBJECT (row), "remove-button"),
+                                              test_label);
+      }
       g_ptr_array_add (self->rating_rows, row);
     }
   return G_SOURCE_REMOVE;
@@ -214,4 +223,5 @@ trail_inspector_stage_section_init (TrailInspectorStageSection *self)
   trail_inspector_section_bind_text (section, self->description_view, "description");
   trail_inspector_section_bind_text (section, self->presenter_notes_view, "presenter-notes");
   trail_inspector_section_bind_color (section, self->color_button, "color");
+  trail_inspector_section_label_widget (section, self->clear_ratings_button, "Clear Ratings");
 }
