@@ -22,4 +22,14 @@ G_DECLARE_FINAL_TYPE (TrailRoomVoting, trail_room_voting, TRAIL, ROOM_VOTING, GO
  * is not referenced: it owns the object once set as its workshop. */
 TrailRoomVoting *trail_room_voting_new (TrailSession *session);
 
+/* What the room is shown of the facilitator's screen (the room layer
+ * knows no GTK: the window sets these). The workshop timer, NULL for none;
+ * the phones hear of it when it starts, pauses, stops or jumps, and count
+ * down between. */
+void             trail_room_voting_set_timer            (TrailRoomVoting *self,
+                                                         TrailTimer      *timer);
+/* The stage being presented, or NULL while not presenting. */
+void             trail_room_voting_set_presented_stage  (TrailRoomVoting *self,
+                                                         const char      *stage_id);
+
 G_END_DECLS

@@ -610,6 +610,120 @@ test_room_voting (void)
   trail_session_set_workshop (session, NULL);
 }
 
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static void
+count_changed_cb (TrailSessionWorkshop *workshop, guint *n)
+{
+  (*n)++;
+}
+
+static JsonObject *
+personal_room (TrailSession *session, TrailSessionParticipant *participant)
+{
+  g_autofree char *personal = trail_session_dup_personal_state (session, participant);
+  g_autoptr(JsonObject) object = parse_reply (personal);
+  JsonNode *room = json_object_get_member (object, "room");
+
+  return JSON_NODE_HOLDS_OBJECT (room) ? json_object_ref (json_node_get_object (room)) : NULL;
+}
+
+/* The timer and the stage presented, as the phones see them: the phones
+ * are told when the timer starts, pauses, jumps or stops — not on every
+ * second, which they count themselves. */
+static void
+test_room_timer_and_stage (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailRoomVoting) room = trail_room_voting_new (session);
+  g_autoptr(TrailTimer) timer = NULL;
+  TrailSessionParticipant *ann = join (session, "Ann");
+  g_autofree char *stage_id = g_strdup (first_stage_id (document));
+  guint changed = 0;
+
+  fake_now = 1000 * G_USEC_PER_SEC;
+  timer = trail_timer_new_with_clock (fake_clock, NULL);
+  trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (room));
+  g_signal_connect (room, "changed", G_CALLBACK (count_changed_cb), &changed);
+  g_assert_null (personal_room (session, ann));
+
+  trail_room_voting_set_timer (room, timer);
+  /* A stopped timer is no timer to the phones. */
+  g_assert_null (personal_room (session, ann));
+  changed = 0;
+
+  trail_timer_start (timer, 125);
+  g_assert_cmpuint (changed, >=, 1);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+    JsonObject *t = json_object_get_object_member (object, "timer");
+
+    g_assert_cmpint (json_object_get_int_member (t, "remaining"), ==, 125);
+    g_assert_true (json_object_get_boolean_member (t, "running"));
+    g_assert_true (json_object_get_null_member (object, "stage"));
+  }
+
+  /* Thirty seconds tick by: no news for the phones. */
+  changed = 0;
+  for (int i = 0; i < 30; i++)
+    {
+      fake_now += G_USEC_PER_SEC;
+      trail_timer_update (timer);
+    }
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* Started again at the same length: a jump the phones must hear of. */
+  trail_timer_start (timer, 125);
+  g_assert_cmpuint (changed, ==, 1);
+  changed = 0;
+  trail_timer_add_minute (timer);
+  g_assert_cmpuint (changed, >=, 1);
+  changed = 0;
+  trail_timer_toggle_pause (timer);
+  g_assert_cmpuint (changed, >=, 1);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+    JsonObject *t = json_object_get_object_member (object, "timer");
+
+    g_assert_cmpint (json_object_get_int_member (t, "remaining"), ==, 185);
+    g_assert_false (json_object_get_boolean_member (t, "running"));
+  }
+
+  /* Presenting: the stage; a stage removed meanwhile is no stage. */
+  changed = 0;
+  trail_room_voting_set_presented_stage (room, stage_id);
+  g_assert_cmpuint (changed, ==, 1);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+
+    g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, stage_id);
+  }
+  trail_timer_stop (timer);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+
+    g_assert_true (json_object_get_null_member (object, "timer"));
+    g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, stage_id);
+  }
+  trail_room_voting_set_presented_stage (room, "no-such-stage");
+  g_assert_null (personal_room (session, ann));
+  trail_room_voting_set_presented_stage (room, NULL);
+
+  /* Off with the session: the timer keeps no handler on a gone room. */
+  trail_room_voting_set_timer (room, NULL);
+  changed = 0;
+  trail_timer_start (timer, 10);
+  g_assert_cmpuint (changed, ==, 0);
+  trail_session_set_workshop (session, NULL);
+}
+
 static void
 test_qr (void)
 {
@@ -1106,6 +1220,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/room-full-and-anonymous", test_room_full_and_anonymous);
   g_test_add_func ("/session/workshop-hooks", test_workshop_hooks);
   g_test_add_func ("/session/room-voting", test_room_voting);
+  g_test_add_func ("/session/room-timer-and-stage", test_room_timer_and_stage);
   g_test_add_func ("/session/qr", test_qr);
   g_test_add_func ("/session/server-http", test_server_http);
   g_test_add_func ("/session/server-clients", test_server_clients);
