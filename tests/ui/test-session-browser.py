@@ -263,6 +263,46 @@ try:
     assert not canvas.app.log_problems(), canvas.app.log_problems()
     print('ok 7 hostile messages are refused, the app keeps working, nothing lost, no warning logged')
 
+    # The facilitator reveals the round: the phone says voting is closed
+    # and shows the room's dots, the cards nobody chose included.
+    canvas.focus_canvas()
+    canvas.key('ctrl+shift+r')
+    wait.until(lambda d: d.find_element(By.ID, 'round-closed').is_displayed())
+    score = '//ul[@id="vote-list"]/li[span[text()="{}"]]/span[@class="score"]'
+    wait.until(lambda d: d.find_element(By.XPATH, score.format('Checkout fails')).text == 'Dots: 2')
+    ranked = [li.text for li in driver.find_elements(By.CSS_SELECTOR, '#vote-list li')]
+    assert ranked and ranked[0].startswith('Checkout fails'), ranked
+    assert all(r.endswith('Dots: 0') for r in ranked[1:]), ranked
+    assert not driver.find_elements(By.CSS_SELECTOR, '#vote-list button')
+    assert canvas.save()['vote-rounds'][0].get('revealed') is True
+    revealed_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-revealed.png')
+    driver.find_element(By.ID, 'vote-section').location_once_scrolled_into_view
+    driver.save_screenshot(revealed_shot)
+    print(f'ok 8 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
+
+    # Presenting: the phone shows the stage and the timer, and its forms
+    # follow to the stage presented.
+    canvas.key('F5')
+    wait.until(lambda d: d.find_element(By.ID, 'now-line').text == 'Now presenting: Awareness')
+    canvas.key('Right')
+    wait.until(lambda d: d.find_element(By.ID, 'now-line').text == 'Now presenting: Consideration')
+    assert Select(driver.find_element(By.ID, 'card-stage')).first_selected_option.text == 'Consideration'
+    canvas.key('t')
+    wait.until(lambda d: re.fullmatch(r'Time left: [45]:[0-9]{2}', d.find_element(By.ID, 'timer-line').text))
+    first = driver.find_element(By.ID, 'timer-line').text
+    # The page counts down by itself between the app's pushes.
+    wait.until(lambda d: d.find_element(By.ID, 'timer-line').text != first)
+    canvas.key('t')
+    wait.until(lambda d: d.find_element(By.ID, 'timer-line').text.startswith('Timer paused: '))
+    driver.execute_script('window.scrollTo(0, 0)')
+    present_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-presenting.png')
+    driver.save_screenshot(present_shot)
+    canvas.key('shift+t')
+    wait.until(lambda d: d.find_element(By.ID, 'timer-line').text == '')
+    canvas.key('Escape')
+    wait.until(lambda d: not d.find_element(By.ID, 'room-line').is_displayed())
+    print(f'ok 9 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
+
     # The header bar's button: the link and its QR code, who joined.
     canvas.app.activate('toggle button', 'Workshop Session')
     canvas.app.find('label', link)
@@ -272,7 +312,7 @@ try:
     canvas.app.find('label', '1 participant')
     canvas.app.find('image', f'QR code of {link}')
     popover = canvas.screenshot('session-popover')
-    print(f'ok 8 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
+    print(f'ok 10 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
 
     # Ending the session tells the phone and closes the port.
     canvas.app.activate('push button', 'End Session')
@@ -287,7 +327,7 @@ try:
         except ConnectionRefusedError:
             return True
     trailtest.wait_until(refused, what='the port to close')
-    print('ok 9 ending the session closes the port; the phone says so')
+    print('ok 11 ending the session closes the port; the phone says so')
 
     # A new session from the same popover has a new token; closing the
     # window ends it.
@@ -300,14 +340,14 @@ try:
     assert status == 200
     host = second.split('/')[2].split(':')[0]
     port = int(second.split(':')[2].split('/')[0])
-    print('ok 10 a second session starts with a new token')
+    print('ok 12 a second session starts with a new token')
 
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 11 the app exited with status {status}')
+        raise SystemExit(f'not ok 13 the app exited with status {status}')
     trailtest.wait_until(refused, what='the port to close with the window')
-    print('ok 11 closing the window ends the session and quits cleanly')
+    print('ok 13 closing the window ends the session and quits cleanly')
 finally:
     if driver is not None:
         driver.quit()
