@@ -20,6 +20,11 @@ struct _TrailRoomVoting
   /* "participant-id\nround-id" → voter id: the voter each phone votes as.
    * Kept by id, so an undo that removes the voter just makes a new one. */
   GHashTable   *voters;
+  /* Ratings stay in the file after the session: the participant ids of
+   * the next session start again at "p1", so each session's keys carry a
+   * tag of their own, and a new session's p1 never re-rates for the last
+   * one's. */
+  char         *rating_tag;
 
   /* What the room sees of the facilitator's laptop, set by the window:
    * the workshop timer (while one is set) and the stage being presented. */
@@ -270,6 +275,77 @@ trail_room_voting_describe_round (TrailSessionWorkshop *workshop,
   return json_builder_get_root (builder);
 }
 
+static char *
+rating_key (TrailRoomVoting *self,
+            const char      *participant_id)
+{
+  return g_strdup_printf ("%s@%s", participant_id, self->rating_tag);
+}
+
+static gboolean
+trail_room_voting_rate_stage (TrailSessionWorkshop  *workshop,
+                              const char            *participant_id,
+                              TrailStage            *stage,
+                              int                    score,
+                              const char            *word,
+                              GError               **error)
+{
+  TrailRoomVoting *self = TRAIL_ROOM_VOTING (workshop);
+  TrailSessionParticipant *participant = find_participant (self, participant_id);
+  g_autofree char *key = rating_key (self, participant_id);
+  g_autoptr(GError) local_error = NULL;
+
+  /* Set or replaced: one "Rate Stage" step the facilitator can undo; the
+   * name is the one the phone joined with (the session made one up for
+   * an anonymous phone). */
+  if (!trail_document_rate_stage (get_document (self), stage, key,
+                                  participant != NULL ? trail_session_participant_get_name (participant) : NULL,
+                                  score, word, &local_error))
+    {
+      g_set_error_literal (error, TRAIL_SESSION_ERROR,
+                           g_error_matches (local_error, TRAIL_RATING_ERROR, TRAIL_RATING_ERROR_LIMIT)
+                           ? TRAIL_SESSION_ERROR_LIMIT : TRAIL_SESSION_ERROR_INVALID,
+                           local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* { "stage-id": { "score": 1, "word": "…" }, … }: only this phone's. */
+static JsonNode *
+trail_room_voting_describe_ratings (TrailSessionWorkshop *workshop,
+                                    const char           *participant_id)
+{
+  TrailRoomVoting *self = TRAIL_ROOM_VOTING (workshop);
+  TrailDocument *document = get_document (self);
+  GListModel *stages = trail_document_get_stages (document);
+  g_autofree char *key = rating_key (self, participant_id);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  for (guint i = 0, n = g_list_model_get_n_items (stages); i < n; i++)
+    {
+      g_autoptr(TrailStage) stage = g_list_model_get_item (stages, i);
+      TrailRating *rating = trail_document_find_rating (document, stage, key);
+
+      if (rating == NULL)
+        continue;
+      json_builder_set_member_name (builder, trail_stage_get_id (stage));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_int_value (builder, trail_rating_get_score (rating));
+      if (trail_rating_get_word (rating) != NULL)
+        {
+          json_builder_set_member_name (builder, "word");
+          json_builder_add_string_value (builder, trail_rating_get_word (rating));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 /* The phones count the timer down themselves from "remaining" and
  * "running": a push once a second to every phone would be a flood for
  * nothing. They are told again only when the count stops following the
@@ -316,6 +392,8 @@ trail_room_voting_iface_init (TrailSessionWorkshopInterface *iface)
 {
   iface->cast_dot = trail_room_voting_cast_dot;
   iface->describe_round = trail_room_voting_describe_round;
+  iface->rate_stage = trail_room_voting_rate_stage;
+  iface->describe_ratings = trail_room_voting_describe_ratings;
   iface->describe_room = trail_room_voting_describe_room;
 }
 
@@ -350,6 +428,7 @@ trail_room_voting_finalize (GObject *object)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
   g_free (self->presented_stage);
+  g_free (self->rating_tag);
 
   G_OBJECT_CLASS (trail_room_voting_parent_class)->finalize (object);
 }
@@ -364,6 +443,8 @@ static void
 trail_room_voting_init (TrailRoomVoting *self)
 {
   self->voters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Unique, not secret: it is saved in the map. */
+  self->rating_tag = g_strdup_printf ("%08x%04x", g_random_int (), g_random_int () & 0xffff);
 }
 
 TrailRoomVoting *
