@@ -182,6 +182,8 @@ on_presenter_changed_for_session_cb (TrailWindow    *self,
 {
   TrailStage *stage = NULL;
 
+  if (self->session_controls == NULL)
+    return;
   if (trail_presenter_get_presenting (presenter))
     stage = trail_presenter_get_stage (presenter, trail_presenter_get_stage_index (presenter));
   trail_session_controls_set_presented_stage (TRAIL_SESSION_CONTROLS (self->session_controls), stage);
