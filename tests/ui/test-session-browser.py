@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -143,6 +144,23 @@ def status_of(url):
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
+
+
+def crowd_pixels(canvas, shot, stage):
+    """How many pixels of the emotions lane's cell in @stage are drawn in
+    the crowd line's colour (the light style's dark grey; a persona's line
+    is never that colour), and the middle height of where they are, in
+    screen pixels. ImageMagick counts them in the screenshot."""
+    g = canvas.geometry()
+    cell = canvas.cell(g, 'Emotions', stage)
+    x, y = canvas.screen(cell['x'], cell['y'])
+    out = subprocess.run(['convert', shot, '-crop', f'{int(cell["w"])}x{int(cell["h"])}+{x}+{y}', '+repage',
+                          '-alpha', 'off', '-fuzz', '12%', '-transparent', '#3d3846', '-alpha', 'extract',
+                          '-negate', '-format', '%[fx:round(mean*w*h)] %@', 'info:'],
+                         capture_output=True, text=True, check=True)
+    count, box = out.stdout.split()
+    height, top = (int(v) for v in re.fullmatch(r'[0-9]+x([0-9]+)\+[0-9]+\+([0-9]+)', box).groups())
+    return int(count), y + top + height / 2
 
 
 def browser():
@@ -277,6 +295,10 @@ try:
         return [li.text.replace('\n', ' ') for li in driver.find_elements(By.CSS_SELECTOR, '#my-ratings li')]
 
     assert driver.find_element(By.ID, 'my-ratings').text == 'You have not rated a stage yet.'
+    # The whole map in view, for the crowd line in the emotions lane.
+    canvas.fit()
+    unrated = canvas.screenshot('session-projector-unrated')
+    before = {stage: crowd_pixels(canvas, unrated, stage)[0] for stage in ('Awareness', 'Purchase')}
     rate('Awareness', -2, 'confusing')
     mine = rate('Purchase', 1)
     assert mine == ['Awareness Very negative · confusing', 'Purchase Positive'], mine
@@ -297,11 +319,19 @@ try:
     assert ratings['s3']['score'] == 1 and 'word' not in ratings['s3'], ratings
     assert all(r['name'] == NAME for r in ratings.values()), ratings
     assert ratings['s1']['participant'] == ratings['s3']['participant'], ratings
-    # The whole map in view, for the crowd line in the emotions lane.
-    canvas.fit()
+    # On the canvas: the crowd's marks (and their "n = 1") in the two
+    # stages rated.
+    canvas.focus_canvas()
+    canvas.key('ctrl+0')
+    canvas.wait_view_settled()
     rated_projector = canvas.screenshot('session-projector-ratings')
-    print(f'ok 8 the phone rates two stages and re-rates one; the ratings are in the saved file; '
-          f'screenshots: {rate_shot}, {rated_projector}')
+    after = {stage: crowd_pixels(canvas, rated_projector, stage) for stage in ('Awareness', 'Purchase')}
+    print(f'# crowd-coloured pixels before {before}, after (count, middle y) {after}')
+    assert all(after[stage][0] > before[stage] + 40 for stage in after), (before, after)
+    # Awareness rated below Purchase: its crowd mark lower on the screen.
+    assert after['Awareness'][1] > after['Purchase'][1] + 10, after
+    print(f'ok 8 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
+          f'line on the canvas; screenshots: {rate_shot}, {rated_projector}')
 
     # The facilitator reveals the round: the phone says voting is closed
     # and shows the room's dots, the cards nobody chose included.
