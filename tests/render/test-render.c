@@ -26,6 +26,7 @@
 #include "trail-layout-private.h"
 #include "trail-layout.h"
 #include "trail-painter.h"
+#include "trail-ratings.h"
 #include "trail-slides.h"
 
 /* Golden comparison: a pixel differs when a channel is off by more than
@@ -1905,6 +1906,25 @@ assert_same_geometry (TrailLayout *a,
             g_assert_true (graphene_point_equal (&((TrailText *) ca->notes->pdata[k])->pos,
                                                  &((TrailText *) cb->notes->pdata[k])->pos));
         }
+      g_assert_cmpuint (ea->measured->len, ==, eb->measured->len);
+      for (guint j = 0; j < ea->measured->len; j++)
+        {
+          TrailMeasuredCurve *ma = ea->measured->pdata[j];
+          TrailMeasuredCurve *mb = eb->measured->pdata[j];
+
+          g_assert_cmpuint (ma->points->len, ==, mb->points->len);
+          for (guint k = 0; k < ma->points->len; k++)
+            {
+              g_assert_true (graphene_point_equal (&g_array_index (ma->points, graphene_point_t, k),
+                                                   &g_array_index (mb->points, graphene_point_t, k)));
+              g_assert_cmpfloat (g_array_index (ma->band_top, float, k), ==, g_array_index (mb->band_top, float, k));
+              g_assert_cmpfloat (g_array_index (ma->band_bottom, float, k), ==, g_array_index (mb->band_bottom, float, k));
+            }
+          g_assert_cmpuint (ma->labels->len, ==, mb->labels->len);
+          for (guint k = 0; k < ma->labels->len; k++)
+            g_assert_true (graphene_point_equal (&((TrailText *) ma->labels->pdata[k])->pos,
+                                                 &((TrailText *) mb->labels->pdata[k])->pos));
+        }
     }
 
   {
@@ -1993,6 +2013,11 @@ test_layout_incremental (void)
   {
     g_autoptr(TrailLane) top = g_list_model_get_item (trail_document_get_lanes (doc), 0);
 
+    /* With the crowd's line in the plot: its marks, bands and counts move
+     * too. */
+    g_assert_true (trail_document_rate_stage (doc, stage, "p-ada", "Ada", 1, NULL, NULL));
+    g_assert_true (trail_document_rate_stage (doc, stage, "p-bo", "Bo", -1, "slow", NULL));
+    incremental_full = FALSE;
     for (guint i = 0; i < 12; i++)
       {
         g_autofree char *text = g_strdup_printf ("From the room %u, with a few words to wrap", i);
