@@ -548,19 +548,12 @@ draw_metric (GtkSnapshot            *snapshot,
  * when planned, half full in progress, a tick when done, a bar when
  * dropped). Vector, so PDF and SVG exports carry it. */
 static void
-draw_action_badge (GtkSnapshot           *snapshot,
-                   const TrailLayoutCard *c,
+draw_action_badge (GtkSnapshot            *snapshot,
+                   const TrailStyle       *style,
+                   const TrailLayoutCard  *c,
                    const graphene_point_t *o)
 {
-  static const char *colors[] = {
-    [TRAIL_ACTION_STATUS_IDEA]        = "#9a9996",
-    [TRAIL_ACTION_STATUS_PLANNED]     = "#1c71d8",
-    [TRAIL_ACTION_STATUS_IN_PROGRESS] = "#c64600",
-    [TRAIL_ACTION_STATUS_DONE]        = "#26a269",
-    [TRAIL_ACTION_STATUS_DROPPED]     = "#5e5c64",
-  };
   graphene_rect_t r = c->action_rect;
-  GdkRGBA face;
   double cx, cy, radius;
   cairo_t *cr;
 
@@ -569,13 +562,12 @@ draw_action_badge (GtkSnapshot           *snapshot,
   cx = r.origin.x + r.size.width / 2;
   cy = r.origin.y + r.size.height / 2;
   radius = MIN (r.size.width, r.size.height) / 2;
-  gdk_rgba_parse (&face, colors[c->action_status]);
 
   cr = trail_snapshot_append_cairo (snapshot, &r);
-  gdk_cairo_set_source_rgba (cr, &face);
+  gdk_cairo_set_source_rgba (cr, &style->action_status[c->action_status]);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   cairo_fill (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  gdk_cairo_set_source_rgba (cr, &style->action_glyph);
   cairo_set_line_width (cr, radius * 0.25);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   switch ((TrailActionStatus) c->action_status)
@@ -654,7 +646,7 @@ trail_painter_draw_card (GtkSnapshot           *snapshot,
   append_text (snapshot, &c->text, o);
   draw_metric (snapshot, style, c, o);
   if (c->action_status >= 0)
-    draw_action_badge (snapshot, c, o);
+    draw_action_badge (snapshot, style, c, o);
 
   for (guint i = 0; i < c->avatars->len; i++)
     {
