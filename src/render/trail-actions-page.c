@@ -34,7 +34,7 @@ enum
 };
 
 /* Shares of the table's width: titles, cards and KPIs carry sentences. */
-static const double col_share[N_COLS] = { 0.22, 0.09, 0.11, 0.09, 0.27, 0.22 };
+static const double col_share[N_COLS] = { 0.21, 0.10, 0.11, 0.11, 0.25, 0.22 };
 
 typedef struct
 {
