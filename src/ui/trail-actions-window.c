@@ -11,8 +11,8 @@
  * status a drop-down and the due date a calendar in a popover; every edit
  * is one trail_document_update(), so one undo step, and the table follows
  * the model's signals (undo, redo, the inspector) rather than owning
- * anything. Activating a row (double-click, Enter on the row) selects
- * the action's cards on the map; Export CSV… writes
+ * anything. The cards cell is a button that selects the action's cards
+ * on the map, as activating the row (a double-click) does; Export CSV… writes
  * trail_document_actions_to_csv() through the safe file writer.
  */
 #define G_LOG_DOMAIN "trail-actions-window"
@@ -422,7 +422,7 @@ on_filter_changed_cb (GObject     *object,
                       GParamSpec  *pspec,
                       ActionsView *av)
 {
-  if (av->filling)
+  if (av->filling || av->filter == NULL)
     return;
   gtk_filter_changed (GTK_FILTER (av->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (av);
@@ -450,6 +450,9 @@ on_clear_filters_cb (GtkButton   *button,
 }
 
 /* ---- Cells ---------------------------------------------------------------- */
+
+static void show_action_cards (ActionsView *av,
+                               TrailAction *action);
 
 /* Every cell widget carries its column, the view and, while bound, its
  * action and the handler that follows the action. */
@@ -515,6 +518,10 @@ update_cell (GtkWidget *cell)
       format_due (trail_action_get_due (action), cell);
       break;
     case COLUMN_CARDS:
+      text = dup_column_text (av->document, action, cell_column (cell));
+      gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (cell))), text != NULL ? text : "");
+      gtk_widget_set_tooltip_text (cell, text != NULL && text[0] != '\0' ? text : NULL);
+      break;
     case COLUMN_KPI:
     case N_COLUMNS:
     default:
@@ -711,6 +718,95 @@ new_status_cell (void)
   return drop_down;
 }
 
+/* A click on a row's text selects the row, as everywhere in a table; a
+ * click on the text of the row already selected edits it (a file
+ * manager's rename). GtkEditableLabel would edit on every click, so its
+ * own click gesture is switched off. */
+static void
+on_label_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkListItem     *item)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  g_object_set_data (G_OBJECT (cell), "was-selected",
+                     GINT_TO_POINTER (n_press == 1 && gtk_list_item_get_selected (item)));
+}
+
+static void
+on_label_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkListItem     *item)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (n_press == 1 && g_object_get_data (G_OBJECT (cell), "was-selected") != NULL &&
+      !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+    {
+      gtk_widget_grab_focus (cell);
+      gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (cell));
+    }
+}
+
+/* GtkEditableLabel edits on a click on its inner label: that label takes
+ * no pointer input, so the click reaches the cell's own gesture (the
+ * text entry, shown while editing, keeps its own). */
+static void
+untarget_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        gtk_widget_set_can_target (child, FALSE);
+      else if (!GTK_IS_EDITABLE (child))
+        untarget_labels (child);
+    }
+}
+
+static GtkWidget *
+new_text_cell (GtkListItem *item)
+{
+  GtkWidget *cell = gtk_editable_label_new ("");
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  untarget_labels (cell);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_label_pressed_cb), item);
+  g_signal_connect (click, "released", G_CALLBACK (on_label_released_cb), item);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (cell, "notify::editing", G_CALLBACK (on_label_editing_cb), NULL);
+  return cell;
+}
+
+/* The cards cell is a button: a click, or Enter on it, selects the
+ * action's cards on the map (Enter elsewhere in a row edits its cell). */
+static void
+on_cards_clicked_cb (GtkButton *button,
+                     gpointer   user_data)
+{
+  TrailAction *action = cell_action (GTK_WIDGET (button));
+
+  if (action != NULL)
+    show_action_cards (cell_view (GTK_WIDGET (button)), action);
+}
+
+static GtkWidget *
+new_cards_cell (void)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_cards_clicked_cb), NULL);
+  return button;
+}
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -722,8 +818,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
     {
     case COLUMN_TITLE:
     case COLUMN_OWNER:
-      cell = gtk_editable_label_new ("");
-      g_signal_connect (cell, "notify::editing", G_CALLBACK (on_label_editing_cb), NULL);
+      cell = new_text_cell (item);
       break;
     case COLUMN_STATUS:
       cell = new_status_cell ();
@@ -732,6 +827,8 @@ on_setup_cb (GtkSignalListItemFactory *factory,
       cell = new_due_cell ();
       break;
     case COLUMN_CARDS:
+      cell = new_cards_cell ();
+      break;
     case COLUMN_KPI:
     default:
       cell = gtk_label_new (NULL);
@@ -848,11 +945,9 @@ compare_actions_cb (gconstpointer a,
 /* ---- Activation ------------------------------------------------------------ */
 
 static void
-on_activate_cb (GtkColumnView *column_view,
-                guint          position,
-                ActionsView   *av)
+show_action_cards (ActionsView *av,
+                   TrailAction *action)
 {
-  g_autoptr(TrailAction) action = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)), position);
   const char * const *ids = action != NULL ? trail_action_get_cards (action) : NULL;
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   GtkRoot *root;
@@ -874,6 +969,16 @@ on_activate_cb (GtkColumnView *column_view,
   root = gtk_widget_get_root (GTK_WIDGET (av->view));
   if (GTK_IS_WINDOW (root))
     gtk_window_present (GTK_WINDOW (root));
+}
+
+static void
+on_activate_cb (GtkColumnView *column_view,
+                guint          position,
+                ActionsView   *av)
+{
+  g_autoptr(TrailAction) action = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)), position);
+
+  show_action_cards (av, action);
 }
 
 /* ---- Export -------------------------------------------------------------------- */
@@ -956,6 +1061,7 @@ add_column (ActionsView   *av,
 
 static GtkDropDown *
 new_filter_drop_down (ActionsView *av,
+                      const char  *name,
                       const char  *all,
                       const char  *tooltip)
 {
@@ -963,6 +1069,7 @@ new_filter_drop_down (ActionsView *av,
   GtkWidget *drop_down = gtk_drop_down_new_from_strings (strings);
 
   gtk_widget_set_tooltip_text (drop_down, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_filter_changed_cb), av);
   return GTK_DROP_DOWN (drop_down);
 }
@@ -981,19 +1088,20 @@ build_filter_bar (ActionsView *av)
   av->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (av->search), TRUE);
   g_object_set (av->search, "placeholder-text", _("Search actions"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (av->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search actions"), -1);
   g_signal_connect (av->search, "search-changed", G_CALLBACK (on_search_changed_cb), av);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (av->search));
 
-  av->status_filter = new_filter_drop_down (av, _("All Statuses"), _("Show actions with this status"));
+  av->status_filter = new_filter_drop_down (av, _("Status Filter"), _("All Statuses"), _("Show actions with this status"));
   gtk_string_list_append (statuses, _("All Statuses"));
   for (int s = TRAIL_ACTION_STATUS_IDEA; s <= TRAIL_ACTION_STATUS_DROPPED; s++)
     gtk_string_list_append (statuses, trail_action_status_get_label (s));
   gtk_drop_down_set_model (av->status_filter, G_LIST_MODEL (statuses));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (av->status_filter));
 
-  av->owner_filter = new_filter_drop_down (av, _("All Owners"), _("Show actions of this owner"));
+  av->owner_filter = new_filter_drop_down (av, _("Owner Filter"), _("All Owners"), _("Show actions of this owner"));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (av->owner_filter));
-  av->stage_filter = new_filter_drop_down (av, _("All Stages"), _("Show actions on cards of this stage"));
+  av->stage_filter = new_filter_drop_down (av, _("Stage Filter"), _("All Stages"), _("Show actions on cards of this stage"));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (av->stage_filter));
   return bar;
 }
@@ -1082,6 +1190,7 @@ actions_window_new (GtkWindow     *parent,
   gtk_column_view_set_model (av->column_view, GTK_SELECTION_MODEL (av->selection));
   g_object_unref (av->selection);
   gtk_column_view_set_show_column_separators (av->column_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (av->column_view), "trail-actions-table");
   g_signal_connect (av->column_view, "activate", G_CALLBACK (on_activate_cb), av);
 
   shortcuts = gtk_shortcut_controller_new ();

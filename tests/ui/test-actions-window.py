@@ -60,8 +60,10 @@ try:
     print(f'ok 1 the table lists both actions with their fields; screenshot: {shot}')
 
     # A click in the table (GTK 4.24 reports the labels' extents a row
-    # off: Down then lands on the last row either way), then Enter.
-    click(actions_window, label(app, frame, 'Answer reviews'))
+    # off: Down then lands on the last row either way), then Enter. The
+    # cards column: a click on a title selects its row and a second one
+    # would edit it.
+    click(actions_window, label(app, frame, 'Sees an ad; Reads a review'))
     trailtest.xdotool('key', '--clearmodifiers', 'Down', 'Return')
     canvas.geometry(lambda g: sorted(g['selection']) == ['c1', 'c2'], what='the action\'s cards selected')
     print('ok 2 Enter on a row selects the action\'s cards on the map')

@@ -25,15 +25,27 @@ def actions(doc):
 
 def click_field(canvas, label):
     """Clicks a field where it is now: the action's row grows a subtitle
-    once its title is set, and the rows below it move."""
-    g = canvas.geometry(has_field(label), what=label)
+    once its title is set, and the rows below it move (an opening
+    expander slides them in: the place must read the same twice)."""
+    last = {}
+
+    def settled(g):
+        if not has_field(label)(g):
+            return False
+        rect = field(g, label)
+        same = last.get('rect') == rect
+        last['rect'] = rect
+        if not same:
+            time.sleep(0.3)
+        return same
+    g = canvas.geometry(settled, what=label)
     canvas.click(canvas.center(field(g, label)))
     return g
 
 
 canvas = canvastest.Canvas()
 try:
-    trailtest.xdotool('windowsize', '--sync', canvas.window, '1280', '1000')
+    trailtest.xdotool('windowsize', '--sync', canvas.window, '1280', '1400')
     hide_palette(canvas)
     g = zoom_out_until(canvas, lambda g: canvas.card(g, 'Checkout fails') is not None, 'the pain point')
     card = canvas.card(g, 'Checkout fails')
