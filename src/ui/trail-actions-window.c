@@ -606,6 +606,16 @@ commit_calendar (GtkWidget *button)
   set_due (button, due);
 }
 
+static gboolean
+commit_calendar_cb (gpointer button)
+{
+  /* The row may have been recycled meanwhile: only a cell that still
+   * shows an action writes. */
+  if (cell_action (button) != NULL)
+    commit_calendar (button);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_calendar_released_cb (GtkGestureClick *gesture,
                          int              n_press,
@@ -633,11 +643,11 @@ on_calendar_key_cb (GtkEventControllerKey *controller,
                     GdkModifierType        state,
                     GtkWidget             *button)
 {
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
-    {
-      commit_calendar (button);
-      return GDK_EVENT_STOP;
-    }
+  /* The calendar's own Enter selects the day its arrows moved to: the
+   * date is read once it has. */
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter ||
+      keyval == GDK_KEY_space)
+    g_idle_add_full (G_PRIORITY_DEFAULT, commit_calendar_cb, g_object_ref (button), g_object_unref);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -668,7 +678,15 @@ on_due_popover_show_cb (GtkPopover *popover,
   if (date == NULL)
     date = g_date_time_new_now_local ();
   trail_calendar_set_date (calendar, date);
-  gtk_widget_grab_focus (GTK_WIDGET (calendar));
+}
+
+/* The keyboard goes to the days (not the month's arrows) once the
+ * popover is on screen: a grab before that is lost. */
+static void
+on_calendar_map_cb (GtkWidget *calendar,
+                    gpointer   user_data)
+{
+  gtk_widget_grab_focus (calendar);
 }
 
 static GtkWidget *
@@ -696,6 +714,8 @@ new_due_cell (void)
   gtk_widget_add_controller (calendar, keys);
   g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_due_cb), button);
   g_signal_connect (popover, "show", G_CALLBACK (on_due_popover_show_cb), button);
+  g_signal_connect (calendar, "map", G_CALLBACK (on_calendar_map_cb), NULL);
+  gtk_widget_set_focusable (calendar, TRUE);
 
   gtk_box_append (GTK_BOX (box), calendar);
   gtk_box_append (GTK_BOX (box), clear);

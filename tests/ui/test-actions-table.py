@@ -3,7 +3,7 @@
 # an action made from a card's context menu; the Actions window (one per
 # map window: asking again presents it) edited in place with the keyboard
 # (Tab into the table, F2 and Enter edit a cell, Escape cancels, the
-# status from the row's drop-down); undo and redo in the map window that
+# status from the row's drop-down, the due date from its calendar); undo and redo in the map window that
 # the table follows; sorting by a column's header; filtering by status,
 # owner and stage, down to the "no match" page and back; then saved,
 # checked in the file, and the file opened again.
@@ -11,6 +11,7 @@
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import json
 import os
 import shutil
@@ -137,10 +138,18 @@ try:
     key('Return', 'F2')
     canvas.type('Nobody')
     key('Escape')
+    # Tab to the due date: Enter opens its calendar on today (the action
+    # has no date yet), Enter sets the day shown. (GTK 4.8's calendar
+    # starts its arrow keys from the month's first cell, not the day
+    # shown, so the test moves no day.)
+    key('Tab', 'Return')
+    time.sleep(0.8)   # the calendar's popover opens
+    key('Return')
+    due = datetime.date.today().isoformat()
     doc = canvas.save()
     (new,) = [a for a in doc['actions'] if a['cards'] == [friend['id']]]
     assert new['title'] == 'Call back every friend' and new['status'] == 'in-progress', new
-    assert new['owner'] == 'Jo', new
+    assert new['owner'] == 'Jo' and new.get('due') == due, new
     assert [a['title'] for a in doc['actions'][:2]] == ['Retry the payment', 'Answer reviews'], doc['actions']
     shot = trailtest.screenshot('actions-table-edited')
     print(f'ok 3 title, status and owner edited in place from the keyboard; Escape cancels; screenshot: {shot}')
@@ -149,15 +158,17 @@ try:
     #    follows.
     canvas.focus_canvas()
     key('ctrl+z')
-    trailtest.wait_until(lambda: not has_label(frame, 'Jo'), what='the owner undone in the table')
+    trailtest.wait_until(lambda: not has_label(frame, due), what='the due date undone in the table')
     key('ctrl+z')
+    trailtest.wait_until(lambda: not has_label(frame, 'Jo'), what='the owner undone in the table')
     wait_titles(app, frame, ['Retry the payment', 'Answer reviews', 'Call back every friend'],
-                'the status undone, the title kept')
+                'the rows where they were')
     key('ctrl+shift+z', 'ctrl+shift+z')
-    trailtest.wait_until(lambda: has_label(frame, 'Jo'), what='the owner redone in the table')
+    trailtest.wait_until(lambda: has_label(frame, 'Jo') and has_label(frame, due),
+                         what='owner and due date redone in the table')
     doc = canvas.save()
     (new,) = [a for a in doc['actions'] if a['cards'] == [friend['id']]]
-    assert new['status'] == 'in-progress' and new['owner'] == 'Jo', new
+    assert new['status'] == 'in-progress' and new['owner'] == 'Jo' and new['due'] == due, new
     print('ok 4 undo and redo in the map window, one step per edit, followed by the table')
 
     # 5. Sorting: a click on the Title header sorts up, a second down.
