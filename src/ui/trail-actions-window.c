@@ -774,14 +774,18 @@ on_label_released_cb (GtkGestureClick *gesture,
 
 /* GtkEditableLabel edits on a click on its inner label: that label takes
  * no pointer input, so the click reaches the cell's own gesture (the
- * text entry, shown while editing, keeps its own). */
+ * text entry, shown while editing, keeps its own). It ellipsizes, so a
+ * long title does not widen the table past its window. */
 static void
 untarget_labels (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_LABEL (child))
-        gtk_widget_set_can_target (child, FALSE);
+        {
+          gtk_widget_set_can_target (child, FALSE);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+        }
       else if (!GTK_IS_EDITABLE (child))
         untarget_labels (child);
     }
