@@ -60,17 +60,23 @@ def has_label(frame, text):
     return any(n.get_role_name() == 'label' and n.get_name() == text for n in walk(frame))
 
 
+FILTERS = ('Status Filter', 'Owner Filter', 'Stage Filter')
+
+
 def pick(app, frame, name, *keys):
     """Opens the filter drop-down @name with a click, moves with @keys and
-    picks with Enter."""
-    app.click(app.find('combo box', name, root=frame))
+    picks with Enter. The filters are the window's first three combo
+    boxes (GTK 4.24 names a drop-down after its choice, not its label)."""
+    combos = [n for n in walk(frame) if n.get_role_name() == 'combo box']
+    app.click(combos[FILTERS.index(name)])
     time.sleep(0.8)   # the list's popover opens: an animation, not a state to poll
     trailtest.xdotool('key', '--clearmodifiers', *keys, 'Return')
 
 
 def find_any(app, roles, name, root):
     """The first node named @name with one of @roles (a search entry is an
-    entry on GTK 4.8, a text on later ones)."""
+    entry on GTK 4.8, a text on later ones; a drop-down a combo box or a
+    button)."""
     def search():
         for role in roles:
             node = trailtest.find_accessible(root, role, name)
