@@ -521,6 +521,9 @@ update_cell (GtkWidget *cell)
       text = dup_column_text (av->document, action, cell_column (cell));
       gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (cell))), text != NULL ? text : "");
       gtk_widget_set_tooltip_text (cell, text != NULL && text[0] != '\0' ? text : NULL);
+      /* GTK 4.8 names a button after its label only when it made it. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text != NULL ? text : "", -1);
       break;
     case COLUMN_KPI:
     case N_COLUMNS:
