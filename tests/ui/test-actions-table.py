@@ -25,7 +25,7 @@ import canvastest  # noqa: E402
 import trailtest  # noqa: E402
 from inspectortest import fixture_variant, log_problems  # noqa: E402
 
-TITLES = {'Retry the payment', 'Answer reviews', 'Call back friends', 'Call back every friend'}
+TITLES = {'Retry the payment', 'Answer reviews', 'Call back friends', 'Call back every friend', 'Fewer ads'}
 
 
 def add_actions(doc):
@@ -206,8 +206,28 @@ try:
     wait_titles(app, frame, ['Call back every friend', 'Answer reviews'], 'stage Awareness')
     print(f'ok 6 filtered by status, owner and stage; no match, then Clear Filters; screenshot: {shot}')
 
+    # 6b. An action added on the map while the table is open (filtered by
+    #     a stage it is in, sorted by title down) appears in its place; undo in the map takes it away.
+    g = canvas.geometry()
+    trailtest.xdotool('windowfocus', '--sync', canvas.window)   # the keys go to the map window
+    canvas.click(canvas.center(canvas.card(g, 'Sees an ad')), button=3)
+    time.sleep(0.8)   # the menu's popover opens
+    key('a')
+    canvas.geometry(lambda g: g['focus'] == 'GtkText', what='the keyboard in the new action\'s title')
+    canvas.type('Fewer ads')
+    key('Return')
+    wait_titles(app, frame, ['Fewer ads', 'Call back every friend', 'Answer reviews'],
+                'the new action in the table, in its sorted place')
+    canvas.focus_canvas()
+    key('ctrl+z', 'ctrl+z')
+    wait_titles(app, frame, ['Call back every friend', 'Answer reviews'], 'the new action undone')
+    print('ok 6b an action added and undone in the map window: the open table follows')
+
     saved = os.path.join(fixture_dir, 'saved.trailmap')
     shutil.copy(canvas.path, saved)
+except Exception:
+    print('# failed; screenshot:', trailtest.screenshot('actions-table-failed'), file=sys.stderr)
+    raise
 finally:
     status = canvas.close()
 if status != 0:
@@ -237,4 +257,21 @@ try:
 finally:
     shutil.rmtree(fixture_dir, ignore_errors=True)
 print('ok 8 the saved map opens with its actions in the table')
-print('1..8')
+
+# 9. A map without actions: the window says so and how to make one.
+plain = canvastest.Canvas(a11y=True)
+try:
+    open_actions(plain)
+    frame = trailtest.wait_until(lambda: plain.app.find_window('Actions'), what='the Actions window of a plain map')
+    empty = plain.app.find('label', 'No Actions', root=frame)
+    from gi.repository import Atspi
+    trailtest.wait_until(lambda: empty.get_component_iface().get_extents(Atspi.CoordType.WINDOW).width > 0,
+                         what='the "No Actions" page shown')
+    assert shown_titles(plain.app, frame) == []
+    shot = trailtest.screenshot('actions-table-empty')
+finally:
+    status = plain.close()
+problems = log_problems(plain.app)
+assert status == 0 and not problems, (status, problems)
+print(f'ok 9 a map without actions shows "No Actions"; screenshot: {shot}')
+print('1..10')
