@@ -53,6 +53,7 @@ typedef struct
   GtkDropDown        *owner_filter;
   GtkDropDown        *stage_filter;
   GtkStack           *stack;
+  GtkWidget          *filter_bar;
   GPtrArray          *sorters;       /* the columns' GtkSorters */
   GPtrArray          *stage_ids;     /* char *, parallel to the stage filter's items after "All" */
   GHashTable         *title_cells;   /* TrailAction → its title's GtkEditableLabel (unowned) */
@@ -327,7 +328,11 @@ update_stack (ActionsView *av)
 {
   const char *page = "table";
 
-  if (g_list_model_get_n_items (trail_document_get_actions (av->document)) == 0)
+  gboolean any = g_list_model_get_n_items (trail_document_get_actions (av->document)) > 0;
+
+  /* Nothing to filter in a map without actions. */
+  gtk_widget_set_visible (av->filter_bar, any);
+  if (!any)
     page = "empty";
   else if (g_list_model_get_n_items (G_LIST_MODEL (av->filtered)) == 0)
     page = "no-match";
@@ -1194,7 +1199,8 @@ actions_window_new (GtkWindow     *parent,
   g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked_cb), av);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), build_filter_bar (av));
+  av->filter_bar = build_filter_bar (av);
+  gtk_box_append (GTK_BOX (box), av->filter_bar);
 
   av->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   add_column (av, COLUMN_TITLE, _("Title"), TRUE, 0);
