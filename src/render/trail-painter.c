@@ -544,9 +544,8 @@ draw_metric (GtkSnapshot            *snapshot,
 }
 
 /* The card's actions badge: a disc in the status's colour with a glyph
- * that tells the status apart without colour (a dot for an idea, a ring
- * when planned, half full in progress, a tick when done, a bar when
- * dropped). Vector, so PDF and SVG exports carry it. */
+ * that tells the status apart without colour (trail_path_action_glyph(),
+ * which the SVG writer draws too). Vector, so PDF exports carry it. */
 static void
 draw_action_badge (GtkSnapshot            *snapshot,
                    const TrailStyle       *style,
@@ -568,39 +567,12 @@ draw_action_badge (GtkSnapshot            *snapshot,
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   cairo_fill (cr);
   gdk_cairo_set_source_rgba (cr, &style->action_glyph);
-  cairo_set_line_width (cr, radius * 0.25);
+  cairo_set_line_width (cr, radius * TRAIL_ACTION_GLYPH_WIDTH);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  switch ((TrailActionStatus) c->action_status)
-    {
-    case TRAIL_ACTION_STATUS_IDEA:
-      cairo_arc (cr, cx, cy, radius * 0.25, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case TRAIL_ACTION_STATUS_PLANNED:
-      cairo_arc (cr, cx, cy, radius * 0.5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      break;
-    case TRAIL_ACTION_STATUS_IN_PROGRESS:
-      cairo_arc (cr, cx, cy, radius * 0.5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      cairo_move_to (cr, cx, cy);
-      cairo_arc (cr, cx, cy, radius * 0.5, -G_PI / 2, G_PI / 2);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case TRAIL_ACTION_STATUS_DONE:
-      cairo_move_to (cr, cx - radius * 0.45, cy + radius * 0.02);
-      cairo_line_to (cr, cx - radius * 0.1, cy + radius * 0.38);
-      cairo_line_to (cr, cx + radius * 0.48, cy - radius * 0.35);
-      cairo_stroke (cr);
-      break;
-    case TRAIL_ACTION_STATUS_DROPPED:
-    default:
-      cairo_move_to (cr, cx - radius * 0.45, cy);
-      cairo_line_to (cr, cx + radius * 0.45, cy);
-      cairo_stroke (cr);
-      break;
-    }
+  if (trail_path_action_glyph (cr, c->action_status, cx, cy, radius, FALSE))
+    cairo_stroke (cr);
+  if (trail_path_action_glyph (cr, c->action_status, cx, cy, radius, TRUE))
+    cairo_fill (cr);
   cairo_destroy (cr);
 }
 

@@ -3,7 +3,7 @@
 #
 # The actions as CSV from the command line (--export-type=actions, to a
 # .csv file or standard output), read back with Python's csv module; the
-# cards' badge drawn in a PNG export; a map without actions gives only the
+# cards' badge drawn in PNG and SVG exports; a map without actions gives only the
 # header row; PDF exports end with an "Actions" page (read back with
 # pdftotext, pages counted with pdfinfo), several when the list is long,
 # none for a map without actions. TAP output.
@@ -74,6 +74,13 @@ check "a map without actions gives the header row only" [ "$(wc -l <"$tmp/none.c
 "$TRAILMAP" --export="$tmp/plain.png" "$tmp/plain.trailmap" 2>>"$tmp/err"
 check "PNG exports of the map with and without actions differ (the badges)" \
   sh -c "[ -s '$tmp/acts.png' ] && ! cmp -s '$tmp/acts.png' '$tmp/plain.png'"
+
+# The editable SVG draws the badges too, in the style's status colours
+# (light: in progress #c64600, done #1f7a4d), each with its glyph.
+"$TRAILMAP" --export="$tmp/acts.svg" "$tmp/acts.trailmap" 2>"$tmp/err"
+check "the SVG export draws the badges in the style's colours, with their glyphs" \
+  sh -c "grep -q '<circle[^>]*fill=\"#c64600\"' '$tmp/acts.svg' && grep -q '<circle[^>]*fill=\"#1f7a4d\"' '$tmp/acts.svg' &&
+         grep -q 'stroke-linecap=\"round\"' '$tmp/acts.svg'"
 
 "$TRAILMAP" --export="$tmp/x.svg" --export-type=actions "$tmp/acts.trailmap" 2>"$tmp/err"
 check "--export-type=actions with a .svg file name is a usage error (2)" [ $? -eq 2 ]
