@@ -170,6 +170,8 @@ init_fonts (TrailStyle *self)
     { TRAIL_FONT_EMOTION_NOTE,      13, PANGO_WEIGHT_BOLD },
     { TRAIL_FONT_LEGEND,            14, PANGO_WEIGHT_NORMAL },
     { TRAIL_FONT_LEGEND_HEADING,    12, PANGO_WEIGHT_BOLD },
+    /* "n = 7" read from the back of a room. */
+    { TRAIL_FONT_CROWD_COUNT,       15, PANGO_WEIGHT_BOLD },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (roles) == TRAIL_N_FONTS);
@@ -237,6 +239,7 @@ init_colors (TrailStyle *self)
       self->action_status[TRAIL_ACTION_STATUS_DONE] = rgba ("#8ff0a4");
       self->action_status[TRAIL_ACTION_STATUS_DROPPED] = rgba ("#9a9996");
       self->action_glyph = rgba ("#1c1c20");
+      self->crowd_line = rgba ("#deddda");
       break;
 
     case TRAIL_STYLE_HIGH_CONTRAST:
@@ -262,6 +265,7 @@ init_colors (TrailStyle *self)
       self->action_status[TRAIL_ACTION_STATUS_DONE] = rgba ("#005c28");
       self->action_status[TRAIL_ACTION_STATUS_DROPPED] = rgba ("#000000");
       self->action_glyph = rgba ("#ffffff");
+      self->crowd_line = rgba ("#000000");
       break;
 
     case TRAIL_STYLE_LIGHT:
@@ -288,6 +292,7 @@ init_colors (TrailStyle *self)
       self->action_status[TRAIL_ACTION_STATUS_DONE] = rgba ("#1f7a4d");
       self->action_status[TRAIL_ACTION_STATUS_DROPPED] = rgba ("#5e5c64");
       self->action_glyph = rgba ("#ffffff");
+      self->crowd_line = rgba ("#3d3846");
       break;
     }
 }

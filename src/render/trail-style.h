@@ -43,6 +43,7 @@ typedef enum
   TRAIL_FONT_EMOTION_NOTE,
   TRAIL_FONT_LEGEND,
   TRAIL_FONT_LEGEND_HEADING,
+  TRAIL_FONT_CROWD_COUNT,
   TRAIL_N_FONTS
 } TrailFontRole;
 
@@ -98,6 +99,8 @@ typedef struct
    * and each disc 3:1 against the page. */
   GdkRGBA              action_status[TRAIL_ACTION_STATUS_DROPPED + 1];
   GdkRGBA              action_glyph;
+  /* The crowd's emotion line: no persona's colour, dark on light. */
+  GdkRGBA              crowd_line;
 
   /* Sizes */
   float                margin;
