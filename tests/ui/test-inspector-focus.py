@@ -102,7 +102,41 @@ try:
         assert name in names, f'{name!r} typed on a selected {kind} did not rename it: {names}'
         ok(f'a {kind} selected by a click on its header: the map keeps the focus, typing renames it')
 
-    # 4. Asking for the field does give it the keyboard: a click in the
+    # 4. The inspector appearing beside the map (Shift+F9 with a card
+    #    selected) and over it (in a narrow window, where it is folded away)
+    #    does not take the keyboard either.
+    canvas.key('shift+F9')
+    canvas.geometry(lambda g: not g['inspector'], what='Shift+F9 hiding the inspector')
+    g = canvas.geometry()
+    canvas.click(canvas.center(canvas.card(g, 'Reads a review') or canvas.card(g, 'Arrowed')))
+    canvas.geometry(lambda g: g['selection'] == ['c2'], what='the card selected, the inspector hidden')
+    canvas.key('shift+F9')
+    g = settled_focus(canvas, lambda g: field(g, 'Details') is not None, 'Shift+F9 showing the inspector')
+    assert g['focus'] in ON_MAP, f'the inspector appearing took the focus: {g["focus"]}'
+    g = type_and_commit(canvas, 'Beside')
+    assert canvas.card(g, 'Beside') is not None, [c['text'] for c in g['cards']]
+    ok('the inspector shown beside the map with a card selected leaves the keyboard on the map')
+
+    trailtest.xdotool('windowsize', '--sync', canvas.window, '600', '700')
+    canvas.geometry(lambda g: not g['inspector'], what='the inspector folded away in a narrow window')
+    canvas.wait_view_settled()
+    g = canvas.geometry()
+    canvas.click(canvas.center(canvas.card(g, 'Beside')))
+    canvas.geometry(lambda g: g['selection'] == ['c2'], what='the card selected in the narrow window')
+    canvas.key('shift+F9')
+    g = settled_focus(canvas, lambda g: field(g, 'Details') is not None, 'Shift+F9 showing the inspector over the map')
+    assert g['focus'] in ON_MAP, f'the inspector coming over the map took the focus: {g["focus"]}'
+    shot = canvas.screenshot('inspector-focus-narrow')
+    g = type_and_commit(canvas, 'Over')
+    assert canvas.card(g, 'Over') is not None, [c['text'] for c in g['cards']]
+    canvas.key('shift+F9')
+    canvas.geometry(lambda g: not g['inspector'], what='Shift+F9 sending the inspector away')
+    trailtest.xdotool('windowsize', '--sync', canvas.window, '1200', '800')
+    canvas.geometry(lambda g: g['inspector'], what='the inspector docked again')
+    canvas.wait_view_settled()
+    ok(f'the inspector shown over the map in a narrow window leaves the keyboard on the map; screenshot: {shot}')
+
+    # 5. Asking for the field does give it the keyboard: a click in the
     #    card's Text field, and what is typed there goes to the card.
     g = canvas.geometry()
     canvas.click(canvas.center(canvas.card(g, 'Compares prices')))
@@ -118,7 +152,7 @@ try:
     doc = canvas.save()
     cards = {c['id']: c for c in doc['cards']}
     assert cards['c1']['text'] == 'Clicked', cards['c1']
-    assert cards['c2']['text'] == 'Arrowed', cards['c2']
+    assert cards['c2']['text'] == 'Over', cards['c2']
     assert cards['c4'].get('details') == 'Typed in the inspector', cards['c4']
     assert [s['name'] for s in doc['stages']] == ['Buying', 'Consideration', 'Purchase'], doc['stages']
     assert [x['title'] for x in doc['lanes']][1] == 'Frictions', doc['lanes']
