@@ -34,8 +34,9 @@ struct _TrailSidePanes
 
   GtkWidget     *outer;        /* the start pane; its content is inner */
   GtkWidget     *inner;        /* the end pane and the content */
-  GtkWidget     *start;        /* the panes' children (not owned) */
+  GtkWidget     *start;        /* the panes' children and the content (not owned) */
   GtkWidget     *end;
+  GtkWidget     *content;
 #if TRAIL_HAVE_ADW_SPLIT_VIEW
   AdwBreakpoint *fold_end;     /* too narrow for all three */
   AdwBreakpoint *fold_both;    /* too narrow for the palette beside the map */
@@ -135,16 +136,27 @@ static int
 fold_width (TrailSidePanes *self,
             gboolean        with_end)
 {
-  int width = CONTENT_WIDTH;
+  int content = CONTENT_WIDTH;
+  int width;
 
+  /* The map view's own minimum (its zoom controls) may be the wider. */
+  if (self->content != NULL && gtk_widget_get_visible (self->content))
+    {
+      int content_min = 0;
+
+      gtk_widget_measure (self->content, GTK_ORIENTATION_HORIZONTAL, -1, &content_min, NULL, NULL, NULL);
+      content = MAX (content, content_min);
+    }
+
+  width = content;
   for (guint round = 0; round < 8; round++)
     {
       int sides = docked_width (self->outer, self->start, width) +
                   (with_end ? docked_width (self->inner, self->end, width) : 0);
 
-      if (CONTENT_WIDTH + sides <= width)
+      if (content + sides <= width)
         break;
-      width = CONTENT_WIDTH + sides;
+      width = content + sides;
     }
   return width;
 }
@@ -423,7 +435,7 @@ trail_side_panes_dispose (GObject *object)
   TrailSidePanes *self = TRAIL_SIDE_PANES (object);
   GtkWidget *child;
 
-  self->start = self->end = NULL;
+  self->start = self->end = self->content = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -517,7 +529,9 @@ trail_side_panes_set_content (TrailSidePanes *self,
 {
   g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
 
+  self->content = content;
   set_content (self->inner, content);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static gboolean
