@@ -753,28 +753,32 @@ trail_presenter_install_actions (GtkWidgetClass *window_class)
 
 /* ---- Header bar ---------------------------------------------------------- */
 
+/* A plain GtkPopover stays open when a button in it is pressed: each
+ * choice closes it, as a menu's items do. */
+static void
+close_timer_menu (GtkWidget *inside)
+{
+  GtkWidget *menu_button = gtk_widget_get_ancestor (inside, GTK_TYPE_MENU_BUTTON);
+
+  /* Through the menu button, which keeps its own state in step. */
+  if (menu_button != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+}
+
+static void
+on_timer_choice_clicked_cb (GtkWidget *button)
+{
+  close_timer_menu (button);
+}
+
 static void
 on_custom_start_cb (GtkWidget     *button,
                     GtkSpinButton *spin)
 {
   TrailPresenter *self = g_object_get_data (G_OBJECT (spin), PRESENTER_KEY);
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (spin), GTK_TYPE_POPOVER);
-
   gtk_spin_button_update (spin);
   trail_presenter_start_timer (self, MAX (1, gtk_spin_button_get_value_as_int (spin)) * 60);
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-/* A plain GtkPopover stays open when a button in it is pressed: each
- * choice closes it, as a menu's items do. */
-static void
-on_timer_choice_clicked_cb (GtkWidget *button)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER);
-
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
+  close_timer_menu (GTK_WIDGET (spin));
 }
 
 static GtkWidget *
