@@ -15,6 +15,7 @@
 #include "trail-enums.h"
 #include "trail-image.h"
 #include "trail-model-private.h"
+#include "trail-ratings.h"
 
 /* Every change is recorded as a list of primitive operations, each of which
  * knows its before and after state exactly (list positions included). A
@@ -72,6 +73,7 @@ struct _TrailDocument
   char          *objective;
   char          *scope;
   char          *notes;
+  char          *crowd_statistic; /* NULL: the mean */
 
   int            scale_min;
   int            scale_max;
@@ -91,6 +93,7 @@ struct _TrailDocument
   GListStore    *survey_results;
   GListStore    *vote_rounds;
   GListStore    *voters;
+  GListStore    *ratings;
 
   GHashTable    *ids;            /* id → live item of any kind */
   GHashTable    *used_ids;       /* every id given out, so undo can bring one back */
@@ -119,6 +122,7 @@ enum {
   PROP_OBJECTIVE,
   PROP_SCOPE,
   PROP_NOTES,
+  PROP_CROWD_STATISTIC,
   PROP_SCALE_MIN,
   PROP_SCALE_MAX,
   PROP_CAN_UNDO,
@@ -269,6 +273,8 @@ store_for_item (TrailDocument *self,
     return self->vote_rounds;
   if (TRAIL_IS_VOTER (item))
     return self->voters;
+  if (TRAIL_IS_RATING (item))
+    return self->ratings;
 
   g_return_val_if_reached (NULL);
 }
@@ -294,6 +300,8 @@ change_for_item (gpointer item)
     return TRAIL_CHANGE_ACTIONS;
   if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
     return TRAIL_CHANGE_VOTES;
+  if (TRAIL_IS_RATING (item))
+    return TRAIL_CHANGE_RATINGS;
   if (TRAIL_IS_DOCUMENT (item))
     return TRAIL_CHANGE_META;
 
@@ -331,6 +339,8 @@ item_get_id (gpointer item)
     id = trail_vote_round_get_id (item);
   else if (TRAIL_IS_VOTER (item))
     id = trail_voter_get_id (item);
+  else if (TRAIL_IS_RATING (item))
+    id = trail_rating_get_id (item);
 
   return id;
 }
@@ -926,6 +936,9 @@ apply_op (TrailDocument *self,
 
           if (what == TRAIL_CHANGE_CARDS)
             what = TRAIL_CHANGE_CARD_TEXT;
+          /* The crowd line is drawn from the ratings with this setting. */
+          if (op->pspec == properties[PROP_CROWD_STATISTIC])
+            what |= TRAIL_CHANGE_RATINGS;
           emit_changed (self, what, op->item);
         }
       break;
@@ -1255,6 +1268,7 @@ trail_document_dispose (GObject *object)
   g_clear_object (&self->actions);
   g_clear_object (&self->vote_rounds);
   g_clear_object (&self->voters);
+  g_clear_object (&self->ratings);
   g_clear_object (&self->lanes);
   g_clear_object (&self->stages);
   g_clear_object (&self->personas);
@@ -1271,6 +1285,7 @@ trail_document_finalize (GObject *object)
   g_clear_pointer (&self->objective, g_free);
   g_clear_pointer (&self->scope, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->crowd_statistic, g_free);
   g_clear_pointer (&self->scale_labels, g_strfreev);
   g_clear_pointer (&self->generic_labels, g_strfreev);
   g_clear_pointer (&self->scale_unknown, json_object_unref);
@@ -1291,6 +1306,7 @@ meta_field (TrailDocument *self,
     case PROP_OBJECTIVE: return &self->objective;
     case PROP_SCOPE:     return &self->scope;
     case PROP_NOTES:     return &self->notes;
+    case PROP_CROWD_STATISTIC: return &self->crowd_statistic;
     default:             return NULL;
     }
 }
@@ -1394,6 +1410,8 @@ trail_document_class_init (TrailDocumentClass *klass)
   properties[PROP_OBJECTIVE] = g_param_spec_string ("objective", NULL, NULL, NULL, flags);
   properties[PROP_SCOPE] = g_param_spec_string ("scope", NULL, NULL, NULL, flags);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, flags);
+  /* "median" or NULL (the mean); see trail_document_get_crowd_statistic(). */
+  properties[PROP_CROWD_STATISTIC] = g_param_spec_string ("crowd-statistic", NULL, NULL, NULL, flags);
   properties[PROP_SCALE_MIN] =
     g_param_spec_int ("scale-min", NULL, NULL, -SCALE_LIMIT, SCALE_LIMIT, -2, flags);
   properties[PROP_SCALE_MAX] =
@@ -1471,6 +1489,7 @@ trail_document_init (TrailDocument *self)
   self->actions = g_list_store_new (TRAIL_TYPE_ACTION);
   self->vote_rounds = g_list_store_new (TRAIL_TYPE_VOTE_ROUND);
   self->voters = g_list_store_new (TRAIL_TYPE_VOTER);
+  self->ratings = g_list_store_new (TRAIL_TYPE_RATING);
 
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1789,6 +1808,13 @@ trail_document_get_voters (TrailDocument *self)
 }
 
 GListModel *
+_trail_document_get_ratings_store (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->ratings);
+}
+
+GListModel *
 trail_document_get_emotion_lines (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
@@ -1991,6 +2017,8 @@ edit_label_for (gpointer item)
     return _("Edit Action");
   if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
     return _("Edit Voting Round");
+  if (TRAIL_IS_RATING (item))
+    return _("Rate Stage");
   return _("Edit Map");
 }
 
@@ -1999,6 +2027,7 @@ static const TrailField document_fields[] = {
   { "objective", "objective", 0 },
   { "scope",     "scope",     0 },
   { "notes",     "notes",     0 },
+  { "crowd-statistic", "crowd-statistic", 0 },
 };
 
 static const TrailField *
@@ -2136,7 +2165,7 @@ check_in_document (TrailDocument    *self,
 
   if (field->flags & TRAIL_FIELD_SCORE)
     {
-      double score = g_value_get_double (value);
+      double score = G_VALUE_HOLDS_INT (value) ? g_value_get_int (value) : g_value_get_double (value);
 
       if (score < self->scale_min || score > self->scale_max)
         {
@@ -2460,6 +2489,14 @@ trail_document_remove_stage (TrailDocument *self,
     }
 
   remove_cards_where (self, NULL, stage_id);
+  /* Ratings name their stage; undo brings them back with it. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->ratings)); i > 0; i--)
+    {
+      g_autoptr(TrailRating) rating = g_list_model_get_item (G_LIST_MODEL (self->ratings), i - 1);
+
+      if (g_strcmp0 (trail_rating_get_stage_id (rating), stage_id) == 0)
+        record_remove_at (self, rating, i - 1);
+    }
   record_remove_at (self, stage, list_index_of (self->stages, stage));
 
   end (self);
@@ -2845,7 +2882,7 @@ _trail_document_insert_item (TrailDocument *self,
                              const char    *label)
 {
   g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
-                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item) || TRAIL_IS_RATING (item));
 
   begin (self, label);
   record_insert (self, item, insert_index (store_for_item (self, item), index), 0);
@@ -2858,7 +2895,7 @@ _trail_document_remove_item (TrailDocument *self,
                              const char    *label)
 {
   g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
-                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item) || TRAIL_IS_RATING (item));
   g_return_if_fail (item_in_document (self, item));
 
   begin (self, label);
@@ -3195,6 +3232,19 @@ trail_document_set_scale (TrailDocument       *self,
         }
     }
 
+  /* The crowd's ratings move with the persona lines. */
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->ratings)); i < n; i++)
+    {
+      g_autoptr(TrailRating) rating = g_list_model_get_item (G_LIST_MODEL (self->ratings), i);
+      double t = (trail_rating_get_score (rating) - old_min) / (double) (old_max - old_min);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (rating), "score");
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, (int) CLAMP (round (min + t * (max - min)), min, max));
+      record_set (self, rating, pspec, &value);
+    }
+
   end (self);
 }
 
@@ -3404,6 +3454,7 @@ trail_document_equal (TrailDocument *a,
          g_strcmp0 (a->objective, b->objective) == 0 &&
          g_strcmp0 (a->scope, b->scope) == 0 &&
          g_strcmp0 (a->notes, b->notes) == 0 &&
+         g_strcmp0 (a->crowd_statistic, b->crowd_statistic) == 0 &&
          a->scale_min == b->scale_min &&
          a->scale_max == b->scale_max &&
          ((a->scale_labels == NULL && b->scale_labels == NULL) ||
@@ -3422,7 +3473,8 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results)) &&
          lists_equal (G_LIST_MODEL (a->actions), G_LIST_MODEL (b->actions)) &&
          lists_equal (G_LIST_MODEL (a->vote_rounds), G_LIST_MODEL (b->vote_rounds)) &&
-         lists_equal (G_LIST_MODEL (a->voters), G_LIST_MODEL (b->voters));
+         lists_equal (G_LIST_MODEL (a->voters), G_LIST_MODEL (b->voters)) &&
+         lists_equal (G_LIST_MODEL (a->ratings), G_LIST_MODEL (b->ratings));
 }
 
 void

@@ -42,7 +42,8 @@
 static const char *
 source_root (void)
 {
-  return render_fixture_source_root (".");
+  const char *root = g_getenv ("TRAILMAP_SOURCE_ROOT");
+  return root != NULL ? root : ".";
 }
 
 static char *
@@ -105,6 +106,38 @@ export_bytes (TrailDocument      *doc,
   g_assert_nonnull (bytes);
 
   return bytes;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         pos;
+} ReadClosure;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  ReadClosure *rc = closure;
+
+  if (rc->pos + length > rc->size)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, rc->data + rc->pos, length);
+  rc->pos += length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  ReadClosure rc = { g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0 };
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, &rc);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
 }
 
 static void
@@ -311,8 +344,8 @@ check_golden_options (TrailDocument            *doc,
     expected_bytes = g_mapped_file_get_bytes (mapped);
   }
 
-  actual = render_fixture_decode_png (png);
-  expected = render_fixture_decode_png (expected_bytes);
+  actual = decode_png (png);
+  expected = decode_png (expected_bytes);
   same = compare_surfaces (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, name);
   cairo_surface_destroy (actual);
   cairo_surface_destroy (expected);
@@ -371,7 +404,7 @@ test_png_sizes (void)
 
       options.scale = scales[i];
       png = export_bytes (doc, &options);
-      s = render_fixture_decode_png (png);
+      s = decode_png (png);
       g_assert_cmpint (cairo_image_surface_get_width (s), ==, (int) ceil (w * scales[i] - 1e-6));
       g_assert_cmpint (cairo_image_surface_get_height (s), ==, (int) ceil (h * scales[i] - 1e-6));
       cairo_surface_destroy (s);
@@ -384,7 +417,7 @@ test_png_sizes (void)
     options.scale = 1;
     options.width = 1000;
     png = export_bytes (doc, &options);
-    s = render_fixture_decode_png (png);
+    s = decode_png (png);
     g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1000);
     g_assert_cmpint (cairo_image_surface_get_height (s), ==, (int) ceil (h * 1000 / w - 1e-6));
     cairo_surface_destroy (s);
@@ -409,13 +442,13 @@ test_png_transparent (void)
 
   trail_export_options_init (&options);
   opaque = export_bytes (doc, &options);
-  s = render_fixture_decode_png (opaque);
+  s = decode_png (opaque);
   g_assert_cmpint (cairo_image_surface_get_format (s), ==, CAIRO_FORMAT_RGB24);
   cairo_surface_destroy (s);
 
   options.transparent = TRUE;
   clear = export_bytes (doc, &options);
-  s = render_fixture_decode_png (clear);
+  s = decode_png (clear);
   g_assert_cmpint (cairo_image_surface_get_format (s), ==, CAIRO_FORMAT_ARGB32);
   cairo_surface_flush (s);
   corner = *(guint32 *) cairo_image_surface_get_data (s);
@@ -438,7 +471,7 @@ test_png_tiles (void)
   trail_export_options_init (&options);
   options.width = 9000;  /* two tiles side by side */
   png = export_bytes (doc, &options);
-  s = render_fixture_decode_png (png);
+  s = decode_png (png);
   w = cairo_image_surface_get_width (s);
   h = cairo_image_surface_get_height (s);
   g_assert_cmpint (w, ==, 9000);
@@ -502,7 +535,7 @@ render_png_argb (TrailDocument            *doc,
 
   png_options.format = TRAIL_EXPORT_PNG;
   png = export_bytes (doc, &png_options);
-  decoded = render_fixture_decode_png (png);
+  decoded = decode_png (png);
   /* Opaque PNG decodes as RGB24: give it the alpha the SVG's page has. */
   argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (decoded),
                                      cairo_image_surface_get_height (decoded));
@@ -1064,7 +1097,7 @@ test_layout_legend_wraps (void)
 static cairo_surface_t *
 on_black (GBytes *png)
 {
-  cairo_surface_t *clear = render_fixture_decode_png (png);
+  cairo_surface_t *clear = decode_png (png);
   cairo_surface_t *out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (clear),
                                                      cairo_image_surface_get_height (clear));
   cairo_t *cr = cairo_create (out);
@@ -1210,7 +1243,7 @@ test_slides_twelve (void)
       trail_slide_get_options (slide, &options, &so);
       png = export_bytes (doc, &so);
       trail_slide_options_clear (&so);
-      s = render_fixture_decode_png (png);
+      s = decode_png (png);
       g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1920);
       g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1080);
       cairo_surface_destroy (s);
@@ -1244,7 +1277,7 @@ test_fit_box (void)
   options.has_background = TRUE;
   gdk_rgba_parse (&options.background, "#102030");
   png = export_bytes (doc, &options);
-  s = render_fixture_decode_png (png);
+  s = decode_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1920);
   g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1080);
   cairo_surface_flush (s);
@@ -1754,7 +1787,7 @@ test_hostile (void)
 
   /* PNG */
   png = export_bytes (doc, &options);
-  cairo_surface_destroy (render_fixture_decode_png (png));
+  cairo_surface_destroy (decode_png (png));
 
   /* SVG: well-formed, inert, and the text is there as text. */
   options.format = TRAIL_EXPORT_SVG;

@@ -11,7 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "render-fixtures.h"
 #include "render-golden.h"
 #include "trail-export.h"
 #include "trail-layout-private.h"
@@ -26,7 +25,8 @@
 static const char *
 source_root (void)
 {
-  return render_fixture_source_root (SOURCE_ROOT);
+  const char *root = g_getenv ("TRAILMAP_SOURCE_ROOT");
+  return root != NULL ? root : SOURCE_ROOT;
 }
 
 /* Four stages, an emotions lane with a hand-drawn line for everyone, and
@@ -218,9 +218,9 @@ test_golden (void)
   g_assert_nonnull (mapped);
   expected_bytes = g_mapped_file_get_bytes (mapped);
 
-  actual = render_fixture_decode_png_argb (png);
-  expected = render_fixture_decode_png_argb (expected_bytes);
-  same = render_fixture_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "survey-emotions");
+  actual = render_golden_decode_png (png);
+  expected = render_golden_decode_png (expected_bytes);
+  same = render_golden_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "survey-emotions");
   cairo_surface_destroy (actual);
   cairo_surface_destroy (expected);
   g_assert_true (same);
@@ -232,9 +232,9 @@ test_golden (void)
 
     trail_document_undo (doc);
     without = export_lane (doc, lane, TRAIL_EXPORT_PNG);
-    actual = render_fixture_decode_png_argb (without);
-    expected = render_fixture_decode_png_argb (expected_bytes);
-    g_assert_false (render_fixture_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING,
+    actual = render_golden_decode_png (without);
+    expected = render_golden_decode_png (expected_bytes);
+    g_assert_false (render_golden_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING,
                              "survey-emotions-without"));
     cairo_surface_destroy (actual);
     cairo_surface_destroy (expected);
@@ -276,8 +276,8 @@ test_svg (void)
   cairo_surface_flush (theirs);
   g_object_unref (handle);
 
-  ours = render_fixture_decode_png_argb (png);
-  same = render_fixture_similar (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "survey-emotions-svg");
+  ours = render_golden_decode_png (png);
+  same = render_golden_similar (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "survey-emotions-svg");
   cairo_surface_destroy (theirs);
   cairo_surface_destroy (ours);
   g_assert_true (same);
@@ -375,9 +375,9 @@ test_metric_pictures (void)
 
       g_assert_nonnull (mapped);
       expected_bytes = g_mapped_file_get_bytes (mapped);
-      actual = render_fixture_decode_png_argb (png);
-      expected = render_fixture_decode_png_argb (expected_bytes);
-      same = render_fixture_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "metric-card");
+      actual = render_golden_decode_png (png);
+      expected = render_golden_decode_png (expected_bytes);
+      same = render_golden_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "metric-card");
       cairo_surface_destroy (actual);
       cairo_surface_destroy (expected);
       g_assert_true (same);
@@ -394,8 +394,8 @@ test_metric_pictures (void)
   cairo_surface_flush (theirs);
   g_object_unref (handle);
 
-  ours = render_fixture_decode_png_argb (png);
-  g_assert_true (render_fixture_similar (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "metric-card-svg"));
+  ours = render_golden_decode_png (png);
+  g_assert_true (render_golden_similar (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "metric-card-svg"));
   cairo_surface_destroy (theirs);
   cairo_surface_destroy (ours);
 }
