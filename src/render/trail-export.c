@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "trail-export.h"
+#include "trail-actions-page.h"
 #include "trail-file-writer.h"
 #include "trail-html.h"
 #include "trail-map-csv.h"
@@ -925,6 +926,11 @@ out:
 
 /* ---- PDF -------------------------------------------------------------- */
 
+static void get_paper_size (TrailPaper        paper,
+                            TrailOrientation  orientation,
+                            double           *w,
+                            double           *h);
+
 /* The page's size and where the map goes on it. */
 static void
 get_pdf_page (TrailLayout              *layout,
@@ -1033,6 +1039,21 @@ trail_export_layouts_to_pdf (TrailLayout              **layouts,
       cairo_show_page (cr);
       status = cairo_status (cr);
       cairo_destroy (cr);
+    }
+
+  /* What the team does about the map follows it, on paper of the map's
+   * size when it has one (issue 18: actions out of insights). */
+  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (cancellable) &&
+      g_list_model_get_n_items (trail_document_get_actions (document)) > 0)
+    {
+      double page_w = TRAIL_ACTIONS_PAGE_WIDTH, page_h = TRAIL_ACTIONS_PAGE_HEIGHT;
+
+      if (options[0].paper != TRAIL_PAPER_NONE)
+        get_paper_size (options[0].paper, TRAIL_ORIENTATION_LANDSCAPE, &page_w, &page_h);
+      cairo_pdf_surface_set_size (surface, page_w, page_h);
+      trail_actions_page_draw (document, surface, page_w, page_h,
+                               trail_layout_get_style (layouts[0])->font_family);
+      status = cairo_surface_status (surface);
     }
 
   cairo_surface_finish (surface);

@@ -544,23 +544,15 @@ draw_metric (GtkSnapshot            *snapshot,
 }
 
 /* The card's actions badge: a disc in the status's colour with a glyph
- * that tells the status apart without colour (a dot for an idea, a ring
- * when planned, half full in progress, a tick when done, a bar when
- * dropped). Vector, so PDF and SVG exports carry it. */
+ * that tells the status apart without colour (trail_path_action_glyph(),
+ * which the SVG writer draws too). Vector, so PDF exports carry it. */
 static void
-draw_action_badge (GtkSnapshot           *snapshot,
-                   const TrailLayoutCard *c,
+draw_action_badge (GtkSnapshot            *snapshot,
+                   const TrailStyle       *style,
+                   const TrailLayoutCard  *c,
                    const graphene_point_t *o)
 {
-  static const char *colors[] = {
-    [TRAIL_ACTION_STATUS_IDEA]        = "#9a9996",
-    [TRAIL_ACTION_STATUS_PLANNED]     = "#1c71d8",
-    [TRAIL_ACTION_STATUS_IN_PROGRESS] = "#c64600",
-    [TRAIL_ACTION_STATUS_DONE]        = "#26a269",
-    [TRAIL_ACTION_STATUS_DROPPED]     = "#5e5c64",
-  };
   graphene_rect_t r = c->action_rect;
-  GdkRGBA face;
   double cx, cy, radius;
   cairo_t *cr;
 
@@ -569,46 +561,18 @@ draw_action_badge (GtkSnapshot           *snapshot,
   cx = r.origin.x + r.size.width / 2;
   cy = r.origin.y + r.size.height / 2;
   radius = MIN (r.size.width, r.size.height) / 2;
-  gdk_rgba_parse (&face, colors[c->action_status]);
 
   cr = trail_snapshot_append_cairo (snapshot, &r);
-  gdk_cairo_set_source_rgba (cr, &face);
+  gdk_cairo_set_source_rgba (cr, &style->action_status[c->action_status]);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   cairo_fill (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, radius * 0.25);
+  gdk_cairo_set_source_rgba (cr, &style->action_glyph);
+  cairo_set_line_width (cr, radius * TRAIL_ACTION_GLYPH_WIDTH);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  switch ((TrailActionStatus) c->action_status)
-    {
-    case TRAIL_ACTION_STATUS_IDEA:
-      cairo_arc (cr, cx, cy, radius * 0.25, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case TRAIL_ACTION_STATUS_PLANNED:
-      cairo_arc (cr, cx, cy, radius * 0.5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      break;
-    case TRAIL_ACTION_STATUS_IN_PROGRESS:
-      cairo_arc (cr, cx, cy, radius * 0.5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      cairo_move_to (cr, cx, cy);
-      cairo_arc (cr, cx, cy, radius * 0.5, -G_PI / 2, G_PI / 2);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case TRAIL_ACTION_STATUS_DONE:
-      cairo_move_to (cr, cx - radius * 0.45, cy + radius * 0.02);
-      cairo_line_to (cr, cx - radius * 0.1, cy + radius * 0.38);
-      cairo_line_to (cr, cx + radius * 0.48, cy - radius * 0.35);
-      cairo_stroke (cr);
-      break;
-    case TRAIL_ACTION_STATUS_DROPPED:
-    default:
-      cairo_move_to (cr, cx - radius * 0.45, cy);
-      cairo_line_to (cr, cx + radius * 0.45, cy);
-      cairo_stroke (cr);
-      break;
-    }
+  if (trail_path_action_glyph (cr, c->action_status, cx, cy, radius, FALSE))
+    cairo_stroke (cr);
+  if (trail_path_action_glyph (cr, c->action_status, cx, cy, radius, TRUE))
+    cairo_fill (cr);
   cairo_destroy (cr);
 }
 
@@ -654,7 +618,7 @@ trail_painter_draw_card (GtkSnapshot           *snapshot,
   append_text (snapshot, &c->text, o);
   draw_metric (snapshot, style, c, o);
   if (c->action_status >= 0)
-    draw_action_badge (snapshot, c, o);
+    draw_action_badge (snapshot, style, c, o);
 
   for (guint i = 0; i < c->avatars->len; i++)
     {

@@ -358,3 +358,50 @@ trail_path_metric_target (cairo_t                *cr,
                  origin->y + card->trend_target_y);
   return TRUE;
 }
+
+gboolean
+trail_path_action_glyph (cairo_t           *cr,
+                         TrailActionStatus  status,
+                         double             cx,
+                         double             cy,
+                         double             radius,
+                         gboolean           fill)
+{
+  cairo_new_path (cr);
+  switch (status)
+    {
+    case TRAIL_ACTION_STATUS_IDEA:
+      if (!fill)
+        return FALSE;
+      cairo_arc (cr, cx, cy, radius * 0.25, 0, 2 * G_PI);
+      break;
+    case TRAIL_ACTION_STATUS_PLANNED:
+    case TRAIL_ACTION_STATUS_IN_PROGRESS:
+      if (!fill)
+        cairo_arc (cr, cx, cy, radius * 0.5, 0, 2 * G_PI);
+      else if (status == TRAIL_ACTION_STATUS_IN_PROGRESS)
+        {
+          cairo_move_to (cr, cx, cy);
+          cairo_arc (cr, cx, cy, radius * 0.5, -G_PI / 2, G_PI / 2);
+          cairo_close_path (cr);
+        }
+      else
+        return FALSE;
+      break;
+    case TRAIL_ACTION_STATUS_DONE:
+      if (fill)
+        return FALSE;
+      cairo_move_to (cr, cx - radius * 0.45, cy + radius * 0.02);
+      cairo_line_to (cr, cx - radius * 0.1, cy + radius * 0.38);
+      cairo_line_to (cr, cx + radius * 0.48, cy - radius * 0.35);
+      break;
+    case TRAIL_ACTION_STATUS_DROPPED:
+    default:
+      if (fill)
+        return FALSE;
+      cairo_move_to (cr, cx - radius * 0.45, cy);
+      cairo_line_to (cr, cx + radius * 0.45, cy);
+      break;
+    }
+  return TRUE;
+}

@@ -55,6 +55,19 @@ gboolean trail_path_metric_trend     (cairo_t                  *cr,
 gboolean trail_path_metric_target    (cairo_t                  *cr,
                                       const TrailLayoutCard    *card,
                                       const graphene_point_t   *origin);
+/* The glyph on a card's actions badge (a disc of @radius at @cx, @cy)
+ * that tells the status apart without colour: a dot for an idea, a ring
+ * when planned, a ring half full in progress, a tick when done, a bar
+ * when dropped. The part to stroke (@fill FALSE; a line of
+ * TRAIL_ACTION_GLYPH_WIDTH × @radius, round caps) or to fill (TRUE);
+ * FALSE, and no path, when the status has no such part. */
+#define TRAIL_ACTION_GLYPH_WIDTH 0.25
+gboolean trail_path_action_glyph     (cairo_t                  *cr,
+                                      TrailActionStatus         status,
+                                      double                    cx,
+                                      double                    cy,
+                                      double                    radius,
+                                      gboolean                  fill);
 /* The pill behind a label that must stay legible over lines (the crowd's
  * counts): the text's logical extents with a margin, fully rounded. */
 void     trail_text_pill             (const TrailText          *text,

@@ -233,6 +233,12 @@ init_colors (TrailStyle *self)
       self->persona_face = rgba ("#28282d");
       self->persona_edge = rgba ("#3c3c44");
       self->everyone_line = rgba ("#78aeed");
+      self->action_status[TRAIL_ACTION_STATUS_IDEA] = rgba ("#c0bfbc");
+      self->action_status[TRAIL_ACTION_STATUS_PLANNED] = rgba ("#78aeed");
+      self->action_status[TRAIL_ACTION_STATUS_IN_PROGRESS] = rgba ("#ffa348");
+      self->action_status[TRAIL_ACTION_STATUS_DONE] = rgba ("#8ff0a4");
+      self->action_status[TRAIL_ACTION_STATUS_DROPPED] = rgba ("#9a9996");
+      self->action_glyph = rgba ("#1c1c20");
       self->crowd_line = rgba ("#deddda");
       break;
 
@@ -253,6 +259,12 @@ init_colors (TrailStyle *self)
       self->persona_face = rgba ("#ffffff");
       self->persona_edge = rgba ("#000000");
       self->everyone_line = rgba ("#0b4ea2");
+      self->action_status[TRAIL_ACTION_STATUS_IDEA] = rgba ("#3d3846");
+      self->action_status[TRAIL_ACTION_STATUS_PLANNED] = rgba ("#0b4ea2");
+      self->action_status[TRAIL_ACTION_STATUS_IN_PROGRESS] = rgba ("#8a3100");
+      self->action_status[TRAIL_ACTION_STATUS_DONE] = rgba ("#005c28");
+      self->action_status[TRAIL_ACTION_STATUS_DROPPED] = rgba ("#000000");
+      self->action_glyph = rgba ("#ffffff");
       self->crowd_line = rgba ("#000000");
       break;
 
@@ -274,6 +286,12 @@ init_colors (TrailStyle *self)
       self->persona_face = rgba ("#ffffff");
       self->persona_edge = rgba ("#dfe2e8");
       self->everyone_line = rgba ("#1c71d8");
+      self->action_status[TRAIL_ACTION_STATUS_IDEA] = rgba ("#77767b");
+      self->action_status[TRAIL_ACTION_STATUS_PLANNED] = rgba ("#1c71d8");
+      self->action_status[TRAIL_ACTION_STATUS_IN_PROGRESS] = rgba ("#c64600");
+      self->action_status[TRAIL_ACTION_STATUS_DONE] = rgba ("#1f7a4d");
+      self->action_status[TRAIL_ACTION_STATUS_DROPPED] = rgba ("#5e5c64");
+      self->action_glyph = rgba ("#ffffff");
       self->crowd_line = rgba ("#3d3846");
       break;
     }

@@ -94,6 +94,11 @@ typedef struct
   GdkRGBA              persona_face;
   GdkRGBA              persona_edge;
   GdkRGBA              everyone_line;
+  /* The actions badge on a card: a disc per status (TrailActionStatus
+   * order) and the glyph drawn on it, at least 4.5:1 against each disc
+   * and each disc 3:1 against the page. */
+  GdkRGBA              action_status[TRAIL_ACTION_STATUS_DROPPED + 1];
+  GdkRGBA              action_glyph;
   /* The crowd's emotion line: no persona's colour, dark on light. */
   GdkRGBA              crowd_line;
 

@@ -848,6 +848,31 @@ write_metric (SvgWriter              *w,
   cairo_destroy (cr);
 }
 
+/* The actions badge, with the painter's colours and glyph
+ * (draw_action_badge() in trail-painter.c). */
+static void
+write_action_badge (SvgWriter              *w,
+                    const TrailLayoutCard  *c,
+                    const graphene_point_t *o)
+{
+  double cx, cy, radius;
+  cairo_t *cr;
+
+  if (c->action_status < 0)
+    return;
+  cx = o->x + c->action_rect.origin.x + c->action_rect.size.width / 2;
+  cy = o->y + c->action_rect.origin.y + c->action_rect.size.height / 2;
+  radius = MIN (c->action_rect.size.width, c->action_rect.size.height) / 2;
+  circle (w, cx, cy, radius, &w->style->action_status[c->action_status]);
+  cr = trail_path_scratch ();
+  if (trail_path_action_glyph (cr, c->action_status, cx, cy, radius, FALSE))
+    cairo_path (w, cr, NULL, &w->style->action_glyph, radius * TRAIL_ACTION_GLYPH_WIDTH,
+                "stroke-linecap=\"round\"");
+  if (trail_path_action_glyph (cr, c->action_status, cx, cy, radius, TRUE))
+    cairo_path (w, cr, &w->style->action_glyph, NULL, 0, NULL);
+  cairo_destroy (cr);
+}
+
 static void
 write_card (SvgWriter             *w,
             const TrailLayoutCard *c)
@@ -896,6 +921,7 @@ write_card (SvgWriter             *w,
   text (w, &c->meta, o);
   text (w, &c->text, o);
   write_metric (w, c, o);
+  write_action_badge (w, c, o);
 
   for (guint i = 0; i < c->avatars->len; i++)
     {

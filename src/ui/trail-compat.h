@@ -36,6 +36,19 @@ trail_widget_get_color (GtkWidget *widget,
 #endif
 }
 
+/* Shows and selects @date's day (gtk_calendar_select_day() is
+ * deprecated from GTK 4.20). */
+static inline void
+trail_calendar_set_date (GtkCalendar *calendar,
+                         GDateTime   *date)
+{
+#if GTK_CHECK_VERSION (4, 20, 0)
+  gtk_calendar_set_date (calendar, date);
+#else
+  gtk_calendar_select_day (calendar, date);
+#endif
+}
+
 /* One button of a question; a list of them ends with { NULL }. */
 typedef struct
 {

@@ -1,6 +1,6 @@
 /* trail-inspector-card-actions.c — the actions of the card the inspector
- * shows: one expander row each, with its title, owner, due date and
- * status, and a button that removes it
+ * shows: one expander row each, with its title, owner, due date, status,
+ * KPI, target and metric card, and a button that removes it
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +22,10 @@ typedef struct
   AdwEntryRow      *owner_row;
   AdwEntryRow      *due_row;
   AdwComboRow      *status_row;
+  AdwEntryRow      *kpi_row;
+  AdwEntryRow      *target_row;
+  AdwComboRow      *metric_row;
+  GPtrArray        *metric_ids;  /* char *: the metric row's cards after "None" */
 } ActionRow;
 
 struct _TrailCardActions
@@ -39,6 +43,7 @@ action_row_free (gpointer data)
   ActionRow *ar = data;
 
   g_clear_object (&ar->action);
+  g_clear_pointer (&ar->metric_ids, g_ptr_array_unref);
   g_free (ar);
 }
 
@@ -78,6 +83,63 @@ set_entry (AdwEntryRow *row,
     gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
+/* The metric row offers the map's metric cards (cards with values), by
+ * their text; the list is rebuilt only when those cards changed. */
+static void
+load_metric_row (ActionRow *ar)
+{
+  TrailDocument *document = get_document (ar->owner);
+  GListModel *cards = trail_document_get_cards (document);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const char *metric = trail_action_get_metric (ar->action);
+  gboolean same = TRUE;
+  guint selected = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(TrailCard) card = g_list_model_get_item (cards, i);
+
+      if (!trail_card_is_metric (card) && g_strcmp0 (trail_card_get_id (card), metric) != 0)
+        continue;
+      g_ptr_array_add (ids, g_strdup (trail_card_get_id (card)));
+      g_ptr_array_add (texts, g_strdup (trail_card_get_text (card)));
+    }
+
+  same = ar->metric_ids != NULL && ar->metric_ids->len == ids->len;
+  for (guint i = 0; same && i < ids->len; i++)
+    same = g_str_equal (ids->pdata[i], ar->metric_ids->pdata[i]);
+  if (same)
+    {
+      GListModel *model = adw_combo_row_get_model (ar->metric_row);
+
+      for (guint i = 0; same && i < texts->len; i++)
+        {
+          g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i + 1);
+
+          same = g_str_equal (gtk_string_object_get_string (item), texts->pdata[i]);
+        }
+    }
+  if (!same)
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+      /* Translators: no metric card measures the action */
+      gtk_string_list_append (list, C_("metric", "None"));
+      for (guint i = 0; i < texts->len; i++)
+        gtk_string_list_append (list, texts->pdata[i]);
+      g_clear_pointer (&ar->metric_ids, g_ptr_array_unref);
+      ar->metric_ids = g_steal_pointer (&ids);
+      adw_combo_row_set_model (ar->metric_row, G_LIST_MODEL (list));
+    }
+  for (guint i = 0; metric != NULL && i < ar->metric_ids->len; i++)
+    if (g_str_equal (ar->metric_ids->pdata[i], metric))
+      selected = i + 1;
+  if (adw_combo_row_get_selected (ar->metric_row) != selected)
+    adw_combo_row_set_selected (ar->metric_row, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (ar->metric_row), ar->metric_ids->len > 0);
+}
+
 static void
 load_row (ActionRow *ar)
 {
@@ -85,9 +147,13 @@ load_row (ActionRow *ar)
   set_entry (ar->title_row, trail_action_get_title (ar->action));
   set_entry (ar->owner_row, trail_action_get_owner (ar->action));
   set_entry (ar->due_row, trail_action_get_due (ar->action));
+  set_entry (ar->kpi_row, trail_action_get_kpi (ar->action));
+  set_entry (ar->target_row, trail_action_get_kpi_target (ar->action));
   gtk_widget_remove_css_class (GTK_WIDGET (ar->due_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (ar->target_row), "error");
   if (adw_combo_row_get_selected (ar->status_row) != (guint) trail_action_get_status (ar->action))
     adw_combo_row_set_selected (ar->status_row, trail_action_get_status (ar->action));
+  load_metric_row (ar);
 }
 
 /* Writes one entry to its action; a due date that names no day is not
@@ -112,6 +178,28 @@ commit_entry (AdwEntryRow *row,
     {
       if (g_strcmp0 (stripped, trail_action_get_owner (ar->action) != NULL ? trail_action_get_owner (ar->action) : "") != 0)
         trail_document_update (get_document (self), ar->action, "owner", stripped, NULL);
+    }
+  else if (row == ar->kpi_row)
+    {
+      const char *kpi = stripped[0] != '\0' ? stripped : NULL;
+
+      if (g_strcmp0 (kpi, trail_action_get_kpi (ar->action)) != 0)
+        trail_document_update (get_document (self), ar->action, "kpi", kpi, NULL);
+    }
+  else if (row == ar->target_row)
+    {
+      /* A target is a number (the file says so), compared with the
+       * metric's values; anything else is not written. */
+      const char *target = stripped[0] != '\0' ? stripped : NULL;
+
+      if (target != NULL && !trail_metric_number_parse (target, NULL))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          return;
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      if (g_strcmp0 (target, trail_action_get_kpi_target (ar->action)) != 0)
+        trail_document_update (get_document (self), ar->action, "kpi-target", target, NULL);
     }
   else
     {
@@ -153,6 +241,22 @@ on_status_selected_cb (AdwComboRow *combo,
       selected == (guint) trail_action_get_status (ar->action))
     return;
   trail_document_update (get_document (ar->owner), ar->action, "status", (TrailActionStatus) selected, NULL);
+}
+
+static void
+on_metric_selected_cb (AdwComboRow *combo,
+                       GParamSpec  *pspec,
+                       ActionRow   *ar)
+{
+  guint selected = adw_combo_row_get_selected (combo);
+  const char *metric;
+
+  if (ar->owner->loading || ar->metric_ids == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected > ar->metric_ids->len)
+    return;
+  metric = selected > 0 ? ar->metric_ids->pdata[selected - 1] : NULL;
+  if (g_strcmp0 (metric, trail_action_get_metric (ar->action)) != 0)
+    trail_document_update (get_document (ar->owner), ar->action, "metric", metric, NULL);
 }
 
 static void
@@ -205,6 +309,14 @@ build_row (TrailCardActions *self,
   g_signal_connect (ar->status_row, "notify::selected", G_CALLBACK (on_status_selected_cb), ar);
   trail_inspector_section_label_row (self->section, ADW_PREFERENCES_ROW (ar->status_row));
   adw_expander_row_add_row (ar->row, GTK_WIDGET (ar->status_row));
+
+  ar->kpi_row = add_entry (self, ar, _("KPI"));
+  ar->target_row = add_entry (self, ar, _("Target (a number)"));
+  ar->metric_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ar->metric_row), _("Metric Card"));
+  g_signal_connect (ar->metric_row, "notify::selected", G_CALLBACK (on_metric_selected_cb), ar);
+  trail_inspector_section_label_row (self->section, ADW_PREFERENCES_ROW (ar->metric_row));
+  adw_expander_row_add_row (ar->row, GTK_WIDGET (ar->metric_row));
 
   /* A row, not a button: it lines up with the fields, and tests find it
    * by its title as they find them. */

@@ -364,7 +364,7 @@ trail_window_show_actions_action (GtkWidget  *widget,
   TrailDocument *document = _trail_window_get_document (self);
 
   if (document != NULL)
-    gtk_window_present (trail_actions_window_new (GTK_WINDOW (self), document, TRAIL_MAP_VIEW (self->map_view)));
+    trail_actions_window_present (GTK_WINDOW (self), document, TRAIL_MAP_VIEW (self->map_view));
 }
 
 void

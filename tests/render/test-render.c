@@ -17,6 +17,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,6 +274,47 @@ squash (const char *text)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* ---- Action badges -------------------------------------------------------- */
+
+static double
+luminance (const GdkRGBA *c)
+{
+  double v[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The badge's glyph reads on its disc (4.5:1, as text would) and the
+ * disc stands out on the page (3:1, WCAG's figure for graphics), in every
+ * style variant; and no two statuses share a colour. */
+static void
+test_action_badge_contrast (void)
+{
+  for (int v = TRAIL_STYLE_LIGHT; v <= TRAIL_STYLE_HIGH_CONTRAST; v++)
+    {
+      g_autoptr(TrailStyle) style = trail_style_new (v);
+
+      for (int s = TRAIL_ACTION_STATUS_IDEA; s <= TRAIL_ACTION_STATUS_DROPPED; s++)
+        {
+          g_assert_cmpfloat (contrast (&style->action_glyph, &style->action_status[s]), >=, 4.5);
+          g_assert_cmpfloat (contrast (&style->page, &style->action_status[s]), >=, 3.0);
+          for (int t = s + 1; t <= TRAIL_ACTION_STATUS_DROPPED; t++)
+            g_assert_false (gdk_rgba_equal (&style->action_status[s], &style->action_status[t]));
+        }
+    }
 }
 
 /* ---- Headless ---------------------------------------------------------- */
@@ -2235,6 +2277,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/headless", test_headless);
+  g_test_add_func ("/render/style/action-badge-contrast", test_action_badge_contrast);
 
   templates = list_templates ();
   g_assert_cmpuint (templates->len, >, 0);
