@@ -773,7 +773,9 @@ field_label (const char *name)
     { "evidence note", N_("Evidence note") }, { "priority", N_("Priority") }, { "color", N_("Colour") },
     { "votes", N_("Votes") }, { "unit", N_("Unit") }, { "target", N_("Target") },
     { "values", N_("Values") }, { "description", N_("Description") }, { "kind", N_("Kind") },
-    { "hidden", N_("Hidden") },
+    { "hidden", N_("Hidden") }, { "title", N_("Title") }, { "owner", N_("Owner") },
+    { "due", N_("Due") }, { "status", N_("Status") }, { "cards", N_("Cards") },
+    { "kpi", N_("KPI") }, { "metric", N_("Metric") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -834,6 +836,47 @@ trail_comparison_describe (TrailComparison *self,
   return g_string_free (out, FALSE);
 }
 
+/* A status's label from the file's word ("done" → "Done"). */
+static const char *
+status_label (const char *word)
+{
+  for (TrailActionStatus s = TRAIL_ACTION_STATUS_IDEA; s <= TRAIL_ACTION_STATUS_DROPPED; s++)
+    if (g_strcmp0 (trail_action_status_to_string (s), word) == 0)
+      return trail_action_status_get_label (s);
+  return word;
+}
+
+char *
+trail_comparison_describe_action (TrailComparison     *self,
+                                  const TrailDiffItem *item)
+{
+  GString *out;
+
+  g_return_val_if_fail (TRAIL_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->kind & TRAIL_DIFF_ADDED)
+    return g_strdup (_("Added"));
+  if (item->kind & TRAIL_DIFF_REMOVED)
+    return g_strdup (_("Removed"));
+
+  out = g_string_new (NULL);
+  for (guint i = 0; item->fields != NULL && i < item->fields->len; i++)
+    {
+      const TrailDiffField *field = item->fields->pdata[i];
+      gboolean is_status = g_str_equal (field->name, "status");
+      g_autofree char *old_value = trail_display_text_dup (is_status ? status_label (field->old_value) : field->old_value, 80);
+      g_autofree char *new_value = trail_display_text_dup (is_status ? status_label (field->new_value) : field->new_value, 80);
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* Translators: an action's field, its old and its new value ("Status: Planned → Done"). */
+      g_string_append_printf (out, _("%s: %s → %s"), field_label (field->name),
+                              *old_value ? old_value : _("(none)"), *new_value ? new_value : _("(none)"));
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 trail_comparison_dup_summary (TrailComparison *self)
 {
@@ -841,6 +884,7 @@ trail_comparison_dup_summary (TrailComparison *self)
   GPtrArray *cards = trail_diff_get_cards (self->diff);
   GPtrArray *stages = trail_diff_get_stages (self->diff);
   GPtrArray *lanes = trail_diff_get_lanes (self->diff);
+  GPtrArray *actions = trail_diff_get_actions (self->diff);
   g_autoptr(GPtrArray) biggest = trail_diff_get_biggest_emotions (self->diff, 3);
 
   g_return_val_if_fail (TRAIL_IS_COMPARISON (self), NULL);
@@ -859,6 +903,13 @@ trail_comparison_dup_summary (TrailComparison *self)
   g_string_append_printf (out, _("Lanes: %u added, %u removed, %u renamed"),
                           trail_diff_count (lanes, TRAIL_DIFF_ADDED), trail_diff_count (lanes, TRAIL_DIFF_REMOVED),
                           trail_diff_count (lanes, TRAIL_DIFF_RENAMED));
+  if (actions->len > 0)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Actions: %u added, %u removed, %u changed"),
+                              trail_diff_count (actions, TRAIL_DIFF_ADDED), trail_diff_count (actions, TRAIL_DIFF_REMOVED),
+                              trail_diff_count (actions, TRAIL_DIFF_CHANGED));
+    }
   for (guint i = 0; i < biggest->len; i++)
     {
       const TrailDiffEmotion *e = biggest->pdata[i];

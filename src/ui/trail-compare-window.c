@@ -166,6 +166,41 @@ add_rows (TrailCompareWindow *self,
     }
 }
 
+/* An action row leads to the first card it addresses on the map. */
+static const char *
+action_view_id (TrailDocument       *view,
+                const TrailDiffItem *item)
+{
+  TrailAction *action = item->new_id != NULL ? trail_document_find_action (view, item->new_id) : NULL;
+  const char * const *cards = action != NULL ? trail_action_get_cards (action) : NULL;
+
+  for (guint i = 0; cards != NULL && cards[i] != NULL; i++)
+    if (trail_document_find_card (view, cards[i]) != NULL)
+      return cards[i];
+  return NULL;
+}
+
+static void
+add_action_rows (TrailCompareWindow *self,
+                 TrailComparison    *comparison,
+                 guint              *n_rows)
+{
+  GPtrArray *items = trail_diff_get_actions (trail_comparison_get_diff (comparison));
+  TrailDocument *view = trail_comparison_get_document (comparison);
+
+  for (guint i = 0; i < items->len && *n_rows < MAX_ROWS; i++, (*n_rows)++)
+    {
+      const TrailDiffItem *item = items->pdata[i];
+      const char *name = item->new_name != NULL ? item->new_name : item->old_name;
+      g_autofree char *title = trail_display_text_dup (name != NULL && *name ? name : _("(untitled)"), 80);
+      g_autofree char *change = trail_comparison_describe_action (comparison, item);
+      /* Translators: a row in the list of changes: "Action · Status: Planned → Done". */
+      g_autofree char *subtitle = g_strdup_printf (_("Action · %s"), change);
+
+      gtk_list_box_append (self->changes_list, make_row (title, subtitle, action_view_id (view, item)));
+    }
+}
+
 static void
 show_comparison (TrailCompareWindow *self,
                  TrailComparison    *comparison,
@@ -189,6 +224,7 @@ show_comparison (TrailCompareWindow *self,
   add_rows (self, comparison, trail_diff_get_stages (diff), _("Stage"), trail_document_get_stages (view), stage_id, &n_rows);
   add_rows (self, comparison, trail_diff_get_lanes (diff), _("Lane"), trail_document_get_lanes (view), lane_id, &n_rows);
   add_rows (self, comparison, trail_diff_get_cards (diff), _("Card"), trail_document_get_cards (view), card_id, &n_rows);
+  add_action_rows (self, comparison, &n_rows);
   for (guint i = 0; i < emotions->len && n_rows < MAX_ROWS; i++, n_rows++)
     {
       const TrailDiffEmotion *e = emotions->pdata[i];
