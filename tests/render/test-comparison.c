@@ -376,6 +376,25 @@ test_actions (void)
   added = trail_comparison_describe_action (comparison, actions->pdata[1]);
   g_assert_cmpstr (added, ==, "Added");
 
+  /* The card the changed action addresses says so on hover, and is
+   * marked on the picture (the marks' SVG text). */
+  {
+    g_autofree char *tooltip = trail_comparison_describe (comparison, "c7");
+    g_autoptr(GBytes) svg = export (comparison, TRAIL_EXPORT_SVG);
+    g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "Action “Call before delivery”: Owner: (none) → Ana\nStatus: Planned → Done"));
+    g_assert_nonnull (strstr (text, ">Action: Done</text>"));
+    if (g_getenv ("TRAILMAP_TEST_ARTIFACTS") != NULL)
+      {
+        g_autoptr(GBytes) png = export (comparison, TRAIL_EXPORT_PNG);
+        g_autofree char *path = g_build_filename (g_getenv ("TRAILMAP_TEST_ARTIFACTS"), "comparison-actions.png", NULL);
+        g_mkdir_with_parents (g_getenv ("TRAILMAP_TEST_ARTIFACTS"), 0755);
+        g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL);
+      }
+  }
+
   summary = trail_comparison_dup_summary (comparison);
   g_assert_nonnull (strstr (summary, "\nActions: 1 added, 0 removed, 1 changed"));
   /* The picture's header carries the summary, actions and all. */
