@@ -529,6 +529,9 @@ schedule_rediff (TrailCompareWindow *self)
 static void
 on_live_changed_cb (TrailCompareWindow *self)
 {
+  /* Closed, perhaps not finalized yet: nothing more to follow. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   /* Each change starts the wait again: a burst of edits is one diff. */
   if (self->diffing)
     self->diff_again = TRUE;
@@ -627,6 +630,8 @@ trail_compare_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->zoom_tick_id);
       self->zoom_tick_id = 0;
     }
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
   g_clear_object (&self->live);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_COMPARE_WINDOW);
 
