@@ -411,6 +411,8 @@ on_future_title_response_cb (TrailWindow *self,
   map_file = trail_map_file_new (future);
   window = trail_window_new (TRAIL_APPLICATION (app));
   trail_window_set_map_file (window, map_file);
+  if (file != NULL)
+    window->suggested_folder = g_file_get_parent (file);
   gtk_window_present (GTK_WINDOW (window));
   /* The map now has an id to be linked by. */
   _trail_window_compare_update_actions (self);

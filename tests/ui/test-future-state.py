@@ -125,9 +125,19 @@ try:
         app.find('push button', EDITED, root=frame)
         report(True, 'a card of the future state edited')
 
-        # Ctrl+S: saved next to the current state, with the link.
+        # Ctrl+S: the chooser starts in the current state's folder, so a
+        # name is all it takes to keep the two side by side.
         trailtest.xdotool('key', '--clearmodifiers', 'ctrl+s')
-        choose(app, 'Save Map', future, 'Save')
+        chooser_window = app.wait_for_window('^Save Map$')
+        chooser = app.wait_for_dialog('Save Map')
+        trailtest.wait_until(lambda: trailtest.find_accessible(chooser, 'push button', 'Cancel', actionable=True),
+                             what='the Save Map chooser ready')
+        trailtest.xdotool('windowfocus', '--sync', chooser_window)
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+a')
+        trailtest.xdotool('type', '--delay', '10', os.path.basename(future))
+        time.sleep(0.5)
+        trailtest.xdotool('key', 'Return')
+        trailtest.wait_until(lambda: not app.visible_windows('^Save Map$'), what='the chooser closed')
         trailtest.wait_until(lambda: os.path.exists(future) and os.path.getsize(future) > 0, what='the future state saved')
         with open(future) as f:
             saved = json.load(f)
