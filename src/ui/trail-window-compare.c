@@ -99,6 +99,12 @@ on_compare_loaded_cb (GObject      *source,
   open_comparison (self, old_doc, label);
 }
 
+static void on_future_loaded_cb (GObject      *source,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
+
+/* @user_data is TRUE when the file chosen is the map's future state (the
+ * new side), not a map to compare it against. */
 static void
 on_compare_chosen_cb (GObject      *source,
                       GAsyncResult *result,
@@ -107,7 +113,7 @@ on_compare_chosen_cb (GObject      *source,
   TrailWindow *self = TRAIL_WINDOW (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = trail_compat_choose_file_finish (result, &error);
-
+  gboolean as_future = GPOINTER_TO_INT (user_data);
   LoadData *data;
 
   self->choosing_file = FALSE;
@@ -116,15 +122,14 @@ on_compare_chosen_cb (GObject      *source,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
-  trail_document_load_from_file_async (file, self->cancellable, on_compare_loaded_cb, data);
+  trail_document_load_from_file_async (file, self->cancellable,
+                                       as_future ? on_future_loaded_cb : on_compare_loaded_cb, data);
 }
 
 static void
-trail_window_compare_with_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *param)
+choose_map_to_compare (TrailWindow *self,
+                       gboolean     as_future)
 {
-  TrailWindow *self = TRAIL_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GFile) folder = NULL;
   TrailFileRequest request = { 0, };
@@ -144,7 +149,16 @@ trail_window_compare_with_action (GtkWidget  *widget,
   request.filter = filter;
   request.initial_folder = folder;
   self->choosing_file = TRUE;
-  trail_compat_choose_file (GTK_WIDGET (self), &request, self->cancellable, on_compare_chosen_cb, NULL);
+  trail_compat_choose_file (GTK_WIDGET (self), &request, self->cancellable, on_compare_chosen_cb,
+                            GINT_TO_POINTER (as_future));
+}
+
+static void
+trail_window_compare_with_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  choose_map_to_compare (TRAIL_WINDOW (widget), FALSE);
 }
 
 /* ---- Earlier versions from git ---------------------------------------- */
@@ -460,25 +474,30 @@ trail_window_new_future_state_action (GtkWidget  *widget,
 
 static void
 on_not_found_response_cb (TrailWindow *self,
-                          const char  *response)
+                          const char  *response,
+                          GObject     *dialog)
 {
+  /* The future state located is the new side; a current state the old. */
   if (g_strcmp0 (response, "locate") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.compare-with", NULL);
+    choose_map_to_compare (self, GPOINTER_TO_INT (g_object_get_data (dialog, "as-future")));
 }
 
 static void
 tell_not_found (TrailWindow *self,
                 const char  *heading,
-                const char  *body)
+                const char  *body,
+                gboolean     as_future)
 {
+  GObject *dialog;
   const TrailResponse responses[] = {
     { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
     { "locate", _("Compare _With…"), ADW_RESPONSE_SUGGESTED },
     { NULL }
   };
 
-  trail_compat_ask (GTK_WIDGET (self), heading, body, responses, "locate", "cancel",
-                    G_CALLBACK (on_not_found_response_cb), self);
+  dialog = trail_compat_ask (GTK_WIDGET (self), heading, body, responses, "locate", "cancel",
+                             G_CALLBACK (on_not_found_response_cb), self);
+  g_object_set_data (dialog, "as-future", GINT_TO_POINTER (as_future));
 }
 
 /* Another window of the application whose map @match accepts. */
@@ -557,7 +576,7 @@ tell_current_state_missing (TrailWindow *self)
                               "nor among the recent maps. Locate it to compare the two."), name);
   else
     body = g_strdup (_("This map is the future state of a map that was never saved. Locate it to compare the two."));
-  tell_not_found (self, _("Current State Not Found"), body);
+  tell_not_found (self, _("Current State Not Found"), body, FALSE);
 }
 
 static void
@@ -700,7 +719,7 @@ tell_future_state_missing (TrailWindow *self)
                                              "Locate one to compare the two, or make one with New Future State…"),
                                            name);
 
-  tell_not_found (self, _("Future State Not Found"), body);
+  tell_not_found (self, _("Future State Not Found"), body, TRUE);
 }
 
 static void

@@ -237,18 +237,28 @@ try:
         trailtest.xdotool('key', '--clearmodifiers', 'Escape')
         trailtest.wait_until(lambda: not app.visible_windows('^Comparison'), what='the comparison closed')
 
-        # Gone: the message says so and offers Compare With….
-        os.rename(future, os.path.join(scratch, 'elsewhere.json'))
+        # Moved away: the message says so and offers Compare With…, where
+        # the map located is the future state (the new side).
+        elsewhere = os.path.join(scratch, 'elsewhere')
+        os.mkdir(elsewhere)
+        moved = os.path.join(elsewhere, 'journey-future.trailmap')
+        os.rename(future, moved)
         menu(app, window, 'Compare With Future State')
         missing = app.wait_for_dialog('Future State Not Found')
         label_containing(missing, 'New Future State')
         trailtest.screenshot('future-state-missing')
         app.activate('push button', 'Compare With…', root=missing)
-        chooser = app.wait_for_window('^Compare With$')
-        report(True, 'a missing future state: said so, and Compare With… offered')
-        trailtest.xdotool('windowfocus', '--sync', chooser)
+        choose(app, 'Compare With', moved, 'Compare')
+        compare = app.wait_for_window('^Comparison — journey-future.trailmap$')
+        cframe = trailtest.wait_until(lambda: app.find_window('Comparison — journey-future.trailmap'),
+                                      what='the comparison with the located future state')
+        label_containing(cframe, 'Cards: 0 added, 0 removed, 1 changed, 0 moved')
+        report(trailtest.find_accessible(cframe, 'label', lambda n: bool(n) and
+                                         'journey-future.trailmap against journey.trailmap' in n) is not None,
+               'a missing future state: said so; located with Compare With…, compared as the new side')
+        trailtest.xdotool('windowfocus', '--sync', compare)
         trailtest.xdotool('key', '--clearmodifiers', 'Escape')
-        trailtest.wait_until(lambda: not app.visible_windows('^Compare With$'), what='the chooser closed')
+        trailtest.wait_until(lambda: not app.visible_windows('^Comparison'), what='the comparison closed')
 
         report(app.quit_gracefully() == 0, 'the app quits cleanly')
         bad = app.log_problems()
