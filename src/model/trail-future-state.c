@@ -31,10 +31,12 @@ trail_future_state_new (TrailDocument *current,
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (current), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
+  /* An edit of its own: the map must be saved for its id to last, and
+   * the window says it is modified. Undone, the file name still links. */
   if (trail_document_get_map_id (current) == NULL)
     {
       g_autofree char *id = g_uuid_string_random ();
-      _trail_item_set (current, "map-id", id, NULL);
+      trail_document_update (current, current, "map-id", id, NULL);
     }
 
   /* Through the file format: every id stays, nothing is shared. */

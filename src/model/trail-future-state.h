@@ -18,8 +18,8 @@ G_BEGIN_DECLS
  * everything by id. */
 
 /* A new, unsaved future state of @current titled @title. @current gets a
- * map id first if it has none (not an edit: it is written with the next
- * save). @current_file_name is the current state's file name (its
+ * map id first if it has none (one undo step, so the map is modified and
+ * the id is saved with it). @current_file_name is the current state's file name (its
  * basename), or NULL when it was never saved. */
 TrailDocument *trail_future_state_new        (TrailDocument  *current,
                                               const char     *current_file_name,

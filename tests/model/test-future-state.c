@@ -54,9 +54,11 @@ test_new (void)
 
   future = trail_future_state_new (current, "journey.trailmap", "Journey — Future State");
   g_assert_nonnull (future);
-  /* The current state got an id to be linked by, without an undo step. */
+  /* The current state got an id to be linked by: an edit, so the map is
+   * modified and saves it; undone, the file name still links the two. */
   g_assert_nonnull (trail_document_get_map_id (current));
-  g_assert_false (trail_document_get_can_undo (current));
+  g_assert_true (trail_document_get_can_undo (current));
+  g_assert_true (trail_document_get_modified (current));
 
   g_assert_cmpstr (trail_document_get_title (future), ==, "Journey — Future State");
   g_assert_cmpstr (trail_document_get_current_state_id (future), ==, trail_document_get_map_id (current));
@@ -82,6 +84,16 @@ test_new (void)
   g_assert_cmpstr (trail_document_get_current_state_id (again), ==, trail_document_get_map_id (current));
   g_assert_cmpstr (trail_document_get_current_state_file (again), ==, "journey.trailmap");
   g_assert_true (trail_future_state_links (again, current, "journey.trailmap"));
+
+  {
+    g_autofree char *id = g_strdup (trail_document_get_map_id (current));
+
+    trail_document_undo (current);
+    g_assert_null (trail_document_get_map_id (current));
+    g_assert_true (trail_future_state_links (future, current, "journey.trailmap"));
+    trail_document_redo (current);
+    g_assert_cmpstr (trail_document_get_map_id (current), ==, id);
+  }
 
   /* The current state keeps its id when saved and read back. */
   {

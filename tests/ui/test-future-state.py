@@ -212,6 +212,14 @@ try:
             trailtest.xdotool('key', '--clearmodifiers', 'ctrl+w')
             trailtest.wait_until(lambda: not app.visible_windows('^Comparison'), what='the comparison closed')
 
+        # The current state got an id to be linked by, as an edit: saved,
+        # the file holds it.
+        trailtest.xdotool('windowfocus', '--sync', window)
+        trailtest.xdotool('key', '--clearmodifiers', 'ctrl+s')
+        trailtest.wait_until(lambda: json.load(open(current)).get('id') == link.get('id'),
+                             what='the current state saved with its id')
+        report(True, 'the current state, saved, holds the id its future state names')
+
         # From the current state: the open future state, in one click.
         menu(app, window, 'Compare With Future State')
         compare = app.wait_for_window('^Comparison — journey-future.trailmap$')
