@@ -18,6 +18,7 @@
 #include "trail-image.h"
 #include "trail-json-check.h"
 #include "trail-model-private.h"
+#include "trail-ratings.h"
 
 /* A loader reports at most this many problems; a hostile file could have
  * millions. */
@@ -211,6 +212,8 @@ kind_noun (GType type)
     return _("voting round");
   if (type == TRAIL_TYPE_VOTER)
     return _("voter");
+  if (type == TRAIL_TYPE_RATING)
+    return _("rating");
   return _("item");
 }
 
@@ -468,6 +471,22 @@ read_field_value (Loader           *l,
           return FALSE;
         }
       g_value_set_boolean (value, json_node_get_boolean (node));
+    }
+  else if (type == G_TYPE_INT)
+    {
+      GParamSpecInt *d = G_PARAM_SPEC_INT (pspec);
+      gint64 v;
+
+      if (!node_is_integer (node) ||
+          (v = json_node_get_int (node)) < d->minimum || v > d->maximum)
+        {
+          path = ref_field_path (ref, key);
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s: %s must be a whole number from %d to %d"),
+                   ref_what (ref), key, d->minimum, d->maximum);
+          return FALSE;
+        }
+      g_value_set_int (value, (int) v);
     }
   else if (type == G_TYPE_UINT)
     {
@@ -957,6 +976,8 @@ check_reference (Loader     *l,
   return FALSE;
 }
 
+static void check_ratings (Loader *l);
+
 /* Every reference is checked once everything is read, so that order in the
  * file does not matter. */
 static void
@@ -1076,6 +1097,85 @@ check_references (Loader *l)
                            "actions[%u].metric", i);
       }
   }
+
+  check_ratings (l);
+}
+
+/* A rating names a stage of the map, gives a whole step of its scale, and
+ * is the only one of its participant for that stage; a stage holds at
+ * most TRAIL_RATING_MAX_PER_STAGE. */
+static void
+check_ratings (Loader *l)
+{
+  GListModel *ratings = trail_document_get_ratings (l->doc);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) per_stage = g_hash_table_new (g_str_hash, g_str_equal);
+  int scale_min = trail_document_get_scale_min (l->doc);
+  int scale_max = trail_document_get_scale_max (l->doc);
+
+  for (guint i = 0, n = g_list_model_get_n_items (ratings); i < n; i++)
+    {
+      g_autoptr(TrailRating) rating = g_list_model_get_item (ratings, i);
+      const char *id = trail_rating_get_id (rating);
+      const char *stage = trail_rating_get_stage_id (rating);
+      int score = trail_rating_get_score (rating);
+      guint count;
+      char *key;
+
+      if (!check_reference (l, stage, TRAIL_TYPE_STAGE, TRAIL_TYPE_RATING, id, "ratings[%u].stage", i))
+        continue;
+
+      if (score < scale_min || score > scale_max)
+        {
+          g_autofree char *path = g_strdup_printf ("ratings[%u].score", i);
+
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s %s: score %d is outside the scale %d … %d"),
+                   kind_noun (TRAIL_TYPE_RATING), id, score, scale_min, scale_max);
+        }
+
+      key = g_strconcat (stage, "\x1f", trail_rating_get_participant (rating), NULL);
+      if (g_hash_table_contains (seen, key))
+        {
+          g_autofree char *path = g_strdup_printf ("ratings[%u]", i);
+
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, path,
+                   _("%s %s: participant “%s” rated stage %s twice"),
+                   kind_noun (TRAIL_TYPE_RATING), id, trail_rating_get_participant (rating), stage);
+          g_free (key);
+        }
+      else
+        g_hash_table_add (seen, key);
+
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (per_stage, stage)) + 1;
+      g_hash_table_insert (per_stage, (char *) stage, GUINT_TO_POINTER (count));
+      if (count == TRAIL_RATING_MAX_PER_STAGE + 1)
+        {
+          g_autofree char *path = g_strdup_printf ("ratings[%u]", i);
+
+          problem (l, TRAIL_DOCUMENT_ERROR_LIMIT, path,
+                   _("stage %s has too many ratings (the limit is %d)"), stage, TRAIL_RATING_MAX_PER_STAGE);
+        }
+    }
+}
+
+/* "crowd-statistic": how the crowd line sums up the ratings. */
+static void
+read_crowd_statistic (Loader     *l,
+                      JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "crowd-statistic");
+  const char *value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (!read_string (l, node, "crowd-statistic", _("the map"), "crowd-statistic", &value))
+    return;
+  if (g_str_equal (value, "median"))
+    _trail_item_set (l->doc, "crowd-statistic", "median", NULL);
+  else if (!g_str_equal (value, "mean"))
+    problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "crowd-statistic",
+             _("the crowd statistic must be “mean” or “median”, not “%s”"), value);
 }
 
 /* Each step turns a file of version N into version N + 1, before it is
@@ -1187,7 +1287,7 @@ read_map_link (Loader     *l,
 static const char * const root_known[] = {
   "format", "version", "id", "title", "objective", "scope", "notes", "current-state", "scale",
   "personas", "stages", "lanes", "channels", "cards", "emotion-lines",
-  "surveys", "survey-results", "actions", "vote-rounds", "voters", NULL
+  "surveys", "survey-results", "actions", "vote-rounds", "voters", "ratings", "crowd-statistic", NULL
 };
 
 static TrailDocument *
@@ -1305,6 +1405,8 @@ load_root (JsonNode    *root,
   read_list (l, object, "actions", TRAIL_TYPE_ACTION);
   read_list (l, object, "vote-rounds", TRAIL_TYPE_VOTE_ROUND);
   read_list (l, object, "voters", TRAIL_TYPE_VOTER);
+  read_list (l, object, "ratings", TRAIL_TYPE_RATING);
+  read_crowd_statistic (l, object);
 
   unknown = collect_unknown (l, object, NULL, root_known);
   _trail_item_set_unknown (doc, unknown);
@@ -1840,6 +1942,14 @@ write_item (GString        *out,
               g_string_append (out, g_value_get_boolean (&value) ? "true" : "false");
             }
         }
+      else if (type == G_TYPE_INT)
+        {
+          if (required || g_value_get_int (&value) != 0)
+            {
+              member (&w, field->key);
+              g_string_append_printf (out, "%d", g_value_get_int (&value));
+            }
+        }
       else if (type == G_TYPE_UINT)
         {
           if (required || g_value_get_uint (&value) != 0)
@@ -2038,6 +2148,15 @@ trail_document_serialize (TrailDocument *self)
     write_list (&w, "vote-rounds", trail_document_get_vote_rounds (self));
   if (g_list_model_get_n_items (trail_document_get_voters (self)) > 0)
     write_list (&w, "voters", trail_document_get_voters (self));
+  /* One record per participant and stage, kept in participant order: see
+   * trail-ratings.c. The mean is the default statistic and is left out. */
+  if (g_list_model_get_n_items (trail_document_get_ratings (self)) > 0)
+    write_list (&w, "ratings", trail_document_get_ratings (self));
+  if (trail_document_get_crowd_statistic (self) == TRAIL_CROWD_MEDIAN)
+    {
+      member (&w, "crowd-statistic");
+      write_string (out, "median");
+    }
 
   end_object (&w, _trail_item_get_unknown (self));
   g_string_append_c (out, '\n');

@@ -15,6 +15,7 @@
 #include "trail-enums.h"
 #include "trail-image.h"
 #include "trail-model-private.h"
+#include "trail-ratings.h"
 
 /* Every change is recorded as a list of primitive operations, each of which
  * knows its before and after state exactly (list positions included). A
@@ -77,6 +78,7 @@ struct _TrailDocument
   char          *map_id;
   char          *current_state_id;
   char          *current_state_file;
+  char          *crowd_statistic; /* NULL: the mean */
 
   int            scale_min;
   int            scale_max;
@@ -96,6 +98,7 @@ struct _TrailDocument
   GListStore    *survey_results;
   GListStore    *vote_rounds;
   GListStore    *voters;
+  GListStore    *ratings;
 
   GHashTable    *ids;            /* id → live item of any kind */
   GHashTable    *used_ids;       /* every id given out, so undo can bring one back */
@@ -127,6 +130,7 @@ enum {
   PROP_MAP_ID,
   PROP_CURRENT_STATE_ID,
   PROP_CURRENT_STATE_FILE,
+  PROP_CROWD_STATISTIC,
   PROP_SCALE_MIN,
   PROP_SCALE_MAX,
   PROP_CAN_UNDO,
@@ -277,6 +281,8 @@ store_for_item (TrailDocument *self,
     return self->vote_rounds;
   if (TRAIL_IS_VOTER (item))
     return self->voters;
+  if (TRAIL_IS_RATING (item))
+    return self->ratings;
 
   g_return_val_if_reached (NULL);
 }
@@ -302,6 +308,8 @@ change_for_item (gpointer item)
     return TRAIL_CHANGE_ACTIONS;
   if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
     return TRAIL_CHANGE_VOTES;
+  if (TRAIL_IS_RATING (item))
+    return TRAIL_CHANGE_RATINGS;
   if (TRAIL_IS_DOCUMENT (item))
     return TRAIL_CHANGE_META;
 
@@ -339,6 +347,8 @@ item_get_id (gpointer item)
     id = trail_vote_round_get_id (item);
   else if (TRAIL_IS_VOTER (item))
     id = trail_voter_get_id (item);
+  else if (TRAIL_IS_RATING (item))
+    id = trail_rating_get_id (item);
 
   return id;
 }
@@ -934,6 +944,9 @@ apply_op (TrailDocument *self,
 
           if (what == TRAIL_CHANGE_CARDS)
             what = TRAIL_CHANGE_CARD_TEXT;
+          /* The crowd line is drawn from the ratings with this setting. */
+          if (op->pspec == properties[PROP_CROWD_STATISTIC])
+            what |= TRAIL_CHANGE_RATINGS;
           emit_changed (self, what, op->item);
         }
       break;
@@ -1263,6 +1276,7 @@ trail_document_dispose (GObject *object)
   g_clear_object (&self->actions);
   g_clear_object (&self->vote_rounds);
   g_clear_object (&self->voters);
+  g_clear_object (&self->ratings);
   g_clear_object (&self->lanes);
   g_clear_object (&self->stages);
   g_clear_object (&self->personas);
@@ -1282,6 +1296,7 @@ trail_document_finalize (GObject *object)
   g_clear_pointer (&self->map_id, g_free);
   g_clear_pointer (&self->current_state_id, g_free);
   g_clear_pointer (&self->current_state_file, g_free);
+  g_clear_pointer (&self->crowd_statistic, g_free);
   g_clear_pointer (&self->scale_labels, g_strfreev);
   g_clear_pointer (&self->generic_labels, g_strfreev);
   g_clear_pointer (&self->scale_unknown, json_object_unref);
@@ -1305,6 +1320,7 @@ meta_field (TrailDocument *self,
     case PROP_MAP_ID:    return &self->map_id;
     case PROP_CURRENT_STATE_ID:   return &self->current_state_id;
     case PROP_CURRENT_STATE_FILE: return &self->current_state_file;
+    case PROP_CROWD_STATISTIC: return &self->crowd_statistic;
     default:             return NULL;
     }
 }
@@ -1411,6 +1427,8 @@ trail_document_class_init (TrailDocumentClass *klass)
   properties[PROP_MAP_ID] = g_param_spec_string ("map-id", NULL, NULL, NULL, flags);
   properties[PROP_CURRENT_STATE_ID] = g_param_spec_string ("current-state-id", NULL, NULL, NULL, flags);
   properties[PROP_CURRENT_STATE_FILE] = g_param_spec_string ("current-state-file", NULL, NULL, NULL, flags);
+  /* "median" or NULL (the mean); see trail_document_get_crowd_statistic(). */
+  properties[PROP_CROWD_STATISTIC] = g_param_spec_string ("crowd-statistic", NULL, NULL, NULL, flags);
   properties[PROP_SCALE_MIN] =
     g_param_spec_int ("scale-min", NULL, NULL, -SCALE_LIMIT, SCALE_LIMIT, -2, flags);
   properties[PROP_SCALE_MAX] =
@@ -1488,6 +1506,7 @@ trail_document_init (TrailDocument *self)
   self->actions = g_list_store_new (TRAIL_TYPE_ACTION);
   self->vote_rounds = g_list_store_new (TRAIL_TYPE_VOTE_ROUND);
   self->voters = g_list_store_new (TRAIL_TYPE_VOTER);
+  self->ratings = g_list_store_new (TRAIL_TYPE_RATING);
 
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1827,6 +1846,13 @@ trail_document_get_voters (TrailDocument *self)
 }
 
 GListModel *
+_trail_document_get_ratings_store (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->ratings);
+}
+
+GListModel *
 trail_document_get_emotion_lines (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
@@ -2029,6 +2055,8 @@ edit_label_for (gpointer item)
     return _("Edit Action");
   if (TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item))
     return _("Edit Voting Round");
+  if (TRAIL_IS_RATING (item))
+    return _("Rate Stage");
   return _("Edit Map");
 }
 
@@ -2040,6 +2068,7 @@ static const TrailField document_fields[] = {
   { "map-id",    "map-id",    0 },
   { "current-state-id",   "current-state-id",   0 },
   { "current-state-file", "current-state-file", 0 },
+  { "crowd-statistic", "crowd-statistic", 0 },
 };
 
 static const TrailField *
@@ -2177,7 +2206,7 @@ check_in_document (TrailDocument    *self,
 
   if (field->flags & TRAIL_FIELD_SCORE)
     {
-      double score = g_value_get_double (value);
+      double score = G_VALUE_HOLDS_INT (value) ? g_value_get_int (value) : g_value_get_double (value);
 
       if (score < self->scale_min || score > self->scale_max)
         {
@@ -2501,6 +2530,14 @@ trail_document_remove_stage (TrailDocument *self,
     }
 
   remove_cards_where (self, NULL, stage_id);
+  /* Ratings name their stage; undo brings them back with it. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->ratings)); i > 0; i--)
+    {
+      g_autoptr(TrailRating) rating = g_list_model_get_item (G_LIST_MODEL (self->ratings), i - 1);
+
+      if (g_strcmp0 (trail_rating_get_stage_id (rating), stage_id) == 0)
+        record_remove_at (self, rating, i - 1);
+    }
   record_remove_at (self, stage, list_index_of (self->stages, stage));
 
   end (self);
@@ -2865,7 +2902,7 @@ _trail_document_insert_item (TrailDocument *self,
                              const char    *label)
 {
   g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
-                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item) || TRAIL_IS_RATING (item));
 
   begin (self, label);
   record_insert (self, item, insert_index (store_for_item (self, item), index), 0);
@@ -2878,7 +2915,7 @@ _trail_document_remove_item (TrailDocument *self,
                              const char    *label)
 {
   g_return_if_fail (TRAIL_IS_SURVEY (item) || TRAIL_IS_SURVEY_RESULT (item) || TRAIL_IS_ACTION (item) ||
-                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item));
+                    TRAIL_IS_VOTE_ROUND (item) || TRAIL_IS_VOTER (item) || TRAIL_IS_RATING (item));
   g_return_if_fail (item_in_document (self, item));
 
   begin (self, label);
@@ -3215,6 +3252,19 @@ trail_document_set_scale (TrailDocument       *self,
         }
     }
 
+  /* The crowd's ratings move with the persona lines. */
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->ratings)); i < n; i++)
+    {
+      g_autoptr(TrailRating) rating = g_list_model_get_item (G_LIST_MODEL (self->ratings), i);
+      double t = (trail_rating_get_score (rating) - old_min) / (double) (old_max - old_min);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (rating), "score");
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, (int) CLAMP (round (min + t * (max - min)), min, max));
+      record_set (self, rating, pspec, &value);
+    }
+
   end (self);
 }
 
@@ -3424,6 +3474,7 @@ trail_document_equal (TrailDocument *a,
          g_strcmp0 (a->objective, b->objective) == 0 &&
          g_strcmp0 (a->scope, b->scope) == 0 &&
          g_strcmp0 (a->notes, b->notes) == 0 &&
+         g_strcmp0 (a->crowd_statistic, b->crowd_statistic) == 0 &&
          a->scale_min == b->scale_min &&
          a->scale_max == b->scale_max &&
          ((a->scale_labels == NULL && b->scale_labels == NULL) ||
@@ -3442,7 +3493,8 @@ trail_document_equal (TrailDocument *a,
          lists_equal (G_LIST_MODEL (a->survey_results), G_LIST_MODEL (b->survey_results)) &&
          lists_equal (G_LIST_MODEL (a->actions), G_LIST_MODEL (b->actions)) &&
          lists_equal (G_LIST_MODEL (a->vote_rounds), G_LIST_MODEL (b->vote_rounds)) &&
-         lists_equal (G_LIST_MODEL (a->voters), G_LIST_MODEL (b->voters));
+         lists_equal (G_LIST_MODEL (a->voters), G_LIST_MODEL (b->voters)) &&
+         lists_equal (G_LIST_MODEL (a->ratings), G_LIST_MODEL (b->ratings));
 }
 
 void

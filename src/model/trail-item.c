@@ -16,6 +16,7 @@
 
 #include "trail-image.h"
 #include "trail-model-private.h"
+#include "trail-ratings.h"
 
 static const TrailField persona_fields[] = {
   { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
@@ -106,6 +107,17 @@ static const TrailField voter_fields[] = {
   { "dots",  "dots",  TRAIL_FIELD_REPEATS },
 };
 
+/* One line each for what a re-rating changes, "score" and "word", between
+ * lines it keeps: two people re-rating in copies of a map merge. */
+static const TrailField rating_fields[] = {
+  { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
+  { "stage",       "stage-id",    TRAIL_FIELD_REQUIRED | TRAIL_FIELD_REF_STAGE },
+  { "participant", "participant", TRAIL_FIELD_REQUIRED | TRAIL_FIELD_RATING_TEXT },
+  { "name",        "name",        TRAIL_FIELD_RATING_TEXT },
+  { "score",       "score",       TRAIL_FIELD_REQUIRED | TRAIL_FIELD_SCORE },
+  { "word",        "word",        TRAIL_FIELD_RATING_TEXT },
+};
+
 static const TrailField survey_result_fields[] = {
   { "id",          "id",          TRAIL_FIELD_ID | TRAIL_FIELD_REQUIRED },
   { "survey",      "survey",      TRAIL_FIELD_REQUIRED },
@@ -185,6 +197,8 @@ _trail_fields_for_type (GType  type,
     RETURN_TABLE (vote_round_fields);
   if (type == TRAIL_TYPE_VOTER)
     RETURN_TABLE (voter_fields);
+  if (type == TRAIL_TYPE_RATING)
+    RETURN_TABLE (rating_fields);
 #undef RETURN_TABLE
 
   *n_fields = 0;
@@ -259,6 +273,17 @@ _trail_field_check_value (const TrailField  *field,
           g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                        _("“%s” is not a number like “3.5”"), s);
           return FALSE;
+        }
+
+      if (field->flags & TRAIL_FIELD_RATING_TEXT)
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (!_trail_rating_check_text (field->key, s, &local))
+            {
+              g_set_error_literal (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID, local->message);
+              return FALSE;
+            }
         }
 
       if ((field->flags & TRAIL_FIELD_COLOR) && !_trail_color_is_valid (s))
@@ -337,6 +362,19 @@ _trail_field_check_value (const TrailField  *field,
         {
           g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
                        _("%s must be a number from %g to %g"),
+                       field->key, d->minimum, d->maximum);
+          return FALSE;
+        }
+    }
+  else if (type == G_TYPE_INT)
+    {
+      GParamSpecInt *d = G_PARAM_SPEC_INT (pspec);
+      int v = g_value_get_int (value);
+
+      if (v < d->minimum || v > d->maximum)
+        {
+          g_set_error (error, TRAIL_DOCUMENT_ERROR, TRAIL_DOCUMENT_ERROR_INVALID,
+                       _("%s must be a whole number from %d to %d"),
                        field->key, d->minimum, d->maximum);
           return FALSE;
         }

@@ -64,6 +64,7 @@ typedef enum
   TRAIL_FIELD_REF_CARD    = 1 << 13, /* a card id (or each id of a list) */
   TRAIL_FIELD_DATE        = 1 << 14, /* "YYYY-MM-DD", see trail_action_due_is_valid() */
   TRAIL_FIELD_REPEATS     = 1 << 15, /* a list whose entries may repeat (a voter's dots) */
+  TRAIL_FIELD_RATING_TEXT = 1 << 16, /* a rating's participant, name or word: see _trail_rating_check_text() */
 } TrailFieldFlags;
 
 typedef struct
@@ -168,6 +169,19 @@ TrailCard     *_trail_document_add_card_copy (TrailDocument *self,
                                               TrailStage    *stage,
                                               int            index,
                                               const char    *label);
+
+/* Ratings (trail-ratings.c): the document's list, and the checks of a
+ * rating's "participant", "name" or "word" (@key) that the loader and
+ * trail_document_rate_stage() share. */
+GListModel    *_trail_document_get_ratings_store (TrailDocument *self);
+gboolean       _trail_rating_check_text   (const char   *key,
+                                           const char   *text,
+                                           GError      **error);
+/* The @p quantile of @n sorted values, interpolated (R's and NumPy's
+ * default): survey imports and the crowd line agree. */
+double         _trail_quantile            (const double *sorted,
+                                           guint         n,
+                                           double        p);
 
 /* The labels of a scale when the file gives none, for the writer. */
 const char * const *_trail_document_get_custom_labels (TrailDocument *self);

@@ -18,6 +18,7 @@
 #include "trail-survey-import.h"
 #include "trail-find.h"
 #include "trail-voting.h"
+#include "trail-ratings.h"
 #include "trail-metric-import.h"
 #include "trail-action.h"
 #include "trail-mermaid.h"

@@ -1238,10 +1238,10 @@ compare_double (gconstpointer a,
 
 /* Quantiles interpolate between the sorted scores (R's and NumPy's
  * default), so the median of 1, 2 is 1.5. */
-static double
-quantile (const double *sorted,
-          guint         n,
-          double        p)
+double
+_trail_quantile (const double *sorted,
+                 guint         n,
+                 double        p)
 {
   double h = (n - 1) * p;
   guint lo = (guint) floor (h);
@@ -1279,9 +1279,9 @@ compute_stats (GArray *scores)
 
   stats.n = n;
   stats.mean = round3 (mean);
-  stats.median = round3 (quantile (v, n, 0.5));
-  stats.q1 = round3 (quantile (v, n, 0.25));
-  stats.q3 = round3 (quantile (v, n, 0.75));
+  stats.median = round3 (_trail_quantile (v, n, 0.5));
+  stats.q1 = round3 (_trail_quantile (v, n, 0.25));
+  stats.q3 = round3 (_trail_quantile (v, n, 0.75));
   /* The sample's standard deviation; none for one answer. */
   stats.sd = round3 (n > 1 ? sqrt (sq / (n - 1)) : 0);
 

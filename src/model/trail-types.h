@@ -85,6 +85,7 @@ typedef enum /*< flags >*/
   TRAIL_CHANGE_SURVEYS   = 1 << 9, /* imported surveys or their results */
   TRAIL_CHANGE_ACTIONS   = 1 << 10, /* actions added, removed or edited */
   TRAIL_CHANGE_VOTES     = 1 << 11, /* voting rounds, their participants or dots */
+  TRAIL_CHANGE_RATINGS   = 1 << 12, /* the crowd's stage ratings or the crowd line's statistic */
 } TrailChangeFlags;
 
 typedef struct _TrailDocument     TrailDocument;

@@ -153,6 +153,13 @@ typedef struct
 #define TRAIL_METRIC_TARGET_DASH       3.0
 #define TRAIL_METRIC_DOT_RADIUS        3.0
 
+/* How the crowd's ratings are drawn: longer dashes, thicker, and round
+ * marks, told apart from a survey's diamonds without colour. */
+#define TRAIL_CROWD_LINE_WIDTH         2.5f
+#define TRAIL_CROWD_DASH               10.0
+#define TRAIL_CROWD_GAP                5.0
+#define TRAIL_CROWD_MARK_RADIUS        6.0f
+
 /* How measured emotions are drawn, the same on screen and in SVG. */
 #define TRAIL_MEASURED_BAND_HALF_WIDTH 14.0f
 #define TRAIL_MEASURED_LINE_WIDTH      2.0f
@@ -160,9 +167,15 @@ typedef struct
 #define TRAIL_MEASURED_GAP             4.0
 #define TRAIL_MEASURED_MARK_RADIUS     5.0f
 
+/* The crowd's ratings (trail-ratings.h) are drawn the same way, from
+ * trail_document_crowd_point(): a TrailMeasuredCurve with @crowd set, no
+ * survey and no persona, in the style's crowd_line colour, with "n = 7"
+ * over each stage's band. One per map: in the first emotions lane for
+ * everyone, else in the first emotions lane. */
 typedef struct
 {
-  TrailSurvey *survey;
+  TrailSurvey *survey;              /* NULL for the crowd */
+  gboolean     crowd;
   TrailPersona *persona;            /* NULL: everyone */
   gboolean     band;                /* draw the band (and the labels hold n) */
   GdkRGBA      color;

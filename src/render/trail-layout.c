@@ -1247,6 +1247,21 @@ static void
 layout_emotions (TrailLayout     *self,
                  TrailLayoutLane *l);
 
+/* Whether the crowd's line is drawn (and so named in the legend). */
+static gboolean
+legend_has_crowd (TrailLayout *self)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      TrailLayoutLane *l = self->lanes->pdata[i];
+
+      for (guint j = 0; l->emotions != NULL && j < l->emotions->measured->len; j++)
+        if (((TrailMeasuredCurve *) l->emotions->measured->pdata[j])->crowd)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static float
 emotion_plot_height (TrailLayout *self)
 {
@@ -1436,6 +1451,76 @@ compare_marks (gconstpointer a,
   return (ma->x > mb->x) - (ma->x < mb->x);
 }
 
+/* A measured curve through @marks in @color, with "n = …" per mark in
+ * @font (none for TRAIL_N_FONTS): under the band, or above it when the
+ * band reaches the plot's bottom; @beside puts it beside the mark instead
+ * (the crowd's, in @color, so that it does not meet a survey's under the
+ * band). */
+static TrailMeasuredCurve *
+measured_new (TrailLayout         *self,
+              TrailLayoutEmotions *e,
+              GArray              *marks,
+              TrailFontRole        font,
+              const GdkRGBA       *color,
+              gboolean             beside)
+{
+  TrailMeasuredCurve *m = g_new0 (TrailMeasuredCurve, 1);
+  float plot_bottom = e->plot.origin.y + e->plot.size.height;
+
+  g_array_sort (marks, compare_marks);
+
+  m->color = *color;
+  m->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  m->band_top = g_array_new (FALSE, FALSE, sizeof (float));
+  m->band_bottom = g_array_new (FALSE, FALSE, sizeof (float));
+  m->labels = g_ptr_array_new_with_free_func (text_free);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const MeasuredMark *mark = &g_array_index (marks, MeasuredMark, i);
+      graphene_point_t pt = GRAPHENE_POINT_INIT (mark->x, mark->y);
+      g_autofree char *n = NULL;
+      TrailText *label;
+      float w = self->style->stage_width / 2;
+      float under, over;
+
+      g_array_append_val (m->points, pt);
+      g_array_append_val (m->band_top, mark->top);
+      g_array_append_val (m->band_bottom, mark->bottom);
+
+      /* Only a line with a band says its n: one set of labels per plot. */
+      if (font == TRAIL_N_FONTS)
+        continue;
+
+      n = g_strdup_printf ("n = %u", mark->n);
+      label = g_new0 (TrailText, 1);
+      text_set (self, label, font, n, w, 1, beside ? color : &self->style->text_muted);
+      if (label->layout == NULL)
+        {
+          g_free (label);
+          continue;
+        }
+      pango_layout_set_alignment (label->layout, PANGO_ALIGN_CENTER);
+      under = mark->bottom + 6;
+      over = mark->top - 6 - text_height (label);
+      if (beside)
+        {
+          /* Right beside the round mark, on a pill (trail_text_pill()):
+           * persona marks sit on the stage's middle too, so a count over
+           * or under the mark would cover them. */
+          pango_layout_set_alignment (label->layout, PANGO_ALIGN_LEFT);
+          label->pos = GRAPHENE_POINT_INIT (mark->x + TRAIL_CROWD_MARK_RADIUS + 8,
+                                            mark->y - text_height (label) / 2);
+        }
+      else
+        label->pos = GRAPHENE_POINT_INIT (mark->x - w / 2,
+                                          under + text_height (label) <= plot_bottom + 10 ? under : over);
+      g_ptr_array_add (m->labels, label);
+    }
+
+  return m;
+}
+
 /* The results of @survey for the lane's persona (for everyone, in a lane
  * of no persona), at the visible stages, in stage order. */
 static void
@@ -1497,54 +1582,74 @@ layout_measured (TrailLayout         *self,
   if (marks->len == 0)
     return;
 
-  g_array_sort (marks, compare_marks);
-
-  m = g_new0 (TrailMeasuredCurve, 1);
+  m = measured_new (self, e, marks, band ? TRAIL_FONT_EMOTION_NOTE : TRAIL_N_FONTS,
+                    /* In the text's colour for everyone, so it is not taken
+                     * for the hand-drawn line for everyone. */
+                    p != NULL ? &p->color : &self->style->text, FALSE);
   m->survey = survey;
-  /* In the text's colour for everyone, so it is not taken for the
-   * hand-drawn line for everyone. */
-  m->color = p != NULL ? p->color : self->style->text;
   m->persona = p != NULL ? p->item.object : NULL;
   m->band = band;
-  m->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
-  m->band_top = g_array_new (FALSE, FALSE, sizeof (float));
-  m->band_bottom = g_array_new (FALSE, FALSE, sizeof (float));
-  m->labels = g_ptr_array_new_with_free_func (text_free);
+  g_ptr_array_add (e->measured, m);
+}
 
-  for (guint i = 0; i < marks->len; i++)
+/* Whether @l is the lane that shows the crowd's ratings: the first
+ * emotions lane for everyone, else the first emotions lane. */
+static gboolean
+lane_shows_crowd (TrailLayout     *self,
+                  TrailLayoutLane *l)
+{
+  TrailLayoutLane *first = NULL;
+
+  for (guint i = 0; i < self->lanes->len; i++)
     {
-      const MeasuredMark *mark = &g_array_index (marks, MeasuredMark, i);
-      graphene_point_t pt = GRAPHENE_POINT_INIT (mark->x, mark->y);
-      g_autofree char *n = g_strdup_printf ("n = %u", mark->n);
-      TrailText *label = g_new0 (TrailText, 1);
-      float w = self->style->stage_width / 2;
+      TrailLayoutLane *other = self->lanes->pdata[i];
 
-      g_array_append_val (m->points, pt);
-      g_array_append_val (m->band_top, mark->top);
-      g_array_append_val (m->band_bottom, mark->bottom);
-
-      /* Only the line with a band says its n: one set of labels per plot. */
-      if (!band)
-        {
-          g_free (label);
-          continue;
-        }
-
-      /* Under the band, or above it when the band reaches the plot's
-       * bottom. */
-      text_set (self, label, TRAIL_FONT_EMOTION_NOTE, n, w, 1, &self->style->text_muted);
-      if (label->layout == NULL)
-        {
-          g_free (label);
-          continue;
-        }
-      pango_layout_set_alignment (label->layout, PANGO_ALIGN_CENTER);
-      label->pos = GRAPHENE_POINT_INIT (mark->x - w / 2, mark->bottom + 6);
-      if (label->pos.y + text_height (label) > e->plot.origin.y + e->plot.size.height + 10)
-        label->pos.y = mark->top - 6 - text_height (label);
-      g_ptr_array_add (m->labels, label);
+      if (other->kind != TRAIL_LANE_KIND_EMOTIONS)
+        continue;
+      if (trail_lane_get_persona_id (other->item.object) == NULL)
+        return other == l;
+      if (first == NULL)
+        first = other;
     }
+  return first == l;
+}
 
+/* The crowd's line: one mark per visible stage with ratings. */
+static void
+layout_crowd (TrailLayout         *self,
+              TrailLayoutEmotions *e)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (MeasuredMark));
+  g_autoptr(GHashTable) points = NULL;
+  TrailMeasuredCurve *m;
+
+  if (!trail_document_has_ratings (self->document))
+    return;
+
+  /* One pass over the ratings, not one per stage: a room rates a long
+   * map's every stage. */
+  points = trail_document_dup_crowd_points (self->document);
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      TrailLayoutStage *s = self->stages->pdata[i];
+      const TrailCrowdPoint *point = g_hash_table_lookup (points, trail_stage_get_id (s->item.object));
+      MeasuredMark mark;
+
+      if (point == NULL)
+        continue;
+      mark.x = emotion_x (self, s->index, 0.5);
+      mark.y = trail_layout_emotion_y_for_score (&e->item, CLAMP (point->centre, e->min, e->max));
+      mark.top = trail_layout_emotion_y_for_score (&e->item, CLAMP (point->high, e->min, e->max));
+      mark.bottom = trail_layout_emotion_y_for_score (&e->item, CLAMP (point->low, e->min, e->max));
+      mark.n = point->n;
+      g_array_append_val (marks, mark);
+    }
+  if (marks->len == 0)
+    return;
+
+  m = measured_new (self, e, marks, TRAIL_FONT_CROWD_COUNT, &self->style->crowd_line, TRUE);
+  m->crowd = TRUE;
+  m->band = TRUE;
   g_ptr_array_add (e->measured, m);
 }
 
@@ -1637,6 +1742,9 @@ layout_emotions (TrailLayout     *self,
             layout_measured (self, e, survey, trail_persona_get_id (p->item.object), FALSE);
           }
     }
+
+  if (lane_shows_crowd (self, l))
+    layout_crowd (self, e);
 }
 
 double
@@ -1792,7 +1900,13 @@ layout_legend (TrailLayout *self,
           g_autofree char *label = NULL;
           gboolean seen = FALSE;
 
-          if (m->persona != NULL)
+          if (m->crowd)
+            /* Translators: the line of the workshop's ratings of each
+             * stage, then what its band shows. */
+            label = g_strdup_printf (_("Crowd ratings (%s)"),
+                                     trail_document_get_crowd_statistic (self->document) == TRAIL_CROWD_MEDIAN
+                                     ? _("median, quartiles") : _("mean ± 1 SD"));
+          else if (m->persona != NULL)
             /* Translators: a persona's name, then the survey's file name. */
             label = g_strdup_printf (_("Measured: %s, %s"), trail_persona_get_name (m->persona),
                                      trail_survey_get_source (m->survey));
@@ -2396,8 +2510,11 @@ trail_layout_update (TrailLayout      *self,
         }
     }
   /* Surveys change the legend too, and rarely: they take the general
-   * path below. */
-  else if (what == TRAIL_CHANGE_EMOTIONS)
+   * path below. A rating only moves the crowd's line, unless it is the
+   * first or the last one (the legend names the line): a room of phones
+   * rating must not lay out the whole map each time. */
+  else if (what == TRAIL_CHANGE_EMOTIONS ||
+           (what == TRAIL_CHANGE_RATINGS && legend_has_crowd (self) == trail_document_has_ratings (self->document)))
     {
       for (guint i = 0; i < self->lanes->len; i++)
         {

@@ -732,36 +732,45 @@ draw_point (cairo_t                *cr,
 
 /* Measured emotions go under the hand-drawn lines: the map's story on top,
  * the data it is checked against behind. Dashed, with diamonds, so the
- * two are told apart without colour. */
+ * two are told apart without colour. The crowd's line is the room's voice
+ * in a workshop: its band goes under the persona lines, its line and round
+ * marks over them (@over). */
 static void
 draw_measured (cairo_t                   *cr,
                TrailStyle                *style,
                const TrailLayoutEmotions *e,
-               const GdkRGBA             *ring)
+               const GdkRGBA             *ring,
+               gboolean                   over)
 {
   for (guint i = 0; i < e->measured->len; i++)
     {
       const TrailMeasuredCurve *m = e->measured->pdata[i];
       GdkRGBA band = with_alpha (&m->color, 0.16f);
+      double width, dash, gap, radius;
 
-      if (m->band)
+      if (over && !m->crowd)
+        continue;
+      if (m->band && !over)
         {
           trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
           gdk_cairo_set_source_rgba (cr, &band);
           cairo_fill (cr);
         }
+      if (m->crowd && !over)
+        continue;
 
+      trail_measured_stroke (m, &width, &dash, &gap, &radius);
       trail_path_measured_line (cr, m);
-      cairo_set_line_width (cr, TRAIL_MEASURED_LINE_WIDTH);
-      cairo_set_dash (cr, (double[]) { TRAIL_MEASURED_DASH, TRAIL_MEASURED_GAP }, 2, 0);
+      cairo_set_line_width (cr, width);
+      cairo_set_dash (cr, (double[]) { dash, gap }, 2, 0);
       gdk_cairo_set_source_rgba (cr, &m->color);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
-      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS + 2);
+      trail_path_measured_marks (cr, m, radius + 2);
       gdk_cairo_set_source_rgba (cr, ring);
       cairo_fill (cr);
-      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS);
+      trail_path_measured_marks (cr, m, radius);
       gdk_cairo_set_source_rgba (cr, &m->color);
       cairo_fill (cr);
     }
@@ -813,7 +822,7 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  draw_measured (cr, style, e, &ring);
+  draw_measured (cr, style, e, &ring, FALSE);
 
   /* One curve: shade it against the neutral line; with several, shading
    * would only muddy the picture. */
@@ -865,6 +874,7 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
                       &curve->color, &ring);
         }
     }
+  draw_measured (cr, style, e, &ring, TRUE);
   cairo_destroy (cr);
 
   for (guint i = 0; i < e->curves->len; i++)
@@ -880,7 +890,18 @@ trail_painter_draw_emotions (GtkSnapshot           *snapshot,
       const TrailMeasuredCurve *m = e->measured->pdata[i];
 
       for (guint j = 0; j < m->labels->len; j++)
-        append_text_abs (snapshot, m->labels->pdata[j]);
+        {
+          if (m->crowd)
+            {
+              graphene_rect_t pill;
+              float radius;
+              GdkRGBA face = with_alpha (&ring, 0.92f);
+
+              trail_text_pill (m->labels->pdata[j], &pill, &radius);
+              append_rounded (snapshot, &pill, radius, &face);
+            }
+          append_text_abs (snapshot, m->labels->pdata[j]);
+        }
     }
 }
 

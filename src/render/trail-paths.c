@@ -286,12 +286,45 @@ trail_path_measured_marks (cairo_t                  *cr,
   cairo_new_path (cr);
   for (guint i = 0; i < m->points->len; i++)
     {
+      if (m->crowd)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, pts[i].x, pts[i].y, radius, 0, 2 * G_PI);
+          cairo_close_path (cr);
+          continue;
+        }
       cairo_move_to (cr, pts[i].x, pts[i].y - radius);
       cairo_line_to (cr, pts[i].x + radius, pts[i].y);
       cairo_line_to (cr, pts[i].x, pts[i].y + radius);
       cairo_line_to (cr, pts[i].x - radius, pts[i].y);
       cairo_close_path (cr);
     }
+}
+
+void
+trail_text_pill (const TrailText *text,
+                 graphene_rect_t *rect,
+                 float           *radius)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (text->layout, NULL, &logical);
+  *rect = GRAPHENE_RECT_INIT (text->pos.x + logical.x - 6, text->pos.y + logical.y - 2,
+                              logical.width + 12, logical.height + 4);
+  *radius = rect->size.height / 2;
+}
+
+void
+trail_measured_stroke (const TrailMeasuredCurve *m,
+                       double                   *width,
+                       double                   *dash,
+                       double                   *gap,
+                       double                   *mark_radius)
+{
+  *width = m->crowd ? TRAIL_CROWD_LINE_WIDTH : TRAIL_MEASURED_LINE_WIDTH;
+  *dash = m->crowd ? TRAIL_CROWD_DASH : TRAIL_MEASURED_DASH;
+  *gap = m->crowd ? TRAIL_CROWD_GAP : TRAIL_MEASURED_GAP;
+  *mark_radius = m->crowd ? TRAIL_CROWD_MARK_RADIUS : TRAIL_MEASURED_MARK_RADIUS;
 }
 
 gboolean

@@ -40,6 +40,13 @@ void     trail_path_measured_line    (cairo_t                  *cr,
 void     trail_path_measured_marks   (cairo_t                  *cr,
                                       const TrailMeasuredCurve *m,
                                       float                     radius);
+/* How a measured (or the crowd's) line is stroked and its marks sized,
+ * for the painter and the SVG writer alike. The crowd's marks are round. */
+void     trail_measured_stroke       (const TrailMeasuredCurve *m,
+                                      double                   *width,
+                                      double                   *dash,
+                                      double                   *gap,
+                                      double                   *mark_radius);
 /* A metric card's trend line and its target line, at the card's @origin
  * (FALSE, and no path, when the card has none). */
 gboolean trail_path_metric_trend     (cairo_t                  *cr,
@@ -48,6 +55,11 @@ gboolean trail_path_metric_trend     (cairo_t                  *cr,
 gboolean trail_path_metric_target    (cairo_t                  *cr,
                                       const TrailLayoutCard    *card,
                                       const graphene_point_t   *origin);
+/* The pill behind a label that must stay legible over lines (the crowd's
+ * counts): the text's logical extents with a margin, fully rounded. */
+void     trail_text_pill             (const TrailText          *text,
+                                      graphene_rect_t          *rect,
+                                      float                    *radius);
 /* The current path of @cr as SVG path data. */
 char    *trail_path_to_svg           (cairo_t                *cr);
 /* A scratch context for building paths (free with cairo_destroy). */

@@ -170,6 +170,8 @@ init_fonts (TrailStyle *self)
     { TRAIL_FONT_EMOTION_NOTE,      13, PANGO_WEIGHT_BOLD },
     { TRAIL_FONT_LEGEND,            14, PANGO_WEIGHT_NORMAL },
     { TRAIL_FONT_LEGEND_HEADING,    12, PANGO_WEIGHT_BOLD },
+    /* "n = 7" read from the back of a room. */
+    { TRAIL_FONT_CROWD_COUNT,       15, PANGO_WEIGHT_BOLD },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (roles) == TRAIL_N_FONTS);
@@ -231,6 +233,7 @@ init_colors (TrailStyle *self)
       self->persona_face = rgba ("#28282d");
       self->persona_edge = rgba ("#3c3c44");
       self->everyone_line = rgba ("#78aeed");
+      self->crowd_line = rgba ("#deddda");
       break;
 
     case TRAIL_STYLE_HIGH_CONTRAST:
@@ -250,6 +253,7 @@ init_colors (TrailStyle *self)
       self->persona_face = rgba ("#ffffff");
       self->persona_edge = rgba ("#000000");
       self->everyone_line = rgba ("#0b4ea2");
+      self->crowd_line = rgba ("#000000");
       break;
 
     case TRAIL_STYLE_LIGHT:
@@ -270,6 +274,7 @@ init_colors (TrailStyle *self)
       self->persona_face = rgba ("#ffffff");
       self->persona_edge = rgba ("#dfe2e8");
       self->everyone_line = rgba ("#1c71d8");
+      self->crowd_line = rgba ("#3d3846");
       break;
     }
 }

@@ -43,6 +43,7 @@ typedef enum
   TRAIL_FONT_EMOTION_NOTE,
   TRAIL_FONT_LEGEND,
   TRAIL_FONT_LEGEND_HEADING,
+  TRAIL_FONT_CROWD_COUNT,
   TRAIL_N_FONTS
 } TrailFontRole;
 
@@ -93,6 +94,8 @@ typedef struct
   GdkRGBA              persona_face;
   GdkRGBA              persona_edge;
   GdkRGBA              everyone_line;
+  /* The crowd's emotion line: no persona's colour, dark on light. */
+  GdkRGBA              crowd_line;
 
   /* Sizes */
   float                margin;

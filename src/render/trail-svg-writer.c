@@ -944,53 +944,80 @@ write_card (SvgWriter             *w,
 }
 
 /* A survey's measured emotion: the band, the dashed line and a diamond
- * per stage, under the hand-drawn lines, as the painter draws them. */
+ * per stage, under the hand-drawn lines, as the painter draws them; the
+ * crowd's band there too, its line and round marks over them (@over). */
 static void
 write_measured (SvgWriter                 *w,
                 const TrailLayoutEmotions *e,
                 cairo_t                   *cr,
-                const GdkRGBA             *ring)
+                const GdkRGBA             *ring,
+                gboolean                   over)
 {
-  g_autofree char *dash = g_strdup_printf ("stroke-dasharray=\"%g %g\"",
-                                           TRAIL_MEASURED_DASH, TRAIL_MEASURED_GAP);
-
   for (guint i = 0; i < e->measured->len; i++)
     {
       const TrailMeasuredCurve *m = e->measured->pdata[i];
-      g_autofree char *raw = m->persona != NULL
-                             ? g_strconcat (trail_survey_get_id (m->survey), "-",
-                                            trail_persona_get_id (m->persona), NULL)
-                             : g_strdup (trail_survey_get_id (m->survey));
-      g_autofree char *id = make_id (w, "measured", raw);
+      g_autofree char *raw = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *dash_attr = NULL;
       GdkRGBA band = with_alpha (&m->color, 0.16f);
+      double width, dash, gap, radius;
 
-      g_string_append_printf (w->out, "<g id=\"%s\" class=\"measured\">\n", id);
-      if (m->band)
+      if (over && !m->crowd)
+        continue;
+
+      if (m->crowd)
+        raw = g_strdup (over ? "line" : "band");
+      else if (m->persona != NULL)
+        raw = g_strconcat (trail_survey_get_id (m->survey), "-", trail_persona_get_id (m->persona), NULL);
+      else
+        raw = g_strdup (trail_survey_get_id (m->survey));
+      id = make_id (w, m->crowd ? "crowd" : "measured", raw);
+
+      g_string_append_printf (w->out, "<g id=\"%s\" class=\"%s\">\n", id, m->crowd ? "crowd" : "measured");
+      if (m->band && !over)
         {
           trail_path_measured_band (cr, m, TRAIL_MEASURED_BAND_HALF_WIDTH);
           cairo_path (w, cr, &band, NULL, 0, NULL);
         }
-      trail_path_measured_line (cr, m);
-      cairo_path (w, cr, NULL, &m->color, TRAIL_MEASURED_LINE_WIDTH, dash);
-      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS + 2);
-      cairo_path (w, cr, ring, NULL, 0, NULL);
-      trail_path_measured_marks (cr, m, TRAIL_MEASURED_MARK_RADIUS);
-      cairo_path (w, cr, &m->color, NULL, 0, NULL);
+      if (!m->crowd || over)
+        {
+          trail_measured_stroke (m, &width, &dash, &gap, &radius);
+          dash_attr = g_strdup_printf ("stroke-dasharray=\"%g %g\"", dash, gap);
+          trail_path_measured_line (cr, m);
+          cairo_path (w, cr, NULL, &m->color, width, dash_attr);
+          trail_path_measured_marks (cr, m, radius + 2);
+          cairo_path (w, cr, ring, NULL, 0, NULL);
+          trail_path_measured_marks (cr, m, radius);
+          cairo_path (w, cr, &m->color, NULL, 0, NULL);
+        }
       g_string_append (w->out, "</g>\n");
     }
 }
 
-/* Their "n = …", over everything, as on screen. */
+/* Their "n = …", over everything, as on screen; the crowd's on pills. */
 static void
 write_measured_labels (SvgWriter                 *w,
-                       const TrailLayoutEmotions *e)
+                       const TrailLayoutEmotions *e,
+                       const GdkRGBA             *ring)
 {
+  GdkRGBA face = with_alpha (ring, 0.92f);
+
   for (guint i = 0; i < e->measured->len; i++)
     {
       const TrailMeasuredCurve *m = e->measured->pdata[i];
 
       for (guint j = 0; j < m->labels->len; j++)
-        text_abs (w, m->labels->pdata[j]);
+        {
+          if (m->crowd)
+            {
+              graphene_rect_t pill;
+              float radius;
+
+              trail_text_pill (m->labels->pdata[j], &pill, &radius);
+              rect (w, &pill, radius, &face);
+            }
+          text_abs (w, m->labels->pdata[j]);
+        }
     }
 }
 
@@ -1024,7 +1051,7 @@ write_emotions (SvgWriter                 *w,
   color_attr (w, "stroke", &style->neutral_line);
   g_string_append (w->out, "/>\n");
 
-  write_measured (w, e, cr, &ring);
+  write_measured (w, e, cr, &ring, FALSE);
 
   if (e->curves->len == 1)
     {
@@ -1068,6 +1095,7 @@ write_emotions (SvgWriter                 *w,
           circle (w, pt->x, pt->y, r, &curve->color);
         }
     }
+  write_measured (w, e, cr, &ring, TRUE);
 
   for (guint i = 0; i < e->curves->len; i++)
     {
@@ -1076,7 +1104,7 @@ write_emotions (SvgWriter                 *w,
       for (guint j = 0; j < curve->notes->len; j++)
         text_abs (w, curve->notes->pdata[j]);
     }
-  write_measured_labels (w, e);
+  write_measured_labels (w, e, &ring);
   g_string_append (w->out, "</g>\n");
   cairo_destroy (cr);
 }

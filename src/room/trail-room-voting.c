@@ -20,6 +20,17 @@ struct _TrailRoomVoting
   /* "participant-id\nround-id" → voter id: the voter each phone votes as.
    * Kept by id, so an undo that removes the voter just makes a new one. */
   GHashTable   *voters;
+  /* Ratings stay in the file after the session: the participant ids of
+   * the next session start again at "p1", so each session's keys carry a
+   * tag of their own, and a new session's p1 never re-rates for the last
+   * one's. */
+  char         *rating_tag;
+
+  /* What the room sees of the facilitator's laptop, set by the window:
+   * the workshop timer (while one is set) and the stage being presented. */
+  TrailTimer   *timer;
+  guint         timer_seen;       /* the remaining seconds last notified */
+  char         *presented_stage;
 };
 
 static void trail_room_voting_iface_init (TrailSessionWorkshopInterface *iface);
@@ -264,11 +275,147 @@ trail_room_voting_describe_round (TrailSessionWorkshop *workshop,
   return json_builder_get_root (builder);
 }
 
+static char *
+rating_key (TrailRoomVoting *self,
+            const char      *participant_id)
+{
+  return g_strdup_printf ("%s@%s", participant_id, self->rating_tag);
+}
+
+static gboolean
+trail_room_voting_rate_stage (TrailSessionWorkshop  *workshop,
+                              const char            *participant_id,
+                              TrailStage            *stage,
+                              int                    score,
+                              const char            *word,
+                              GError               **error)
+{
+  TrailRoomVoting *self = TRAIL_ROOM_VOTING (workshop);
+  TrailSessionParticipant *participant = find_participant (self, participant_id);
+  g_autofree char *key = rating_key (self, participant_id);
+  g_autoptr(GError) local_error = NULL;
+
+  /* Set or replaced: one "Rate Stage" step the facilitator can undo; the
+   * name is the one the phone joined with (the session made one up for
+   * an anonymous phone). */
+  if (!trail_document_rate_stage (get_document (self), stage, key,
+                                  participant != NULL ? trail_session_participant_get_name (participant) : NULL,
+                                  score, word, &local_error))
+    {
+      g_set_error_literal (error, TRAIL_SESSION_ERROR,
+                           g_error_matches (local_error, TRAIL_RATING_ERROR, TRAIL_RATING_ERROR_LIMIT)
+                           ? TRAIL_SESSION_ERROR_LIMIT : TRAIL_SESSION_ERROR_INVALID,
+                           local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* { "stage-id": { "score": 1, "word": "…" }, … }: only this phone's. */
+static JsonNode *
+trail_room_voting_describe_ratings (TrailSessionWorkshop *workshop,
+                                    const char           *participant_id)
+{
+  TrailRoomVoting *self = TRAIL_ROOM_VOTING (workshop);
+  TrailDocument *document = get_document (self);
+  GListModel *stages = trail_document_get_stages (document);
+  g_autofree char *key = rating_key (self, participant_id);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  for (guint i = 0, n = g_list_model_get_n_items (stages); i < n; i++)
+    {
+      g_autoptr(TrailStage) stage = g_list_model_get_item (stages, i);
+      TrailRating *rating = trail_document_find_rating (document, stage, key);
+
+      if (rating == NULL)
+        continue;
+      json_builder_set_member_name (builder, trail_stage_get_id (stage));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_int_value (builder, trail_rating_get_score (rating));
+      if (trail_rating_get_word (rating) != NULL)
+        {
+          json_builder_set_member_name (builder, "word");
+          json_builder_add_string_value (builder, trail_rating_get_word (rating));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* The phones count the timer down themselves from "remaining" and
+ * "running": a push once a second to every phone would be a flood for
+ * nothing. They are told again only when the count stops following the
+ * clock — started, paused, resumed, a minute added, stopped, finished. */
+static JsonNode *
+trail_room_voting_describe_room (TrailSessionWorkshop *workshop)
+{
+  TrailRoomVoting *self = TRAIL_ROOM_VOTING (workshop);
+  TrailTimerState state = self->timer != NULL ? trail_timer_get_state (self->timer) : TRAIL_TIMER_STOPPED;
+  TrailStage *stage = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (self->presented_stage != NULL)
+    stage = trail_document_find_stage (get_document (self), self->presented_stage);
+  if (state == TRAIL_TIMER_STOPPED && stage == NULL)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "timer");
+  if (state == TRAIL_TIMER_STOPPED)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "remaining");
+      json_builder_add_int_value (builder, trail_timer_get_remaining (self->timer));
+      json_builder_set_member_name (builder, "running");
+      json_builder_add_boolean_value (builder, state == TRAIL_TIMER_RUNNING);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "stage");
+  if (stage != NULL)
+    json_builder_add_string_value (builder, trail_stage_get_id (stage));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 static void
 trail_room_voting_iface_init (TrailSessionWorkshopInterface *iface)
 {
   iface->cast_dot = trail_room_voting_cast_dot;
   iface->describe_round = trail_room_voting_describe_round;
+  iface->rate_stage = trail_room_voting_rate_stage;
+  iface->describe_ratings = trail_room_voting_describe_ratings;
+  iface->describe_room = trail_room_voting_describe_room;
+}
+
+static void
+on_timer_changed_cb (TrailRoomVoting *self)
+{
+  self->timer_seen = trail_timer_get_remaining (self->timer);
+  trail_session_workshop_changed (TRAIL_SESSION_WORKSHOP (self));
+}
+
+static void
+on_timer_remaining_cb (TrailRoomVoting *self)
+{
+  guint remaining = trail_timer_get_remaining (self->timer);
+  guint seen = self->timer_seen;
+
+  self->timer_seen = remaining;
+  /* A second less is the clock the phones follow already; any other step
+   * (started again at a new length while running) is news. */
+  if (trail_timer_get_state (self->timer) == TRAIL_TIMER_RUNNING &&
+      remaining + 1 != seen && remaining != seen)
+    trail_session_workshop_changed (TRAIL_SESSION_WORKSHOP (self));
 }
 
 static void
@@ -277,6 +424,11 @@ trail_room_voting_finalize (GObject *object)
   TrailRoomVoting *self = TRAIL_ROOM_VOTING (object);
 
   g_hash_table_unref (self->voters);
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_object (&self->timer);
+  g_free (self->presented_stage);
+  g_free (self->rating_tag);
 
   G_OBJECT_CLASS (trail_room_voting_parent_class)->finalize (object);
 }
@@ -291,6 +443,8 @@ static void
 trail_room_voting_init (TrailRoomVoting *self)
 {
   self->voters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Unique, not secret: it is saved in the map. */
+  self->rating_tag = g_strdup_printf ("%08x%04x", g_random_int (), g_random_int () & 0xffff);
 }
 
 TrailRoomVoting *
@@ -303,4 +457,39 @@ trail_room_voting_new (TrailSession *session)
   self = g_object_new (TRAIL_TYPE_ROOM_VOTING, NULL);
   self->session = session;
   return self;
+}
+
+void
+trail_room_voting_set_timer (TrailRoomVoting *self,
+                             TrailTimer      *timer)
+{
+  g_return_if_fail (TRAIL_IS_ROOM_VOTING (self));
+  g_return_if_fail (timer == NULL || TRAIL_IS_TIMER (timer));
+
+  if (self->timer == timer)
+    return;
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_set_object (&self->timer, timer);
+  if (timer != NULL)
+    {
+      self->timer_seen = trail_timer_get_remaining (timer);
+      g_signal_connect_object (timer, "notify::state", G_CALLBACK (on_timer_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (timer, "notify::duration", G_CALLBACK (on_timer_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (timer, "notify::remaining", G_CALLBACK (on_timer_remaining_cb), self, G_CONNECT_SWAPPED);
+    }
+  trail_session_workshop_changed (TRAIL_SESSION_WORKSHOP (self));
+}
+
+void
+trail_room_voting_set_presented_stage (TrailRoomVoting *self,
+                                       const char      *stage_id)
+{
+  g_return_if_fail (TRAIL_IS_ROOM_VOTING (self));
+
+  if (g_strcmp0 (self->presented_stage, stage_id) == 0)
+    return;
+  g_free (self->presented_stage);
+  self->presented_stage = g_strdup (stage_id);
+  trail_session_workshop_changed (TRAIL_SESSION_WORKSHOP (self));
 }

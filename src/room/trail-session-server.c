@@ -98,6 +98,15 @@ static const struct {
   { "ended", N_("The session has ended. Thank you!") },
   { "removed", N_("The facilitator removed you from this session.") },
   { "you-are", N_("You are %s") },
+  { "score-label", N_("Your rating") },
+  { "your-ratings", N_("Your ratings") },
+  { "no-ratings", N_("You have not rated a stage yet.") },
+  { "rated-before", N_("You rated this stage: %s. Rating it again replaces that.") },
+  { "timer-paused", N_("Timer paused: %s") },
+  { "time-up", N_("Time is up") },
+  { "voting-closed", N_("Voting is closed. These are the results.") },
+  { "no-dots", N_("No dots were cast.") },
+  { "dots", N_("Dots: %d") },
 };
 
 static void

@@ -606,7 +606,8 @@ on_document_changed_cb (TrailCanvas      *self,
       if (what & TRAIL_CHANGE_CARDS)
         self->changes_redraw_cards = TRUE;
     }
-  else if (what != TRAIL_CHANGE_EMOTIONS)
+  /* Neither the persona lines nor the crowd's ratings touch a card. */
+  else if (what != TRAIL_CHANGE_EMOTIONS && what != TRAIL_CHANGE_RATINGS)
     self->changes_redraw_cards = TRUE;
 
   /* In the next frame's update phase, before its layout: every change

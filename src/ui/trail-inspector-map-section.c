@@ -19,6 +19,7 @@ struct _TrailInspectorMapSection
   GtkTextView           *notes_view;
   GtkSpinButton         *scale_min;
   GtkSpinButton         *scale_max;
+  AdwComboRow           *crowd_row;
 };
 
 G_DEFINE_FINAL_TYPE (TrailInspectorMapSection, trail_inspector_map_section, TRAIL_TYPE_INSPECTOR_SECTION)
@@ -43,6 +44,19 @@ on_apply_scale_clicked_cb (TrailInspectorMapSection *self)
 }
 
 static void
+on_crowd_selected_cb (TrailInspectorMapSection *self)
+{
+  TrailInspectorSection *section = TRAIL_INSPECTOR_SECTION (self);
+  TrailDocument *document = trail_inspector_section_get_document (section);
+
+  if (document == NULL || trail_inspector_section_is_loading (section))
+    return;
+  /* The rows are in TrailCrowdStatistic's order. */
+  trail_document_set_crowd_statistic (document, adw_combo_row_get_selected (self->crowd_row) == 1
+                                                ? TRAIL_CROWD_MEDIAN : TRAIL_CROWD_MEAN);
+}
+
+static void
 trail_inspector_map_section_load (TrailInspectorSection *section,
                                   GObject               *item)
 {
@@ -52,6 +66,8 @@ trail_inspector_map_section_load (TrailInspectorSection *section,
   /* The scale is applied with its button, not field by field. */
   gtk_spin_button_set_value (self->scale_min, trail_document_get_scale_min (document));
   gtk_spin_button_set_value (self->scale_max, trail_document_get_scale_max (document));
+  adw_combo_row_set_selected (self->crowd_row,
+                              trail_document_get_crowd_statistic (document) == TRAIL_CROWD_MEDIAN ? 1 : 0);
 }
 
 static gboolean
@@ -59,7 +75,7 @@ trail_inspector_map_section_concerns (TrailInspectorSection *section,
                                       TrailChangeFlags       what,
                                       GObject               *object)
 {
-  return (what & (TRAIL_CHANGE_META | TRAIL_CHANGE_SCALE)) != 0;
+  return (what & (TRAIL_CHANGE_META | TRAIL_CHANGE_SCALE | TRAIL_CHANGE_RATINGS)) != 0 && TRAIL_IS_DOCUMENT (object);
 }
 
 static void
@@ -88,7 +104,9 @@ trail_inspector_map_section_class_init (TrailInspectorMapSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorMapSection, notes_view);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorMapSection, scale_min);
   gtk_widget_class_bind_template_child (widget_class, TrailInspectorMapSection, scale_max);
+  gtk_widget_class_bind_template_child (widget_class, TrailInspectorMapSection, crowd_row);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_scale_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_crowd_selected_cb);
 }
 
 static void
@@ -101,4 +119,5 @@ trail_inspector_map_section_init (TrailInspectorMapSection *self)
   trail_inspector_section_bind_text (section, self->objective_view, "objective");
   trail_inspector_section_bind_text (section, self->scope_view, "scope");
   trail_inspector_section_bind_text (section, self->notes_view, "notes");
+  trail_inspector_section_label_row (section, ADW_PREFERENCES_ROW (self->crowd_row));
 }

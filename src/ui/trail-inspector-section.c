@@ -585,6 +585,17 @@ trail_inspector_section_label_row (TrailInspectorSection *self,
 }
 
 void
+trail_inspector_section_label_widget (TrailInspectorSection *self,
+                                      GtkWidget             *widget,
+                                      const char            *label)
+{
+  g_return_if_fail (TRAIL_IS_INSPECTOR_SECTION (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  label_for_tests (widget, label);
+}
+
+void
 trail_inspector_section_bind_switch (TrailInspectorSection *self,
                                      GtkSwitch             *sw,
                                      const char            *property)

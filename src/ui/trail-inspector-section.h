@@ -104,6 +104,10 @@ void trail_inspector_section_bind_color  (TrailInspectorSection *self,
  * canvas's debug geometry, as bound fields are, so tests can aim at it. */
 void trail_inspector_section_label_row   (TrailInspectorSection *self,
                                           AdwPreferencesRow     *row);
+/* The same for a button or any other widget, named @label. */
+void trail_inspector_section_label_widget (TrailInspectorSection *self,
+                                           GtkWidget             *widget,
+                                           const char            *label);
 void trail_inspector_section_bind_switch (TrailInspectorSection *self,
                                           GtkSwitch             *sw,
                                           const char            *property);

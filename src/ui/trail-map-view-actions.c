@@ -718,6 +718,46 @@ hide_lane_action (GtkWidget  *widget,
     trail_document_update (self->document, lane, "hidden", TRUE, NULL);
 }
 
+/* The crowd's ratings of a stage (the inspector's stage section): one
+ * participant's ("(ss)": stage id, participant key), or all of them
+ * ("s": stage id); one undo step with the Undo toast of every removal. */
+static void
+remove_rating_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (widget);
+  const char *stage_id, *participant;
+  TrailStage *stage;
+
+  if (self->document == NULL)
+    return;
+  g_variant_get (param, "(&s&s)", &stage_id, &participant);
+  stage = trail_document_find_stage (self->document, stage_id);
+  if (stage != NULL && trail_document_unrate_stage (self->document, stage, participant))
+    show_undo_toast (self, _("Rating removed"));
+}
+
+static void
+clear_ratings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (widget);
+  TrailStage *stage;
+  guint n;
+  g_autofree char *title = NULL;
+
+  if (self->document == NULL)
+    return;
+  stage = trail_document_find_stage (self->document, g_variant_get_string (param, NULL));
+  if (stage == NULL || (n = trail_document_clear_stage_ratings (self->document, stage)) == 0)
+    return;
+  /* Translators: a toast after the facilitator cleared a stage's ratings. */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rating removed", "%u ratings removed", n), n);
+  show_undo_toast (self, title);
+}
+
 static void
 show_hidden_lanes_action (GtkWidget  *widget,
                           const char *action_name,
@@ -825,6 +865,8 @@ _trail_map_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "map.move-lane", "s", move_lane_action);
   gtk_widget_class_install_action (widget_class, "map.hide-lane", NULL, hide_lane_action);
   gtk_widget_class_install_action (widget_class, "map.show-hidden-lanes", NULL, show_hidden_lanes_action);
+  gtk_widget_class_install_action (widget_class, "map.remove-rating", "(ss)", remove_rating_action);
+  gtk_widget_class_install_action (widget_class, "map.clear-ratings", "s", clear_ratings_action);
   gtk_widget_class_install_action (widget_class, "map.select-stage", NULL, select_header_action);
   gtk_widget_class_install_action (widget_class, "map.select-lane", NULL, select_header_action);
 }

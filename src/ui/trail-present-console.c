@@ -31,6 +31,7 @@ struct _TrailPresentConsole
   GtkWidget       *present_button;
   GtkWidget       *votes_group;
   GtkWidget       *votes_slot;
+  GtkWidget       *session_slot;
   gboolean         updating;
 };
 
@@ -337,6 +338,12 @@ trail_present_console_init (TrailPresentConsole *self)
   make_button (self, row, _("S_top Timer"), G_CALLBACK (on_stop_clicked_cb));
   gtk_box_append (GTK_BOX (page), row);
 
+  /* The workshop session (trail_present_console_set_session_widget()):
+   * started and ended here too, its join link shown while it runs. */
+  self->session_slot = adw_bin_new ();
+  gtk_widget_set_visible (self->session_slot, FALSE);
+  gtk_box_append (GTK_BOX (page), self->session_slot);
+
   /* The voting round's results go here (trail_present_console_set_votes_widget());
    * the results widget carries its own heading. */
   self->votes_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -396,4 +403,14 @@ trail_present_console_set_votes_widget (TrailPresentConsole *self,
     g_object_bind_property (widget, "visible", self->votes_group, "visible", G_BINDING_SYNC_CREATE);
   else
     gtk_widget_set_visible (self->votes_group, FALSE);
+}
+
+void
+trail_present_console_set_session_widget (TrailPresentConsole *self,
+                                          GtkWidget           *widget)
+{
+  g_return_if_fail (TRAIL_IS_PRESENT_CONSOLE (self));
+
+  adw_bin_set_child (ADW_BIN (self->session_slot), widget);
+  gtk_widget_set_visible (self->session_slot, widget != NULL);
 }

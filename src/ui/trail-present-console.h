@@ -24,5 +24,9 @@ GtkWidget *trail_present_console_new              (TrailPresenter      *presente
  * section. */
 void       trail_present_console_set_votes_widget (TrailPresentConsole *self,
                                                    GtkWidget           *widget);
+/* Puts @widget (the workshop session's start and end, its join link) in
+ * the console, replacing what was there; NULL hides the section. */
+void       trail_present_console_set_session_widget (TrailPresentConsole *self,
+                                                     GtkWidget           *widget);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _TrailPresenter
   GtkWidget           *console;       /* weak: a toplevel of its own */
   GtkWidget           *timer_button;  /* weak: in the header bar */
   GtkWidget           *votes_widget;  /* the voting round's results, for the console */
+  GtkWidget           *session_widget; /* the workshop session, for the console */
   TrailTimer          *timer;
   TrailDocument       *document;      /* followed while presenting */
 
@@ -966,6 +967,7 @@ trail_presenter_dispose (GObject *object)
   g_clear_object (&self->pan);
   g_clear_object (&self->spotlight_card);
   g_clear_object (&self->votes_widget);
+  g_clear_object (&self->session_widget);
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
@@ -1282,6 +1284,8 @@ trail_presenter_show_console (TrailPresenter *self)
       g_set_weak_pointer (&self->console, console);
       if (self->votes_widget != NULL)
         trail_present_console_set_votes_widget (TRAIL_PRESENT_CONSOLE (console), self->votes_widget);
+      if (self->session_widget != NULL)
+        trail_present_console_set_session_widget (TRAIL_PRESENT_CONSOLE (console), self->session_widget);
       if (self->window != NULL)
         gtk_window_set_application (GTK_WINDOW (console), gtk_window_get_application (self->window));
     }
@@ -1312,4 +1316,21 @@ trail_presenter_set_votes_widget (TrailPresenter *self,
     trail_present_console_set_votes_widget (TRAIL_PRESENT_CONSOLE (self->console), widget);
   g_clear_object (&self->votes_widget);
   self->votes_widget = widget;
+}
+
+void
+trail_presenter_set_session_widget (TrailPresenter *self,
+                                    GtkWidget      *widget)
+{
+  g_return_if_fail (TRAIL_IS_PRESENTER (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  if (widget == self->session_widget)
+    return;
+  if (widget != NULL)
+    g_object_ref_sink (widget);
+  if (self->console != NULL)
+    trail_present_console_set_session_widget (TRAIL_PRESENT_CONSOLE (self->console), widget);
+  g_clear_object (&self->session_widget);
+  self->session_widget = widget;
 }

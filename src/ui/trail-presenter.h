@@ -73,5 +73,9 @@ GtkWindow      *trail_presenter_get_console       (TrailPresenter *self);
  * when it opens later); NULL hides the section. */
 void            trail_presenter_set_votes_widget  (TrailPresenter *self,
                                                    GtkWidget      *widget);
+/* The workshop session's panel for the console, kept like the votes
+ * widget; NULL hides the section. */
+void            trail_presenter_set_session_widget (TrailPresenter *self,
+                                                    GtkWidget      *widget);
 
 G_END_DECLS

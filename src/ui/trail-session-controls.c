@@ -37,6 +37,11 @@ struct _TrailSessionControls
   TrailSession       *session;
   TrailSessionServer *server;
   GBindingGroup      *session_bindings;
+  TrailRoomVoting    *room;       /* the session's workshop, while it runs */
+
+  /* What the phones are shown of presenting, kept for the next session. */
+  TrailTimer         *timer;
+  char               *presented_stage;
 
   /* bench/room: TRAILMAP_BENCH_SESSION_FRAMES=FILE records when the
    * first frame after each card from the room was painted. */
@@ -300,6 +305,8 @@ trail_session_controls_dispose (GObject *object)
    * template's menu button, and everything inside it) itself. */
   g_clear_object (&self->session_bindings);
   g_clear_object (&self->document);
+  g_clear_object (&self->timer);
+  g_clear_pointer (&self->presented_stage, g_free);
 
   G_OBJECT_CLASS (trail_session_controls_parent_class)->dispose (object);
 }
@@ -462,12 +469,19 @@ trail_session_controls_start (TrailSessionControls  *self,
     /* The phones vote in the map's dot-voting round. */
     g_autoptr(TrailRoomVoting) voting = trail_room_voting_new (session);
 
+    trail_room_voting_set_timer (voting, self->timer);
+    trail_room_voting_set_presented_stage (voting, self->presented_stage);
     trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (voting));
+    /* The session holds it from here on. */
+    self->room = voting;
   }
   trail_session_set_allow_anonymous (session, gtk_check_button_get_active (self->anonymous_check));
   server = trail_session_server_new (session);
   if (!trail_session_server_start (server, address, error))
-    return FALSE;
+    {
+      self->room = NULL;
+      return FALSE;
+    }
 
   self->session = g_steal_pointer (&session);
   self->server = g_steal_pointer (&server);
@@ -514,6 +528,7 @@ trail_session_controls_stop (TrailSessionControls *self)
     g_signal_handlers_disconnect_by_data (trail_session_get_participants (self->session), self);
   g_binding_group_set_source (self->session_bindings, NULL);
   g_clear_object (&self->server);
+  self->room = NULL;
   g_clear_object (&self->session);
   if (self->qr_code != NULL)
     trail_qr_code_set_text (self->qr_code, NULL);
@@ -563,4 +578,29 @@ trail_session_controls_start_when_ready (TrailSessionControls *self)
     if (!trail_session_controls_start (self, &error))
       g_printerr ("trailmap: %s\n", error->message);
   }
+}
+
+void
+trail_session_controls_set_timer (TrailSessionControls *self,
+                                  TrailTimer           *timer)
+{
+  g_return_if_fail (TRAIL_IS_SESSION_CONTROLS (self));
+  g_return_if_fail (timer == NULL || TRAIL_IS_TIMER (timer));
+
+  g_set_object (&self->timer, timer);
+  if (self->room != NULL)
+    trail_room_voting_set_timer (self->room, timer);
+}
+
+void
+trail_session_controls_set_presented_stage (TrailSessionControls *self,
+                                            TrailStage           *stage)
+{
+  g_return_if_fail (TRAIL_IS_SESSION_CONTROLS (self));
+  g_return_if_fail (stage == NULL || TRAIL_IS_STAGE (stage));
+
+  g_free (self->presented_stage);
+  self->presented_stage = stage != NULL ? g_strdup (trail_stage_get_id (stage)) : NULL;
+  if (self->room != NULL)
+    trail_room_voting_set_presented_stage (self->room, self->presented_stage);
 }

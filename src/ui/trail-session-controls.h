@@ -36,5 +36,12 @@ const char * const *trail_session_controls_get_join_urls (TrailSessionControls  
 /* Starts a session as soon as a map is shown, and prints its join links
  * on standard output (`trailmap --session MAP`). */
 void                trail_session_controls_start_when_ready (TrailSessionControls *self);
+/* What the phones show of presenting (the window sets these from its
+ * presenter): the workshop timer, and the stage presented (NULL while
+ * not presenting). Kept across sessions. */
+void                trail_session_controls_set_timer     (TrailSessionControls  *self,
+                                                          TrailTimer            *timer);
+void                trail_session_controls_set_presented_stage (TrailSessionControls *self,
+                                                                TrailStage           *stage);
 
 G_END_DECLS

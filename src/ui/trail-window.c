@@ -15,6 +15,7 @@
 #include "trail-presenter.h"
 #include "trail-model.h"
 #include "trail-session-controls.h"
+#include "trail-session-panel.h"
 #include "trail-vote-results.h"
 #include "trail-window-private.h"
 
@@ -172,6 +173,20 @@ on_document_for_votes_cb (TrailVoteResults *results,
                           TrailWindow      *self)
 {
   trail_vote_results_set_document (results, _trail_window_get_document (self));
+}
+
+/* The phones show "Now: STAGE" while the map is presented. */
+static void
+on_presenter_changed_for_session_cb (TrailWindow    *self,
+                                     TrailPresenter *presenter)
+{
+  TrailStage *stage = NULL;
+
+  if (self->session_controls == NULL)
+    return;
+  if (trail_presenter_get_presenting (presenter))
+    stage = trail_presenter_get_stage (presenter, trail_presenter_get_stage_index (presenter));
+  trail_session_controls_set_presented_stage (TRAIL_SESSION_CONTROLS (self->session_controls), stage);
 }
 
 static void
@@ -515,6 +530,15 @@ trail_window_init (TrailWindow *self)
     g_signal_connect_object (self, "notify::document", G_CALLBACK (on_document_for_votes_cb), votes,
                              G_CONNECT_SWAPPED);
     on_document_for_votes_cb (TRAIL_VOTE_RESULTS (votes), NULL, self);
+
+    /* The workshop session from the console as from the header bar, and
+     * the timer and the stage presented on the phones. */
+    trail_presenter_set_session_widget (presenter,
+                                        trail_session_panel_new (TRAIL_SESSION_CONTROLS (self->session_controls)));
+    trail_session_controls_set_timer (TRAIL_SESSION_CONTROLS (self->session_controls),
+                                      trail_presenter_get_timer (presenter));
+    g_signal_connect_object (presenter, "changed", G_CALLBACK (on_presenter_changed_for_session_cb), self,
+                             G_CONNECT_SWAPPED);
   }
 
   /* The window follows whichever map it shows, and its document, without

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -13,5 +14,16 @@ G_BEGIN_DECLS
  * were first drawn with, else its cantarell-VERSION subfolder: glyph
  * outlines differ between Cantarell versions. */
 const char *render_golden_dir (const char *source_root);
+
+/* A PNG decoded to ARGB32 whatever its format. */
+cairo_surface_t *render_golden_decode_png (GBytes          *bytes);
+/* Whether at most @max_share of the pixels differ by more than @tolerance
+ * in a channel; a differing picture is saved as NAME-actual.png in
+ * $TRAILMAP_TEST_ARTIFACTS. */
+gboolean    render_golden_similar    (cairo_surface_t *a,
+                                      cairo_surface_t *b,
+                                      int              tolerance,
+                                      double           max_share,
+                                      const char      *name);
 
 G_END_DECLS

@@ -546,7 +546,7 @@ test_room_voting (void)
     const char *map = trail_session_get_map_state (session);
 
     g_assert_nonnull (strstr (map, "\"voting\":true"));
-    g_assert_nonnull (strstr (map, "\"rating\":false"));
+    g_assert_nonnull (strstr (map, "\"rating\":true"));
   }
   {
     g_autofree char *reply = send_msg (session, &ann, vote);
@@ -607,6 +607,120 @@ test_room_voting (void)
     /* A revealed round takes no more dots. */
     assert_reply (reply, "error", "unavailable");
   }
+  trail_session_set_workshop (session, NULL);
+}
+
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static void
+count_changed_cb (TrailSessionWorkshop *workshop, guint *n)
+{
+  (*n)++;
+}
+
+static JsonObject *
+personal_room (TrailSession *session, TrailSessionParticipant *participant)
+{
+  g_autofree char *personal = trail_session_dup_personal_state (session, participant);
+  g_autoptr(JsonObject) object = parse_reply (personal);
+  JsonNode *room = json_object_get_member (object, "room");
+
+  return JSON_NODE_HOLDS_OBJECT (room) ? json_object_ref (json_node_get_object (room)) : NULL;
+}
+
+/* The timer and the stage presented, as the phones see them: the phones
+ * are told when the timer starts, pauses, jumps or stops — not on every
+ * second, which they count themselves. */
+static void
+test_room_timer_and_stage (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailRoomVoting) room = trail_room_voting_new (session);
+  g_autoptr(TrailTimer) timer = NULL;
+  TrailSessionParticipant *ann = join (session, "Ann");
+  g_autofree char *stage_id = g_strdup (first_stage_id (document));
+  guint changed = 0;
+
+  fake_now = 1000 * G_USEC_PER_SEC;
+  timer = trail_timer_new_with_clock (fake_clock, NULL);
+  trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (room));
+  g_signal_connect (room, "changed", G_CALLBACK (count_changed_cb), &changed);
+  g_assert_null (personal_room (session, ann));
+
+  trail_room_voting_set_timer (room, timer);
+  /* A stopped timer is no timer to the phones. */
+  g_assert_null (personal_room (session, ann));
+  changed = 0;
+
+  trail_timer_start (timer, 125);
+  g_assert_cmpuint (changed, >=, 1);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+    JsonObject *t = json_object_get_object_member (object, "timer");
+
+    g_assert_cmpint (json_object_get_int_member (t, "remaining"), ==, 125);
+    g_assert_true (json_object_get_boolean_member (t, "running"));
+    g_assert_true (json_object_get_null_member (object, "stage"));
+  }
+
+  /* Thirty seconds tick by: no news for the phones. */
+  changed = 0;
+  for (int i = 0; i < 30; i++)
+    {
+      fake_now += G_USEC_PER_SEC;
+      trail_timer_update (timer);
+    }
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* Started again at the same length: a jump the phones must hear of. */
+  trail_timer_start (timer, 125);
+  g_assert_cmpuint (changed, ==, 1);
+  changed = 0;
+  trail_timer_add_minute (timer);
+  g_assert_cmpuint (changed, >=, 1);
+  changed = 0;
+  trail_timer_toggle_pause (timer);
+  g_assert_cmpuint (changed, >=, 1);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+    JsonObject *t = json_object_get_object_member (object, "timer");
+
+    g_assert_cmpint (json_object_get_int_member (t, "remaining"), ==, 185);
+    g_assert_false (json_object_get_boolean_member (t, "running"));
+  }
+
+  /* Presenting: the stage; a stage removed meanwhile is no stage. */
+  changed = 0;
+  trail_room_voting_set_presented_stage (room, stage_id);
+  g_assert_cmpuint (changed, ==, 1);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+
+    g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, stage_id);
+  }
+  trail_timer_stop (timer);
+  {
+    g_autoptr(JsonObject) object = personal_room (session, ann);
+
+    g_assert_true (json_object_get_null_member (object, "timer"));
+    g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, stage_id);
+  }
+  trail_room_voting_set_presented_stage (room, "no-such-stage");
+  g_assert_null (personal_room (session, ann));
+  trail_room_voting_set_presented_stage (room, NULL);
+
+  /* Off with the session: the timer keeps no handler on a gone room. */
+  trail_room_voting_set_timer (room, NULL);
+  changed = 0;
+  trail_timer_start (timer, 10);
+  g_assert_cmpuint (changed, ==, 0);
   trail_session_set_workshop (session, NULL);
 }
 
@@ -1092,6 +1206,192 @@ test_server_voting (void)
   trail_session_set_workshop (session, NULL);
 }
 
+static void
+send_rate (Client *client, int id, const char *stage_id, int score, const char *extra)
+{
+  g_autofree char *message = g_strdup_printf ("{\"type\":\"rate\",\"id\":%d,\"stage\":\"%s\",\"score\":%d%s}",
+                                              id, stage_id, score, extra != NULL ? extra : "");
+
+  soup_websocket_connection_send_text (client->ws, message);
+}
+
+static const char *
+last_received (Client *client, const char *prefix)
+{
+  for (guint i = client->received->len; i > 0; i--)
+    if (g_str_has_prefix (g_ptr_array_index (client->received, i - 1), prefix))
+      return g_ptr_array_index (client->received, i - 1);
+  return NULL;
+}
+
+/* Whether the last "you" pushed to @client tells exactly @expected as
+ * its ratings. */
+static gboolean
+pushed_ratings_are (Client *client, const char *expected)
+{
+  const char *you = last_received (client, "{\"type\":\"you\"");
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *ratings = NULL;
+
+  if (you == NULL)
+    return FALSE;
+  object = parse_reply (you);
+  json_generator_set_root (generator, json_object_get_member (object, "ratings"));
+  ratings = json_generator_to_data (generator, NULL);
+  return g_str_equal (ratings, expected);
+}
+
+static guint
+count_ratings (TrailDocument *document, TrailStage *stage)
+{
+  g_autoptr(GPtrArray) ratings = trail_document_dup_stage_ratings (document, stage);
+
+  return ratings->len;
+}
+
+/* Ratings over the network, from two real WebSocket clients: a rating,
+ * a re-rating that replaces it, a score off the scale refused, no way to
+ * reach another participant's rating, and the facilitator's undo. */
+static void
+test_server_rating (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailRoomVoting) room = trail_room_voting_new (session);
+  g_autoptr(TrailSessionServer) server = trail_session_server_new (session);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (document), 0);
+  g_autoptr(TrailStage) second = g_list_model_get_item (trail_document_get_stages (document), 1);
+  const char *stage_id = trail_stage_get_id (stage);
+  int min = trail_document_get_scale_min (document);
+  int max = trail_document_get_scale_max (document);
+  g_autofree char *ann_key = NULL;
+  g_autofree char *expected = NULL;
+  Client *clients[2];
+  const char *url;
+
+  trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (room));
+  g_assert_true (trail_session_server_start (server, "127.0.0.1", &error));
+  url = trail_session_server_get_join_urls (server)[0];
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *message = g_strdup_printf ("{\"type\":\"join\",\"name\":\"%s\"}", i == 0 ? "Ann" : "Bob");
+
+      clients[i] = client_new (soup, url);
+      WAIT_UNTIL (clients[i]->ws != NULL || clients[i]->failed);
+      g_assert_false (clients[i]->failed);
+      soup_websocket_connection_send_text (clients[i]->ws, message);
+      WAIT_UNTIL (count_received (clients[i], "{\"type\":\"welcome\"") == 1);
+    }
+  WAIT_UNTIL (last_received (clients[0], "{\"type\":\"map\"") != NULL);
+  g_assert_nonnull (strstr (last_received (clients[0], "{\"type\":\"map\""), "\"rating\":true"));
+
+  /* Ann rates the first stage: one "Rate Stage" step, her name on it. */
+  send_rate (clients[0], 1, stage_id, min, ",\"word\":\"lost\"");
+  WAIT_UNTIL (count_received (clients[0], "{\"type\":\"ack\",\"id\":1") == 1);
+  {
+    g_autoptr(GPtrArray) ratings = trail_document_dup_stage_ratings (document, stage);
+    TrailRating *rating;
+
+    g_assert_cmpuint (ratings->len, ==, 1);
+    rating = ratings->pdata[0];
+    g_assert_cmpstr (trail_rating_get_name (rating), ==, "Ann");
+    g_assert_cmpint (trail_rating_get_score (rating), ==, min);
+    g_assert_cmpstr (trail_rating_get_word (rating), ==, "lost");
+    g_assert_true (g_str_has_prefix (trail_rating_get_participant (rating), "p1@"));
+    ann_key = g_strdup (trail_rating_get_participant (rating));
+    g_assert_cmpstr (trail_document_get_undo_label (document), ==, "Rate Stage");
+  }
+  expected = g_strdup_printf ("{\"%s\":{\"score\":%d,\"word\":\"lost\"}}", stage_id, min);
+  WAIT_UNTIL (pushed_ratings_are (clients[0], expected));
+
+  /* Re-rating replaces: still one rating of hers, the new score, no word. */
+  send_rate (clients[0], 2, stage_id, max, NULL);
+  WAIT_UNTIL (count_received (clients[0], "{\"type\":\"ack\",\"id\":2") == 1);
+  g_assert_cmpuint (count_ratings (document, stage), ==, 1);
+  g_assert_cmpint (trail_rating_get_score (trail_document_find_rating (document, stage, ann_key)), ==, max);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("{\"%s\":{\"score\":%d}}", stage_id, max);
+  WAIT_UNTIL (pushed_ratings_are (clients[0], expected));
+
+  /* Off the scale, either side: refused, nothing changed. */
+  send_rate (clients[0], 3, stage_id, max + 1, NULL);
+  send_rate (clients[0], 4, stage_id, min - 1, NULL);
+  WAIT_UNTIL (count_received (clients[0], "{\"type\":\"error\",\"id\":4,\"code\":\"invalid\"") == 1);
+  g_assert_cmpuint (count_received (clients[0], "{\"type\":\"error\",\"id\":3,\"code\":\"invalid\""), ==, 1);
+  g_assert_cmpint (trail_rating_get_score (trail_document_find_rating (document, stage, ann_key)), ==, max);
+
+  /* Bob cannot name Ann's rating; his own is his, beside hers. */
+  {
+    g_autofree char *extra = g_strdup_printf (",\"participant\":\"%s\"", ann_key);
+
+    send_rate (clients[1], 5, stage_id, min, extra);
+    WAIT_UNTIL (count_received (clients[1], "{\"type\":\"error\",\"id\":5,\"code\":\"invalid\"") == 1);
+  }
+  send_rate (clients[1], 6, stage_id, min, ",\"word\":\"fine\"");
+  WAIT_UNTIL (count_received (clients[1], "{\"type\":\"ack\",\"id\":6") == 1);
+  send_rate (clients[1], 7, trail_stage_get_id (second), 0, NULL);
+  WAIT_UNTIL (count_received (clients[1], "{\"type\":\"ack\",\"id\":7") == 1);
+  g_assert_cmpuint (count_ratings (document, stage), ==, 2);
+  g_assert_cmpint (trail_rating_get_score (trail_document_find_rating (document, stage, ann_key)), ==, max);
+  g_assert_null (trail_rating_get_word (trail_document_find_rating (document, stage, ann_key)));
+  /* Each phone is told its own ratings only. */
+  WAIT_UNTIL (pushed_ratings_are (clients[0], expected));
+  g_assert_null (strstr (last_received (clients[0], "{\"type\":\"you\""), "fine"));
+
+  /* The facilitator's undo takes Bob's last rating back, then his first;
+   * Ann's stays. */
+  trail_document_undo (document);
+  g_assert_cmpuint (count_ratings (document, second), ==, 0);
+  trail_document_undo (document);
+  g_assert_cmpuint (count_ratings (document, stage), ==, 1);
+  WAIT_UNTIL (pushed_ratings_are (clients[1], "{}"));
+  /* …and the next undo puts Ann's first rating back in place of her
+   * re-rating. */
+  trail_document_undo (document);
+  g_assert_cmpint (trail_rating_get_score (trail_document_find_rating (document, stage, ann_key)), ==, min);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("{\"%s\":{\"score\":%d,\"word\":\"lost\"}}", stage_id, min);
+  WAIT_UNTIL (pushed_ratings_are (clients[0], expected));
+
+  trail_session_server_stop (server);
+  for (guint i = 0; i < 2; i++)
+    {
+      WAIT_UNTIL (clients[i]->closed);
+      client_free (clients[i]);
+    }
+  trail_session_set_workshop (session, NULL);
+}
+
+/* Ratings are kept per session: a second session's "p1" is someone else,
+ * and does not re-rate for the first one's. */
+static void
+test_rating_sessions (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (document), 0);
+  g_autofree char *rate = g_strdup_printf ("{\"type\":\"rate\",\"stage\":\"%s\",\"score\":1}",
+                                           trail_stage_get_id (stage));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TrailSession) session = trail_session_new (document);
+      g_autoptr(TrailRoomVoting) room = trail_room_voting_new (session);
+      TrailSessionParticipant *ann = NULL;
+      g_autofree char *reply = NULL;
+
+      trail_session_set_workshop (session, TRAIL_SESSION_WORKSHOP (room));
+      ann = join (session, "Ann");
+      g_assert_cmpstr (trail_session_participant_get_id (ann), ==, "p1");
+      reply = send_msg (session, &ann, rate);
+      assert_reply (reply, "ack", NULL);
+      trail_session_set_workshop (session, NULL);
+    }
+  g_assert_cmpuint (count_ratings (document, stage), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1106,10 +1406,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/room-full-and-anonymous", test_room_full_and_anonymous);
   g_test_add_func ("/session/workshop-hooks", test_workshop_hooks);
   g_test_add_func ("/session/room-voting", test_room_voting);
+  g_test_add_func ("/session/room-timer-and-stage", test_room_timer_and_stage);
   g_test_add_func ("/session/qr", test_qr);
   g_test_add_func ("/session/server-http", test_server_http);
   g_test_add_func ("/session/server-clients", test_server_clients);
   g_test_add_func ("/session/server-voting", test_server_voting);
+  g_test_add_func ("/session/server-rating", test_server_rating);
+  g_test_add_func ("/session/rating-sessions", test_rating_sessions);
 
   return g_test_run ();
 }

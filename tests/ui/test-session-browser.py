@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -145,6 +146,23 @@ def status_of(url):
         return error.code, error.read()
 
 
+def crowd_pixels(canvas, shot, stage):
+    """How many pixels of the emotions lane's cell in @stage are drawn in
+    the crowd line's colour (the light style's dark grey; a persona's line
+    is never that colour), and the middle height of where they are, in
+    screen pixels. ImageMagick counts them in the screenshot."""
+    g = canvas.geometry()
+    cell = canvas.cell(g, 'Emotions', stage)
+    x, y = canvas.screen(cell['x'], cell['y'])
+    out = subprocess.run(['convert', shot, '-crop', f'{int(cell["w"])}x{int(cell["h"])}+{x}+{y}', '+repage',
+                          '-alpha', 'off', '-fuzz', '12%', '-transparent', '#3d3846', '-alpha', 'extract',
+                          '-negate', '-format', '%[fx:round(mean*w*h)] %@', 'info:'],
+                         capture_output=True, text=True, check=True)
+    count, box = out.stdout.split()
+    height, top = (int(v) for v in re.fullmatch(r'[0-9]+x([0-9]+)\+[0-9]+\+([0-9]+)', box).groups())
+    return int(count), y + top + height / 2
+
+
 def browser():
     options = Options()
     options.add_argument('--headless=new')
@@ -186,8 +204,8 @@ try:
     # The name is shown as text, not markup.
     you = driver.find_element(By.ID, 'you').text
     assert NAME in you, you
-    # Rating is not offered yet; voting is, in the map's running round.
-    assert not driver.find_element(By.ID, 'rate-section').is_displayed()
+    # Rating is offered, and voting in the map's running round.
+    assert driver.find_element(By.ID, 'rate-section').is_displayed()
     assert driver.find_element(By.ID, 'vote-section').is_displayed()
     assert driver.find_element(By.ID, 'round-question').text == 'Which pain hurts most?'
     assert driver.find_element(By.ID, 'dots-left').text == 'Dots left: 2'
@@ -263,6 +281,98 @@ try:
     assert not canvas.app.log_problems(), canvas.app.log_problems()
     print('ok 7 hostile messages are refused, the app keeps working, nothing lost, no warning logged')
 
+    # Rating two stages, one of them twice: the second rating replaces
+    # the first, and the page lists the phone's own ratings.
+    def rate(stage, score, word=None):
+        Select(driver.find_element(By.ID, 'rate-stage')).select_by_visible_text(stage)
+        driver.find_element(By.XPATH, f'//fieldset[@id="rate-scale"]/label[input[@value="{score}"]]').click()
+        if word is not None:
+            driver.find_element(By.ID, 'rate-word').clear()
+            driver.find_element(By.ID, 'rate-word').send_keys(word)
+        before = driver.find_element(By.ID, 'my-ratings').text
+        driver.find_element(By.ID, 'rate-button').click()
+        wait.until(lambda d: d.find_element(By.ID, 'my-ratings').text != before)
+        return [li.text.replace('\n', ' ') for li in driver.find_elements(By.CSS_SELECTOR, '#my-ratings li')]
+
+    assert driver.find_element(By.ID, 'my-ratings').text == 'You have not rated a stage yet.'
+    # The whole map in view, for the crowd line in the emotions lane.
+    canvas.fit()
+    unrated = canvas.screenshot('session-projector-unrated')
+    before = {stage: crowd_pixels(canvas, unrated, stage)[0] for stage in ('Awareness', 'Purchase')}
+    rate('Awareness', -2, 'confusing')
+    mine = rate('Purchase', 1)
+    assert mine == ['Awareness Very negative · confusing', 'Purchase Positive'], mine
+    # Choosing a rated stage shows what was given; rating again replaces.
+    Select(driver.find_element(By.ID, 'rate-stage')).select_by_visible_text('Awareness')
+    assert driver.find_element(By.CSS_SELECTOR, '#rate-scale input[value="-2"]').is_selected()
+    assert driver.find_element(By.ID, 'rate-word').get_attribute('value') == 'confusing'
+    assert driver.find_element(By.ID, 'rate-current').is_displayed()
+    mine = rate('Awareness', -1)
+    assert mine == ['Awareness Negative · confusing', 'Purchase Positive'], mine
+    driver.find_element(By.ID, 'rate-section').location_once_scrolled_into_view
+    rate_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-rate.png')
+    driver.save_screenshot(rate_shot)
+    doc = canvas.save()
+    ratings = {r['stage']: r for r in doc.get('ratings', [])}
+    assert set(ratings) == {'s1', 's3'}, doc.get('ratings')
+    assert ratings['s1']['score'] == -1 and ratings['s1'].get('word') == 'confusing', ratings
+    assert ratings['s3']['score'] == 1 and 'word' not in ratings['s3'], ratings
+    assert all(r['name'] == NAME for r in ratings.values()), ratings
+    assert ratings['s1']['participant'] == ratings['s3']['participant'], ratings
+    # On the canvas: the crowd's marks (and their "n = 1") in the two
+    # stages rated.
+    canvas.focus_canvas()
+    canvas.key('ctrl+0')
+    canvas.wait_view_settled()
+    rated_projector = canvas.screenshot('session-projector-ratings')
+    after = {stage: crowd_pixels(canvas, rated_projector, stage) for stage in ('Awareness', 'Purchase')}
+    print(f'# crowd-coloured pixels before {before}, after (count, middle y) {after}')
+    assert all(after[stage][0] > before[stage] + 40 for stage in after), (before, after)
+    # Awareness rated below Purchase: its crowd mark lower on the screen.
+    assert after['Awareness'][1] > after['Purchase'][1] + 10, after
+    print(f'ok 8 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
+          f'line on the canvas; screenshots: {rate_shot}, {rated_projector}')
+
+    # The facilitator reveals the round: the phone says voting is closed
+    # and shows the room's dots, the cards nobody chose included.
+    canvas.focus_canvas()
+    canvas.key('ctrl+shift+r')
+    wait.until(lambda d: d.find_element(By.ID, 'round-closed').is_displayed())
+    score = '//ul[@id="vote-list"]/li[span[text()="{}"]]/span[@class="score"]'
+    wait.until(lambda d: d.find_element(By.XPATH, score.format('Checkout fails')).text == 'Dots: 2')
+    ranked = [li.text for li in driver.find_elements(By.CSS_SELECTOR, '#vote-list li')]
+    assert ranked and ranked[0].startswith('Checkout fails'), ranked
+    assert all(r.endswith('Dots: 0') for r in ranked[1:]), ranked
+    assert not driver.find_elements(By.CSS_SELECTOR, '#vote-list button')
+    assert canvas.save()['vote-rounds'][0].get('revealed') is True
+    revealed_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-revealed.png')
+    driver.find_element(By.ID, 'vote-section').location_once_scrolled_into_view
+    driver.save_screenshot(revealed_shot)
+    print(f'ok 9 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
+
+    # Presenting: the phone shows the stage and the timer, and its forms
+    # follow to the stage presented.
+    canvas.key('F5')
+    wait.until(lambda d: d.find_element(By.ID, 'now-line').text == 'Now presenting: Awareness')
+    canvas.key('Right')
+    wait.until(lambda d: d.find_element(By.ID, 'now-line').text == 'Now presenting: Consideration')
+    assert Select(driver.find_element(By.ID, 'card-stage')).first_selected_option.text == 'Consideration'
+    canvas.key('t')
+    wait.until(lambda d: re.fullmatch(r'Time left: [45]:[0-9]{2}', d.find_element(By.ID, 'timer-line').text))
+    first = driver.find_element(By.ID, 'timer-line').text
+    # The page counts down by itself between the app's pushes.
+    wait.until(lambda d: d.find_element(By.ID, 'timer-line').text != first)
+    canvas.key('t')
+    wait.until(lambda d: d.find_element(By.ID, 'timer-line').text.startswith('Timer paused: '))
+    driver.execute_script('window.scrollTo(0, 0)')
+    present_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-presenting.png')
+    driver.save_screenshot(present_shot)
+    canvas.key('shift+t')
+    wait.until(lambda d: d.find_element(By.ID, 'timer-line').text == '')
+    canvas.key('Escape')
+    wait.until(lambda d: not d.find_element(By.ID, 'room-line').is_displayed())
+    print(f'ok 10 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
+
     # The header bar's button: the link and its QR code, who joined.
     canvas.app.activate('toggle button', 'Workshop Session')
     canvas.app.find('label', link)
@@ -272,7 +382,7 @@ try:
     canvas.app.find('label', '1 participant')
     canvas.app.find('image', f'QR code of {link}')
     popover = canvas.screenshot('session-popover')
-    print(f'ok 8 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
+    print(f'ok 11 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
 
     # Ending the session tells the phone and closes the port.
     canvas.app.activate('push button', 'End Session')
@@ -287,7 +397,7 @@ try:
         except ConnectionRefusedError:
             return True
     trailtest.wait_until(refused, what='the port to close')
-    print('ok 9 ending the session closes the port; the phone says so')
+    print('ok 12 ending the session closes the port; the phone says so')
 
     # A new session from the same popover has a new token; closing the
     # window ends it.
@@ -300,14 +410,14 @@ try:
     assert status == 200
     host = second.split('/')[2].split(':')[0]
     port = int(second.split(':')[2].split('/')[0])
-    print('ok 10 a second session starts with a new token')
+    print('ok 13 a second session starts with a new token')
 
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 11 the app exited with status {status}')
+        raise SystemExit(f'not ok 14 the app exited with status {status}')
     trailtest.wait_until(refused, what='the port to close with the window')
-    print('ok 11 closing the window ends the session and quits cleanly')
+    print('ok 14 closing the window ends the session and quits cleanly')
 finally:
     if driver is not None:
         driver.quit()

@@ -14,6 +14,9 @@
   let you = null;
   let retry = 0;
   let ended = false;
+  let presented = null;
+  let timer = null;
+  let ticking = null;
   const pending = new Map();
 
   const $ = (id) => document.getElementById(id);
@@ -64,6 +67,46 @@
     return all;
   }
 
+  function scaleLabel(score) {
+    const step = map ? map.scale.find((s) => s.score === score) : null;
+    return step && step.label ? step.label : String(score);
+  }
+
+  // The participant's own ratings, and what they gave the stage chosen:
+  // rating it again replaces that.
+  function renderRatings() {
+    const ratings = (you && you.ratings) || {};
+    const list = $('my-ratings');
+    list.replaceChildren();
+    for (const stage of map.stages) {
+      const rating = ratings[stage.id];
+      if (!rating) continue;
+      const li = el('li');
+      li.appendChild(el('span', 'text', stage.name));
+      const what = scaleLabel(rating.score) + (rating.word ? ' · ' + rating.word : '');
+      li.appendChild(el('span', 'score', what));
+      list.appendChild(li);
+    }
+    if (!list.firstChild) list.appendChild(el('li', 'hint', t('no-ratings')));
+
+    const current = ratings[$('rate-stage').value];
+    if (current && !$('rate-scale').querySelector('input:checked')) checkRatedScore();
+    const hint = $('rate-current');
+    hint.hidden = !current;
+    hint.textContent = current ? t('rated-before', scaleLabel(current.score)) : '';
+  }
+
+  // Choosing a stage shows the score given it before, ready to change.
+  function checkRatedScore() {
+    const ratings = (you && you.ratings) || {};
+    const current = ratings[$('rate-stage').value];
+    for (const input of $('rate-scale').querySelectorAll('input')) {
+      input.checked = current ? input.value === String(current.score) : false;
+    }
+    if (current) $('rate-word').value = current.word || '';
+    else $('rate-word').value = '';
+  }
+
   function renderMap() {
     $('map-title').textContent = map.title || t('title');
     fillSelect($('card-stage'), map.stages, (s) => s.id, (s) => s.name);
@@ -83,7 +126,7 @@
       input.required = true;
       if (String(step.score) === keep) input.checked = true;
       label.appendChild(input);
-      label.appendChild(document.createTextNode(step.label));
+      label.appendChild(document.createTextNode(scaleLabel(step.score)));
       scale.appendChild(label);
     }
 
@@ -122,6 +165,7 @@
       list.appendChild(ul);
     }
     if (map.unlisted > 0) list.appendChild(el('p', 'hint', t('unlisted', map.unlisted)));
+    if (map.rating) renderRatings();
     renderRound();
   }
 
@@ -129,23 +173,40 @@
     const round = you ? you.round : null;
     const list = $('vote-list');
     list.replaceChildren();
+    $('round-closed').hidden = true;
     if (!round) {
       $('round-question').textContent = t('no-round');
       $('dots-left').textContent = '';
       return;
     }
     $('round-question').textContent = round.question || '';
-    $('dots-left').textContent = t('dots-left', round.remaining);
     const cards = cardsById();
     const mine = round.mine || {};
     const results = round.results || null;
+    if (results) {
+      // The facilitator revealed the round: it takes no more dots, and
+      // the phone shows the room's ranking, the cards no one chose too.
+      $('round-closed').hidden = false;
+      const ranked = (round.cards || []).filter((id) => cards.has(id));
+      ranked.sort((a, b) => (results[b] || 0) - (results[a] || 0));
+      const total = ranked.reduce((sum, id) => sum + (results[id] || 0), 0);
+      $('dots-left').textContent = total === 0 ? t('no-dots') : '';
+      for (const id of ranked) {
+        const li = el('li');
+        li.appendChild(el('span', 'text', cards.get(id).text));
+        li.appendChild(el('span', 'score', t('dots', results[id] || 0)));
+        list.appendChild(li);
+      }
+      return;
+    }
+    $('dots-left').textContent = t('dots-left', round.remaining);
     for (const id of round.cards || []) {
       const card = cards.get(id);
       if (!card) continue;
       const li = el('li');
       const count = mine[id] || 0;
       li.appendChild(el('span', 'text', card.text));
-      li.appendChild(el('span', 'kind', results ? String(results[id] || 0) : '●'.repeat(count)));
+      li.appendChild(el('span', 'kind', '●'.repeat(count)));
       const minus = el('button', null, '−');
       minus.setAttribute('aria-label', t('take-dot') + ': ' + card.text);
       minus.disabled = count === 0;
@@ -160,23 +221,60 @@
     }
   }
 
+  function formatSeconds(s) {
+    const h = Math.floor(s / 3600);
+    const m = Math.floor(s / 60) % 60;
+    const ss = String(s % 60).padStart(2, '0');
+    return h > 0 ? h + ':' + String(m).padStart(2, '0') + ':' + ss : m + ':' + ss;
+  }
+
+  // The app tells the time left when the timer starts, pauses, stops or
+  // jumps; the page counts down between, a second at a time.
+  function renderTimer() {
+    const line = $('timer-line');
+    if (!timer) {
+      line.textContent = '';
+      return;
+    }
+    let left = timer.remaining;
+    if (timer.running) left = Math.max(0, left - Math.floor((Date.now() - timer.at) / 1000));
+    if (left === 0) line.textContent = t('time-up');
+    else if (timer.running) line.textContent = t('timer', formatSeconds(left));
+    else line.textContent = t('timer-paused', formatSeconds(left));
+  }
+
+  function renderRoom() {
+    const room = you ? you.room : null;
+    const stage = room && room.stage && map ? map.stages.find((x) => x.id === room.stage) : null;
+    $('now-line').textContent = stage ? t('current-stage', stage.name) : '';
+
+    timer = room && room.timer
+      ? { remaining: Math.max(0, room.timer.remaining | 0), running: !!room.timer.running, at: Date.now() }
+      : null;
+    if (ticking) clearInterval(ticking);
+    ticking = timer && timer.running ? setInterval(renderTimer, 1000) : null;
+    renderTimer();
+    $('room-line').hidden = !stage && !timer;
+
+    // When the facilitator moves on, the forms follow to the new stage.
+    const now = room ? room.stage : null;
+    if (now !== presented) {
+      presented = now;
+      if (stage) {
+        $('card-stage').value = stage.id;
+        $('rate-stage').value = stage.id;
+        checkRatedScore();
+      }
+    }
+  }
+
   function renderYou() {
     $('you').textContent = t('you-are', you.name);
     $('you').hidden = false;
-    const room = you.room;
-    const line = $('room-line');
-    const parts = [];
-    if (room && room.timer) {
-      const s = Math.max(0, room.timer.remaining | 0);
-      parts.push(t('timer', Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0')));
+    if (map) {
+      renderMap();
+      renderRoom();
     }
-    if (room && room.stage && map) {
-      const stage = map.stages.find((x) => x.id === room.stage);
-      if (stage) parts.push(t('current-stage', stage.name));
-    }
-    line.textContent = parts.join(' · ');
-    line.hidden = parts.length === 0;
-    if (map) renderMap();
   }
 
   function onMessage(event) {
@@ -200,6 +298,7 @@
       case 'map':
         map = message;
         renderMap();
+        renderRoom();
         break;
       case 'you':
         you = message;
@@ -275,6 +374,11 @@
       });
     });
 
+    $('rate-stage').addEventListener('change', () => {
+      checkRatedScore();
+      renderRatings();
+    });
+
     $('rate-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const checked = $('rate-scale').querySelector('input:checked');
@@ -282,10 +386,7 @@
       const message = { type: 'rate', stage: $('rate-stage').value, score: Number(checked.value) };
       const word = $('rate-word').value.trim();
       if (word) message.word = word;
-      send(message, () => {
-        $('rate-word').value = '';
-        say(t('rated'));
-      });
+      send(message, () => say(t('rated')));
     });
 
     if (key) {
