@@ -1864,15 +1864,18 @@ write_uint (GString *out,
 }
 
 static void
-write_item (GString        *out,
-            GObject        *item,
-            guint           level,
-            const ItemKind *kind,
-            const ItemKind *point_kind)
+write_item (GString           *out,
+            GObject           *item,
+            guint              level,
+            const ItemKind    *kind,
+            const ItemKind    *point_kind,
+            TrailDraftOverlay *overlay)
 {
   GObjectClass *klass = G_OBJECT_GET_CLASS (item);
   g_auto(GValue) value = G_VALUE_INIT;
   ObjectWriter w;
+  /* Asked once per item: the fields of the one item typed into, only. */
+  gboolean overlaid = _trail_draft_overlay_replaces (overlay, item);
 
   begin_object (&w, out, level);
 
@@ -1882,6 +1885,14 @@ write_item (GString        *out,
       GParamSpec *pspec = kind->pspecs[i];
       GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
       gboolean required = (field->flags & TRAIL_FIELD_REQUIRED) != 0;
+      const char *typed = overlaid ? _trail_draft_overlay_lookup (overlay, item, field->property) : NULL;
+
+      if (typed != NULL)
+        {
+          member (&w, field->key);
+          write_string (out, typed);
+          continue;
+        }
 
       if (kind->peek[i] != NULL)
         {
@@ -2007,7 +2018,7 @@ write_item (GString        *out,
 
           g_string_append (out, i > 0 ? ",\n" : "\n");
           write_indent (out, w.level + 1);
-          write_item (out, point, w.level + 1, point_kind, NULL);
+          write_item (out, point, w.level + 1, point_kind, NULL, NULL);
         }
       if (n > 0)
         {
@@ -2021,27 +2032,43 @@ write_item (GString        *out,
 }
 
 static void
-write_list (ObjectWriter *w,
-            const char   *key,
-            GListModel   *list)
+write_list (ObjectWriter      *w,
+            const char        *key,
+            GListModel        *list,
+            TrailDraftOverlay *overlay)
 {
   guint n = g_list_model_get_n_items (list);
   ItemKind kind, point_kind;
+  TrailCard *added = NULL;
+  guint added_at = 0;
 
   item_kind_init (&kind, g_list_model_get_item_type (list), NULL);
   item_kind_init (&point_kind, TRAIL_TYPE_EMOTION_POINT, NULL);
+  if (g_list_model_get_item_type (list) == TRAIL_TYPE_CARD)
+    added = _trail_draft_overlay_get_added (overlay, &added_at);
 
   member (w, key);
   g_string_append_c (w->out, '[');
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0, written = 0; i <= n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autoptr(GObject) item = NULL;
 
-      g_string_append (w->out, i > 0 ? ",\n" : "\n");
+      /* A card being typed and not added yet goes where it would be added. */
+      if (added != NULL && i == MIN (added_at, n))
+        {
+          g_string_append (w->out, written++ > 0 ? ",\n" : "\n");
+          write_indent (w->out, w->level + 1);
+          write_item (w->out, G_OBJECT (added), w->level + 1, &kind, &point_kind, NULL);
+        }
+      if (i == n)
+        break;
+
+      item = g_list_model_get_item (list, i);
+      g_string_append (w->out, written++ > 0 ? ",\n" : "\n");
       write_indent (w->out, w->level + 1);
-      write_item (w->out, item, w->level + 1, &kind, &point_kind);
+      write_item (w->out, item, w->level + 1, &kind, &point_kind, overlay);
     }
-  if (n > 0)
+  if (n > 0 || added != NULL)
     {
       g_string_append_c (w->out, '\n');
       write_indent (w->out, w->level);
@@ -2052,6 +2079,15 @@ write_list (ObjectWriter *w,
 GBytes *
 trail_document_serialize (TrailDocument *self)
 {
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+
+  return trail_document_serialize_overlaid (self, NULL);
+}
+
+GBytes *
+trail_document_serialize_overlaid (TrailDocument     *self,
+                                   TrailDraftOverlay *overlay)
+{
   const char * const *labels;
   const char *meta[4];
   static const char * const meta_keys[] = { "title", "objective", "scope", "notes" };
@@ -2059,6 +2095,8 @@ trail_document_serialize (TrailDocument *self)
   ObjectWriter w, scale;
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (overlay == NULL || (TRAIL_IS_DRAFT_OVERLAY (overlay) &&
+                                            trail_draft_overlay_get_document (overlay) == self), NULL);
 
   /* About 400 bytes per card; growing a GString costs little anyway. */
   out = g_string_sized_new (4096 + 400 * g_list_model_get_n_items (trail_document_get_cards (self)));
@@ -2124,34 +2162,34 @@ trail_document_serialize (TrailDocument *self)
     }
   end_object (&scale, _trail_document_get_scale_unknown (self));
 
-  write_list (&w, "personas", trail_document_get_personas (self));
-  write_list (&w, "stages", trail_document_get_stages (self));
-  write_list (&w, "lanes", trail_document_get_lanes (self));
+  write_list (&w, "personas", trail_document_get_personas (self), overlay);
+  write_list (&w, "stages", trail_document_get_stages (self), overlay);
+  write_list (&w, "lanes", trail_document_get_lanes (self), overlay);
   /* Optional, so that maps without channels of their own are written as
    * before. */
   if (g_list_model_get_n_items (trail_document_get_channels (self)) > 0)
-    write_list (&w, "channels", trail_document_get_channels (self));
-  write_list (&w, "cards", trail_document_get_cards (self));
-  write_list (&w, "emotion-lines", trail_document_get_emotion_lines (self));
+    write_list (&w, "channels", trail_document_get_channels (self), overlay);
+  write_list (&w, "cards", trail_document_get_cards (self), overlay);
+  write_list (&w, "emotion-lines", trail_document_get_emotion_lines (self), overlay);
   /* Optional, after the rest: maps without imports are written as before. */
   if (g_list_model_get_n_items (trail_document_get_surveys (self)) > 0)
-    write_list (&w, "surveys", trail_document_get_surveys (self));
+    write_list (&w, "surveys", trail_document_get_surveys (self), overlay);
   if (g_list_model_get_n_items (trail_document_get_survey_results (self)) > 0)
-    write_list (&w, "survey-results", trail_document_get_survey_results (self));
+    write_list (&w, "survey-results", trail_document_get_survey_results (self), overlay);
   /* Optional too; one object per action, fields one a line, so two people
    * editing different actions merge in git without conflicts. */
   if (g_list_model_get_n_items (trail_document_get_actions (self)) > 0)
-    write_list (&w, "actions", trail_document_get_actions (self));
+    write_list (&w, "actions", trail_document_get_actions (self), overlay);
   /* Each voter's dots are one line of their own record, so copies of a map
    * where different people voted merge in git without conflict. */
   if (g_list_model_get_n_items (trail_document_get_vote_rounds (self)) > 0)
-    write_list (&w, "vote-rounds", trail_document_get_vote_rounds (self));
+    write_list (&w, "vote-rounds", trail_document_get_vote_rounds (self), overlay);
   if (g_list_model_get_n_items (trail_document_get_voters (self)) > 0)
-    write_list (&w, "voters", trail_document_get_voters (self));
+    write_list (&w, "voters", trail_document_get_voters (self), overlay);
   /* One record per participant and stage, kept in participant order: see
    * trail-ratings.c. The mean is the default statistic and is left out. */
   if (g_list_model_get_n_items (trail_document_get_ratings (self)) > 0)
-    write_list (&w, "ratings", trail_document_get_ratings (self));
+    write_list (&w, "ratings", trail_document_get_ratings (self), overlay);
   if (trail_document_get_crowd_statistic (self) == TRAIL_CROWD_MEDIAN)
     {
       member (&w, "crowd-statistic");
@@ -2556,7 +2594,7 @@ _trail_cards_serialize (TrailCard * const *cards,
     {
       g_string_append (out, i > 0 ? ",\n" : "\n");
       write_indent (out, w.level + 1);
-      write_item (out, G_OBJECT (cards[i]), w.level + 1, &kind, NULL);
+      write_item (out, G_OBJECT (cards[i]), w.level + 1, &kind, NULL, NULL);
     }
   if (n_cards > 0)
     {

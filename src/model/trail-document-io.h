@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "trail-document.h"
+#include "trail-draft-overlay.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,10 @@ GBytes        *trail_document_read_file       (GFile         *file,
 /* Serialize to the canonical pretty-printed JSON (stable key order, a
  * trailing newline). Saving what was loaded gives the same bytes. */
 GBytes        *trail_document_serialize       (TrailDocument *self);
+/* The same with the text of @overlay (trail-draft-overlay.h) in place, as
+ * if it had been committed: for drafts written while the user types. */
+GBytes        *trail_document_serialize_overlaid (TrailDocument     *self,
+                                                  TrailDraftOverlay *overlay);
 
 /* The limits hold on both sides: a map that would not load again is never
  * saved or drafted, and an edit that would make one is refused when made.

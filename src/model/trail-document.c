@@ -1472,7 +1472,7 @@ trail_document_class_init (TrailDocumentClass *klass)
 
   /**
    * TrailDocument::prepare-draft:
-   * @draft: (nullable): a copy of the document, or %NULL
+   * @draft: (nullable): the overlay the draft is written with, or %NULL
    *
    * See trail_document_prepare_draft(). Returns %TRUE when the handler
    * holds (with @draft %NULL) or applied (with a copy) uncommitted text.
@@ -1484,7 +1484,7 @@ trail_document_class_init (TrailDocumentClass *klass)
                   0,
                   any_true_accumulator, NULL,
                   NULL,
-                  G_TYPE_BOOLEAN, 1, TRAIL_TYPE_DOCUMENT);
+                  G_TYPE_BOOLEAN, 1, TRAIL_TYPE_DRAFT_OVERLAY);
 }
 
 static void
@@ -2888,6 +2888,27 @@ trail_document_move_channel (TrailDocument      *self,
 
 /* ---- Imports ------------------------------------------------------------ */
 
+gboolean
+_trail_document_has_item (TrailDocument *self,
+                          gpointer       item)
+{
+  return item_in_document (self, item);
+}
+
+guint
+_trail_document_card_list_index (TrailDocument *self,
+                                 TrailLane     *lane,
+                                 TrailStage    *stage,
+                                 int            index)
+{
+  GPtrArray *cell = lookup_cell (self, trail_lane_get_id (lane), trail_stage_get_id (stage));
+  guint n = cell != NULL ? cell->len : 0;
+  guint cell_index = index < 0 || (guint) index > n ? n : (guint) index;
+
+  /* As insert_card() places a new card. */
+  return card_list_index_for (self, NULL, trail_lane_get_id (lane), trail_stage_get_id (stage), cell_index);
+}
+
 char *
 _trail_document_make_id (TrailDocument *self,
                          const char    *prefix)
@@ -3506,13 +3527,14 @@ trail_document_note_pending_edit (TrailDocument *self)
 }
 
 gboolean
-trail_document_prepare_draft (TrailDocument *self,
-                              TrailDocument *draft)
+trail_document_prepare_draft (TrailDocument     *self,
+                              TrailDraftOverlay *draft)
 {
   gboolean pending = FALSE;
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (draft == NULL || TRAIL_IS_DOCUMENT (draft), FALSE);
+  g_return_val_if_fail (draft == NULL || (TRAIL_IS_DRAFT_OVERLAY (draft) &&
+                                          trail_draft_overlay_get_document (draft) == self), FALSE);
 
   g_signal_emit (self, signals[PREPARE_DRAFT], 0, draft, &pending);
   return pending;

@@ -20,6 +20,9 @@
 
 G_BEGIN_DECLS
 
+/* trail-draft-overlay.h; declared here too for trail_document_prepare_draft(). */
+typedef struct _TrailDraftOverlay TrailDraftOverlay;
+
 #define TRAIL_TYPE_DOCUMENT (trail_document_get_type())
 
 G_DECLARE_FINAL_TYPE (TrailDocument, trail_document, TRAIL, DOCUMENT, GObject)
@@ -43,7 +46,7 @@ G_DECLARE_FINAL_TYPE (TrailDocument, trail_document, TRAIL, DOCUMENT, GObject)
  *   pending-edit ()
  *     a view holds text typed and not committed yet (an open inline
  *     editor, an inspector field): a draft is due although nothing changed.
- *   prepare-draft (TrailDocument *draft) → gboolean
+ *   prepare-draft (TrailDraftOverlay *draft) → gboolean
  *     emitted before a draft is written; see trail_document_prepare_draft().
  */
 
@@ -282,10 +285,11 @@ gboolean           trail_document_equal             (TrailDocument *a,
  * it changes. Before a draft is written, trail_document_prepare_draft() is
  * called first with @draft %NULL — views commit what they can commit
  * anyway (a field whose commit was only delayed) and return whether text
- * is still held — and then, if any is, with @draft a copy of the document,
- * onto which each view applies its text. */
+ * is still held — and then, if any is, with @draft an overlay
+ * (trail-draft-overlay.h) onto which each view lays its text; the draft is
+ * the document serialized with it, trail_document_serialize_overlaid(). */
 void               trail_document_note_pending_edit (TrailDocument *self);
-gboolean           trail_document_prepare_draft     (TrailDocument *self,
-                                                     TrailDocument *draft);
+gboolean           trail_document_prepare_draft     (TrailDocument     *self,
+                                                     TrailDraftOverlay *draft);
 
 G_END_DECLS

@@ -220,19 +220,18 @@ write_draft_cb (gpointer user_data)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_ID]);
     }
 
-  bytes = trail_document_serialize (self->document);
   if (pending)
     {
-      /* The text goes onto a copy: the document itself, its undo history
-       * and the editors stay as they are. */
-      g_autoptr(TrailDocument) copy = trail_document_load_from_bytes (bytes, NULL, NULL);
+      /* The text is laid over the document as it is written: the document
+       * itself, its undo history and the editors stay as they are, and no
+       * copy of a large map is made for one card's text. */
+      g_autoptr(TrailDraftOverlay) overlay = trail_draft_overlay_new (self->document);
 
-      if (copy != NULL && trail_document_prepare_draft (self->document, copy))
-        {
-          g_clear_pointer (&bytes, g_bytes_unref);
-          bytes = trail_document_serialize (copy);
-        }
+      trail_document_prepare_draft (self->document, overlay);
+      bytes = trail_document_serialize_overlaid (self->document, overlay);
     }
+  else
+    bytes = trail_document_serialize (self->document);
   self->draft_has_pending = pending;
   self->writing_draft = TRUE;
   self->remove_after_write = FALSE;

@@ -9,6 +9,7 @@
 
 #include "trail-document.h"
 #include "trail-document-io.h"
+#include "trail-draft-overlay.h"
 
 G_BEGIN_DECLS
 
@@ -107,6 +108,24 @@ TrailAction       *_trail_document_new_action (TrailDocument *self);
  * open group). @index -1 appends. */
 char              *_trail_document_make_id     (TrailDocument *self,
                                                 const char    *prefix);
+/* For drafts (trail-draft-overlay.c): whether @item is one of the map's, and
+ * where in the cards list trail_document_add_card() would put a new card. */
+gboolean           _trail_document_has_item    (TrailDocument *self,
+                                                gpointer       item);
+guint              _trail_document_card_list_index (TrailDocument *self,
+                                                    TrailLane     *lane,
+                                                    TrailStage    *stage,
+                                                    int            index);
+/* For the writer: the text @overlay lays over @item's @property (or NULL),
+ * whether it lays any over @item, and the card it adds (NULL if none) with
+ * its place in the cards list. @overlay may be NULL. */
+const char        *_trail_draft_overlay_lookup (TrailDraftOverlay *overlay,
+                                                gpointer           item,
+                                                const char        *property);
+gboolean           _trail_draft_overlay_replaces (TrailDraftOverlay *overlay,
+                                                  gpointer           item);
+TrailCard         *_trail_draft_overlay_get_added (TrailDraftOverlay *overlay,
+                                                   guint             *list_index);
 void               _trail_document_insert_item (TrailDocument *self,
                                                 gpointer       item,
                                                 int            index,

@@ -31,6 +31,7 @@
 #include "trail-future-state.h"
 #include "trail-document-edits.h"
 #include "trail-display-text.h"
+#include "trail-draft-overlay.h"
 #include "trail-drafts.h"
 #include "trail-map-file.h"
 #include "trail-image.h"

@@ -490,12 +490,12 @@ _trail_canvas_finish_edit (TrailCanvas *self,
 }
 
 /* Before a draft is written: the editor's text, not committed, goes onto
- * @draft, the copy being drafted (see trail_document_prepare_draft()), as
- * the commit would put it; with @draft NULL only says whether there is
- * any. */
+ * @draft, the overlay the draft is written with (see
+ * trail_document_prepare_draft()), as the commit would put it; with @draft
+ * NULL only says whether there is any. */
 gboolean
-_trail_canvas_prepare_draft (TrailCanvas   *self,
-                             TrailDocument *draft)
+_trail_canvas_prepare_draft (TrailCanvas       *self,
+                             TrailDraftOverlay *draft)
 {
   g_autofree char *text = NULL;
 
@@ -507,51 +507,42 @@ _trail_canvas_prepare_draft (TrailCanvas   *self,
 
   if (self->edit_header != NULL)
     {
-      GObject *target;
-
       g_strstrip (text);
       if (text[0] == '\0' || g_strcmp0 (text, get_header_name (self->edit_header)) == 0)
         return FALSE;
-      if (draft == NULL)
-        return TRUE;
-      if (TRAIL_IS_STAGE (self->edit_header) &&
-          (target = (GObject *) trail_document_find_stage (draft, trail_stage_get_id (TRAIL_STAGE (self->edit_header)))) != NULL)
-        trail_document_update (draft, target, "name", text, NULL);
-      else if (TRAIL_IS_LANE (self->edit_header) &&
-               (target = (GObject *) trail_document_find_lane (draft, trail_lane_get_id (TRAIL_LANE (self->edit_header)))) != NULL)
-        trail_document_update (draft, target, "title", text, NULL);
+      if (draft != NULL)
+        trail_draft_overlay_set_text (draft, self->edit_header,
+                                      TRAIL_IS_STAGE (self->edit_header) ? "name" : "title", text);
       return TRUE;
     }
 
   if (self->edit_card != NULL)
     {
-      TrailCard *target;
-
       if (g_strcmp0 (text, trail_card_get_text (self->edit_card)) == 0)
         return FALSE;
-      if (draft == NULL)
-        return TRUE;
-      target = trail_document_find_card (draft, trail_card_get_id (self->edit_card));
-      if (target != NULL)
-        trail_document_update (draft, target, "text", text, NULL);
+      if (draft != NULL)
+        trail_draft_overlay_set_text (draft, self->edit_card, "text", text);
       return TRUE;
     }
 
   if (self->edit_lane != NULL && self->edit_stage != NULL && text[0] != '\0')
     {
-      TrailLane *lane;
-      TrailStage *stage;
-      TrailCard *added;
+      TrailChannel channel = TRAIL_CHANNEL_NONE;
+      TrailCustomChannel *custom = NULL;
 
       if (draft == NULL)
         return TRUE;
-      lane = trail_document_find_lane (draft, trail_lane_get_id (self->edit_lane));
-      stage = trail_document_find_stage (draft, trail_stage_get_id (self->edit_stage));
-      if (lane == NULL || stage == NULL)
-        return TRUE;
-      added = trail_document_add_card (draft, lane, stage, self->edit_index, text);
-      if (added != NULL && self->edit_palette_item != NULL)
-        apply_palette_channel (draft, added, self->edit_palette_item);
+      if (self->edit_palette_item != NULL)
+        {
+          const char *custom_id = trail_palette_item_get_custom_channel (self->edit_palette_item);
+
+          if (custom_id != NULL)
+            custom = trail_document_find_channel (self->document, custom_id);
+          else
+            channel = trail_palette_item_get_channel (self->edit_palette_item);
+        }
+      trail_draft_overlay_add_card (draft, self->edit_lane, self->edit_stage, self->edit_index,
+                                    text, channel, custom);
       return TRUE;
     }
 

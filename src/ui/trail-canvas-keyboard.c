@@ -516,14 +516,16 @@ on_key_pressed_cb (TrailCanvas           *self,
 
   g_unichar_to_utf8 (c, text);
 
-  if (card != NULL && get_focus_card (self) == card)
-    {
-      _trail_canvas_begin_edit (self, card, text);
-      return TRUE;
-    }
+  /* A header selected by a click leaves the keyboard's card widget
+   * focused (GTK 4.8): the selection, not that card, is what is typed on. */
   if (TRAIL_IS_STAGE (object) || TRAIL_IS_LANE (object))
     {
       _trail_canvas_begin_rename (self, object, text);
+      return TRUE;
+    }
+  if (card != NULL && get_focus_card (self) == card)
+    {
+      _trail_canvas_begin_edit (self, card, text);
       return TRUE;
     }
   if (object == NULL && trail_selection_get_n_cards (self->selection) == 0 &&

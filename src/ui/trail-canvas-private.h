@@ -203,8 +203,8 @@ void       _trail_canvas_begin_palette_card (TrailCanvas *self, TrailPaletteItem
 void       _trail_canvas_begin_rename       (TrailCanvas *self, GObject *header, const char *initial);
 void       _trail_canvas_finish_edit        (TrailCanvas *self, gboolean commit);
 void       _trail_canvas_allocate_editor    (TrailCanvas *self);
-gboolean   _trail_canvas_prepare_draft      (TrailCanvas   *self,
-                                              TrailDocument *draft);
+gboolean   _trail_canvas_prepare_draft      (TrailCanvas       *self,
+                                              TrailDraftOverlay *draft);
 
 /* trail-canvas-debug.c */
 void       _trail_canvas_debug_init         (TrailCanvas *self);

@@ -360,7 +360,7 @@ on_pending_timeout_cb (gpointer user_data)
  * has the text. */
 static gboolean
 on_prepare_draft_cb (TrailInspectorSection *self,
-                     TrailDocument         *draft)
+                     TrailDraftOverlay     *draft)
 {
   if (draft == NULL)
     commit_pending (self);

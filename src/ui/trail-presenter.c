@@ -369,6 +369,15 @@ update_timer_button (TrailPresenter *self)
 {
   TrailTimerState state = trail_timer_get_state (self->timer);
 
+  /* Nothing to pause or stop on a stopped timer (a minute can always be
+   * added: on a stopped timer it starts one). */
+  if (self->window != NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.timer-pause",
+                                     state == TRAIL_TIMER_RUNNING || state == TRAIL_TIMER_PAUSED);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.timer-stop", state != TRAIL_TIMER_STOPPED);
+    }
+
   if (self->timer_button == NULL)
     return;
 
@@ -745,17 +754,32 @@ trail_presenter_install_actions (GtkWidgetClass *window_class)
 
 /* ---- Header bar ---------------------------------------------------------- */
 
+/* A plain GtkPopover stays open when a button in it is pressed: each
+ * choice closes it, as a menu's items do. */
 static void
-on_custom_start_cb (GtkButton *button,
+close_timer_menu (GtkWidget *inside)
+{
+  GtkWidget *menu_button = gtk_widget_get_ancestor (inside, GTK_TYPE_MENU_BUTTON);
+
+  /* Through the menu button, which keeps its own state in step. */
+  if (menu_button != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+}
+
+static void
+on_timer_choice_clicked_cb (GtkWidget *button)
+{
+  close_timer_menu (button);
+}
+
+static void
+on_custom_start_cb (GtkWidget     *button,
                     GtkSpinButton *spin)
 {
   TrailPresenter *self = g_object_get_data (G_OBJECT (spin), PRESENTER_KEY);
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-
   gtk_spin_button_update (spin);
   trail_presenter_start_timer (self, MAX (1, gtk_spin_button_get_value_as_int (spin)) * 60);
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
+  close_timer_menu (GTK_WIDGET (spin));
 }
 
 static GtkWidget *
@@ -765,6 +789,8 @@ timer_popover_button (GtkWidget  *box,
                       GVariant   *target)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_signal_connect (button, "clicked", G_CALLBACK (on_timer_choice_clicked_cb), NULL);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (target != NULL)
@@ -803,6 +829,10 @@ trail_presenter_create_timer_button (TrailPresenter *self)
   gtk_box_append (GTK_BOX (row), spin);
   start = gtk_button_new_with_mnemonic (_("_Start"));
   g_signal_connect (start, "clicked", G_CALLBACK (on_custom_start_cb), spin);
+  /* Enter after typing a length starts it, as Start does (GtkSpinButton
+   * has its own "activate" only from GTK 4.14: its text's is older). */
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
+                    G_CALLBACK (on_custom_start_cb), spin);
   gtk_box_append (GTK_BOX (row), start);
   gtk_box_append (GTK_BOX (box), row);
 

@@ -4,9 +4,11 @@
  * own. In a wide window they sit beside the content; in a narrow one they
  * fold over it (and hide, until asked for). libadwaita 1.4 deprecated
  * AdwFlap for AdwOverlaySplitView, which folds by breakpoints: there the
- * panes are two split views in an AdwBreakpointBin, folding at the widths
- * where the nested AdwFlaps of libadwaita 1.2 fold (the panes' and the
- * content's minimum widths side by side).
+ * panes are two split views in an AdwBreakpointBin, folding where the
+ * panes, as wide as the split views make them, would leave the content
+ * less than its minimum width. The panes' widths are measured, not
+ * assumed: the inspector asks for 300 pixels and its rows make it about
+ * 375 wide.
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,20 +17,32 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "trail-compat.h"
 #include "trail-side-panes.h"
 
-/* The palette's, the inspector's and the canvas's minimum widths. */
+/* The palette's, the inspector's and the canvas's minimum widths (the
+ * panes' own minimums may be wider: then theirs count). */
 #define START_WIDTH   240
 #define END_WIDTH     300
 #define CONTENT_WIDTH 240
 
 struct _TrailSidePanes
 {
-  GtkWidget  parent_instance;
+  GtkWidget      parent_instance;
 
-  GtkWidget *outer;   /* the start pane; its content is inner */
-  GtkWidget *inner;   /* the end pane and the content */
+  GtkWidget     *outer;        /* the start pane; its content is inner */
+  GtkWidget     *inner;        /* the end pane and the content */
+  GtkWidget     *start;        /* the panes' children and the content (not owned) */
+  GtkWidget     *end;
+  GtkWidget     *content;
+#if TRAIL_HAVE_ADW_SPLIT_VIEW
+  AdwBreakpoint *fold_end;     /* too narrow for all three */
+  AdwBreakpoint *fold_both;    /* too narrow for the palette beside the map */
+  int            all_width;    /* the widths they fold below, as set */
+  int            start_width;
+#endif
 };
 
 enum
@@ -82,9 +96,9 @@ set_content (GtkWidget *pane,
   adw_overlay_split_view_set_content (ADW_OVERLAY_SPLIT_VIEW (pane), child);
 }
 
-static AdwBreakpoint *
-new_breakpoint (int max_width,
-                int min_width)
+static AdwBreakpointCondition *
+new_condition (int max_width,
+               int min_width)
 {
   AdwBreakpointCondition *condition =
     adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH, max_width, ADW_LENGTH_UNIT_PX);
@@ -93,16 +107,123 @@ new_breakpoint (int max_width,
     condition = adw_breakpoint_condition_new_and (condition,
                                                   adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MIN_WIDTH,
                                                                                        min_width, ADW_LENGTH_UNIT_PX));
-  return adw_breakpoint_new (condition);
+  return condition;
+}
+
+/* How wide a docked pane is in a @width-wide split view: a fraction of the
+ * width within the pane's bounds, and never below its child's minimum. */
+static int
+docked_width (GtkWidget *pane,
+              GtkWidget *child,
+              int        width)
+{
+  AdwOverlaySplitView *view = ADW_OVERLAY_SPLIT_VIEW (pane);
+  double fraction = adw_overlay_split_view_get_sidebar_width_fraction (view);
+  double lower = adw_overlay_split_view_get_min_sidebar_width (view);
+  double upper = adw_overlay_split_view_get_max_sidebar_width (view);
+  int child_min = 0;
+
+  if (child != NULL && gtk_widget_get_visible (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
+
+  return MAX (child_min, (int) ceil (CLAMP (width * fraction, lower, upper)));
+}
+
+/* The narrowest width at which the content keeps CONTENT_WIDTH beside the
+ * panes (the inspector with @with_end): the panes grow with the width, so
+ * the width is found by a few rounds from below. */
+static int
+fold_width (TrailSidePanes *self,
+            gboolean        with_end)
+{
+  int content = CONTENT_WIDTH;
+  int width;
+
+  /* The map view's own minimum (its zoom controls) may be the wider. */
+  if (self->content != NULL && gtk_widget_get_visible (self->content))
+    {
+      int content_min = 0;
+
+      gtk_widget_measure (self->content, GTK_ORIENTATION_HORIZONTAL, -1, &content_min, NULL, NULL, NULL);
+      content = MAX (content, content_min);
+    }
+
+  width = content;
+  for (guint round = 0; round < 8; round++)
+    {
+      int sides = docked_width (self->outer, self->start, width) +
+                  (with_end ? docked_width (self->inner, self->end, width) : 0);
+
+      if (content + sides <= width)
+        break;
+      width = content + sides;
+    }
+  return width;
+}
+
+/* Each allocation, as the panes' contents (and the text size) may change
+ * their minimum widths: cheap, GTK caches the measures. */
+static void
+update_breakpoints (TrailSidePanes *self)
+{
+  int all = fold_width (self, TRUE);
+  int start_only = fold_width (self, FALSE);
+
+  if (all == self->all_width && start_only == self->start_width)
+    return;
+  self->all_width = all;
+  self->start_width = start_only;
+  /* Too narrow for all three: the inspector floats (as the inner AdwFlap
+   * folds first on 1.2), the palette stays. Too narrow for the palette
+   * beside the canvas: both float. */
+  adw_breakpoint_set_condition (self->fold_end, new_condition (all - 1, start_only));
+  adw_breakpoint_set_condition (self->fold_both, new_condition (start_only - 1, 0));
+}
+
+/* AdwOverlaySplitView takes a folded pane shown over its content for a
+ * modal one: the content stops taking the keyboard and the focus moves
+ * into the pane (the inspector's first field, where the next letter typed
+ * for the map would go). Our panes are not modal — AdwFlap on libadwaita
+ * 1.2 leaves the keyboard where it is, and a click on the map sends the
+ * pane away — so the content stays focusable. */
+static void
+keep_content_focusable (TrailSidePanes *self)
+{
+  GtkWidget *panes[] = { self->outer, self->inner };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      GtkWidget *content = adw_overlay_split_view_get_content (ADW_OVERLAY_SPLIT_VIEW (panes[i]));
+      GtkWidget *bin = content != NULL ? gtk_widget_get_parent (content) : NULL;
+
+      if (bin != NULL && bin != panes[i] && !gtk_widget_get_can_focus (bin))
+        gtk_widget_set_can_focus (bin, TRUE);
+    }
+}
+
+static void
+set_shown (TrailSidePanes *self,
+           GtkWidget      *pane,
+           GtkWidget      *child,
+           gboolean        show)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GtkWidget) kept = focus != NULL ? g_object_ref (focus) : NULL;
+
+  adw_overlay_split_view_set_show_sidebar (ADW_OVERLAY_SPLIT_VIEW (pane), show);
+  keep_content_focusable (self);
+
+  /* The keyboard was outside the pane: it stays there. */
+  if (show && kept != NULL && child != NULL && kept != child && !gtk_widget_is_ancestor (kept, child) &&
+      gtk_widget_get_root (kept) == root && root != NULL && gtk_root_get_focus (root) != kept)
+    gtk_widget_grab_focus (kept);
 }
 
 static void
 build (TrailSidePanes *self)
 {
   GtkWidget *bin = adw_breakpoint_bin_new ();
-  AdwBreakpoint *breakpoint;
-  int all = START_WIDTH + END_WIDTH + CONTENT_WIDTH;
-  int start_only = START_WIDTH + CONTENT_WIDTH;
 
   self->outer = new_pane (GTK_PACK_START);
   self->inner = new_pane (GTK_PACK_END);
@@ -112,18 +233,17 @@ build (TrailSidePanes *self)
   gtk_widget_set_size_request (bin, CONTENT_WIDTH, 120);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (bin), self->outer);
 
-  /* Too narrow for all three: the inspector floats (as the inner AdwFlap
-   * folds first on 1.2), the palette stays. */
-  breakpoint = new_breakpoint (all, start_only + 1);
-  adw_breakpoint_add_setters (breakpoint, G_OBJECT (self->inner), FOLD_PROPERTY, TRUE, NULL);
-  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), breakpoint);
-  /* Too narrow for the palette beside the canvas: both float. */
-  breakpoint = new_breakpoint (start_only, 0);
-  adw_breakpoint_add_setters (breakpoint,
+  /* Conditions from the assumed widths until the panes are measured. */
+  self->fold_end = adw_breakpoint_new (new_condition (START_WIDTH + END_WIDTH + CONTENT_WIDTH - 1,
+                                                      START_WIDTH + CONTENT_WIDTH));
+  adw_breakpoint_add_setters (self->fold_end, G_OBJECT (self->inner), FOLD_PROPERTY, TRUE, NULL);
+  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), self->fold_end);
+  self->fold_both = adw_breakpoint_new (new_condition (START_WIDTH + CONTENT_WIDTH - 1, 0));
+  adw_breakpoint_add_setters (self->fold_both,
                               G_OBJECT (self->outer), FOLD_PROPERTY, TRUE,
                               G_OBJECT (self->inner), FOLD_PROPERTY, TRUE,
                               NULL);
-  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), breakpoint);
+  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), self->fold_both);
 
   gtk_widget_set_parent (bin, GTK_WIDGET (self));
 }
@@ -176,6 +296,15 @@ set_content (GtkWidget *pane,
 }
 
 static void
+set_shown (TrailSidePanes *self,
+           GtkWidget      *pane,
+           GtkWidget      *child,
+           gboolean        show)
+{
+  adw_flap_set_reveal_flap (ADW_FLAP (pane), show);
+}
+
+static void
 build (TrailSidePanes *self)
 {
   self->outer = new_pane (GTK_PACK_START);
@@ -193,6 +322,9 @@ on_pane_shown_cb (TrailSidePanes *self,
                   GParamSpec     *pspec,
                   GObject        *pane)
 {
+#if TRAIL_HAVE_ADW_SPLIT_VIEW
+  keep_content_focusable (self);
+#endif
   g_object_notify_by_pspec (G_OBJECT (self),
                             properties[pane == (GObject *) self->outer ? PROP_SHOW_START : PROP_SHOW_END]);
 }
@@ -200,7 +332,45 @@ on_pane_shown_cb (TrailSidePanes *self,
 static void
 on_pane_folded_cb (TrailSidePanes *self)
 {
+#if TRAIL_HAVE_ADW_SPLIT_VIEW
+  /* A pane shown while docked stays shown when it folds. */
+  keep_content_focusable (self);
+#endif
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAID]);
+}
+
+/* ---- GtkWidget ---------------------------------------------------------- */
+
+static void
+trail_side_panes_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+trail_side_panes_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child == NULL)
+    return;
+#if TRAIL_HAVE_ADW_SPLIT_VIEW
+  /* Before the bin checks its breakpoints against this width. */
+  update_breakpoints (TRAIL_SIDE_PANES (widget));
+#endif
+  gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -262,8 +432,10 @@ trail_side_panes_set_property (GObject      *object,
 static void
 trail_side_panes_dispose (GObject *object)
 {
+  TrailSidePanes *self = TRAIL_SIDE_PANES (object);
   GtkWidget *child;
 
+  self->start = self->end = self->content = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -300,7 +472,9 @@ trail_side_panes_class_init (TrailSidePanesClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = trail_side_panes_measure;
+  widget_class->size_allocate = trail_side_panes_size_allocate;
+
   gtk_widget_class_set_css_name (widget_class, "trailsidepanes");
 }
 
@@ -333,7 +507,9 @@ trail_side_panes_set_start (TrailSidePanes *self,
 {
   g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
 
+  self->start = start;
   set_pane (self->outer, start);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -342,7 +518,9 @@ trail_side_panes_set_end (TrailSidePanes *self,
 {
   g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
 
+  self->end = end;
   set_pane (self->inner, end);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -351,7 +529,9 @@ trail_side_panes_set_content (TrailSidePanes *self,
 {
   g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
 
+  self->content = content;
   set_content (self->inner, content);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -378,7 +558,7 @@ trail_side_panes_set_show_start (TrailSidePanes *self,
 {
   g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
 
-  g_object_set (self->outer, SHOW_PROPERTY, show, NULL);
+  set_shown (self, self->outer, self->start, show);
 }
 
 gboolean
@@ -395,7 +575,7 @@ trail_side_panes_set_show_end (TrailSidePanes *self,
 {
   g_return_if_fail (TRAIL_IS_SIDE_PANES (self));
 
-  g_object_set (self->inner, SHOW_PROPERTY, show, NULL);
+  set_shown (self, self->inner, self->end, show);
 }
 
 gboolean

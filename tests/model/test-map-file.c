@@ -372,6 +372,136 @@ test_drafts (void)
   result_clear (&r);
 }
 
+/* A view typing into a card and into a new card, as the canvas's inline
+ * editor does: its prepare-draft handler lays the text over the draft. */
+typedef struct
+{
+  TrailCard  *card;
+  TrailLane  *lane;
+  TrailStage *stage;
+  guint       calls;
+} Typing;
+
+static gboolean
+on_prepare_draft_cb (TrailDocument     *document,
+                     TrailDraftOverlay *draft,
+                     Typing            *typing)
+{
+  typing->calls++;
+  if (draft != NULL)
+    {
+      trail_draft_overlay_set_text (draft, typing->card, "text", "Typed, not committed");
+      trail_draft_overlay_set_text (draft, typing->stage, "name", "Renamed \"stage\"");
+      trail_draft_overlay_add_card (draft, typing->lane, typing->stage, 1, "A card being typed",
+                                    TRAIL_CHANNEL_EMAIL, NULL);
+    }
+  return TRUE;
+}
+
+/* The overlay writes what the edits would: the same bytes as the map with
+ * the edits made, but for the new card's id (each new card gets its own). */
+static void
+test_draft_overlay (void)
+{
+  g_autoptr(TrailDocument) document = trail_document_new_blank ();
+  g_autoptr(TrailDocument) edited = NULL;
+  g_autoptr(TrailDraftOverlay) overlay = NULL;
+  g_autoptr(GBytes) overlaid = NULL, expected = NULL;
+  g_autoptr(TrailDocument) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (document), 1);
+  g_autoptr(TrailLane) lane = g_list_model_get_item (trail_document_get_lanes (document), 0);
+  g_autoptr(GString) want = NULL;
+  TrailCard *cards[3], *added;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Card %u", i);
+
+      cards[i] = trail_document_add_card (document, lane, stage, -1, text);
+    }
+  overlaid = trail_document_serialize (document);
+  edited = trail_document_load_from_bytes (overlaid, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&overlaid, g_bytes_unref);
+
+  overlay = trail_draft_overlay_new (document);
+  g_assert_true (trail_draft_overlay_is_empty (overlay));
+  trail_draft_overlay_set_text (overlay, cards[2], "text", "First text");
+  trail_draft_overlay_set_text (overlay, cards[2], "text", "Typed, \"quoted\"\nover two lines");
+  trail_draft_overlay_set_text (overlay, stage, "name", "Renamed");
+  trail_draft_overlay_add_card (overlay, lane, stage, 1, "A card being typed", TRAIL_CHANNEL_EMAIL, NULL);
+  g_assert_false (trail_draft_overlay_is_empty (overlay));
+  overlaid = trail_document_serialize_overlaid (document, overlay);
+
+  /* The document itself is as it was. */
+  g_assert_cmpstr (trail_card_get_text (cards[2]), ==, "Card 2");
+  g_assert_cmpstr (trail_stage_get_name (stage), !=, "Renamed");
+  g_assert_cmpuint (g_list_model_get_n_items (trail_document_get_cards (document)), ==, 3);
+
+  trail_document_update (edited, trail_document_find_card (edited, trail_card_get_id (cards[2])),
+                         "text", "Typed, \"quoted\"\nover two lines", NULL);
+  trail_document_update (edited, trail_document_find_stage (edited, trail_stage_get_id (stage)),
+                         "name", "Renamed", NULL);
+  added = trail_document_add_card (edited, trail_document_find_lane (edited, trail_lane_get_id (lane)),
+                                   trail_document_find_stage (edited, trail_stage_get_id (stage)), 1,
+                                   "A card being typed");
+  trail_document_update (edited, added, "channel", TRAIL_CHANNEL_EMAIL, NULL);
+  expected = trail_document_serialize (edited);
+
+  /* The overlaid draft reads back (strictly) with the new card in place. */
+  reread = trail_document_load_from_bytes (overlaid, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TrailCard) second = g_list_model_get_item (trail_document_get_cards (reread), 1);
+
+    g_assert_cmpstr (trail_card_get_text (second), ==, "A card being typed");
+    want = g_string_new_len (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+    g_string_replace (want, trail_card_get_id (added), trail_card_get_id (second), 0);
+  }
+  g_assert_cmpstr (g_bytes_get_data (overlaid, NULL), ==, want->str);
+}
+
+/* A draft written while a view holds typed text has the text, and the
+ * document is not changed by it. */
+static void
+test_draft_while_typing (void)
+{
+  g_autoptr(TrailDocument) document = trail_document_new_blank ();
+  g_autoptr(TrailMapFile) map = trail_map_file_new (document);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailDocument) drafted = NULL;
+  g_autoptr(TrailStage) stage = g_list_model_get_item (trail_document_get_stages (document), 0);
+  g_autoptr(TrailLane) lane = g_list_model_get_item (trail_document_get_lanes (document), 0);
+  Typing typing = { 0 };
+  TrailDraft *draft;
+
+  typing.card = trail_document_add_card (document, lane, stage, -1, "Committed");
+  typing.lane = lane;
+  typing.stage = stage;
+  trail_document_clear_history (document);
+  g_signal_connect (document, "prepare-draft", G_CALLBACK (on_prepare_draft_cb), &typing);
+
+  trail_map_file_set_draft_delay (map, 1);
+  trail_document_note_pending_edit (document);
+  drafts = wait_for_drafts (1);
+  draft = g_ptr_array_index (drafts, 0);
+  drafted = trail_document_load_from_file (draft->content, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trail_card_get_text (trail_document_find_card (drafted, trail_card_get_id (typing.card))), ==,
+                   "Typed, not committed");
+  g_assert_cmpstr (trail_stage_get_name (trail_document_find_stage (drafted, trail_stage_get_id (stage))), ==,
+                   "Renamed \"stage\"");
+  g_assert_cmpuint (g_list_model_get_n_items (trail_document_get_cards (drafted)), ==, 2);
+  g_assert_cmpuint (typing.calls, >=, 2);
+
+  g_assert_cmpstr (trail_card_get_text (typing.card), ==, "Committed");
+  g_assert_false (trail_document_get_modified (document));
+  trail_map_file_discard_draft (map);
+  g_signal_handlers_disconnect_by_data (document, &typing);
+}
+
 static void
 test_recovered (void)
 {
@@ -499,6 +629,8 @@ main (int   argc,
   g_test_add_func ("/map-file/load-error", test_load_error);
   g_test_add_func ("/map-file/drafts", test_drafts);
   g_test_add_func ("/map-file/recovered", test_recovered);
+  g_test_add_func ("/map-file/draft-overlay", test_draft_overlay);
+  g_test_add_func ("/map-file/draft-while-typing", test_draft_while_typing);
   g_test_add_func ("/map-file/draft-failure-said-once", test_draft_failure_said_once);
 
   return g_test_run ();

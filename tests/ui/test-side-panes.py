@@ -24,6 +24,7 @@ count = 0
 # window; 1.2's AdwFlap folds it there (see the narrow step below).
 ADW_VERSION = tuple(int(part) for part in os.environ['TRAILMAP_ADW_VERSION'].split('.')[:2])
 PALETTE_DOCKS_AT_600 = ADW_VERSION >= (1, 4)
+MAP_MIN_WIDTH = 240   # TrailSidePanes' CONTENT_WIDTH
 
 
 def ok(text):
@@ -101,7 +102,7 @@ try:
     # narrower): too narrow for the three side by side, so the inspector
     # folds away and comes back over the map without squeezing it. What
     # happens to the palette differs by stack (docs/canvas.md): the
-    # breakpoints of libadwaita 1.4+ keep it docked down to a 480-pixel
+    # breakpoints of libadwaita 1.4+ keep it docked down to a ~530-pixel
     # pane area; libadwaita 1.2's AdwFlap counts the folded inspector's
     # whole minimum width (375 pixels) beside the palette, so below about
     # 626 pixels there it folds the palette too and the map gets the width.
@@ -148,6 +149,31 @@ try:
                         what='both panes docked again in a wide window')
     shot = canvas.screenshot('side-panes-wide')
     ok(f'a wide window docks both panes again; screenshot: {shot}')
+
+    # Around the breakpoint, down from wide to narrow and back: wherever
+    # the inspector is docked the map keeps its minimum width beside the
+    # two panes (the inspector's real width, about 375 pixels, counts, not
+    # the 300 it asks for), and it does not fold while the map would still
+    # have room to spare. The panes grow a little with the window (a
+    # quarter of it, within their bounds), hence the slack.
+    canvas.focus_canvas()
+    side = 1200 - g['view']['w']   # what the docked panes take at 1200
+    seen = []
+    for width in (1000, 940, 900, 880, 860, 840, 820, 800, 780, 760, 740, 700, 660, 620,
+                  640, 700, 760, 800, 840, 880, 920, 1200):
+        resize(canvas, width, 800)
+        canvas.wait_view_settled(pause=0.3)
+        g = canvas.geometry()
+        docked = bool(g['inspector'])
+        seen.append(f'{width}:{"docked" if docked else "folded"}:{g["view"]["w"]:.0f}')
+        if docked:
+            assert g['view']['w'] >= MAP_MIN_WIDTH - 1, \
+                f'at {width} pixels the docked panes squeeze the map to {g["view"]["w"]:.0f}: {seen}'
+        else:
+            assert width - side < MAP_MIN_WIDTH + 80, \
+                f'at {width} pixels the inspector folded with room for it: {seen}'
+    assert {s.split(':')[1] for s in seen} == {'docked', 'folded'}, seen
+    ok(f'around the breakpoint the map keeps {MAP_MIN_WIDTH} pixels beside docked panes: {" ".join(seen)}')
 
     problems = app.log_problems()
     assert not problems, problems
