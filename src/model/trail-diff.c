@@ -20,6 +20,7 @@ struct _TrailDiff
   GPtrArray       *cards;
   GPtrArray       *stages;
   GPtrArray       *lanes;
+  GPtrArray       *actions;
   GPtrArray       *emotions;
   GHashTable      *by_new_id;   /* new id → TrailDiffItem* (not owned) */
   GHashTable      *old_to_new;  /* kind letter + old id → new id (both owned) */
@@ -684,6 +685,125 @@ diff_cards (TrailDiff *self)
     }
 }
 
+static const char *
+action_id (gpointer item)
+{
+  return trail_action_get_id (item);
+}
+
+static const char *
+action_title (gpointer item)
+{
+  return trail_action_get_title (item);
+}
+
+/* A card of either map by its text, for a person to read. An old card
+ * that matched one of the new map is named after the new one, so a
+ * card's edit is not also counted as an edit of every action on it. */
+static const char *
+card_text (TrailDiff  *self,
+           const char *id,
+           gboolean    is_old)
+{
+  TrailCard *card = NULL;
+
+  if (id == NULL)
+    return "";
+  if (is_old)
+    {
+      const char *new_id = map_old_id (self, 'c', id);
+      if (new_id != NULL)
+        card = trail_document_find_card (self->new_doc, new_id);
+    }
+  if (card == NULL)
+    card = trail_document_find_card (is_old ? self->old_doc : self->new_doc, id);
+  return card != NULL ? trail_card_get_text (card) : id;
+}
+
+static char *
+describe_action_cards (TrailDiff   *self,
+                       TrailAction *action,
+                       gboolean     is_old)
+{
+  const char * const *cards = trail_action_get_cards (action);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; cards != NULL && cards[i] != NULL; i++)
+    g_ptr_array_add (texts, (gpointer) card_text (self, cards[i], is_old));
+  g_ptr_array_sort (texts, compare_names);
+  g_ptr_array_add (texts, NULL);
+  return g_strjoinv (", ", (char **) texts->pdata);
+}
+
+static void
+compare_actions (TrailDiff     *self,
+                 TrailDiffItem *item,
+                 TrailAction   *old_action,
+                 TrailAction   *new_action)
+{
+  g_autofree char *old_cards = describe_action_cards (self, old_action, TRUE);
+  g_autofree char *new_cards = describe_action_cards (self, new_action, FALSE);
+  const char *old_metric = trail_action_get_metric (old_action);
+  const char *new_metric = trail_action_get_metric (new_action);
+
+  add_field (item, "title", trail_action_get_title (old_action), trail_action_get_title (new_action));
+  add_field (item, "owner", trail_action_get_owner (old_action), trail_action_get_owner (new_action));
+  add_field (item, "due", trail_action_get_due (old_action), trail_action_get_due (new_action));
+  add_field (item, "status",
+             trail_action_status_to_string (trail_action_get_status (old_action)),
+             trail_action_status_to_string (trail_action_get_status (new_action)));
+  add_field (item, "cards", old_cards, new_cards);
+  add_field (item, "kpi", trail_action_get_kpi (old_action), trail_action_get_kpi (new_action));
+  add_field (item, "target", trail_action_get_kpi_target (old_action), trail_action_get_kpi_target (new_action));
+  add_field (item, "metric",
+             old_metric != NULL ? card_text (self, old_metric, TRUE) : "",
+             new_metric != NULL ? card_text (self, new_metric, FALSE) : "");
+}
+
+/* Actions are a plain list: matched by id, then by title; a change of
+ * their order is not a change the team cares about. */
+static void
+diff_actions (TrailDiff *self)
+{
+  GListModel *old_list = trail_document_get_actions (self->old_doc);
+  GListModel *new_list = trail_document_get_actions (self->new_doc);
+  g_autoptr(GHashTable) new_to_old = match_by_id_then_name (self, 'a', old_list, new_list, action_id, action_title);
+  g_autoptr(GHashTable) matched_old = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (new_list); i++)
+    {
+      g_autoptr(TrailAction) action = g_list_model_get_item (new_list, i);
+      TrailAction *old = g_hash_table_lookup (new_to_old, action);
+      TrailDiffItem *item;
+
+      if (old == NULL)
+        item = item_new (TRAIL_DIFF_ADDED, NULL, trail_action_get_id (action), NULL, trail_action_get_title (action));
+      else
+        {
+          g_hash_table_add (matched_old, old);
+          item = item_new (0, trail_action_get_id (old), trail_action_get_id (action),
+                           trail_action_get_title (old), trail_action_get_title (action));
+          compare_actions (self, item, old, action);
+          if (item->fields == NULL)
+            {
+              item_free (item);
+              continue;
+            }
+          item->kind = TRAIL_DIFF_CHANGED;
+        }
+      g_ptr_array_add (self->actions, item);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (old_list); i++)
+    {
+      g_autoptr(TrailAction) action = g_list_model_get_item (old_list, i);
+
+      if (!g_hash_table_contains (matched_old, action))
+        g_ptr_array_add (self->actions, item_new (TRAIL_DIFF_REMOVED, trail_action_get_id (action), NULL,
+                                                  trail_action_get_title (action), NULL));
+    }
+}
+
 /* Each stage's mean score on @line: stage id → double[2] (sum, count). */
 static GHashTable *
 sum_line (TrailEmotionLine *line)
@@ -792,6 +912,7 @@ trail_diff_new (TrailDocument *old_doc,
   self->cards = g_ptr_array_new_with_free_func (item_free);
   self->stages = g_ptr_array_new_with_free_func (item_free);
   self->lanes = g_ptr_array_new_with_free_func (item_free);
+  self->actions = g_ptr_array_new_with_free_func (item_free);
   self->emotions = g_ptr_array_new_with_free_func (emotion_free);
   self->by_new_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->old_to_new = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -809,6 +930,7 @@ trail_diff_new (TrailDocument *old_doc,
   diff_list (self, trail_document_get_lanes (old_doc), trail_document_get_lanes (new_doc), lanes,
              lane_id, lane_title, compare_lanes, self->lanes);
   diff_cards (self);
+  diff_actions (self);
   diff_emotions (self, personas);
 
   return self;
@@ -835,6 +957,7 @@ trail_diff_unref (TrailDiff *self)
   g_ptr_array_unref (self->cards);
   g_ptr_array_unref (self->stages);
   g_ptr_array_unref (self->lanes);
+  g_ptr_array_unref (self->actions);
   g_ptr_array_unref (self->emotions);
   g_object_unref (self->old_doc);
   g_object_unref (self->new_doc);
@@ -872,6 +995,12 @@ trail_diff_get_lanes (TrailDiff *self)
 }
 
 GPtrArray *
+trail_diff_get_actions (TrailDiff *self)
+{
+  return self->actions;
+}
+
+GPtrArray *
 trail_diff_get_emotions (TrailDiff *self)
 {
   return self->emotions;
@@ -888,7 +1017,7 @@ const char *
 trail_diff_match_old (TrailDiff  *self,
                       const char *old_id)
 {
-  const char *kinds = "cslp";
+  const char *kinds = "cslpa";
 
   for (guint i = 0; kinds[i] != '\0'; i++)
     {
@@ -914,7 +1043,8 @@ trail_diff_count (GPtrArray     *items,
 gboolean
 trail_diff_is_empty (TrailDiff *self)
 {
-  return self->cards->len == 0 && self->stages->len == 0 && self->lanes->len == 0 && self->emotions->len == 0;
+  return self->cards->len == 0 && self->stages->len == 0 && self->lanes->len == 0 &&
+         self->actions->len == 0 && self->emotions->len == 0;
 }
 
 static int
@@ -988,6 +1118,10 @@ trail_diff_format_summary (TrailDiff *self)
                           trail_diff_count (self->lanes, TRAIL_DIFF_REMOVED),
                           trail_diff_count (self->lanes, TRAIL_DIFF_RENAMED),
                           trail_diff_count (self->lanes, TRAIL_DIFF_MOVED));
+  g_string_append_printf (out, "actions: %u added, %u removed, %u changed\n",
+                          trail_diff_count (self->actions, TRAIL_DIFF_ADDED),
+                          trail_diff_count (self->actions, TRAIL_DIFF_REMOVED),
+                          trail_diff_count (self->actions, TRAIL_DIFF_CHANGED));
   g_string_append_printf (out, "emotions: %u changed\n", self->emotions->len);
   for (guint i = 0; i < self->emotions->len; i++)
     {

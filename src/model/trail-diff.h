@@ -19,7 +19,7 @@ typedef enum /*< flags >*/
 {
   TRAIL_DIFF_ADDED   = 1 << 0,
   TRAIL_DIFF_REMOVED = 1 << 1,
-  TRAIL_DIFF_CHANGED = 1 << 2, /* text or another field (cards), description or colour (stages, lanes) */
+  TRAIL_DIFF_CHANGED = 1 << 2, /* text or another field (cards, actions), description or colour (stages, lanes) */
   TRAIL_DIFF_MOVED   = 1 << 3, /* cards: another cell; stages and lanes: another place in the order */
   TRAIL_DIFF_RENAMED = 1 << 4, /* stages and lanes */
 } TrailDiffKind;
@@ -75,6 +75,13 @@ TrailDocument    *trail_diff_get_new           (TrailDiff     *self);
 GPtrArray        *trail_diff_get_cards         (TrailDiff     *self);
 GPtrArray        *trail_diff_get_stages        (TrailDiff     *self);
 GPtrArray        *trail_diff_get_lanes         (TrailDiff     *self);
+/* Actions: matched by id, then by title; in the new map's order, then
+ * removed ones in the old map's. A changed action's fields are "title",
+ * "owner", "due", "status" (the file's words: "planned" → "done"),
+ * "cards" (the addressed cards' texts in the new map, sorted), "kpi",
+ * "target" and "metric" (the metric card's text). old_id/new_id are the
+ * actions' ids, old_name/new_name their titles. */
+GPtrArray        *trail_diff_get_actions       (TrailDiff     *self);
 /* TrailDiffEmotion, per persona line and stage in the new map's order,
  * where both maps have points in the stage and the mean moved. */
 GPtrArray        *trail_diff_get_emotions      (TrailDiff     *self);
@@ -111,6 +118,7 @@ GPtrArray        *trail_diff_get_biggest_emotions (TrailDiff  *self,
  *   cards: N added, N removed, N changed, N moved
  *   stages: N added, N removed, N renamed, N moved
  *   lanes: N added, N removed, N renamed, N moved
+ *   actions: N added, N removed, N changed
  *   emotions: N changed
  *   emotion: PERSONA / STAGE: OLD -> NEW (▲ +1.5)
  * one "emotion:" line per change, in the new map's stage order. */

@@ -1227,8 +1227,65 @@ check_cells (Loader *l,
              n_stages, n_lanes, TRAIL_FILE_MAX_CELLS);
 }
 
+/* A link's file name is looked up next to the map: a name, never a path. */
+static gboolean
+is_plain_file_name (const char *name)
+{
+  return *name != '\0' && strchr (name, '/') == NULL && strchr (name, '\\') == NULL &&
+         strcmp (name, ".") != 0 && strcmp (name, "..") != 0;
+}
+
+/* The map's "id", and a future state's "current-state": {"id", "file"}. */
+static void
+read_map_link (Loader     *l,
+               JsonObject *root)
+{
+  static const char * const known[] = { "id", "file", NULL };
+  JsonNode *node = json_object_get_member (root, "id");
+  const char *map_id = NULL, *state_id = NULL, *state_file = NULL;
+  JsonObject *link;
+  g_autoptr(JsonObject) unknown = NULL;
+
+  if (node != NULL && read_string (l, node, "id", _("the map"), "id", &map_id) && *map_id == '\0')
+    problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "id", _("the map: id must not be empty"));
+
+  node = json_object_get_member (root, "current-state");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "current-state",
+                   _("the map: current-state must be an object, not %s"), node_type_name (node));
+          return;
+        }
+      link = json_node_get_object (node);
+      node = json_object_get_member (link, "id");
+      if (node != NULL)
+        read_string (l, node, "current-state.id", _("the current state"), "id", &state_id);
+      node = json_object_get_member (link, "file");
+      if (node == NULL)
+        problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "current-state",
+                 _("the current state has no file name"));
+      else if (read_string (l, node, "current-state.file", _("the current state"), "file", &state_file) &&
+               !is_plain_file_name (state_file))
+        problem (l, TRAIL_DOCUMENT_ERROR_INVALID, "current-state.file",
+                 _("the current state: file must be a file name, not a path"));
+      unknown = collect_unknown (l, link, "current-state", known);
+      /* Kept for the save, as every unknown member is. */
+      if (unknown != NULL)
+        g_object_set_data_full (G_OBJECT (l->doc), "current-state-unknown",
+                                g_steal_pointer (&unknown), (GDestroyNotify) json_object_unref);
+    }
+
+  _trail_item_set (l->doc,
+                   "map-id", map_id,
+                   "current-state-id", state_id,
+                   "current-state-file", state_file,
+                   NULL);
+}
+
 static const char * const root_known[] = {
-  "format", "version", "title", "objective", "scope", "notes", "scale",
+  "format", "version", "id", "title", "objective", "scope", "notes", "current-state", "scale",
   "personas", "stages", "lanes", "channels", "cards", "emotion-lines",
   "surveys", "survey-results", "actions", "vote-rounds", "voters", "ratings", "crowd-statistic", NULL
 };
@@ -1332,6 +1389,7 @@ load_root (JsonNode    *root,
       read_string (l, node, meta_keys[i], _("the map"), meta_keys[i], &meta[i]);
     }
   _trail_document_set_meta (doc, meta[0], meta[1], meta[2], meta[3]);
+  read_map_link (l, object);
 
   read_scale (l, object);
   read_list (l, object, "personas", TRAIL_TYPE_PERSONA);
@@ -2049,6 +2107,12 @@ trail_document_serialize_overlaid (TrailDocument     *self,
   write_string (out, TRAIL_FILE_FORMAT_TAG);
   member (&w, "version");
   g_string_append_printf (out, "%d", TRAIL_FILE_FORMAT_VERSION);
+  /* Only maps that have one, so older maps are written as before. */
+  if (trail_document_get_map_id (self) != NULL)
+    {
+      member (&w, "id");
+      write_string (out, trail_document_get_map_id (self));
+    }
 
   meta[0] = trail_document_get_title (self);
   meta[1] = trail_document_get_objective (self);
@@ -2060,6 +2124,21 @@ trail_document_serialize_overlaid (TrailDocument     *self,
         continue;
       member (&w, meta_keys[i]);
       write_string (out, meta[i]);
+    }
+  if (trail_document_get_current_state_file (self) != NULL)
+    {
+      ObjectWriter link;
+
+      member (&w, "current-state");
+      begin_object (&link, out, w.level);
+      if (trail_document_get_current_state_id (self) != NULL)
+        {
+          member (&link, "id");
+          write_string (out, trail_document_get_current_state_id (self));
+        }
+      member (&link, "file");
+      write_string (out, trail_document_get_current_state_file (self));
+      end_object (&link, g_object_get_data (G_OBJECT (self), "current-state-unknown"));
     }
 
   member (&w, "scale");

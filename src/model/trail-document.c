@@ -73,6 +73,11 @@ struct _TrailDocument
   char          *objective;
   char          *scope;
   char          *notes;
+  /* The map's own id and, in a future state, its current state's id and
+   * file name (trail-future-state.h). */
+  char          *map_id;
+  char          *current_state_id;
+  char          *current_state_file;
   char          *crowd_statistic; /* NULL: the mean */
 
   int            scale_min;
@@ -122,6 +127,9 @@ enum {
   PROP_OBJECTIVE,
   PROP_SCOPE,
   PROP_NOTES,
+  PROP_MAP_ID,
+  PROP_CURRENT_STATE_ID,
+  PROP_CURRENT_STATE_FILE,
   PROP_CROWD_STATISTIC,
   PROP_SCALE_MIN,
   PROP_SCALE_MAX,
@@ -1346,6 +1354,9 @@ trail_document_finalize (GObject *object)
   g_clear_pointer (&self->objective, g_free);
   g_clear_pointer (&self->scope, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->map_id, g_free);
+  g_clear_pointer (&self->current_state_id, g_free);
+  g_clear_pointer (&self->current_state_file, g_free);
   g_clear_pointer (&self->crowd_statistic, g_free);
   g_clear_pointer (&self->scale_labels, g_strfreev);
   g_clear_pointer (&self->generic_labels, g_strfreev);
@@ -1367,6 +1378,9 @@ meta_field (TrailDocument *self,
     case PROP_OBJECTIVE: return &self->objective;
     case PROP_SCOPE:     return &self->scope;
     case PROP_NOTES:     return &self->notes;
+    case PROP_MAP_ID:    return &self->map_id;
+    case PROP_CURRENT_STATE_ID:   return &self->current_state_id;
+    case PROP_CURRENT_STATE_FILE: return &self->current_state_file;
     case PROP_CROWD_STATISTIC: return &self->crowd_statistic;
     default:             return NULL;
     }
@@ -1471,6 +1485,9 @@ trail_document_class_init (TrailDocumentClass *klass)
   properties[PROP_OBJECTIVE] = g_param_spec_string ("objective", NULL, NULL, NULL, flags);
   properties[PROP_SCOPE] = g_param_spec_string ("scope", NULL, NULL, NULL, flags);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, flags);
+  properties[PROP_MAP_ID] = g_param_spec_string ("map-id", NULL, NULL, NULL, flags);
+  properties[PROP_CURRENT_STATE_ID] = g_param_spec_string ("current-state-id", NULL, NULL, NULL, flags);
+  properties[PROP_CURRENT_STATE_FILE] = g_param_spec_string ("current-state-file", NULL, NULL, NULL, flags);
   /* "median" or NULL (the mean); see trail_document_get_crowd_statistic(). */
   properties[PROP_CROWD_STATISTIC] = g_param_spec_string ("crowd-statistic", NULL, NULL, NULL, flags);
   properties[PROP_SCALE_MIN] =
@@ -1741,6 +1758,27 @@ trail_document_get_notes (TrailDocument *self)
 {
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
   return self->notes;
+}
+
+const char *
+trail_document_get_map_id (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return self->map_id;
+}
+
+const char *
+trail_document_get_current_state_id (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return self->current_state_id;
+}
+
+const char *
+trail_document_get_current_state_file (TrailDocument *self)
+{
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  return self->current_state_file;
 }
 
 int
@@ -2088,6 +2126,9 @@ static const TrailField document_fields[] = {
   { "objective", "objective", 0 },
   { "scope",     "scope",     0 },
   { "notes",     "notes",     0 },
+  { "map-id",    "map-id",    0 },
+  { "current-state-id",   "current-state-id",   0 },
+  { "current-state-file", "current-state-file", 0 },
   { "crowd-statistic", "crowd-statistic", 0 },
 };
 

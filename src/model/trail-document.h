@@ -59,6 +59,13 @@ const char        *trail_document_get_title         (TrailDocument *self);
 const char        *trail_document_get_objective     (TrailDocument *self);
 const char        *trail_document_get_scope         (TrailDocument *self);
 const char        *trail_document_get_notes         (TrailDocument *self);
+/* The map's own id ("map-id"; NULL in maps that never had a future
+ * state), and in a future state the id and file name of the map it is
+ * the future of ("current-state-id", "current-state-file"; NULL
+ * otherwise). See trail-future-state.h. */
+const char        *trail_document_get_map_id        (TrailDocument *self);
+const char        *trail_document_get_current_state_id   (TrailDocument *self);
+const char        *trail_document_get_current_state_file (TrailDocument *self);
 
 /* Emotion scale: whole numbers min < max (at most 100 steps apart); one label
  * per step, index 0 is min. The default is -2 … +2 labelled

@@ -28,6 +28,7 @@
 #include "trail-document-io.h"
 #include "trail-diff.h"
 #include "trail-git.h"
+#include "trail-future-state.h"
 #include "trail-document-edits.h"
 #include "trail-display-text.h"
 #include "trail-draft-overlay.h"

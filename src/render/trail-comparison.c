@@ -20,7 +20,16 @@ struct _TrailComparison
   TrailDiff     *diff;
   TrailDocument *view;
   GHashTable    *ghosts;   /* view id → TrailDiffItem* of a removed item (not owned) */
+  GHashTable    *action_marks; /* view card id → ActionMark: what happened to its actions */
 };
+
+/* A card whose actions changed: the pill on its badge's corner. */
+typedef struct
+{
+  TrailDiffKind  kind;
+  char          *label;   /* "Action: Done", "New action", … */
+  char          *detail;  /* for the tooltip: the action and its changes */
+} ActionMark;
 
 G_DEFINE_FINAL_TYPE (TrailComparison, trail_comparison, G_TYPE_OBJECT)
 
@@ -175,6 +184,23 @@ mark_item (TrailComparison       *self,
             color_for (item->kind), label);
 }
 
+/* At the card's bottom right, where its actions' badge is: what
+ * happened to them. */
+static void
+mark_actions (TrailComparison       *self,
+              GPtrArray             *marks,
+              const TrailLayoutItem *layout_item,
+              const char            *view_id)
+{
+  const ActionMark *action = g_hash_table_lookup (self->action_marks, view_id);
+  const graphene_rect_t *b = &layout_item->bounds;
+
+  if (action == NULL)
+    return;
+  add_mark (marks, MARK_PILL, &GRAPHENE_RECT_INIT (b->origin.x + b->size.width - 4, b->origin.y + b->size.height, 0, 0),
+            color_for (action->kind), action->label);
+}
+
 static void
 mark_emotions (TrailComparison       *self,
                GPtrArray             *marks,
@@ -259,6 +285,7 @@ collect_marks (TrailComparison *self,
         {
         case TRAIL_LAYOUT_ITEM_CARD:
           mark_item (self, marks, item, trail_card_get_id (item->object));
+          mark_actions (self, marks, item, trail_card_get_id (item->object));
           break;
         case TRAIL_LAYOUT_ITEM_STAGE:
           mark_item (self, marks, item, trail_stage_get_id (item->object));
@@ -558,11 +585,22 @@ write_marks_svg (GPtrArray        *marks,
 }
 
 static void
+action_mark_free (gpointer data)
+{
+  ActionMark *mark = data;
+
+  g_free (mark->label);
+  g_free (mark->detail);
+  g_free (mark);
+}
+
+static void
 trail_comparison_finalize (GObject *object)
 {
   TrailComparison *self = (TrailComparison *) object;
 
   g_clear_pointer (&self->ghosts, g_hash_table_unref);
+  g_clear_pointer (&self->action_marks, g_hash_table_unref);
   g_clear_pointer (&self->diff, trail_diff_unref);
   g_clear_object (&self->view);
 
@@ -579,6 +617,7 @@ static void
 trail_comparison_init (TrailComparison *self)
 {
   self->ghosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->action_marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, action_mark_free);
 }
 
 /* Where a removed stage or lane goes in the view: right after the last
@@ -700,6 +739,87 @@ add_ghosts (TrailComparison *self)
     }
 }
 
+static const char *status_label (const char *word);
+
+static void
+mark_card_actions (TrailComparison     *self,
+                   const char          *card_id,
+                   const TrailDiffItem *item,
+                   const char          *label)
+{
+  ActionMark *mark = g_hash_table_lookup (self->action_marks, card_id);
+  g_autofree char *change = trail_comparison_describe_action (self, item);
+  const char *title = item->new_name != NULL ? item->new_name : item->old_name;
+  g_autofree char *name = trail_display_text_dup (title != NULL ? title : "", 60);
+  /* Translators: a card's tooltip in a comparison: an action on it and what happened to it. */
+  g_autofree char *line = g_strdup_printf (_("Action “%s”: %s"), name, change);
+
+  if (mark == NULL)
+    {
+      mark = g_new0 (ActionMark, 1);
+      mark->kind = item->kind;
+      mark->label = g_strdup (label);
+      mark->detail = g_steal_pointer (&line);
+      g_hash_table_insert (self->action_marks, g_strdup (card_id), mark);
+      return;
+    }
+  /* Several actions on one card: one pill that says so. */
+  g_free (mark->label);
+  mark->label = g_strdup (C_("comparison", "Actions changed"));
+  mark->kind = TRAIL_DIFF_CHANGED;
+  {
+    char *detail = g_strconcat (mark->detail, "\n", line, NULL);
+    g_free (mark->detail);
+    mark->detail = detail;
+  }
+}
+
+/* The cards whose actions were added, removed or changed get a pill by
+ * their actions' badge: the view has the new map's badges, the pill says
+ * what changed. */
+static void
+add_action_marks (TrailComparison *self)
+{
+  GPtrArray *items = trail_diff_get_actions (self->diff);
+  TrailDocument *old_doc = trail_diff_get_old (self->diff);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TrailDiffItem *item = items->pdata[i];
+      TrailAction *action = item->new_id != NULL ? trail_document_find_action (self->view, item->new_id)
+                                                 : trail_document_find_action (old_doc, item->old_id);
+      const char * const *cards = action != NULL ? trail_action_get_cards (action) : NULL;
+      g_autofree char *label = NULL;
+
+      if (item->kind & TRAIL_DIFF_ADDED)
+        label = g_strdup (C_("comparison", "New action"));
+      else if (item->kind & TRAIL_DIFF_REMOVED)
+        label = g_strdup (C_("comparison", "Action removed"));
+      else
+        {
+          for (guint f = 0; item->fields != NULL && f < item->fields->len && label == NULL; f++)
+            {
+              const TrailDiffField *field = item->fields->pdata[f];
+              if (g_str_equal (field->name, "status"))
+                /* Translators: on a card in a comparison: its action's new status. */
+                label = g_strdup_printf (C_("comparison", "Action: %s"), status_label (field->new_value));
+            }
+          if (label == NULL)
+            label = g_strdup (C_("comparison", "Action changed"));
+        }
+
+      for (guint c = 0; cards != NULL && cards[c] != NULL; c++)
+        {
+          /* A removed action's cards are the old map's: the view's card
+           * they matched, if any. */
+          const char *view_card = item->new_id != NULL ? cards[c] : trail_diff_match_old (self->diff, cards[c]);
+
+          if (view_card != NULL && trail_document_find_card (self->view, view_card) != NULL)
+            mark_card_actions (self, view_card, item, label);
+        }
+    }
+}
+
 TrailComparison *
 trail_comparison_new (TrailDocument *old_doc,
                       TrailDocument *new_doc,
@@ -731,6 +851,7 @@ trail_comparison_new (TrailDocument *old_doc,
 
   trail_document_begin_group (self->view, "comparison");
   add_ghosts (self);
+  add_action_marks (self);
   title = g_strdup_printf (_("%s compared with %s"),
                            new_label != NULL ? new_label : trail_document_get_title (new_doc),
                            old_label != NULL ? old_label : trail_document_get_title (old_doc));
@@ -773,7 +894,9 @@ field_label (const char *name)
     { "evidence note", N_("Evidence note") }, { "priority", N_("Priority") }, { "color", N_("Colour") },
     { "votes", N_("Votes") }, { "unit", N_("Unit") }, { "target", N_("Target") },
     { "values", N_("Values") }, { "description", N_("Description") }, { "kind", N_("Kind") },
-    { "hidden", N_("Hidden") },
+    { "hidden", N_("Hidden") }, { "title", N_("Title") }, { "owner", N_("Owner") },
+    { "due", N_("Due") }, { "status", N_("Status") }, { "cards", N_("Cards") },
+    { "kpi", N_("KPI") }, { "metric", N_("Metric") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -793,7 +916,10 @@ trail_comparison_describe (TrailComparison *self,
 
   item = view_id != NULL ? lookup (self, view_id) : NULL;
   if (item == NULL)
-    return NULL;
+    {
+      const ActionMark *action = view_id != NULL ? g_hash_table_lookup (self->action_marks, view_id) : NULL;
+      return action != NULL ? g_strdup (action->detail) : NULL;
+    }
 
   out = g_string_new (NULL);
   if (item->kind & TRAIL_DIFF_ADDED)
@@ -831,6 +957,52 @@ trail_comparison_describe (TrailComparison *self,
             g_string_append_printf (out, _("%s was “%s”"), field_label (field->name), old_value);
         }
     }
+  {
+    const ActionMark *action = g_hash_table_lookup (self->action_marks, view_id);
+    if (action != NULL)
+      g_string_append_printf (out, "\n%s", action->detail);
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* A status's label from the file's word ("done" → "Done"). */
+static const char *
+status_label (const char *word)
+{
+  for (TrailActionStatus s = TRAIL_ACTION_STATUS_IDEA; s <= TRAIL_ACTION_STATUS_DROPPED; s++)
+    if (g_strcmp0 (trail_action_status_to_string (s), word) == 0)
+      return trail_action_status_get_label (s);
+  return word;
+}
+
+char *
+trail_comparison_describe_action (TrailComparison     *self,
+                                  const TrailDiffItem *item)
+{
+  GString *out;
+
+  g_return_val_if_fail (TRAIL_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->kind & TRAIL_DIFF_ADDED)
+    return g_strdup (_("Added"));
+  if (item->kind & TRAIL_DIFF_REMOVED)
+    return g_strdup (_("Removed"));
+
+  out = g_string_new (NULL);
+  for (guint i = 0; item->fields != NULL && i < item->fields->len; i++)
+    {
+      const TrailDiffField *field = item->fields->pdata[i];
+      gboolean is_status = g_str_equal (field->name, "status");
+      g_autofree char *old_value = trail_display_text_dup (is_status ? status_label (field->old_value) : field->old_value, 80);
+      g_autofree char *new_value = trail_display_text_dup (is_status ? status_label (field->new_value) : field->new_value, 80);
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* Translators: an action's field, its old and its new value ("Status: Planned → Done"). */
+      g_string_append_printf (out, _("%s: %s → %s"), field_label (field->name),
+                              *old_value ? old_value : _("(none)"), *new_value ? new_value : _("(none)"));
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -841,6 +1013,7 @@ trail_comparison_dup_summary (TrailComparison *self)
   GPtrArray *cards = trail_diff_get_cards (self->diff);
   GPtrArray *stages = trail_diff_get_stages (self->diff);
   GPtrArray *lanes = trail_diff_get_lanes (self->diff);
+  GPtrArray *actions = trail_diff_get_actions (self->diff);
   g_autoptr(GPtrArray) biggest = trail_diff_get_biggest_emotions (self->diff, 3);
 
   g_return_val_if_fail (TRAIL_IS_COMPARISON (self), NULL);
@@ -859,6 +1032,13 @@ trail_comparison_dup_summary (TrailComparison *self)
   g_string_append_printf (out, _("Lanes: %u added, %u removed, %u renamed"),
                           trail_diff_count (lanes, TRAIL_DIFF_ADDED), trail_diff_count (lanes, TRAIL_DIFF_REMOVED),
                           trail_diff_count (lanes, TRAIL_DIFF_RENAMED));
+  if (actions->len > 0)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Actions: %u added, %u removed, %u changed"),
+                              trail_diff_count (actions, TRAIL_DIFF_ADDED), trail_diff_count (actions, TRAIL_DIFF_REMOVED),
+                              trail_diff_count (actions, TRAIL_DIFF_CHANGED));
+    }
   for (guint i = 0; i < biggest->len; i++)
     {
       const TrailDiffEmotion *e = biggest->pdata[i];

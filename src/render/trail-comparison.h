@@ -39,6 +39,10 @@ const TrailDiffItem *trail_comparison_lookup          (TrailComparison          
  * NULL when nothing happened to it. */
 char                *trail_comparison_describe        (TrailComparison          *self,
                                                        const char               *view_id);
+/* What happened to an action (an item of trail_diff_get_actions()),
+ * translated, one changed field a line: "Status: Planned → Done". */
+char                *trail_comparison_describe_action (TrailComparison          *self,
+                                                       const TrailDiffItem      *item);
 /* The summary a person reads: counts, then the biggest emotional
  * changes; translated, one item per line. */
 char                *trail_comparison_dup_summary     (TrailComparison          *self);

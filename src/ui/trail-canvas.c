@@ -1448,17 +1448,31 @@ trail_canvas_set_zoom (TrailCanvas *self,
 /* Steps that land on round numbers, like an image viewer's. */
 static const double zoom_steps[] = { 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0 };
 
+double
+trail_canvas_step_zoom (double zoom,
+                        int    direction)
+{
+  if (direction > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+        if (zoom_steps[i] > zoom + 1e-3)
+          return zoom_steps[i];
+    }
+  else
+    {
+      for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
+        if (zoom_steps[i - 1] < zoom - 1e-3)
+          return zoom_steps[i - 1];
+    }
+  return zoom;
+}
+
 void
 trail_canvas_zoom_in (TrailCanvas *self)
 {
   g_return_if_fail (TRAIL_IS_CANVAS (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
-    if (zoom_steps[i] > self->zoom + 1e-3)
-      {
-        trail_canvas_set_zoom (self, zoom_steps[i]);
-        return;
-      }
+  trail_canvas_set_zoom (self, trail_canvas_step_zoom (self->zoom, 1));
 }
 
 void
@@ -1466,12 +1480,7 @@ trail_canvas_zoom_out (TrailCanvas *self)
 {
   g_return_if_fail (TRAIL_IS_CANVAS (self));
 
-  for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
-    if (zoom_steps[i - 1] < self->zoom - 1e-3)
-      {
-        trail_canvas_set_zoom (self, zoom_steps[i - 1]);
-        return;
-      }
+  trail_canvas_set_zoom (self, trail_canvas_step_zoom (self->zoom, -1));
 }
 
 void

@@ -39,6 +39,11 @@ void            trail_canvas_set_zoom           (TrailCanvas      *self,
 void            trail_canvas_zoom_in            (TrailCanvas      *self);
 void            trail_canvas_zoom_out           (TrailCanvas      *self);
 void            trail_canvas_zoom_to_fit        (TrailCanvas      *self);
+/* The next of the zoom steps (an image viewer's round numbers) above
+ * (@direction > 0) or below @zoom; @zoom itself at either end. Other
+ * views of a map zoom by the same steps. */
+double          trail_canvas_step_zoom          (double            zoom,
+                                                 int               direction);
 
 /* Where a map point shows on the canvas widget: for what is drawn over
  * the canvas while presenting. */

@@ -19,6 +19,14 @@ GtkWidget       *trail_compare_canvas_new            (void);
 void             trail_compare_canvas_set_comparison (TrailCompareCanvas *self,
                                                       TrailComparison    *comparison);
 TrailComparison *trail_compare_canvas_get_comparison (TrailCompareCanvas *self);
+/* The scale the map is drawn at ("zoom"), as on the map's own canvas. */
+double           trail_compare_canvas_get_zoom       (TrailCompareCanvas *self);
+void             trail_compare_canvas_set_zoom       (TrailCompareCanvas *self,
+                                                      double              zoom);
+/* The zoom that shows the whole map in @width × @height. */
+double           trail_compare_canvas_get_fit_zoom   (TrailCompareCanvas *self,
+                                                      int                 width,
+                                                      int                 height);
 /* Where the view's card, stage or lane @view_id is drawn, in widget
  * coordinates; FALSE when it is not drawn. */
 gboolean         trail_compare_canvas_get_item_bounds (TrailCompareCanvas *self,

@@ -84,6 +84,17 @@ trail_compat_toast_new (const char *text)
   return adw_toast_new (markup);
 }
 
+void
+trail_compat_dialog_set_extra_child (GObject   *dialog,
+                                     GtkWidget *child)
+{
+#if TRAIL_HAVE_ADW_DIALOG
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), child);
+#else
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), child);
+#endif
+}
+
 /* A message that stays until read, with one Close button. */
 void
 trail_compat_tell (GtkWidget  *parent,

@@ -68,6 +68,10 @@ GObject *trail_compat_ask                 (GtkWidget           *parent,
                                            const char          *close_response,
                                            GCallback            callback,
                                            gpointer             owner);
+/* Puts @child (an entry, say) under the body of a dialog that
+ * trail_compat_ask() returned. */
+void     trail_compat_dialog_set_extra_child (GObject          *dialog,
+                                              GtkWidget        *child);
 void     trail_compat_tell                (GtkWidget           *parent,
                                            const char          *heading,
                                            const char          *body);

@@ -387,7 +387,10 @@ trail_window_save_as_action (GtkWidget  *widget,
     return;
 
   if ((request.initial_file = trail_map_file_get_file (self->map_file)) == NULL)
-    request.initial_name = name = dup_suggested_name (self);
+    {
+      request.initial_name = name = dup_suggested_name (self);
+      request.initial_folder = self->suggested_folder;
+    }
 
   self->choosing_file = TRUE;
   trail_compat_choose_file (GTK_WIDGET (self), &request, self->cancellable,

@@ -40,6 +40,10 @@ struct _TrailWindow
 
   GCancellable         *cancellable;
 
+  /* Where Save first offers to keep a map never saved: a future state
+   * next to its current state, so the two stay linked. */
+  GFile                *suggested_folder;
+
   /* A file chooser is open: one at a time. */
   guint                 choosing_file : 1;
 

@@ -446,6 +446,7 @@ trail_window_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_object (&self->file_bindings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->suggested_folder);
 
   G_OBJECT_CLASS (trail_window_parent_class)->dispose (object);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "trail-model.h"
 
@@ -157,6 +158,7 @@ test_diff_identical (void)
                    "cards: 0 added, 0 removed, 0 changed, 0 moved\n"
                    "stages: 0 added, 0 removed, 0 renamed, 0 moved\n"
                    "lanes: 0 added, 0 removed, 0 renamed, 0 moved\n"
+                   "actions: 0 added, 0 removed, 0 changed\n"
                    "emotions: 0 changed\n");
 
   /* A map against itself too. */
@@ -523,11 +525,11 @@ test_diff_hostile_names (void)
   diff = trail_diff_new (a, b);
   summary = trail_diff_format_summary (diff);
   lines = g_strsplit (summary, "\n", -1);
-  /* Four count lines, one emotion line, and the empty string after the
+  /* Five count lines, one emotion line, and the empty string after the
    * last newline: names cannot forge lines. */
-  g_assert_cmpuint (g_strv_length (lines), ==, 6);
-  g_assert_true (g_str_has_prefix (lines[4], "emotion: Ana emotion: forged"));
-  g_assert_true (g_str_has_suffix (lines[4], "(▼ −2.0)"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
+  g_assert_true (g_str_has_prefix (lines[5], "emotion: Ana emotion: forged"));
+  g_assert_true (g_str_has_suffix (lines[5], "(▼ −2.0)"));
   (void) first;
 }
 
@@ -556,6 +558,101 @@ test_diff_huge (void)
   g_assert_true (trail_diff_is_empty (diff));
 }
 
+static const TrailDiffField *
+find_field (const TrailDiffItem *item,
+            const char          *name)
+{
+  for (guint i = 0; item->fields != NULL && i < item->fields->len; i++)
+    if (g_str_equal (((TrailDiffField *) item->fields->pdata[i])->name, name))
+      return item->fields->pdata[i];
+  return NULL;
+}
+
+static void
+test_diff_actions (void)
+{
+  g_autoptr(TrailDocument) a = make_map ();
+  g_autoptr(TrailDocument) b = NULL;
+  g_autoptr(TrailDiff) diff = NULL;
+  g_autofree char *summary = NULL;
+  const char *late[] = { trail_card_get_id (find_card (a, "Delivery is late")), NULL };
+  const char *pains[] = { trail_card_get_id (find_card (a, "Too many models")), NULL };
+  TrailAction *call, *kept, *dropped;
+  const TrailDiffItem *item;
+  const TrailDiffField *field;
+  GPtrArray *actions;
+
+  call = trail_document_add_action (a, -1, "Call when late", late);
+  trail_document_update (a, call, "status", TRAIL_ACTION_STATUS_PLANNED, "owner", "Ana", NULL);
+  kept = trail_document_add_action (a, -1, "Compare page", pains);
+  dropped = trail_document_add_action (a, -1, "Free shipping", NULL);
+  (void) kept;
+  (void) dropped;
+
+  b = copy_doc (a);
+  call = trail_document_find_action (b, trail_action_get_id (call));
+  {
+    const char *both[] = { late[0], pains[0], NULL };
+    trail_document_update (b, call, "status", TRAIL_ACTION_STATUS_DONE, "due", "2026-03-01",
+                           "cards", both, NULL);
+  }
+  trail_document_remove_action (b, trail_document_find_action (b, trail_action_get_id (dropped)));
+  trail_document_add_action (b, -1, "Track parcels", NULL);
+  /* A card's own edit is the card's change, not every action's on it. */
+  trail_document_update (b, find_card (b, "Too many models"), "text", "Too many models to choose", NULL);
+
+  diff = trail_diff_new (a, b);
+  actions = trail_diff_get_actions (diff);
+  g_assert_cmpuint (actions->len, ==, 3);
+  g_assert_cmpuint (trail_diff_count (actions, TRAIL_DIFF_ADDED), ==, 1);
+  g_assert_cmpuint (trail_diff_count (actions, TRAIL_DIFF_REMOVED), ==, 1);
+  g_assert_cmpuint (trail_diff_count (actions, TRAIL_DIFF_CHANGED), ==, 1);
+
+  item = actions->pdata[0];
+  g_assert_cmpint (item->kind, ==, TRAIL_DIFF_CHANGED);
+  g_assert_cmpstr (item->new_name, ==, "Call when late");
+  g_assert_cmpuint (item->fields->len, ==, 3);
+  field = find_field (item, "status");
+  g_assert_cmpstr (field->old_value, ==, "planned");
+  g_assert_cmpstr (field->new_value, ==, "done");
+  field = find_field (item, "due");
+  g_assert_cmpstr (field->old_value, ==, "");
+  g_assert_cmpstr (field->new_value, ==, "2026-03-01");
+  field = find_field (item, "cards");
+  g_assert_cmpstr (field->old_value, ==, "Delivery is late");
+  g_assert_cmpstr (field->new_value, ==, "Delivery is late, Too many models to choose");
+  g_assert_null (find_field (item, "owner"));
+
+  item = actions->pdata[1];
+  g_assert_cmpint (item->kind, ==, TRAIL_DIFF_ADDED);
+  g_assert_cmpstr (item->new_name, ==, "Track parcels");
+  item = actions->pdata[2];
+  g_assert_cmpint (item->kind, ==, TRAIL_DIFF_REMOVED);
+  g_assert_cmpstr (item->old_name, ==, "Free shipping");
+  g_assert_null (item->new_id);
+
+  summary = trail_diff_format_summary (diff);
+  g_assert_nonnull (strstr (summary, "lanes: 0 added, 0 removed, 0 renamed, 0 moved\n"
+                                     "actions: 1 added, 1 removed, 1 changed\n"
+                                     "emotions: 0 changed\n"));
+  g_assert_false (trail_diff_is_empty (diff));
+
+  /* Two maps made separately: actions match by title, cards by text. */
+  {
+    g_autoptr(TrailDocument) c = rebuild_doc (a);
+    g_autoptr(TrailDiff) across = NULL;
+    TrailAction *again;
+    const char *cards[] = { trail_card_get_id (find_card (c, "Delivery is late")), NULL };
+
+    again = trail_document_add_action (c, -1, "Call when late", cards);
+    trail_document_update (c, again, "status", TRAIL_ACTION_STATUS_PLANNED, "owner", "Ana", NULL);
+    trail_document_add_action (c, -1, "Compare page", (const char *[]) { trail_card_get_id (find_card (c, "Too many models")), NULL });
+    trail_document_add_action (c, -1, "Free shipping", NULL);
+    across = trail_diff_new (a, c);
+    g_assert_true (trail_diff_is_empty (across));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/model/diff/empty-maps", test_diff_empty_maps);
   g_test_add_func ("/model/diff/hostile-names", test_diff_hostile_names);
   g_test_add_func ("/model/diff/huge", test_diff_huge);
+  g_test_add_func ("/model/diff/actions", test_diff_actions);
 
   return g_test_run ();
 }

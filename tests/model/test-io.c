@@ -365,6 +365,7 @@ static const BadFile bad_files[] = {
   { "byte-order-mark.trailmap",        TRAIL_DOCUMENT_ERROR_SYNTAX,       "byte-order-mark.trailmap:1:1: not valid JSON: the text starts with a byte order mark" },
   { "too-many-cells.trailmap",         TRAIL_DOCUMENT_ERROR_LIMIT,        "too-many-cells.trailmap: lanes: 400 stages and 251 lanes make too many cells" },
   { "empty-id.trailmap",               TRAIL_DOCUMENT_ERROR_INVALID,      "cards[0].id: card 1: id cannot be empty" },
+  { "current-state-path.trailmap",     TRAIL_DOCUMENT_ERROR_INVALID,      "current-state.file: the current state: file must be a file name, not a path" },
   { "wrong-type-rating-score.trailmap", TRAIL_DOCUMENT_ERROR_INVALID,     "ratings[0].score: rating r1: score must be a whole number" },
   { "rating-outside-scale.trailmap",   TRAIL_DOCUMENT_ERROR_INVALID,      "ratings[0].score: rating r1: score 5 is outside the scale -2 … 2" },
   { "bad-crowd-statistic.trailmap",    TRAIL_DOCUMENT_ERROR_INVALID,      "crowd-statistic: the crowd statistic must be “mean” or “median”, not “average”" },

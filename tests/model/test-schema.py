@@ -30,8 +30,8 @@ trailmap, root = sys.argv[1], sys.argv[2]
 # tests/model/bad are syntax (not JSON), references, limits, photo
 # contents or relations between members (a score outside the scale).
 STRUCTURAL = """
-bad-color bad-crowd-statistic duplicate-tag empty-id future-version huge-votes missing-card-lane
-missing-point-score missing-stage-name missing-title negative-position
+bad-color bad-crowd-statistic current-state-path duplicate-tag empty-id future-version huge-votes
+missing-card-lane missing-point-score missing-stage-name missing-title negative-position
 no-format no-version not-an-object unknown-channel unknown-lane-kind
 version-text version-zero wrong-format wrong-type-card wrong-type-cards
 wrong-type-hidden wrong-type-rating-score wrong-type-tags wrong-type-title

@@ -51,6 +51,7 @@ cat > "$tmp/expected" <<'END'
 cards: 1 added, 1 removed, 1 changed, 1 moved
 stages: 0 added, 0 removed, 1 renamed, 0 moved
 lanes: 0 added, 0 removed, 1 renamed, 0 moved
+actions: 0 added, 0 removed, 0 changed
 emotions: 2 changed
 emotion: Sofia Marino / Delivery: -1.5 -> 1 (▲ +2.5)
 emotion: Sofia Marino / Set-up: -1 -> 0.5 (▲ +1.5)
@@ -81,6 +82,29 @@ assert w > 800 and h > 600, (w, h)
 check "--export=diff.svg succeeds" test $? -eq 0
 check "librsvg reads the SVG" rsvg-convert "$tmp/diff.svg" -o "$tmp/svg.png"
 check "the SVG keeps its marks as text" grep -q '>Removed</text>' "$tmp/diff.svg"
+
+# Actions: one done since, one added, one dropped from the list.
+/usr/bin/python3 - "$OLD" "$NEW" "$tmp" <<'PY'
+import json, sys
+old, new = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+old["actions"] = [
+  {"id": "a1", "title": "Call before delivery", "status": "planned", "owner": "Ana", "cards": ["c7"]},
+  {"id": "a2", "title": "Shorter manual", "status": "idea"},
+]
+new["actions"] = [
+  {"id": "a1", "title": "Call before delivery", "status": "done", "owner": "Ana", "cards": ["c7"]},
+  {"id": "a3", "title": "Video guide", "status": "in-progress"},
+]
+json.dump(old, open(sys.argv[3] + "/old-actions.trailmap", "w"), ensure_ascii=False, indent=2)
+json.dump(new, open(sys.argv[3] + "/new-actions.trailmap", "w"), ensure_ascii=False, indent=2)
+PY
+"$TRAILMAP" --compare="$tmp/old-actions.trailmap" "$tmp/new-actions.trailmap" > "$tmp/out" 2> "$tmp/err"
+check "actions: exit 0" test $? -eq 0
+check "… the actions line after the lanes" test "$(sed -n 4p "$tmp/out")" = "actions: 1 added, 1 removed, 1 changed"
+check "… the other lines as before" test "$(sed 4d "$tmp/out" | head -3)" = "$(head -3 "$tmp/expected")"
+"$TRAILMAP" --compare="$tmp/old-actions.trailmap" "$tmp/new-actions.trailmap" --export="$tmp/actions.pdf" > /dev/null 2> "$tmp/err"
+pdftotext "$tmp/actions.pdf" "$tmp/actions.txt" 2> /dev/null
+check "poppler reads the PDF: the actions' summary" grep -q "Actions: 1 added, 1 removed, 1 changed" "$tmp/actions.txt"
 
 # Same map: nothing changed.
 "$TRAILMAP" --compare="$OLD" "$OLD" > "$tmp/out" 2> "$tmp/err"

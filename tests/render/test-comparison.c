@@ -347,6 +347,67 @@ test_pdf (void)
   /* poppler reads it in test-cli-compare.sh. */
 }
 
+/* Actions' changes: counted in the summary, each described for a
+ * person ("Status: Planned → Done"). */
+static void
+test_actions (void)
+{
+  g_autoptr(TrailDocument) old_doc = load ("compare-old.trailmap");
+  g_autoptr(TrailDocument) new_doc = load ("compare-new.trailmap");
+  g_autoptr(TrailComparison) comparison = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *added = NULL;
+  const char *cards[] = { "c7", NULL };
+  TrailAction *action;
+  GPtrArray *actions;
+
+  action = trail_document_add_action (old_doc, -1, "Call before delivery", cards);
+  trail_document_update (old_doc, action, "status", TRAIL_ACTION_STATUS_PLANNED, NULL);
+  action = trail_document_add_action (new_doc, -1, "Call before delivery", cards);
+  trail_document_update (new_doc, action, "status", TRAIL_ACTION_STATUS_DONE, "owner", "Ana", NULL);
+  trail_document_add_action (new_doc, -1, "Video guide", NULL);
+
+  comparison = trail_comparison_new (old_doc, new_doc, NULL, NULL);
+  actions = trail_diff_get_actions (trail_comparison_get_diff (comparison));
+  g_assert_cmpuint (actions->len, ==, 2);
+  changed = trail_comparison_describe_action (comparison, actions->pdata[0]);
+  g_assert_cmpstr (changed, ==, "Owner: (none) → Ana\nStatus: Planned → Done");
+  added = trail_comparison_describe_action (comparison, actions->pdata[1]);
+  g_assert_cmpstr (added, ==, "Added");
+
+  /* The card the changed action addresses says so on hover, and is
+   * marked on the picture (the marks' SVG text). */
+  {
+    g_autofree char *tooltip = trail_comparison_describe (comparison, "c7");
+    g_autoptr(GBytes) svg = export (comparison, TRAIL_EXPORT_SVG);
+    g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "Action “Call before delivery”: Owner: (none) → Ana\nStatus: Planned → Done"));
+    g_assert_nonnull (strstr (text, ">Action: Done</text>"));
+    if (g_getenv ("TRAILMAP_TEST_ARTIFACTS") != NULL)
+      {
+        g_autoptr(GBytes) png = export (comparison, TRAIL_EXPORT_PNG);
+        g_autofree char *path = g_build_filename (g_getenv ("TRAILMAP_TEST_ARTIFACTS"), "comparison-actions.png", NULL);
+        g_mkdir_with_parents (g_getenv ("TRAILMAP_TEST_ARTIFACTS"), 0755);
+        g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL);
+      }
+  }
+
+  summary = trail_comparison_dup_summary (comparison);
+  g_assert_nonnull (strstr (summary, "\nActions: 1 added, 0 removed, 1 changed"));
+  /* The picture's header carries the summary, actions and all. */
+  g_assert_cmpstr (trail_document_get_objective (trail_comparison_get_document (comparison)), ==, summary);
+
+  /* Maps without actions say nothing about them. */
+  {
+    g_autoptr(TrailComparison) plain = make_comparison ();
+    g_autofree char *text = trail_comparison_dup_summary (plain);
+    g_assert_null (strstr (text, "Actions"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/render/comparison/golden", test_golden);
   g_test_add_func ("/render/comparison/svg", test_svg);
   g_test_add_func ("/render/comparison/pdf", test_pdf);
+  g_test_add_func ("/render/comparison/actions", test_actions);
 
   return g_test_run ();
 }
