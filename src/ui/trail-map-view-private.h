@@ -32,6 +32,7 @@ struct _TrailMapView
   TrailSelection *selection;
 
   AdwToast       *undo_toast;     /* the last Undo toast, while it shows */
+  guint           actions_tick;   /* actions follow the document once a frame */
 
   TrailVotingBar   *voting_bar;
   TrailVoteResults *vote_results;   /* the inspector's */

@@ -57,11 +57,41 @@ on_selection_changed_cb (TrailMapView *self)
   _trail_map_view_update_actions (self);
 }
 
+static gboolean
+update_actions_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *frame_clock,
+                        gpointer       user_data)
+{
+  TrailMapView *self = TRAIL_MAP_VIEW (widget);
+
+  self->actions_tick = 0;
+  _trail_map_view_update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_actions_tick (TrailMapView *self)
+{
+  if (self->actions_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->actions_tick);
+  self->actions_tick = 0;
+}
+
 static void
 on_document_changed_cb (TrailMapView *self)
 {
-  /* Undo and redo change what there is to act on. */
-  _trail_map_view_update_actions (self);
+  /* Undo and redo change what there is to act on. Once a frame, not once
+   * a change: a workshop's burst adds hundreds of cards between frames,
+   * and working out the enabled actions walks the lanes and the targets
+   * each time. Until the view is shown there are no frames: at once. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      cancel_actions_tick (self);
+      _trail_map_view_update_actions (self);
+    }
+  else if (self->actions_tick == 0)
+    self->actions_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_actions_tick_cb,
+                                                       NULL, NULL);
 }
 
 static void
@@ -188,6 +218,7 @@ trail_map_view_dispose (GObject *object)
 
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
+  cancel_actions_tick (self);
   trail_map_view_set_document (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRAIL_TYPE_MAP_VIEW);
