@@ -97,6 +97,10 @@ typedef struct
   TrailLayoutCell  *cell;
   TrailCardColors   colors;
   TrailLaneKind     kind;
+  /* New with every measure: a drawing of the card kept from an earlier
+   * frame is still right while this and the card's size are the same
+   * (and the style: a new one redraws everything). */
+  guint             serial;
 
   /* Measurement cache: text is shaped again only when these change. */
   char             *measured_text;

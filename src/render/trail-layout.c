@@ -958,6 +958,9 @@ card_action_status (TrailLayout *self,
   return -1;
 }
 
+/* Layouts are made in export threads too. */
+static gint measure_serial;
+
 static void
 measure_card (TrailLayout     *self,
               TrailLayoutCard *c,
@@ -983,6 +986,7 @@ measure_card (TrailLayout     *self,
   float footer_right;
   gboolean footer;
 
+  c->serial = (guint) g_atomic_int_add (&measure_serial, 1) + 1;
   c->kind = kind;
   c->priority = trail_card_get_priority (card);
   trail_style_get_card_colors (style, kind, trail_card_get_color (card), &c->colors);
@@ -2701,6 +2705,13 @@ trail_layout_find (TrailLayout *self,
 {
   g_return_val_if_fail (TRAIL_IS_LAYOUT (self), NULL);
   return g_hash_table_lookup (self->by_object, object);
+}
+
+guint
+trail_layout_item_get_serial (const TrailLayoutItem *item)
+{
+  g_return_val_if_fail (item != NULL, 0);
+  return item->kind == TRAIL_LAYOUT_ITEM_CARD ? ((const TrailLayoutCard *) item)->serial : 0;
 }
 
 const TrailLayoutItem *

@@ -106,6 +106,10 @@ const TrailLayoutItem *trail_layout_pick            (TrailLayout              *s
  * title column), or NULL when it is hidden or filtered out. */
 const TrailLayoutItem *trail_layout_find            (TrailLayout              *self,
                                                      gpointer                  object);
+/* A card item's drawing changes only with its size, the style and this
+ * serial (new whenever the layout measures the card again); 0 for other
+ * items. */
+guint                  trail_layout_item_get_serial (const TrailLayoutItem    *item);
 const TrailLayoutItem *trail_layout_get_cell        (TrailLayout              *self,
                                                      TrailLane                *lane,
                                                      TrailStage               *stage);

@@ -94,6 +94,7 @@ struct _TrailCanvas
   guint              sync_tick;         /* they come and go before a layout */
   guint              changes_pending : 1;     /* applied in sync_tick, once a frame */
   guint              changes_redraw_cards : 1;
+  guint              changes_moved_cards : 1;  /* cards only moved, unless measured again */
   guint              changes_resized : 1;
 
   /* Pointer interaction. */

@@ -455,6 +455,22 @@ queue_draw_card_widgets (TrailCanvas *self)
     }
 }
 
+/* After changes that added, removed or edited cards: the cards of other
+ * cells are as they were, those below a change only moved. */
+static void
+queue_draw_changed_card_widgets (TrailCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->card_widgets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      trail_card_widget_queue_draw_if_changed (value, trail_layout_find (self->layout, key));
+      trail_card_widget_update_description (value);
+    }
+}
+
 /* ---- Following the selection ------------------------------------------ */
 
 static void
@@ -564,11 +580,14 @@ apply_document_changes (TrailCanvas *self)
 {
   if (self->changes_redraw_cards)
     queue_draw_card_widgets (self);
+  else if (self->changes_moved_cards)
+    queue_draw_changed_card_widgets (self);
   if (self->changes_resized)
     gtk_widget_queue_resize (GTK_WIDGET (self));
   else
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   self->changes_redraw_cards = FALSE;
+  self->changes_moved_cards = FALSE;
   self->changes_resized = FALSE;
   self->changes_pending = FALSE;
 
@@ -604,7 +623,7 @@ on_document_changed_cb (TrailCanvas      *self,
         }
       /* Cards below it in the cell moved, and may have changed size. */
       if (what & TRAIL_CHANGE_CARDS)
-        self->changes_redraw_cards = TRUE;
+        self->changes_moved_cards = TRUE;
     }
   /* Neither the persona lines nor the crowd's ratings touch a card. */
   else if (what != TRAIL_CHANGE_EMOTIONS && what != TRAIL_CHANGE_RATINGS)

@@ -24,6 +24,10 @@ struct _TrailCardWidget
    * widget is described again each frame the map changes (a hundred
    * phones adding cards change it every frame). */
   char      *tooltip;
+  /* The layout's serial and size of the card when last drawn: see
+   * trail_card_widget_queue_draw_if_changed(). */
+  guint            drawn_serial;
+  graphene_size_t  drawn_size;
 };
 
 #if TRAIL_HAVE_GTK_4_10
@@ -84,6 +88,8 @@ trail_card_widget_snapshot (GtkWidget   *widget,
     state |= TRAIL_PAINT_STATE_FOCUSED;
 
   /* The canvas scales us by its zoom: draw at map size. */
+  self->drawn_serial = trail_layout_item_get_serial (item);
+  self->drawn_size = item->bounds.size;
   if (self->placeholder)
     gtk_snapshot_push_opacity (snapshot, 0.3);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-item->bounds.origin.x, -item->bounds.origin.y));
@@ -190,6 +196,22 @@ trail_card_widget_set_card (TrailCardWidget *self,
         trail_card_widget_update_description (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+}
+
+/* For a change that may only have moved the card: GTK keeps the drawing
+ * of a widget that moved, so it is made again only if the layout measured
+ * the card again or its size changed. Redrawing every visible card each
+ * frame of a burst of new cards (which only move the cards below them)
+ * was most of the canvas's snapshot. */
+void
+trail_card_widget_queue_draw_if_changed (TrailCardWidget       *self,
+                                         const TrailLayoutItem *item)
+{
+  g_return_if_fail (TRAIL_IS_CARD_WIDGET (self));
+
+  if (item == NULL || trail_layout_item_get_serial (item) != self->drawn_serial ||
+      !graphene_size_equal (&item->bounds.size, &self->drawn_size))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

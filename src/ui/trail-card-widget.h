@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "trail-model.h"
+#include "trail-layout.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,8 @@ GtkWidget *trail_card_widget_new            (void);
 TrailCard *trail_card_widget_get_card       (TrailCardWidget *self);
 void       trail_card_widget_set_card       (TrailCardWidget *self,
                                              TrailCard       *card);
+void       trail_card_widget_queue_draw_if_changed (TrailCardWidget       *self,
+                                                    const TrailLayoutItem *item);
 /* Drawn faded where it was while a drag carries it elsewhere. */
 void       trail_card_widget_set_placeholder (TrailCardWidget *self,
                                               gboolean         placeholder);
