@@ -80,6 +80,7 @@ class Participant:
         self.sent = {}     # id -> (send µs, text)
         self.acked = {}    # id -> (ack µs, card id)
         self.errors = []
+        self.received = {}  # message type -> [count, bytes]
 
     async def connect(self):
         self.ws = await websockets.connect(self.url, max_size=None, ping_interval=None)
@@ -93,9 +94,16 @@ class Participant:
             if message['type'] == 'error':
                 raise RuntimeError(message)
 
+    def count(self, text, message):
+        seen = self.received.setdefault(message.get('type'), [0, 0])
+        seen[0] += 1
+        seen[1] += len(text)
+
     async def reader(self, expected):
         while len(self.acked) + len(self.errors) < expected:
-            message = json.loads(await self.ws.recv())
+            text = await self.ws.recv()
+            message = json.loads(text)
+            self.count(text, message)
             if message['type'] == 'ack':
                 self.acked[message['id']] = (now_us(), message['card'])
             elif message['type'] == 'error':
@@ -177,6 +185,8 @@ def main():
     parser.add_argument('--exe', default=os.environ.get('TRAILMAP_EXE'))
     parser.add_argument('--participants', type=int, default=100)
     parser.add_argument('--intents', type=int, default=20)
+    parser.add_argument('--dump', help='write every card\'s send, ack and frame times (µs) here, as JSON')
+    parser.add_argument('--perf', help='record the app with `perf record -g` into this file during the load round')
     args = parser.parse_args()
     if not os.environ.get('DISPLAY'):
         print('room-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
@@ -210,11 +220,29 @@ def main():
         idle_ack, idle_frame = latencies(idle, idle_frames)
 
         names = [f'p{i:03d}' for i in range(args.participants)]
-        started = time.monotonic()
+        perf = None
+        if args.perf:
+            perf = subprocess.Popen(['perf', 'record', '--call-graph', 'dwarf,16384', '-F', '2000', '-o', args.perf, '-p', str(proc.pid)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)
+        client0 = time.process_time()
         load = asyncio.run(run_round(link, names, args.intents, False))
-        took = time.monotonic() - started
+        # From the first card sent to the last acknowledged: asyncio.run
+        # also waits for the hundred connections to wind down.
+        took = (max((a for p in load for (a, _c) in p.acked.values()), default=0) -
+                min((t for p in load for (t, _x) in p.sent.values()), default=0)) / 1e6
+        client_cpu = time.process_time() - client0
         load_cards = [c for p in load for (_t, c) in p.acked.values()]
         load_frames = wait_frames(frames_path, load_cards)
+        if perf is not None:
+            perf.send_signal(2)
+            perf.wait()
+        if args.dump:
+            with open(args.dump, 'w') as f:
+                json.dump([{'participant': p.name, 'i': i, 'sent': sent,
+                            'ack': p.acked.get(i, (None, None))[0],
+                            'frame': load_frames.get(p.acked.get(i, (None, None))[1])}
+                           for p in idle + load for i, (sent, _text) in p.sent.items()], f)
         cpu2 = cpu_s(proc.pid)
         load_ack, load_frame = latencies(load, load_frames)
         errors = sum(len(p.errors) for p in load + idle)
@@ -249,6 +277,15 @@ def main():
               f'load {1000 * (cpu2 - cpu1) / max(len(load_cards), 1):.2f} ms '
               f'(ratio {((cpu2 - cpu1) / max(len(load_cards), 1)) / max((cpu1 - cpu0) / max(len(idle_cards), 1), 1e-6):.2f}); '
               f'load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs')
+        received = {}
+        for p in load:
+            for kind, (n, size) in p.received.items():
+                received.setdefault(kind, [0, 0])
+                received[kind][0] += n
+                received[kind][1] += size
+        print(f'the phones received (load round, after joining): '
+              + ', '.join(f'{n} {kind} ({size / 1024:.0f} KiB)' for kind, (n, size) in sorted(received.items()))
+              + f'; the bench\'s own CPU {client_cpu:.2f} s')
         print(f'memory (VmRSS): {rss_before / 1024:.1f} MiB before, {rss_after / 1024:.1f} MiB after')
         print(f'saved map: {len(expected)} cards sent, {len(expected) - len(missing)} found, '
               f'{len(missing)} missing, {len(doubled)} doubled; {errors} error replies')

@@ -236,6 +236,41 @@ list_index_of (GListStore *store,
   return position;
 }
 
+/* Where each card was last seen in the list (position + 1, on the card):
+ * a new card goes after the last one of its cell, and cards arriving for
+ * many cells at once (a hundred phones in a workshop) asked a search of
+ * the whole list for each (12% of the app's time adding 2,000 cards).
+ * The list only shifts by the cards inserted or removed before it since,
+ * so the card is looked for near where it was, then everywhere. */
+static GQuark
+card_position_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("trail-document-card-position");
+  return quark;
+}
+
+#define CARD_POSITION_SPAN 512
+
+static void
+remember_card_position (TrailCard *card,
+                        guint      position)
+{
+  g_object_set_qdata (G_OBJECT (card), card_position_quark (), GUINT_TO_POINTER (position + 1));
+}
+
+static gboolean
+card_at (TrailDocument *self,
+         guint          position,
+         TrailCard     *card)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->cards), position);
+
+  return item == (GObject *) card;
+}
+
 /* Adding cards in a row (a paste of 20,000 lines) asks each time where
  * the card inserted just before is: looked at first, that stays linear
  * where a search of the whole list would not. */
@@ -244,15 +279,37 @@ card_index_of (TrailDocument *self,
                TrailCard     *card)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+  guint seen = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (card), card_position_quark ()));
+  guint found;
 
   for (guint p = self->card_hint; p < n && p <= self->card_hint + 1; p++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->cards), p);
+    if (card_at (self, p, card))
+      return p;
 
-      if (item == (GObject *) card)
-        return p;
+  if (seen > 0 && n > 0)
+    {
+      guint from = MIN (seen - 1, n - 1);
+
+      /* Upwards first (cards inserted before it), each step the list's
+       * cheap next item, then downwards. */
+      for (guint p = from; p < n && p <= from + CARD_POSITION_SPAN; p++)
+        if (card_at (self, p, card))
+          {
+            remember_card_position (card, p);
+            return p;
+          }
+      for (guint p = from; p-- > 0 && from - p <= CARD_POSITION_SPAN;)
+        if (card_at (self, p, card))
+          {
+            remember_card_position (card, p);
+            return p;
+          }
     }
-  return list_index_of (self->cards, card);
+
+  found = list_index_of (self->cards, card);
+  if (found != G_MAXUINT)
+    remember_card_position (card, found);
+  return found;
 }
 
 static GListStore *
@@ -793,7 +850,10 @@ real_insert (TrailDocument *self,
 
   g_list_store_insert (store, index, item);
   if (store == self->cards)
-    self->card_hint = index;
+    {
+      self->card_hint = index;
+      remember_card_position (TRAIL_CARD (item), index);
+    }
   emit_changed (self, change_for_item (item), item);
 }
 
@@ -864,6 +924,7 @@ real_move_card (TrailDocument *self,
       g_list_store_remove (self->cards, from->index);
       g_list_store_insert (self->cards, to->index, card);
       self->card_hint = to->index;
+      remember_card_position (card, to->index);
     }
 
   _trail_item_set (card, "lane-id", to->lane, "stage-id", to->stage, NULL);

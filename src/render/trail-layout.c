@@ -74,6 +74,17 @@ struct _TrailLayout
   gboolean            legend_evidence[TRAIL_EVIDENCE_PROPOSED + 1];
   gboolean            legend_votes;
   gboolean            legend_known;
+
+  /* While one card's change is followed (trail_layout_update's card
+   * path): nothing but that card changed, so the other cards in its cell
+   * keep their measurements, and what only moves down or up (an emotions
+   * lane, the legend when the card brings nothing new to it) is shifted
+   * rather than measured again. A hundred phones adding cards at once
+   * made every card re-measure its whole cell, the emotions plot and the
+   * legend. */
+  TrailCard          *changed_card;
+  guint               cards_only : 1;
+  guint               legend_keep : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TrailLayout, trail_layout, G_TYPE_OBJECT)
@@ -1130,9 +1141,10 @@ ensure_card (TrailLayout   *self,
       c->item.object = card;
       c->avatars = g_array_new (FALSE, FALSE, sizeof (TrailCardAvatar));
       g_hash_table_insert (self->cards, g_object_ref (card), c);
+      measure_card (self, c, kind);
     }
-
-  measure_card (self, c, kind);
+  else if (!self->cards_only || card == self->changed_card || c->kind != kind)
+    measure_card (self, c, kind);
   g_hash_table_add (self->live_cards, c);
 
   return c;
@@ -1271,6 +1283,62 @@ emotion_plot_height (TrailLayout *self)
   return CLAMP (steps * style->emotion_step_height, 4 * style->emotion_step_height, 420);
 }
 
+static void
+text_translate (TrailText *text,
+                float      dy)
+{
+  text->pos.y += dy;
+}
+
+static void
+points_translate (GArray *points,
+                  float   dy)
+{
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    g_array_index (points, graphene_point_t, i).y += dy;
+}
+
+static void
+floats_translate (GArray *values,
+                  float   dy)
+{
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    g_array_index (values, float, i) += dy;
+}
+
+/* Everything in an emotions plot is in map coordinates: moving the lane
+ * moves each of them, with no text measured again. */
+static void
+emotions_translate (TrailLayoutEmotions *e,
+                    float                dy)
+{
+  if (dy == 0)
+    return;
+  e->item.bounds.origin.y += dy;
+  e->plot.origin.y += dy;
+  floats_translate (e->scale_y, dy);
+  for (guint i = 0; i < e->scale_labels->len; i++)
+    text_translate (e->scale_labels->pdata[i], dy);
+  for (guint i = 0; i < e->curves->len; i++)
+    {
+      TrailEmotionCurve *curve = e->curves->pdata[i];
+
+      points_translate (curve->points, dy);
+      for (guint j = 0; curve->notes != NULL && j < curve->notes->len; j++)
+        text_translate (curve->notes->pdata[j], dy);
+    }
+  for (guint i = 0; i < e->measured->len; i++)
+    {
+      TrailMeasuredCurve *m = e->measured->pdata[i];
+
+      points_translate (m->points, dy);
+      floats_translate (m->band_top, dy);
+      floats_translate (m->band_bottom, dy);
+      for (guint j = 0; m->labels != NULL && j < m->labels->len; j++)
+        text_translate (m->labels->pdata[j], dy);
+    }
+}
+
 /* Positions the row of @l at @y and everything in it; returns its height.
  * No text is measured here, so moving rows is cheap. */
 static float
@@ -1314,7 +1382,15 @@ place_lane (TrailLayout     *self,
     }
 
   if (l->kind == TRAIL_LANE_KIND_EMOTIONS)
-    layout_emotions (self, l);
+    {
+      /* A card's change leaves the plot as it is, only perhaps lower or
+       * higher on the map. */
+      if (self->cards_only && l->emotions != NULL &&
+          l->emotions->item.bounds.size.height == row_h)
+        emotions_translate (l->emotions, y - l->emotions->item.bounds.origin.y);
+      else
+        layout_emotions (self, l);
+    }
 
   return row_h;
 }
@@ -2066,7 +2142,27 @@ place_from (TrailLayout *self,
                                       style->stage_width, y - self->stages_y);
     }
 
-  y = layout_legend (self, y);
+  /* The legend's entries stay when a card brought nothing new to them:
+   * only its place below the rows changes. */
+  if (self->cards_only && self->legend_keep && self->legend != NULL)
+    {
+      TrailLayoutLegend *legend = self->legend;
+      float dy = y + style->section_gap - legend->item.bounds.origin.y;
+
+      legend->item.bounds.origin.y += dy;
+      for (guint i = 0; i < legend->headings->len; i++)
+        text_translate (legend->headings->pdata[i], dy);
+      for (guint i = 0; i < legend->entries->len; i++)
+        {
+          TrailLegendEntry *entry = &g_array_index (legend->entries, TrailLegendEntry, i);
+
+          entry->swatch.origin.y += dy;
+          text_translate (&entry->label, dy);
+        }
+      y = legend->item.bounds.origin.y + legend->item.bounds.size.height;
+    }
+  else
+    y = layout_legend (self, y);
   self->height = ceilf (y + style->margin);
 }
 
@@ -2468,6 +2564,9 @@ trail_layout_update (TrailLayout      *self,
       if (c != NULL)
         union_damage (&area, &any, &c->item.bounds);
 
+      self->cards_only = TRUE;
+      self->changed_card = card;
+
       if (old_cell != NULL)
         {
           fill_cell (self, old_cell);
@@ -2493,12 +2592,15 @@ trail_layout_update (TrailLayout      *self,
       else if (c != NULL)
         g_hash_table_insert (self->by_object, card, c);
 
+      self->legend_keep = legend_has_card (self, c, is_new);
       resized = replace_rows (self, rows, 2, &area, &any);
+      self->cards_only = FALSE;
+      self->changed_card = NULL;
       if (c != NULL)
         union_damage (&area, &any, &c->item.bounds);
 
       /* The legend lists what appears on the map. */
-      if (self->legend != NULL && !resized && !legend_has_card (self, c, is_new))
+      if (self->legend != NULL && !resized && !self->legend_keep)
         {
           graphene_rect_t before = self->legend->item.bounds;
           float y = self->legend->item.bounds.origin.y - self->style->section_gap;

@@ -22,6 +22,22 @@
 /* A connection that has not joined within this many seconds is closed. */
 #define JOIN_TIMEOUT_SECONDS 60
 
+/* Messages are applied from a queue, a few milliseconds at a time, at a
+ * priority just below GTK's redraw (GDK_PRIORITY_REDRAW is
+ * G_PRIORITY_HIGH_IDLE + 20): the sockets are read at the default
+ * priority, and handling each message as it was read kept the frame clock
+ * from painting until a whole burst was done — a hundred phones adding
+ * cards at once saw nothing on the projector for a second, then
+ * everything. Now a frame is painted between slices whenever one is due,
+ * showing the cards applied so far. */
+#define PENDING_PRIORITY   (G_PRIORITY_HIGH_IDLE + 30)
+#define PENDING_SLICE_US   6000
+/* Past these the queue no longer grows: a connection's next message is
+ * applied as it is read, after its earlier ones, as before the queue (a
+ * flood then slows only its sender's reading, and memory stays bounded). */
+#define MAX_PENDING_EACH   40
+#define MAX_PENDING_BYTES  (4 * 1024 * 1024)
+
 typedef struct
 {
   TrailSessionServer      *server;      /* unowned: the server outlives its connections */
@@ -29,7 +45,18 @@ typedef struct
   TrailSessionParticipant *participant; /* unowned; the session holds it */
   guint                    join_timeout;
   guint                    refused;
+  guint                    n_pending;   /* its messages in the server's queue */
+  guint                    map_serial;  /* the map it was sent last, 0: none */
+  guint                    closing : 1; /* closed by us: what it sent later is ignored */
 } Connection;
+
+/* A message read but not yet applied. */
+typedef struct
+{
+  Connection *connection;
+  GBytes     *message;
+  int         type;
+} Pending;
 
 struct _TrailSessionServer
 {
@@ -43,6 +70,10 @@ struct _TrailSessionServer
   GStrv          join_urls;
   GPtrArray     *connections;  /* Connection */
   guint          port;
+
+  GQueue         pending;      /* Pending, in the order read */
+  gsize          pending_bytes;
+  guint          pending_source;
 };
 
 G_DEFINE_FINAL_TYPE (TrailSessionServer, trail_session_server, G_TYPE_OBJECT)
@@ -123,9 +154,18 @@ send_state (TrailSessionServer *self,
 {
   g_autofree char *personal = NULL;
 
+  guint serial = trail_session_get_map_serial (self->session);
+
   if (connection->participant == NULL)
     return;
-  send_text (connection, trail_session_get_map_state (self->session));
+  /* The whole map goes to a phone only when it changed since the phone's
+   * last copy: a vote changes only what the voter sees ("you"), and sent
+   * the map (up to 2,000 cards) to every phone. */
+  if (connection->map_serial != serial)
+    {
+      send_text (connection, trail_session_get_map_state (self->session));
+      connection->map_serial = serial;
+    }
   personal = trail_session_dup_personal_state (self->session, connection->participant);
   send_text (connection, personal);
 }
@@ -162,8 +202,68 @@ close_connection (Connection *connection,
 {
   SoupWebsocketState state = soup_websocket_connection_get_state (connection->connection);
 
+  connection->closing = TRUE;
   if (state == SOUP_WEBSOCKET_STATE_OPEN)
     soup_websocket_connection_close (connection->connection, code, reason);
+}
+
+static void handle_message (Connection *connection,
+                            int         type,
+                            GBytes     *message);
+
+/* Applies @pending, taken off the queue, and frees it. */
+static void
+pending_apply (Pending *pending)
+{
+  Connection *connection = pending->connection;
+
+  connection->server->pending_bytes -= g_bytes_get_size (pending->message);
+  connection->n_pending--;
+  if (!connection->closing)
+    handle_message (connection, pending->type, pending->message);
+  g_bytes_unref (pending->message);
+  g_free (pending);
+}
+
+/* Applies what @connection sent and is still queued, in order (all that
+ * is queued when @connection is NULL). */
+static void
+drain_pending (TrailSessionServer *self,
+               Connection         *connection)
+{
+  GList *link = self->pending.head;
+
+  while (link != NULL)
+    {
+      GList *next = link->next;
+      Pending *pending = link->data;
+
+      if (connection == NULL || pending->connection == connection)
+        {
+          g_queue_delete_link (&self->pending, link);
+          pending_apply (pending);
+          /* Applying may have queued or drained others: start over. */
+          next = self->pending.head;
+        }
+      link = next;
+    }
+}
+
+static gboolean
+apply_pending_cb (gpointer user_data)
+{
+  TrailSessionServer *self = user_data;
+  gint64 start = g_get_monotonic_time ();
+
+  while (!g_queue_is_empty (&self->pending))
+    {
+      pending_apply (g_queue_pop_head (&self->pending));
+      if (g_get_monotonic_time () - start >= PENDING_SLICE_US)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->pending_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -173,6 +273,9 @@ on_connection_closed_cb (SoupWebsocketConnection *ws,
   Connection *connection = user_data;
   TrailSessionServer *self = connection->server;
 
+  /* What a phone sent before it went away still counts: a card whose
+   * last byte arrived is applied, like any other. */
+  drain_pending (self, connection);
   /* Frees the connection (the array's free function). */
   g_ptr_array_remove (self->connections, connection);
 }
@@ -184,6 +287,34 @@ on_connection_message_cb (SoupWebsocketConnection *ws,
                           gpointer                 user_data)
 {
   Connection *connection = user_data;
+  TrailSessionServer *self = connection->server;
+  Pending *pending;
+
+  if (connection->n_pending >= MAX_PENDING_EACH ||
+      self->pending_bytes + g_bytes_get_size (message) > MAX_PENDING_BYTES)
+    {
+      drain_pending (self, connection);
+      if (!connection->closing)
+        handle_message (connection, type, message);
+      return;
+    }
+
+  pending = g_new0 (Pending, 1);
+  pending->connection = connection;
+  pending->message = g_bytes_ref (message);
+  pending->type = type;
+  connection->n_pending++;
+  self->pending_bytes += g_bytes_get_size (message);
+  g_queue_push_tail (&self->pending, pending);
+  if (self->pending_source == 0)
+    self->pending_source = g_idle_add_full (PENDING_PRIORITY, apply_pending_cb, self, NULL);
+}
+
+static void
+handle_message (Connection *connection,
+                int         type,
+                GBytes     *message)
+{
   TrailSessionServer *self = connection->server;
   TrailSessionParticipant *before = connection->participant;
   g_autofree char *reply = NULL;
@@ -687,6 +818,10 @@ trail_session_server_stop (TrailSessionServer *self)
 
   if (self->soup == NULL)
     return;
+
+  /* What was read before the end is applied, as it would have been. */
+  drain_pending (self, NULL);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
 
   /* Tell each page the session ended, then close: the phones show a
    * goodbye rather than reconnecting forever. */

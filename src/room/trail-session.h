@@ -132,6 +132,9 @@ char          *trail_session_receive            (TrailSession             *self,
 /* The state every participant sees (stages, cards, lane kinds, the scale,
  * pause and mode), as a JSON text; cached until the map changes. */
 const char    *trail_session_get_map_state      (TrailSession            *self);
+/* Changes (from 1) when the text trail_session_get_map_state() returns
+ * does: a phone that has this one needs no copy. */
+guint          trail_session_get_map_serial     (TrailSession            *self);
 /* What only @participant sees: the voting round with its dots, its
  * ratings, the timer and the presented stage. */
 char          *trail_session_dup_personal_state (TrailSession            *self,

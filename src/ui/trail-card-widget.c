@@ -20,6 +20,10 @@ struct _TrailCardWidget
   TrailCard *card;
   gboolean   hover;
   gboolean   placeholder;
+  /* The tooltip set last: setting one parses its markup, and every card
+   * widget is described again each frame the map changes (a hundred
+   * phones adding cards change it every frame). */
+  char      *tooltip;
 };
 
 #if TRAIL_HAVE_GTK_4_10
@@ -123,6 +127,7 @@ trail_card_widget_dispose (GObject *object)
   TrailCardWidget *self = TRAIL_CARD_WIDGET (object);
 
   g_clear_object (&self->card);
+  g_clear_pointer (&self->tooltip, g_free);
 
   G_OBJECT_CLASS (trail_card_widget_parent_class)->dispose (object);
 }
@@ -223,7 +228,13 @@ trail_card_widget_update_description (TrailCardWidget *self)
     tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s\n<small>%s</small>", name, details, description);
   else
     tooltip = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name, description);
+  /* The tooltip holds the name and the description: same tooltip, same
+   * accessible label and description. */
+  if (g_strcmp0 (tooltip, self->tooltip) == 0)
+    return;
   gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+  g_free (self->tooltip);
+  self->tooltip = g_steal_pointer (&tooltip);
 
   /* After the tooltip, which GTK also makes the description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -58,27 +58,26 @@ show_save_error (TrailWindow  *self,
                     G_CALLBACK (on_save_error_response_cb), self);
 }
 
-void
-_trail_window_update_undo_actions (TrailWindow *self)
+static gboolean
+update_undo_menu_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
 {
+  TrailWindow *self = TRAIL_WINDOW (widget);
   TrailDocument *document = _trail_window_get_document (self);
-  gboolean can_undo = FALSE;
-  gboolean can_redo = FALSE;
   const char *undo_label = NULL;
   const char *redo_label = NULL;
   g_autofree char *undo_text = NULL;
   g_autofree char *redo_text = NULL;
 
+  self->undo_menu_idle = 0;
+  if (self->undo_section == NULL)
+    return G_SOURCE_REMOVE;
   if (document != NULL)
     {
-      can_undo = trail_document_get_can_undo (document);
-      can_redo = trail_document_get_can_redo (document);
       undo_label = trail_document_get_undo_label (document);
       redo_label = trail_document_get_redo_label (document);
     }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
 
   /* Translators: %s is what undo takes back, such as "Move Card". */
   undo_text = undo_label ? g_strdup_printf (_("_Undo %s"), undo_label) : g_strdup (_("_Undo"));
@@ -88,6 +87,26 @@ _trail_window_update_undo_actions (TrailWindow *self)
   g_menu_remove_all (self->undo_section);
   g_menu_append (self->undo_section, undo_text, "win.undo");
   g_menu_append (self->undo_section, redo_text, "win.redo");
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_trail_window_update_undo_actions (TrailWindow *self)
+{
+  TrailDocument *document = _trail_window_get_document (self);
+  gboolean can_undo = document != NULL && trail_document_get_can_undo (document);
+  gboolean can_redo = document != NULL && trail_document_get_can_redo (document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* The labels change with every edit ("Card from Ada", "Card from
+   * Bo"…): rebuilding the menu each time cost 7% of the app's time while
+   * a hundred phones added cards. Once in the next frame, before it is
+   * painted, is soon enough for anyone to see. */
+  if (self->undo_menu_idle == 0)
+    self->undo_menu_idle = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_undo_menu_cb, NULL, NULL);
 }
 
 void

@@ -26,6 +26,9 @@ struct _TrailWindow
   /* The workshop session's button; it owns the session. */
   GtkWidget            *session_controls;
   GMenu                *undo_section;
+  /* The menu's Undo and Redo items are rebuilt once before the next
+   * frame, not on every change of their labels. */
+  guint                 undo_menu_idle;   /* a tick callback */
 
   /* The map shown, and the one being read to replace it; the window
    * follows the first through these groups. */

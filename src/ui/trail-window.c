@@ -427,6 +427,9 @@ trail_window_dispose (GObject *object)
 
   /* Closes a file chooser still open, too. */
   g_cancellable_cancel (self->cancellable);
+  if (self->undo_menu_idle != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->undo_menu_idle);
+  self->undo_menu_idle = 0;
 
   if (self->file_signals != NULL)
     g_signal_group_set_target (self->file_signals, NULL);

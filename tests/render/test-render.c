@@ -27,6 +27,7 @@
 #include "trail-layout-private.h"
 #include "trail-layout.h"
 #include "trail-painter.h"
+#include "trail-ratings.h"
 #include "trail-slides.h"
 
 /* Golden comparison: a pixel differs when a channel is off by more than
@@ -1912,6 +1913,86 @@ assert_same_geometry (TrailLayout *a,
       g_assert_nonnull (ib);
       g_assert_true (graphene_rect_equal (&ia->bounds, &ib->bounds));
     }
+
+  /* What a card's change only moves (the emotions plot, the legend) is
+   * where a fresh layout puts it, text and all. */
+  for (guint i = 0; i < la->len; i++)
+    {
+      TrailLayoutEmotions *ea = ((TrailLayoutLane *) la->pdata[i])->emotions;
+      TrailLayoutEmotions *eb = ((TrailLayoutLane *) lb->pdata[i])->emotions;
+
+      g_assert_true ((ea == NULL) == (eb == NULL));
+      if (ea == NULL)
+        continue;
+      g_assert_true (graphene_rect_equal (&ea->item.bounds, &eb->item.bounds));
+      g_assert_true (graphene_rect_equal (&ea->plot, &eb->plot));
+      g_assert_cmpuint (ea->scale_y->len, ==, eb->scale_y->len);
+      for (guint j = 0; j < ea->scale_y->len; j++)
+        g_assert_cmpfloat (g_array_index (ea->scale_y, float, j), ==, g_array_index (eb->scale_y, float, j));
+      g_assert_cmpuint (ea->scale_labels->len, ==, eb->scale_labels->len);
+      for (guint j = 0; j < ea->scale_labels->len; j++)
+        g_assert_true (graphene_point_equal (&((TrailText *) ea->scale_labels->pdata[j])->pos,
+                                             &((TrailText *) eb->scale_labels->pdata[j])->pos));
+      g_assert_cmpuint (ea->curves->len, ==, eb->curves->len);
+      for (guint j = 0; j < ea->curves->len; j++)
+        {
+          TrailEmotionCurve *ca = ea->curves->pdata[j];
+          TrailEmotionCurve *cb = eb->curves->pdata[j];
+
+          g_assert_cmpuint (ca->points->len, ==, cb->points->len);
+          for (guint k = 0; k < ca->points->len; k++)
+            g_assert_true (graphene_point_equal (&g_array_index (ca->points, graphene_point_t, k),
+                                                 &g_array_index (cb->points, graphene_point_t, k)));
+          g_assert_cmpuint (ca->notes->len, ==, cb->notes->len);
+          for (guint k = 0; k < ca->notes->len; k++)
+            g_assert_true (graphene_point_equal (&((TrailText *) ca->notes->pdata[k])->pos,
+                                                 &((TrailText *) cb->notes->pdata[k])->pos));
+        }
+      g_assert_cmpuint (ea->measured->len, ==, eb->measured->len);
+      for (guint j = 0; j < ea->measured->len; j++)
+        {
+          TrailMeasuredCurve *ma = ea->measured->pdata[j];
+          TrailMeasuredCurve *mb = eb->measured->pdata[j];
+
+          g_assert_cmpuint (ma->points->len, ==, mb->points->len);
+          for (guint k = 0; k < ma->points->len; k++)
+            {
+              g_assert_true (graphene_point_equal (&g_array_index (ma->points, graphene_point_t, k),
+                                                   &g_array_index (mb->points, graphene_point_t, k)));
+              g_assert_cmpfloat (g_array_index (ma->band_top, float, k), ==, g_array_index (mb->band_top, float, k));
+              g_assert_cmpfloat (g_array_index (ma->band_bottom, float, k), ==, g_array_index (mb->band_bottom, float, k));
+            }
+          g_assert_cmpuint (ma->labels->len, ==, mb->labels->len);
+          for (guint k = 0; k < ma->labels->len; k++)
+            g_assert_true (graphene_point_equal (&((TrailText *) ma->labels->pdata[k])->pos,
+                                                 &((TrailText *) mb->labels->pdata[k])->pos));
+        }
+    }
+
+  {
+    const TrailLayoutLegend *ga = trail_layout_get_legend (a);
+    const TrailLayoutLegend *gb = trail_layout_get_legend (b);
+
+    g_assert_true ((ga == NULL) == (gb == NULL));
+    if (ga != NULL)
+      {
+        g_assert_true (graphene_rect_equal (&ga->item.bounds, &gb->item.bounds));
+        g_assert_cmpuint (ga->headings->len, ==, gb->headings->len);
+        for (guint j = 0; j < ga->headings->len; j++)
+          g_assert_true (graphene_point_equal (&((TrailText *) ga->headings->pdata[j])->pos,
+                                               &((TrailText *) gb->headings->pdata[j])->pos));
+        g_assert_cmpuint (ga->entries->len, ==, gb->entries->len);
+        for (guint j = 0; j < ga->entries->len; j++)
+          {
+            TrailLegendEntry *xa = &g_array_index (ga->entries, TrailLegendEntry, j);
+            TrailLegendEntry *xb = &g_array_index (gb->entries, TrailLegendEntry, j);
+
+            g_assert_true (graphene_rect_equal (&xa->swatch, &xb->swatch));
+            g_assert_true (graphene_point_equal (&xa->label.pos, &xb->label.pos));
+            g_assert_cmpstr (pango_layout_get_text (xa->label.layout), ==, pango_layout_get_text (xb->label.layout));
+          }
+      }
+  }
 }
 
 static gboolean incremental_full;
@@ -1966,6 +2047,37 @@ test_layout_incremental (void)
   {
     g_autoptr(TrailLayout) fresh = trail_layout_new (doc, style);
     assert_same_geometry (layout, fresh);
+  }
+
+  /* A burst of cards from a workshop's room into a lane above the
+   * emotions: the first brings "proposed" to the legend, the rest bring
+   * nothing new, so the plot and the legend are only moved down. */
+  {
+    g_autoptr(TrailLane) top = g_list_model_get_item (trail_document_get_lanes (doc), 0);
+
+    /* With the crowd's line in the plot: its marks, bands and counts move
+     * too. */
+    g_assert_true (trail_document_rate_stage (doc, stage, "p-ada", "Ada", 1, NULL, NULL));
+    g_assert_true (trail_document_rate_stage (doc, stage, "p-bo", "Bo", -1, "slow", NULL));
+    incremental_full = FALSE;
+    for (guint i = 0; i < 12; i++)
+      {
+        g_autofree char *text = g_strdup_printf ("From the room %u, with a few words to wrap", i);
+
+        trail_document_add_card_with (doc, top, stage, -1, "Card from Ada", "text", text,
+                                      "evidence", TRAIL_EVIDENCE_PROPOSED, NULL);
+        if (i == 0 || i == 11)
+          {
+            g_autoptr(TrailLayout) fresh = trail_layout_new (doc, style);
+            assert_same_geometry (layout, fresh);
+          }
+      }
+    g_assert_false (incremental_full);
+    trail_document_undo (doc);
+    {
+      g_autoptr(TrailLayout) fresh = trail_layout_new (doc, style);
+      assert_same_geometry (layout, fresh);
+    }
   }
 
   g_signal_handlers_disconnect_by_func (doc, on_changed, layout);
