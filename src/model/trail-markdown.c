@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "trail-card.h"
@@ -15,6 +16,7 @@
 #include "trail-lane.h"
 #include "trail-markdown.h"
 #include "trail-persona.h"
+#include "trail-ratings.h"
 #include "trail-stage.h"
 
 void
@@ -71,6 +73,46 @@ append_line (GString    *out,
   g_string_append (out, "\n");
 }
 
+/* The crowd's rating of @stage and the words given, when it has ratings:
+ * a map never rated is written exactly as before. The scale's label and
+ * the words come from the map and from phones, so they are escaped; the
+ * figures are the writer's own. */
+static void
+append_crowd (GString       *out,
+              TrailDocument *document,
+              TrailStage    *stage,
+              GHashTable    *points)
+{
+  const TrailCrowdPoint *point = g_hash_table_lookup (points, trail_stage_get_id (stage));
+  g_autofree char *figures = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+
+  if (point == NULL)
+    return;
+
+  figures = trail_document_dup_crowd_figures (document, point);
+  g_string_append_printf (out, "**%s** ", _("Crowd rating:"));
+  trail_markdown_append_escaped (out, trail_document_get_scale_label (document, (int) lround (point->centre)));
+  g_string_append_printf (out, " (%s)\n\n", figures);
+
+  words = trail_document_dup_crowd_words (document, stage);
+  if (words->len == 0)
+    return;
+  g_string_append_printf (out, "**%s** ", _("Words:"));
+  for (guint i = 0; i < words->len; i++)
+    {
+      const TrailCrowdWord *word = words->pdata[i];
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      trail_markdown_append_escaped (out, word->word);
+      if (word->count > 1)
+        /* Translators: how many participants gave a word, after it: "easy (×3)" */
+        g_string_append_printf (out, _(" (×%u)"), word->count);
+    }
+  g_string_append (out, "\n\n");
+}
+
 char *
 trail_markdown_save (TrailDocument *document)
 {
@@ -81,6 +123,7 @@ trail_markdown_save (TrailDocument *document)
   const char *title = trail_document_get_title (document);
   const char *objective = trail_document_get_objective (document);
   const char *scope = trail_document_get_scope (document);
+  g_autoptr(GHashTable) points = NULL;
 
   g_return_val_if_fail (TRAIL_IS_DOCUMENT (document), NULL);
 
@@ -121,6 +164,8 @@ trail_markdown_save (TrailDocument *document)
       g_string_append_c (out, '\n');
     }
 
+  /* One pass over the ratings for every stage's point. */
+  points = trail_document_dup_crowd_points (document);
   for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
     {
       g_autoptr(TrailStage) stage = g_list_model_get_item (stages, s);
@@ -133,6 +178,7 @@ trail_markdown_save (TrailDocument *document)
           append_line (out, "", description);
           g_string_append_c (out, '\n');
         }
+      append_crowd (out, document, stage, points);
 
       for (guint l = 0; l < g_list_model_get_n_items (lanes); l++)
         {

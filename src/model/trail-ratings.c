@@ -524,6 +524,7 @@ compute_point (TrailDocument       *self,
       out->centre = _trail_quantile (sorted, n, 0.5);
       out->low = _trail_quantile (sorted, n, 0.25);
       out->high = _trail_quantile (sorted, n, 0.75);
+      out->spread = out->high - out->low;
     }
   else
     {
@@ -532,6 +533,7 @@ compute_point (TrailDocument       *self,
       double sd = n > 1 ? sqrt (sq / (n - 1)) : 0;
 
       out->centre = mean;
+      out->spread = sd;
       out->low = CLAMP (mean - sd, min, max);
       out->high = CLAMP (mean + sd, min, max);
     }
@@ -600,6 +602,101 @@ trail_document_dup_crowd_points (TrailDocument *self)
       g_hash_table_insert (points, g_strdup (key), point);
     }
   return points;
+}
+
+char *
+trail_crowd_format_value (double value)
+{
+  /* Rounded first, so that −0.04 is "0.0", not "−0.0". */
+  double rounded = round (value * 10) / 10;
+
+  if (rounded > 0)
+    return g_strdup_printf ("+%.1f", rounded);
+  if (rounded < 0)
+    /* U+2212 MINUS SIGN, as the inspector shows scores. */
+    return g_strdup_printf ("−%.1f", -rounded);
+  return g_strdup_printf ("%.1f", 0.0);
+}
+
+char *
+trail_document_dup_crowd_figures (TrailDocument         *self,
+                                  const TrailCrowdPoint *point)
+{
+  g_autofree char *centre = NULL;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (point != NULL, NULL);
+
+  centre = trail_crowd_format_value (point->centre);
+  if (trail_document_get_crowd_statistic (self) == TRAIL_CROWD_MEDIAN)
+    {
+      g_autofree char *low = trail_crowd_format_value (point->low);
+      g_autofree char *high = trail_crowd_format_value (point->high);
+
+      /* Translators: the crowd's median rating of a stage, its interquartile
+       * range and the number of ratings, e.g. "median +1.0, IQR +0.5 to +1.5, n = 7" */
+      return g_strdup_printf (_("median %s, IQR %s to %s, n = %u"), centre, low, high, point->n);
+    }
+  /* Translators: the crowd's mean rating of a stage, ± the standard
+   * deviation, and the number of ratings, e.g. "mean +1.2 ± 0.6, n = 7" */
+  return g_strdup_printf (_("mean %s ± %.1f, n = %u"), centre, point->spread, point->n);
+}
+
+static void
+crowd_word_free (gpointer data)
+{
+  TrailCrowdWord *word = data;
+
+  g_free (word->word);
+  g_free (word);
+}
+
+static int
+compare_crowd_words (gconstpointer a,
+                     gconstpointer b)
+{
+  const TrailCrowdWord *wa = *(TrailCrowdWord * const *) a;
+  const TrailCrowdWord *wb = *(TrailCrowdWord * const *) b;
+
+  return (wa->count < wb->count) - (wa->count > wb->count);
+}
+
+GPtrArray *
+trail_document_dup_crowd_words (TrailDocument *self,
+                                TrailStage    *stage)
+{
+  g_autoptr(GPtrArray) ratings = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *words;
+
+  g_return_val_if_fail (TRAIL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (TRAIL_IS_STAGE (stage), NULL);
+
+  words = g_ptr_array_new_with_free_func (crowd_word_free);
+  ratings = trail_document_dup_stage_ratings (self, stage);
+  /* case-folded word → its entry in @words */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < ratings->len; i++)
+    {
+      const char *text = trail_rating_get_word (ratings->pdata[i]);
+      g_autofree char *key = NULL;
+      TrailCrowdWord *word;
+
+      if (text == NULL || text[0] == '\0')
+        continue;
+      key = g_utf8_casefold (text, -1);
+      if ((word = g_hash_table_lookup (seen, key)) == NULL)
+        {
+          word = g_new0 (TrailCrowdWord, 1);
+          word->word = g_strdup (text);
+          g_ptr_array_add (words, word);
+          g_hash_table_insert (seen, g_steal_pointer (&key), word);
+        }
+      word->count++;
+    }
+  /* g_ptr_array_sort is a stable merge sort: ties keep file order. */
+  g_ptr_array_sort (words, compare_crowd_words);
+  return words;
 }
 
 TrailCrowdStatistic

@@ -91,6 +91,7 @@ typedef struct
   double centre;
   double low;
   double high;
+  double spread;  /* the sample standard deviation (mean), the interquartile range (median); unclamped */
 } TrailCrowdPoint;
 
 /* centre = mean or median (the map's setting); low/high = the spread band:
@@ -103,6 +104,27 @@ gboolean     trail_document_crowd_point      (TrailDocument   *self,
 /* Every rated stage's point in one pass over the ratings, for drawing the
  * line: stage id (string) → TrailCrowdPoint (owned by the table). */
 GHashTable  *trail_document_dup_crowd_points (TrailDocument   *self);
+/* @value with its sign and one decimal, for text: "+1.2", "−0.4", "0.0". */
+char        *trail_crowd_format_value        (double           value);
+/* The crowd's point of a stage for text exports, without the scale label:
+ * "mean +1.2 ± 0.6, n = 7" or "median +1.0, IQR +0.5 to +1.5, n = 7",
+ * after the map's statistic (translated). The label to put before it is
+ * trail_document_get_scale_label() of the centre, rounded. */
+char        *trail_document_dup_crowd_figures (TrailDocument         *self,
+                                               const TrailCrowdPoint *point);
+
+typedef struct
+{
+  char  *word;   /* as the first participant who gave it spelt it */
+  guint  count;  /* how many gave it, whatever the case */
+} TrailCrowdWord;
+
+/* The words participants gave @stage, once each (compared case-folded),
+ * most given first, then in file order; empty when none gave a word
+ * (transfer full: TrailCrowdWord, freed with the array). */
+GPtrArray   *trail_document_dup_crowd_words  (TrailDocument   *self,
+                                              TrailStage      *stage);
+
 /* Whether any stage of the map has a rating. */
 gboolean     trail_document_has_ratings      (TrailDocument   *self);
 

@@ -1694,6 +1694,19 @@ lane_shows_crowd (TrailLayout     *self,
   return first == l;
 }
 
+gboolean
+trail_layout_lane_shows_crowd (TrailLayout *self,
+                               TrailLane   *lane)
+{
+  TrailLayoutLane *l;
+
+  g_return_val_if_fail (TRAIL_IS_LAYOUT (self), FALSE);
+
+  l = g_hash_table_lookup (self->by_object, lane);
+  return l != NULL && l->item.kind == TRAIL_LAYOUT_ITEM_LANE && l->kind == TRAIL_LANE_KIND_EMOTIONS &&
+         lane_shows_crowd (self, l) && trail_document_has_ratings (self->document);
+}
+
 /* The crowd's line: one mark per visible stage with ratings. */
 static void
 layout_crowd (TrailLayout         *self,

@@ -123,6 +123,12 @@ gboolean               trail_layout_get_drop_target (TrailLayout              *s
                                                      TrailStage              **stage,
                                                      guint                    *index);
 
+/* Whether the crowd's line (the stage ratings) is drawn in @lane: the
+ * first emotions lane for everyone, else the first emotions lane, when the
+ * map has ratings. */
+gboolean               trail_layout_lane_shows_crowd (TrailLayout *self,
+                                                      TrailLane   *lane);
+
 /* Emotion plots: map between a score and a y coordinate in the plot of
  * @emotions (an item of kind TRAIL_LAYOUT_ITEM_EMOTIONS), for dragging
  * points. */

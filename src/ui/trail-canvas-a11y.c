@@ -28,6 +28,7 @@
 
 #include "trail-canvas-a11y.h"
 #include "trail-card-widget.h"
+#include "trail-ratings.h"
 
 static const char *
 kind_name (TrailLaneKind kind)
@@ -171,6 +172,39 @@ cell_cards (TrailCanvas *self,
 
 /* ---- Nodes ------------------------------------------------------------- */
 
+/* What the crowd's line says at @stage, for the emotions cell that draws
+ * it: "Crowd rating for Purchase: Positive, mean +1.2, 7 ratings"; NULL
+ * when the cell shows no crowd point. */
+static char *
+describe_crowd (TrailCanvas *self,
+                TrailLane   *lane,
+                TrailStage  *stage)
+{
+  TrailCrowdPoint point;
+  g_autofree char *count = NULL;
+  g_autofree char *centre = NULL;
+  const char *label;
+
+  if (!trail_layout_lane_shows_crowd (self->layout, lane) ||
+      !trail_document_crowd_point (self->document, stage, &point))
+    return NULL;
+
+  count = g_strdup_printf (ngettext ("%u rating", "%u ratings", point.n), point.n);
+  centre = trail_crowd_format_value (point.centre);
+  label = trail_document_get_scale_label (self->document, (int) lround (point.centre));
+  if (trail_document_get_crowd_statistic (self->document) == TRAIL_CROWD_MEDIAN)
+    /* Translators: read by screen readers on the emotions lane: the stage,
+     * the scale's label for the crowd's median rating, the median and the
+     * count, e.g. "Crowd rating for Purchase: Positive, median +1.0, 7 ratings" */
+    return g_strdup_printf (_("Crowd rating for %s: %s, median %s, %s"),
+                            trail_stage_get_name (stage), label, centre, count);
+  /* Translators: read by screen readers on the emotions lane: the stage,
+   * the scale's label for the crowd's mean rating, the mean and the count,
+   * e.g. "Crowd rating for Purchase: Positive, mean +1.2, 7 ratings" */
+  return g_strdup_printf (_("Crowd rating for %s: %s, mean %s, %s"),
+                          trail_stage_get_name (stage), label, centre, count);
+}
+
 static GHashTable *
 nodes (TrailCanvas *self)
 {
@@ -217,6 +251,20 @@ update_node (TrailA11yNode *node)
       /* Translators: a cell's description for screen readers: its lane and stage, e.g. "Pain points in Purchase" */
       description = g_strdup_printf (_("%s in %s"), trail_lane_get_title (TRAIL_LANE (node->object)),
                                      trail_stage_get_name (node->stage));
+      /* The crowd's line is painted, not an object: its point at this
+       * stage is told with the cell that draws it. */
+      {
+        g_autofree char *crowd = describe_crowd (self, TRAIL_LANE (node->object), node->stage);
+
+        if (crowd != NULL)
+          {
+            g_autofree char *cell = g_steal_pointer (&description);
+
+            /* Translators: an emotions cell's description ("Emotions in
+             * Purchase"), then the crowd's rating of its stage */
+            description = g_strdup_printf (_("%s. %s"), cell, crowd);
+          }
+      }
       break;
 
     case NODE_CARD:
@@ -827,7 +875,7 @@ _trail_canvas_a11y_changed (TrailCanvas      *self,
       return;
     }
 
-  if (!structure && !(what & (TRAIL_CHANGE_CARDS | TRAIL_CHANGE_CARD_TEXT)))
+  if (!structure && !(what & (TRAIL_CHANGE_CARDS | TRAIL_CHANGE_CARD_TEXT | TRAIL_CHANGE_RATINGS)))
     return;
 
   /* Several cards, a stage or a lane: every object made so far (only
@@ -844,6 +892,9 @@ _trail_canvas_a11y_changed (TrailCanvas      *self,
           if (node->kind == NODE_LANE)
             refresh_cells (self, node, structure);
         }
+      /* A rating or the crowd line's statistic: the emotions cells tell it. */
+      else if ((what & TRAIL_CHANGE_RATINGS) && node->kind == NODE_LANE)
+        refresh_cells (self, node, FALSE);
     }
 }
 

@@ -524,6 +524,63 @@ test_markdown (void)
   g_assert_nonnull (strstr (bad, "\\<script\\>"));
 }
 
+/* The crowd's ratings, per stage under its heading: the statistic with its
+ * spread and n, the words once each with their counts, escaped; a map
+ * with no ratings is written byte for byte as before. */
+static void
+test_markdown_crowd (void)
+{
+  g_autoptr(TrailDocument) doc = load_template ("coffee-maker.trailmap");
+  GListModel *stages = trail_document_get_stages (doc);
+  g_autoptr(TrailStage) first = g_list_model_get_item (stages, 0);
+  g_autoptr(TrailStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(TrailStage) third = g_list_model_get_item (stages, 2);
+  g_autofree char *before = trail_markdown_save (doc);
+  g_autofree char *mean = NULL;
+  g_autofree char *median = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *heading2 = g_strdup_printf ("\n## %s\n", trail_stage_get_name (second));
+  g_autofree char *heading3 = g_strdup_printf ("\n## %s\n", trail_stage_get_name (third));
+  g_autoptr(GError) error = NULL;
+  const char *at;
+
+  g_assert_null (strstr (before, "Crowd"));
+
+  /* 2, 1, 1, 0: mean 1.0, sample standard deviation √(2/3) ≈ 0.8. */
+  g_assert_true (trail_document_rate_stage (doc, first, "ana", "Ana", 2, "easy", &error));
+  g_assert_true (trail_document_rate_stage (doc, first, "ben", NULL, 1, "Easy", &error));
+  g_assert_true (trail_document_rate_stage (doc, first, "cem", "Cem", 1, "slow", &error));
+  g_assert_true (trail_document_rate_stage (doc, first, "dan", NULL, 0, NULL, &error));
+  g_assert_true (trail_document_rate_stage (doc, second, "ana", "Ana", -1, "<b>*meh*</b>", &error));
+  g_assert_no_error (error);
+
+  mean = trail_markdown_save (doc);
+  g_test_message ("%s", mean);
+  at = strstr (mean, "**Crowd rating:** Positive (mean +1.0 ± 0.8, n = 4)\n\n**Words:** easy (×2), slow\n\n");
+  g_assert_nonnull (at);
+  /* Under the first stage's heading, before the second's. */
+  g_assert_true (at < strstr (mean, heading2));
+  at = strstr (mean, "**Crowd rating:** Negative (mean −1.0 ± 0.0, n = 1)\n\n**Words:** \\<b\\>\\*meh\\*\\</b\\>\n\n");
+  g_assert_nonnull (at);
+  g_assert_true (at > strstr (mean, heading2) && at < strstr (mean, heading3));
+  /* Two stages rated, no more. */
+  g_assert_null (strstr (strstr (mean, heading3), "Crowd"));
+  g_assert_null (strstr (mean, "<b>"));
+
+  trail_document_set_crowd_statistic (doc, TRAIL_CROWD_MEDIAN);
+  median = trail_markdown_save (doc);
+  g_assert_nonnull (strstr (median, "**Crowd rating:** Positive (median +1.0, IQR "));
+  g_assert_nonnull (strstr (median, "**Crowd rating:** Negative (median −1.0, IQR −1.0 to −1.0, n = 1)"));
+  g_assert_null (strstr (median, "(mean "));
+
+  /* Every rating removed: the outline of a map never rated. */
+  trail_document_set_crowd_statistic (doc, TRAIL_CROWD_MEAN);
+  g_assert_cmpuint (trail_document_clear_stage_ratings (doc, first), ==, 4);
+  g_assert_cmpuint (trail_document_clear_stage_ratings (doc, second), ==, 1);
+  after = trail_markdown_save (doc);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/csv/update-by-id", test_csv_update_by_id);
   g_test_add_func ("/csv/bad-rows", test_csv_bad_rows);
   g_test_add_func ("/markdown/outline", test_markdown);
+  g_test_add_func ("/markdown/crowd", test_markdown_crowd);
 
   return g_test_run ();
 }
