@@ -67,11 +67,14 @@ open_comparison_with_future (TrailWindow   *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* The window (a reference) and the file being read. */
+/* The window (a reference), the file being read, and which side of the
+ * comparison it becomes: the map's future state (the new side) or a map
+ * to compare the open one against (the old side). */
 typedef struct
 {
   TrailWindow *self;
   GFile       *file;
+  gboolean     as_future;
 } LoadData;
 
 static void
@@ -82,12 +85,13 @@ on_compare_loaded_cb (GObject      *source,
   LoadData *data = user_data;
   g_autoptr(TrailWindow) self = data->self;
   g_autoptr(GFile) file = data->file;
+  gboolean as_future = data->as_future;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TrailDocument) old_doc = trail_document_load_from_file_finish (result, &error);
+  g_autoptr(TrailDocument) other = trail_document_load_from_file_finish (result, &error);
   g_autofree char *label = g_file_get_basename (file);
 
   g_free (data);
-  if (old_doc == NULL)
+  if (other == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -96,12 +100,24 @@ on_compare_loaded_cb (GObject      *source,
         }
       return;
     }
-  open_comparison (self, old_doc, label);
+  if (as_future)
+    open_comparison_with_future (self, other, label);
+  else
+    open_comparison (self, other, label);
 }
 
-static void on_future_loaded_cb (GObject      *source,
-                                 GAsyncResult *result,
-                                 gpointer      user_data);
+static void
+load_for_comparison (TrailWindow *self,
+                     GFile       *file,
+                     gboolean     as_future)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->as_future = as_future;
+  trail_document_load_from_file_async (file, self->cancellable, on_compare_loaded_cb, data);
+}
 
 /* @user_data is TRUE when the file chosen is the map's future state (the
  * new side), not a map to compare it against. */
@@ -113,17 +129,11 @@ on_compare_chosen_cb (GObject      *source,
   TrailWindow *self = TRAIL_WINDOW (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = trail_compat_choose_file_finish (result, &error);
-  gboolean as_future = GPOINTER_TO_INT (user_data);
-  LoadData *data;
 
   self->choosing_file = FALSE;
   if (file == NULL)
     return;
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  trail_document_load_from_file_async (file, self->cancellable,
-                                       as_future ? on_future_loaded_cb : on_compare_loaded_cb, data);
+  load_for_comparison (self, file, GPOINTER_TO_INT (user_data));
 }
 
 static void
@@ -349,11 +359,7 @@ static void
 compare_with_file (TrailWindow *self,
                    GFile       *file)
 {
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  trail_document_load_from_file_async (file, self->cancellable, on_compare_loaded_cb, data);
+  load_for_comparison (self, file, FALSE);
 }
 
 static void
@@ -686,31 +692,6 @@ on_future_found_cb (GObject      *source,
                     gpointer      user_data);
 
 static void
-on_future_loaded_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  LoadData *data = user_data;
-  g_autoptr(TrailWindow) self = data->self;
-  g_autoptr(GFile) file = data->file;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrailDocument) future = trail_document_load_from_file_finish (result, &error);
-  g_autofree char *label = g_file_get_basename (file);
-
-  g_free (data);
-  if (future == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *heading = g_strdup_printf (_("Cannot Compare With “%s”"), label);
-          trail_compat_tell (GTK_WIDGET (self), heading, error->message);
-        }
-      return;
-    }
-  open_comparison_with_future (self, future, label);
-}
-
-static void
 tell_future_state_missing (TrailWindow *self)
 {
   g_autofree char *name = dup_map_label (self);
@@ -730,7 +711,6 @@ on_future_found_cb (GObject      *source,
   g_autoptr(TrailWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) found = trail_future_state_find_finish (result, &error);
-  LoadData *data;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -739,10 +719,7 @@ on_future_found_cb (GObject      *source,
       tell_future_state_missing (self);
       return;
     }
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (found);
-  trail_document_load_from_file_async (found, self->cancellable, on_future_loaded_cb, data);
+  load_for_comparison (self, found, TRUE);
 }
 
 static void
