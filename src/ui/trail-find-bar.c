@@ -28,6 +28,7 @@ struct _TrailFindBar
   guint           refresh_idle;
   GtkEventController *ahead_keys;  /* on the window, while typing ahead */
   GString        *ahead;         /* typed before the entry had the keyboard */
+  guint           ahead_idle;    /* puts @ahead into the entry */
 };
 
 G_DEFINE_FINAL_TYPE (TrailFindBar, trail_find_bar, GTK_TYPE_WIDGET)
@@ -349,23 +350,35 @@ stop_typing_ahead (TrailFindBar *self)
     }
   if (self->ahead != NULL)
     g_string_free (g_steal_pointer (&self->ahead), TRUE);
+  g_clear_handle_id (&self->ahead_idle, g_source_remove);
+}
+
+/* The typed-ahead text replaces the entry's, as typing would have: the
+ * entry's old query was selected when Find opened. */
+static gboolean
+put_typed_ahead_cb (gpointer user_data)
+{
+  TrailFindBar *self = user_data;
+
+  self->ahead_idle = 0;
+  if (self->ahead != NULL && self->ahead->len > 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), self->ahead->str);
+      gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+    }
+  stop_typing_ahead (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_entry_focus_enter_cb (TrailFindBar *self)
 {
-  int position;
-
-  if (self->ahead == NULL)
-    return;
-  if (self->ahead->len > 0)
-    {
-      gtk_editable_delete_selection (GTK_EDITABLE (self->entry));
-      position = gtk_editable_get_position (GTK_EDITABLE (self->entry));
-      gtk_editable_insert_text (GTK_EDITABLE (self->entry), self->ahead->str, -1, &position);
-      gtk_editable_set_position (GTK_EDITABLE (self->entry), position);
-    }
-  stop_typing_ahead (self);
+  /* Not now: the entry hears of the keyboard in the middle of its own
+   * grab_focus, which selects all of its text once the focus has moved —
+   * text put in here would be selected and the next key typed over it.
+   * Keys typed until the idle runs are still kept, in order. */
+  if (self->ahead != NULL && self->ahead_idle == 0)
+    self->ahead_idle = g_idle_add (put_typed_ahead_cb, self);
 }
 
 GtkWidget *
