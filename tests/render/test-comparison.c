@@ -67,108 +67,6 @@ export (TrailComparison   *comparison,
   return bytes;
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         size;
-  gsize         pos;
-} ReadClosure;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  ReadClosure *rc = closure;
-
-  if (rc->pos + length > rc->size)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, rc->data + rc->pos, length);
-  rc->pos += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Decoded to ARGB32 whatever the PNG's format. */
-static cairo_surface_t *
-decode_png (GBytes *bytes)
-{
-  ReadClosure rc = { g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0 };
-  cairo_surface_t *png = cairo_image_surface_create_from_png_stream (read_bytes, &rc);
-  cairo_surface_t *argb;
-  cairo_t *cr;
-
-  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
-  argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                     cairo_image_surface_get_width (png),
-                                     cairo_image_surface_get_height (png));
-  cr = cairo_create (argb);
-  cairo_set_source_surface (cr, png, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (png);
-  cairo_surface_flush (argb);
-  return argb;
-}
-
-static void
-save_artifact (cairo_surface_t *surface,
-               const char      *name)
-{
-  const char *dir = g_getenv ("TRAILMAP_TEST_ARTIFACTS");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  cairo_surface_write_to_png (surface, path);
-  g_test_message ("saved %s", path);
-}
-
-static gboolean
-similar (cairo_surface_t *a,
-         cairo_surface_t *b,
-         int              tolerance,
-         double           max_share,
-         const char      *name)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  guint64 differing = 0;
-
-  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
-    {
-      g_test_message ("%s: %d×%d, expected %d×%d", name, w, h,
-                      cairo_image_surface_get_width (b), cairo_image_surface_get_height (b));
-      return FALSE;
-    }
-
-  for (int y = 0; y < h; y++)
-    {
-      const guint32 *pa = (const guint32 *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
-      const guint32 *pb = (const guint32 *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
-
-      for (int x = 0; x < w; x++)
-        {
-          int delta = 0;
-
-          for (int shift = 0; shift < 32; shift += 8)
-            delta = MAX (delta, ABS ((int) ((pa[x] >> shift) & 0xff) - (int) ((pb[x] >> shift) & 0xff)));
-          if (delta > tolerance)
-            differing++;
-        }
-    }
-
-  if (differing > max_share * w * h)
-    {
-      g_autofree char *actual = g_strdup_printf ("%s-actual.png", name);
-
-      g_test_message ("%s: %" G_GUINT64_FORMAT " pixels differ", name, differing);
-      save_artifact (a, actual);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static TrailCard *
 find_card (TrailDocument *doc,
            const char    *text)
@@ -274,9 +172,9 @@ test_golden (void)
   mapped = g_mapped_file_new (golden, FALSE, NULL);
   g_assert_nonnull (mapped);
   expected_bytes = g_mapped_file_get_bytes (mapped);
-  actual = decode_png (png);
-  expected = decode_png (expected_bytes);
-  g_assert_true (similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "comparison"));
+  actual = render_golden_decode_png (png);
+  expected = render_golden_decode_png (expected_bytes);
+  g_assert_true (render_golden_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "comparison"));
   cairo_surface_destroy (actual);
 
   /* Without its marks the same view is another picture: the golden
@@ -290,8 +188,8 @@ test_golden (void)
     trail_export_options_init (&options);
     plain = trail_export_to_bytes (trail_comparison_get_document (comparison), &options, &error);
     g_assert_no_error (error);
-    actual = decode_png (plain);
-    g_assert_false (similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "comparison-unmarked"));
+    actual = render_golden_decode_png (plain);
+    g_assert_false (render_golden_similar (actual, expected, GOLDEN_CHANNEL_TOLERANCE, GOLDEN_MAX_DIFFERING, "comparison-unmarked"));
     cairo_surface_destroy (actual);
   }
   cairo_surface_destroy (expected);
@@ -330,8 +228,8 @@ test_svg (void)
   cairo_surface_flush (theirs);
   g_object_unref (handle);
 
-  ours = decode_png (png);
-  g_assert_true (similar (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "comparison-svg"));
+  ours = render_golden_decode_png (png);
+  g_assert_true (render_golden_similar (theirs, ours, SVG_CHANNEL_TOLERANCE, SVG_MAX_DIFFERING, "comparison-svg"));
   cairo_surface_destroy (theirs);
   cairo_surface_destroy (ours);
 }
