@@ -157,3 +157,26 @@ render_golden_similar (cairo_surface_t *a,
     }
   return TRUE;
 }
+
+cairo_surface_t *
+render_golden_expected (const char *source_root,
+                        const char *file_name,
+                        GBytes     *png)
+{
+  g_autofree char *golden = g_build_filename (render_golden_dir (source_root), file_name, NULL);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (g_getenv ("TRAILMAP_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (golden, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error);
+      g_assert_no_error (error);
+      g_test_message ("wrote %s", golden);
+      return NULL;
+    }
+  mapped = g_mapped_file_new (golden, FALSE, &error);
+  g_assert_no_error (error);
+  expected_bytes = g_mapped_file_get_bytes (mapped);
+  return render_golden_decode_png (expected_bytes);
+}

@@ -20,6 +20,13 @@ cairo_surface_t *render_golden_decode_png (GBytes          *bytes);
 /* Whether at most @max_share of the pixels differ by more than @tolerance
  * in a channel; a differing picture is saved as NAME-actual.png in
  * $TRAILMAP_TEST_ARTIFACTS. */
+/* The golden picture @file_name (in render_golden_dir()) that @png is
+ * checked against, decoded. With TRAILMAP_UPDATE_GOLDEN=1, @png is written
+ * as the new golden picture instead and NULL is returned: the caller's
+ * comparison is skipped. A missing golden picture fails the test. */
+cairo_surface_t *render_golden_expected (const char *source_root,
+                                         const char *file_name,
+                                         GBytes     *png);
 gboolean    render_golden_similar    (cairo_surface_t *a,
                                       cairo_surface_t *b,
                                       int              tolerance,
