@@ -463,6 +463,14 @@ on_typed_ahead_cb (TrailFindBar          *self,
     }
 
   /* The entry cannot take this key yet: do what it would have done. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == GDK_CONTROL_MASK &&
+      (keyval == GDK_KEY_a || keyval == GDK_KEY_A))
+    {
+      /* Select all, to type the query anew. */
+      insert_typed_ahead (self);
+      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+      return GDK_EVENT_STOP;
+    }
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;  /* shortcuts (Ctrl+F again) work as ever */
   switch (keyval)

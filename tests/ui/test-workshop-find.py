@@ -192,6 +192,13 @@ try:
     burst('key', '--clearmodifiers', 'ctrl+f', 'type', '--delay', '5', 'noon')
     expect_query(canvas, 'noon')
     selected(canvas, ['c6'])
+    # So does Ctrl+A right after opening.
+    canvas.key('Escape')
+    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
+    burst('key', '--clearmodifiers', 'ctrl+f', 'type', '--delay', '5', 'cafe')
+    burst('key', '--clearmodifiers', 'ctrl+a', 'type', '--delay', '5', 'wifi')
+    expect_query(canvas, 'wifi')
+    selected(canvas, ['c3'])
     # Enter right after the query steps to the next match.
     canvas.key('Escape')
     canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
