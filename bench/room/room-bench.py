@@ -123,6 +123,16 @@ class Participant:
             await self.ws.send(json.dumps(message))
         await reader
 
+    async def linger(self, quiet):
+        """Reads what the app still pushes after the last ack (the map
+        once the burst is applied), until nothing came for @quiet s."""
+        while True:
+            try:
+                text = await asyncio.wait_for(self.ws.recv(), quiet)
+            except (asyncio.TimeoutError, websockets.ConnectionClosed):
+                return
+            self.count(text, json.loads(text))
+
     async def send_one_by_one(self, n):
         for i in range(n):
             message, text = self.intent(i)
@@ -169,7 +179,7 @@ def latencies(participants, frames):
     return ack, frame
 
 
-async def run_round(link, names, n, one_by_one):
+async def run_round(link, names, n, one_by_one, linger=0):
     participants = [Participant(link, name, [], []) for name in names]
     await asyncio.gather(*(p.connect() for p in participants))
     if one_by_one:
@@ -177,6 +187,8 @@ async def run_round(link, names, n, one_by_one):
             await p.send_one_by_one(n)
     else:
         await asyncio.gather(*(p.send_all(n) for p in participants))
+    if linger > 0:
+        await asyncio.gather(*(p.linger(linger) for p in participants))
     return participants
 
 
@@ -185,6 +197,10 @@ def main():
     parser.add_argument('--exe', default=os.environ.get('TRAILMAP_EXE'))
     parser.add_argument('--participants', type=int, default=100)
     parser.add_argument('--intents', type=int, default=20)
+    parser.add_argument('--linger', type=float, default=1.0,
+                        help='after the load round\'s last ack, keep reading the pushes until none came '
+                             'for this many seconds (0: stop at the acks), so the bytes the phones '
+                             'received count the whole burst')
     parser.add_argument('--dump', help='write every card\'s send, ack and frame times (µs) here, as JSON')
     parser.add_argument('--perf', help='record the app with `perf record -g` into this file during the load round')
     args = parser.parse_args()
@@ -226,7 +242,7 @@ def main():
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
         client0 = time.process_time()
-        load = asyncio.run(run_round(link, names, args.intents, False))
+        load = asyncio.run(run_round(link, names, args.intents, False, args.linger))
         # From the first card sent to the last acknowledged: asyncio.run
         # also waits for the hundred connections to wind down.
         took = (max((a for p in load for (a, _c) in p.acked.values()), default=0) -
@@ -283,7 +299,7 @@ def main():
                 received.setdefault(kind, [0, 0])
                 received[kind][0] += n
                 received[kind][1] += size
-        print(f'the phones received (load round, after joining): '
+        print(f'the phones received (load round, after joining{", until quiet for %g s" % args.linger if args.linger > 0 else ", until the last ack"}): '
               + ', '.join(f'{n} {kind} ({size / 1024:.0f} KiB)' for kind, (n, size) in sorted(received.items()))
               + f'; the bench\'s own CPU {client_cpu:.2f} s')
         print(f'memory (VmRSS): {rss_before / 1024:.1f} MiB before, {rss_after / 1024:.1f} MiB after')
