@@ -212,6 +212,7 @@ take_token (TrailSessionParticipant *self)
 
 typedef struct _MapSnapshot MapSnapshot;
 static void map_snapshot_unref (MapSnapshot *snapshot);
+static void map_base_free (gpointer data);
 
 struct _TrailSession
 {
@@ -235,13 +236,10 @@ struct _TrailSession
   guint                 map_serial;
   guint                 snapshot_valid : 1;
   char                 *map_state;
-  /* The revision the last push sent: the base of the delta, which is
-   * made once per revision for every phone at that base. */
-  MapSnapshot          *pushed;
-  guint                 pushed_serial;
-  char                 *delta;
-  guint                 delta_from;
-  guint                 delta_to;
+  /* The last few revisions sent to phones (MapBase, oldest first): the
+   * bases deltas are made from, each once per new revision for every
+   * phone at that base. */
+  GPtrArray            *bases;
   guint                 state_source;
 
   /* Cards from the room known to fit within the file's limits without
@@ -286,15 +284,6 @@ emit_state_changed (gpointer user_data)
   self->state_source = 0;
   g_signal_emit (self, signals[STATE_CHANGED], 0);
 
-  /* Every phone now has this revision (or will get the whole map): the
-   * next push's delta starts from it. A revision no one asked for (no
-   * phone connected) is not made just for that. */
-  if (self->snapshot_valid && self->snapshot != NULL && self->pushed != self->snapshot)
-    {
-      g_clear_pointer (&self->pushed, map_snapshot_unref);
-      self->pushed = g_rc_box_acquire (self->snapshot);
-      self->pushed_serial = self->map_serial;
-    }
 
   return G_SOURCE_REMOVE;
 }
@@ -354,9 +343,8 @@ trail_session_finalize (GObject *object)
 
   g_free (self->inbox_lane_id);
   g_clear_pointer (&self->snapshot, map_snapshot_unref);
-  g_clear_pointer (&self->pushed, map_snapshot_unref);
+  g_clear_pointer (&self->bases, g_ptr_array_unref);
   g_free (self->map_state);
-  g_free (self->delta);
 
   G_OBJECT_CLASS (trail_session_parent_class)->finalize (object);
 }
@@ -477,6 +465,7 @@ trail_session_init (TrailSession *self)
 {
   self->participants = g_list_store_new (TRAIL_TYPE_SESSION_PARTICIPANT);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->bases = g_ptr_array_new_with_free_func (map_base_free);
 }
 
 /* ---- Helpers ---------------------------------------------------------- */
@@ -1426,9 +1415,9 @@ typedef struct
   guint       position; /* index in its stage's listed cards */
 } MapCard;
 
-/* What the phones see of the map, compact enough to keep two (the
- * revision pushed last and the current one) and to compare card by card
- * without making any JSON. */
+/* What the phones see of the map, compact enough to keep a few (the
+ * revisions phones have, MapBase) and to compare card by card without
+ * making any JSON. */
 struct _MapSnapshot
 {
   JsonObject   *header;      /* title, pause, mode, hooks, scale, kinds, unlisted */
@@ -1454,6 +1443,30 @@ static void
 map_snapshot_unref (MapSnapshot *snapshot)
 {
   g_rc_box_release_full (snapshot, (GDestroyNotify) map_snapshot_clear);
+}
+
+/* A revision some phones have, and the delta from it to the newest. */
+typedef struct
+{
+  guint        serial;
+  MapSnapshot *snapshot;
+  char        *delta;
+  guint        delta_to;  /* the revision @delta leads to, 0: none made */
+} MapBase;
+
+/* Phones are at the revision of the last push, or of the map they got on
+ * joining or reconnecting since: a few kept cover all of them but one
+ * that missed pushes, which gets the whole map. */
+#define MAX_MAP_BASES 4
+
+static void
+map_base_free (gpointer data)
+{
+  MapBase *base = data;
+
+  map_snapshot_unref (base->snapshot);
+  g_free (base->delta);
+  g_free (base);
 }
 
 static inline MapCard *
@@ -1918,6 +1931,23 @@ ensure_snapshot (TrailSession *self)
   g_clear_pointer (&self->map_state, g_free);
 }
 
+/* The current revision goes out to phones: deltas can start from it. */
+static void
+remember_sent (TrailSession *self)
+{
+  MapBase *base;
+
+  if (self->bases->len > 0 &&
+      ((MapBase *) g_ptr_array_index (self->bases, self->bases->len - 1))->serial == self->map_serial)
+    return;
+  base = g_new0 (MapBase, 1);
+  base->serial = self->map_serial;
+  base->snapshot = g_rc_box_acquire (self->snapshot);
+  g_ptr_array_add (self->bases, base);
+  if (self->bases->len > MAX_MAP_BASES)
+    g_ptr_array_remove_index (self->bases, 0);
+}
+
 const char *
 trail_session_get_map_state (TrailSession *self)
 {
@@ -1926,6 +1956,7 @@ trail_session_get_map_state (TrailSession *self)
   ensure_snapshot (self);
   if (self->map_state == NULL)
     self->map_state = map_snapshot_to_text (self->snapshot, self->map_serial);
+  remember_sent (self);
 
   return self->map_state;
 }
@@ -1941,22 +1972,32 @@ trail_session_get_map_serial (TrailSession *self)
 
 const char *
 trail_session_get_map_delta (TrailSession *self,
-                             guint         base)
+                             guint         serial)
 {
+  MapBase *base = NULL;
+
   g_return_val_if_fail (TRAIL_IS_SESSION (self), NULL);
 
   ensure_snapshot (self);
-  if (self->pushed == NULL || base != self->pushed_serial || base == self->map_serial)
+  if (serial == self->map_serial)
     return NULL;
-  if (self->delta_from != base || self->delta_to != self->map_serial)
+  for (guint i = 0; i < self->bases->len; i++)
     {
-      g_free (self->delta);
-      self->delta = build_delta (self->pushed, base, self->snapshot, self->map_serial);
-      self->delta_from = base;
-      self->delta_to = self->map_serial;
+      if (((MapBase *) g_ptr_array_index (self->bases, i))->serial == serial)
+        base = g_ptr_array_index (self->bases, i);
     }
+  if (base == NULL)
+    return NULL;
+  if (base->delta_to != self->map_serial)
+    {
+      g_free (base->delta);
+      base->delta = build_delta (base->snapshot, base->serial, self->snapshot, self->map_serial);
+      base->delta_to = self->map_serial;
+    }
+  if (base->delta != NULL)
+    remember_sent (self);
 
-  return self->delta;
+  return base->delta;
 }
 
 static void

@@ -138,13 +138,13 @@ const char    *trail_session_get_map_state      (TrailSession            *self);
 /* The map's revision: changes (from 1) when what the phones see does; a
  * phone that has this one needs no copy. */
 guint          trail_session_get_map_serial     (TrailSession            *self);
-/* What changed since revision @base, as a "map-delta" JSON text (made
- * once per revision, for every phone at @base), or NULL when the phone
- * needs the whole map: @base is not the revision of the last push
- * ("state-changed"), the stages changed, or the delta would be larger
- * than the map. */
+/* What changed since revision @serial, as a "map-delta" JSON text (made
+ * once per new revision for every phone at @serial), or NULL when the
+ * phone needs the whole map: @serial is not one of the last few revisions
+ * handed out (by this function or trail_session_get_map_state()), the
+ * stages changed, or the delta would be larger than the map. */
 const char    *trail_session_get_map_delta      (TrailSession            *self,
-                                                 guint                    base);
+                                                 guint                    serial);
 /* What only @participant sees: the voting round with its dots, its
  * ratings, the timer and the presented stage. */
 char          *trail_session_dup_personal_state (TrailSession            *self,
