@@ -284,7 +284,6 @@ emit_state_changed (gpointer user_data)
   self->state_source = 0;
   g_signal_emit (self, signals[STATE_CHANGED], 0);
 
-
   return G_SOURCE_REMOVE;
 }
 
