@@ -1652,6 +1652,7 @@ test_map_deltas_random (void)
   Pushed pushed = { 0, };
   guint deltas = 0, maps = 0;
   gint64 most_unlisted = 0;
+  gboolean back_under_cap = FALSE;
   guint changes = 0;
 
   g_signal_connect (session, "state-changed", G_CALLBACK (push_cb), &pushed);
@@ -1675,6 +1676,28 @@ test_map_deltas_random (void)
       guint what = g_test_rand_int_range (0, 9);
       guint n_edits = g_test_rand_int_range (1, 4);
       guint before = pushed.n, changes_before = changes;
+      guint n_cards = count_cards (document);
+
+      /* Every 20 steps across the listing's cap, one way or the other:
+       * cards added to the first stage push the last ones out of the
+       * listing; cards deleted bring them back. */
+      if (step % 20 == 0 && n_cards < TRAIL_SESSION_MAX_LISTED_CARDS)
+        {
+          g_autoptr(TrailLane) lane = random_card_lane (document);
+          g_autoptr(TrailStage) stage = stage_at (document, 0);
+
+          for (guint i = n_cards; i < TRAIL_SESSION_MAX_LISTED_CARDS + 3; i++)
+            trail_document_add_card (document, lane, stage, 0, "over the cap");
+        }
+      else if (step % 20 == 0)
+        {
+          for (guint i = TRAIL_SESSION_MAX_LISTED_CARDS - 3; i < n_cards; i++)
+            {
+              g_autoptr(TrailCard) card = random_card (document);
+
+              trail_document_remove_card (document, card);
+            }
+        }
 
       for (guint e = 0; e < n_edits; e++)
         {
@@ -1754,6 +1777,8 @@ test_map_deltas_random (void)
         }
       g_assert_true (map_is_current (session, copy));
       pushed.base = pushed.serial;
+      if (most_unlisted > 0 && json_object_get_int_member (copy, "unlisted") == 0)
+        back_under_cap = TRUE;
       most_unlisted = MAX (most_unlisted, json_object_get_int_member (copy, "unlisted"));
     }
   if (g_test_verbose ())
@@ -1765,6 +1790,7 @@ test_map_deltas_random (void)
   g_assert_cmpuint (maps, ==, 0);
   /* The cap was crossed: cards are unlisted, the delta says how many. */
   g_assert_cmpint (most_unlisted, >, 0);
+  g_assert_true (back_under_cap);
 }
 
 /* The client's copy of the map, made from what it received as room.js
