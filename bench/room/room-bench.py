@@ -187,6 +187,8 @@ def main():
     parser.add_argument('--intents', type=int, default=20)
     parser.add_argument('--dump', help='write every card\'s send, ack and frame times (µs) here, as JSON')
     parser.add_argument('--perf', help='record the app with `perf record -g` into this file during the load round')
+    parser.add_argument('--perf-freq', type=int, default=2000,
+                        help='samples a second for --perf (8000 sees a 10 ms slice of the round in detail)')
     args = parser.parse_args()
     if not os.environ.get('DISPLAY'):
         print('room-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
@@ -222,7 +224,7 @@ def main():
         names = [f'p{i:03d}' for i in range(args.participants)]
         perf = None
         if args.perf:
-            perf = subprocess.Popen(['perf', 'record', '--call-graph', 'dwarf,16384', '-F', '2000', '-o', args.perf, '-p', str(proc.pid)],
+            perf = subprocess.Popen(['perf', 'record', '--call-graph', 'dwarf,16384', '-F', str(args.perf_freq), '-o', args.perf, '-p', str(proc.pid)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
         client0 = time.process_time()
