@@ -196,6 +196,9 @@ async def run_round(link, names, n, one_by_one, linger=0, pace=0):
 
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument('--runs', type=int, default=1,
+                        help='start the app and run both rounds this many times, then print the median of each run\'s p95s '
+                             '(one run\'s p95 varies threefold on a shared two-core machine)')
     parser.add_argument('--exe', default=os.environ.get('TRAILMAP_EXE'))
     parser.add_argument('--participants', type=int, default=100)
     parser.add_argument('--intents', type=int, default=20)
@@ -209,10 +212,41 @@ def main():
                         help='seconds between one participant\'s cards in the load round (0: as fast as it can)')
     parser.add_argument('--dump', help='write every card\'s send, ack and frame times (µs) here, as JSON')
     parser.add_argument('--perf', help='record the app with `perf record -g` into this file during the load round')
+    parser.add_argument('--perf-freq', type=int, default=2000,
+                        help='samples a second for --perf (8000 sees a 10 ms slice of the round in detail)')
     args = parser.parse_args()
+    if args.runs > 1:
+        return main_runs(args)
+    return run_once(args)[0]
+
+
+def main_runs(args):
+    status, results = 0, []
+    for i in range(args.runs):
+        print(f'--- run {i + 1} of {args.runs}')
+        sys.stdout.flush()
+        run_status, summary = run_once(args)
+        if run_status == 77:
+            return 77
+        status = max(status, run_status)
+        if summary:
+            results.append(summary)
+    if results:
+        print(f'--- {len(results)} runs, medians (range of the p95s):')
+        for key in ('idle: send → ack', 'idle: send → frame', 'load: send → ack', 'load: send → frame'):
+            p50 = statistics.median(r[key][0] for r in results)
+            p95s = [r[key][1] for r in results]
+            print(f'{key:22} p50 {p50:7.1f}  p95 {statistics.median(p95s):7.1f} ({min(p95s):.1f}–{max(p95s):.1f}) ms')
+        cpu = [r['cpu'] for r in results]
+        print(f'app CPU per card under load: median {statistics.median(cpu):.2f} ms ({min(cpu):.2f}–{max(cpu):.2f})')
+    return status
+
+
+def run_once(args):
+    summary = None
     if not os.environ.get('DISPLAY'):
         print('room-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
-        return 77
+        return 77, None
 
     work = tempfile.mkdtemp(prefix='trailmap-room-bench-')
     path = os.path.join(work, 'map.trailmap')
@@ -237,7 +271,7 @@ def main():
         link = proc.stdout.readline().strip()
         if not link.startswith('http://'):
             print(f'room-bench: no join link (got {link!r})')
-            return 1
+            return 1, None
         window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--name', 'Buying'],
                                 capture_output=True, text=True, timeout=60).stdout.split()[0]
         time.sleep(1)
@@ -253,7 +287,7 @@ def main():
         names = [f'p{i:03d}' for i in range(args.participants)]
         perf = None
         if args.perf:
-            perf = subprocess.Popen(['perf', 'record', '--call-graph', 'dwarf,16384', '-F', '2000', '-o', args.perf, '-p', str(proc.pid)],
+            perf = subprocess.Popen(['perf', 'record', '--call-graph', 'dwarf,16384', '-F', str(args.perf_freq), '-o', args.perf, '-p', str(proc.pid)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
         client0 = time.process_time()
@@ -301,9 +335,11 @@ def main():
               f'{", on a map of %d more cards" % args.preload if args.preload else ""}, '
               f'{len(load_cards)} acknowledged in {took:.2f} s; idle: 1 × {args.intents}, one at a time')
         print(f'{"":22} {"p50 ms":>9} {"p95 ms":>9} {"n":>6}')
+        summary = {'cpu': 1000 * (cpu2 - cpu1) / max(len(load_cards), 1)}
         for label, values in (('idle: send → ack', idle_ack), ('idle: send → frame', idle_frame),
                               ('load: send → ack', load_ack), ('load: send → frame', load_frame)):
             print(f'{label:22} {pct(values, 50):9.1f} {pct(values, 95):9.1f} {len(values):6d}')
+            summary[label] = (pct(values, 50), pct(values, 95))
         print(f'ratio load : idle p95  ack {pct(load_ack, 95) / max(pct(idle_ack, 95), 1e-3):.1f}, '
               f'frame {pct(load_frame, 95) / max(pct(idle_frame, 95), 1e-3):.1f}')
         print(f'app CPU per card: idle {1000 * (cpu1 - cpu0) / max(len(idle_cards), 1):.2f} ms, '
@@ -331,7 +367,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
         shutil.rmtree(work, ignore_errors=True)
-    return status
+    return status, summary
 
 
 if __name__ == '__main__':

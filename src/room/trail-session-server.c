@@ -29,9 +29,15 @@
  * from painting until a whole burst was done — a hundred phones adding
  * cards at once saw nothing on the projector for a second, then
  * everything. Now a frame is painted between slices whenever one is due,
- * showing the cards applied so far. */
+ * showing the cards applied so far.
+ *
+ * A slice is about two frames long: every frame of a burst repaints the
+ * whole visible canvas (each new card moves the rows below it), and with
+ * 6 ms slices painting took more than half of the app's time while a
+ * hundred phones sent at once, so the last cards waited longest. Measured
+ * with perf's timestamps during bench/room (docs/room.md, fourth round). */
 #define PENDING_PRIORITY   (G_PRIORITY_HIGH_IDLE + 30)
-#define PENDING_SLICE_US   6000
+#define PENDING_SLICE_US   30000
 /* Past these the queue no longer grows: a connection's next message is
  * applied as it is read, after its earlier ones, as before the queue (a
  * flood then slows only its sender's reading, and memory stays bounded). */

@@ -633,27 +633,44 @@ build_error_reply (gint64        id,
   return node_to_text (root);
 }
 
+/* Appends @str as a JSON string. */
+static void
+append_json_string (GString    *out,
+                    const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar ch = (guchar) *p;
+
+      if (ch == '"' || ch == '\\')
+        g_string_append_printf (out, "\\%c", ch);
+      else if (ch < 0x20)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_c (out, (char) ch);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Written by hand, not with a JsonBuilder: every card from the room is
+ * acknowledged, and building the tree and generating it from there was 3%
+ * of the app's time while a hundred phones sent at once. */
 static char *
 build_ack (gint64      id,
            const char *card_id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_sized_new (64);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "ack");
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, id);
+  g_string_append_printf (out, "{\"type\":\"ack\",\"id\":%" G_GINT64_FORMAT, id);
   if (card_id != NULL)
     {
-      json_builder_set_member_name (builder, "card");
-      json_builder_add_string_value (builder, card_id);
+      g_string_append (out, ",\"card\":");
+      append_json_string (out, card_id);
     }
-  json_builder_end_object (builder);
+  g_string_append_c (out, '}');
 
-  root = json_builder_get_root (builder);
-  return node_to_text (root);
+  return g_string_free (out, FALSE);
 }
 
 static char *
