@@ -115,13 +115,25 @@ class Participant:
                    'kind': self.kinds[i % len(self.kinds)], 'text': text}
         return message, text
 
-    async def send_all(self, n):
+    async def send_all(self, n, pace=0):
         reader = asyncio.create_task(self.reader(n))
         for i in range(n):
+            if pace > 0 and i > 0:
+                await asyncio.sleep(pace)
             message, text = self.intent(i)
             self.sent[i] = (now_us(), text)
             await self.ws.send(json.dumps(message))
         await reader
+
+    async def linger(self, quiet):
+        """Reads what the app still pushes after the last ack (the map
+        once the burst is applied), until nothing came for @quiet s."""
+        while True:
+            try:
+                text = await asyncio.wait_for(self.ws.recv(), quiet)
+            except (asyncio.TimeoutError, websockets.ConnectionClosed):
+                return
+            self.count(text, json.loads(text))
 
     async def send_one_by_one(self, n):
         for i in range(n):
@@ -169,32 +181,85 @@ def latencies(participants, frames):
     return ack, frame
 
 
-async def run_round(link, names, n, one_by_one):
+async def run_round(link, names, n, one_by_one, linger=0, pace=0):
     participants = [Participant(link, name, [], []) for name in names]
     await asyncio.gather(*(p.connect() for p in participants))
     if one_by_one:
         for p in participants:
             await p.send_one_by_one(n)
     else:
-        await asyncio.gather(*(p.send_all(n) for p in participants))
+        await asyncio.gather(*(p.send_all(n, pace) for p in participants))
+    if linger > 0:
+        await asyncio.gather(*(p.linger(linger) for p in participants))
     return participants
 
 
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument('--runs', type=int, default=1,
+                        help='start the app and run both rounds this many times, then print the median of each run\'s p95s '
+                             '(one run\'s p95 varies threefold on a shared two-core machine)')
     parser.add_argument('--exe', default=os.environ.get('TRAILMAP_EXE'))
     parser.add_argument('--participants', type=int, default=100)
     parser.add_argument('--intents', type=int, default=20)
+    parser.add_argument('--linger', type=float, default=1.0,
+                        help='after the load round\'s last ack, keep reading the pushes until none came '
+                             'for this many seconds (0: stop at the acks), so the bytes the phones '
+                             'received count the whole burst')
+    parser.add_argument('--preload', type=int, default=0,
+                        help='cards put in the map before the app starts (a big map the room adds to)')
+    parser.add_argument('--pace', type=float, default=0,
+                        help='seconds between one participant\'s cards in the load round (0: as fast as it can)')
     parser.add_argument('--dump', help='write every card\'s send, ack and frame times (µs) here, as JSON')
     parser.add_argument('--perf', help='record the app with `perf record -g` into this file during the load round')
+    parser.add_argument('--perf-freq', type=int, default=2000,
+                        help='samples a second for --perf (8000 sees a 10 ms slice of the round in detail)')
     args = parser.parse_args()
+    if args.runs > 1:
+        return main_runs(args)
+    return run_once(args)[0]
+
+
+def main_runs(args):
+    status, results = 0, []
+    for i in range(args.runs):
+        print(f'--- run {i + 1} of {args.runs}')
+        sys.stdout.flush()
+        run_status, summary = run_once(args)
+        if run_status == 77:
+            return 77
+        status = max(status, run_status)
+        if summary:
+            results.append(summary)
+    if results:
+        print(f'--- {len(results)} runs, medians (range of the p95s):')
+        for key in ('idle: send → ack', 'idle: send → frame', 'load: send → ack', 'load: send → frame'):
+            p50 = statistics.median(r[key][0] for r in results)
+            p95s = [r[key][1] for r in results]
+            print(f'{key:22} p50 {p50:7.1f}  p95 {statistics.median(p95s):7.1f} ({min(p95s):.1f}–{max(p95s):.1f}) ms')
+        cpu = [r['cpu'] for r in results]
+        print(f'app CPU per card under load: median {statistics.median(cpu):.2f} ms ({min(cpu):.2f}–{max(cpu):.2f})')
+    return status
+
+
+def run_once(args):
+    summary = None
     if not os.environ.get('DISPLAY'):
         print('room-bench: no display; run under xvfb-run or `meson test --benchmark --setup xvfb`')
-        return 77
+        return 77, None
 
     work = tempfile.mkdtemp(prefix='trailmap-room-bench-')
     path = os.path.join(work, 'map.trailmap')
-    shutil.copy(os.path.join(ROOT, 'data', 'templates', 'coffee-maker.trailmap'), path)
+    with open(os.path.join(ROOT, 'data', 'templates', 'coffee-maker.trailmap')) as f:
+        template = json.load(f)
+    lanes = [lane['id'] for lane in template['lanes'] if lane['kind'] != 'emotions']
+    stages = [stage['id'] for stage in template['stages']]
+    for i in range(args.preload):
+        template['cards'].append({'id': f'pre{i}', 'lane': lanes[i % len(lanes)],
+                                  'stage': stages[(i // len(lanes)) % len(stages)],
+                                  'text': f'Preloaded card {i}, a sentence of ordinary length'})
+    with open(path, 'w') as f:
+        json.dump(template, f)
     frames_path = os.path.join(work, 'frames.txt')
     env = dict(os.environ)
     env.update({'GDK_BACKEND': 'x11', 'GTK_A11Y': 'none', 'GSETTINGS_BACKEND': 'memory',
@@ -206,7 +271,7 @@ def main():
         link = proc.stdout.readline().strip()
         if not link.startswith('http://'):
             print(f'room-bench: no join link (got {link!r})')
-            return 1
+            return 1, None
         window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--name', 'Buying'],
                                 capture_output=True, text=True, timeout=60).stdout.split()[0]
         time.sleep(1)
@@ -222,11 +287,11 @@ def main():
         names = [f'p{i:03d}' for i in range(args.participants)]
         perf = None
         if args.perf:
-            perf = subprocess.Popen(['perf', 'record', '--call-graph', 'dwarf,16384', '-F', '2000', '-o', args.perf, '-p', str(proc.pid)],
+            perf = subprocess.Popen(['perf', 'record', '--call-graph', 'dwarf,16384', '-F', str(args.perf_freq), '-o', args.perf, '-p', str(proc.pid)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
         client0 = time.process_time()
-        load = asyncio.run(run_round(link, names, args.intents, False))
+        load = asyncio.run(run_round(link, names, args.intents, False, args.linger, args.pace))
         # From the first card sent to the last acknowledged: asyncio.run
         # also waits for the hundred connections to wind down.
         took = (max((a for p in load for (a, _c) in p.acked.values()), default=0) -
@@ -265,12 +330,16 @@ def main():
         missing = [t for t in expected if counts.get(t, 0) == 0]
         doubled = [t for t in expected if counts.get(t, 0) > 1]
 
-        print(f'room-bench: {args.participants} participants × {args.intents} cards, '
+        print(f'room-bench: {args.participants} participants × {args.intents} cards'
+              f'{", one every %g s" % args.pace if args.pace > 0 else ""}'
+              f'{", on a map of %d more cards" % args.preload if args.preload else ""}, '
               f'{len(load_cards)} acknowledged in {took:.2f} s; idle: 1 × {args.intents}, one at a time')
         print(f'{"":22} {"p50 ms":>9} {"p95 ms":>9} {"n":>6}')
+        summary = {'cpu': 1000 * (cpu2 - cpu1) / max(len(load_cards), 1)}
         for label, values in (('idle: send → ack', idle_ack), ('idle: send → frame', idle_frame),
                               ('load: send → ack', load_ack), ('load: send → frame', load_frame)):
             print(f'{label:22} {pct(values, 50):9.1f} {pct(values, 95):9.1f} {len(values):6d}')
+            summary[label] = (pct(values, 50), pct(values, 95))
         print(f'ratio load : idle p95  ack {pct(load_ack, 95) / max(pct(idle_ack, 95), 1e-3):.1f}, '
               f'frame {pct(load_frame, 95) / max(pct(idle_frame, 95), 1e-3):.1f}')
         print(f'app CPU per card: idle {1000 * (cpu1 - cpu0) / max(len(idle_cards), 1):.2f} ms, '
@@ -283,7 +352,7 @@ def main():
                 received.setdefault(kind, [0, 0])
                 received[kind][0] += n
                 received[kind][1] += size
-        print(f'the phones received (load round, after joining): '
+        print(f'the phones received (load round, after joining{", until quiet for %g s" % args.linger if args.linger > 0 else ", until the last ack"}): '
               + ', '.join(f'{n} {kind} ({size / 1024:.0f} KiB)' for kind, (n, size) in sorted(received.items()))
               + f'; the bench\'s own CPU {client_cpu:.2f} s')
         print(f'memory (VmRSS): {rss_before / 1024:.1f} MiB before, {rss_after / 1024:.1f} MiB after')
@@ -298,7 +367,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
         shutil.rmtree(work, ignore_errors=True)
-    return status
+    return status, summary
 
 
 if __name__ == '__main__':

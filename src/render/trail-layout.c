@@ -1196,6 +1196,38 @@ fill_cell (TrailLayout     *self,
   cell->content_height = h;
 }
 
+/* Places @card, just added to the document, at the end of @cell when
+ * that is where the document has it; returns FALSE when the cell must be
+ * filled again. A room of phones adds cards at the ends of their cells:
+ * filling a cell again looked up every card already in it, for every card
+ * added (4% of the app's time with 2,000 cards from a hundred phones). */
+static gboolean
+append_new_card (TrailLayout     *self,
+                 TrailLayoutCell *cell,
+                 TrailCard       *card)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  TrailLayoutCard *c;
+
+  if (cell->lane->kind == TRAIL_LANE_KIND_EMOTIONS)
+    return FALSE;
+
+  cards = trail_document_get_cell_cards (self->document, cell->lane->item.object, cell->stage->item.object);
+  if (cards->len == 0 || cards->pdata[cards->len - 1] != (gpointer) card)
+    return FALSE;
+  if (!card_visible (self, card))
+    return TRUE;
+
+  c = ensure_card (self, card, cell->lane->kind);
+  c->cell = cell;
+  g_ptr_array_add (cell->cards, c);
+  if (cell->cards->len > 1)
+    cell->content_height += self->style->card_gap;
+  cell->content_height += c->item.bounds.size.height;
+
+  return TRUE;
+}
+
 static void
 build_lane (TrailLayout     *self,
             TrailLayoutLane *l)
@@ -2591,7 +2623,8 @@ trail_layout_update (TrailLayout      *self,
         }
       if (new_cell != NULL && new_cell != old_cell)
         {
-          fill_cell (self, new_cell);
+          if (!is_new || old_cell != NULL || !append_new_card (self, new_cell, card))
+            fill_cell (self, new_cell);
           rows[1] = new_cell->lane;
         }
       if (rows[0] == rows[1])

@@ -29,9 +29,15 @@
  * from painting until a whole burst was done — a hundred phones adding
  * cards at once saw nothing on the projector for a second, then
  * everything. Now a frame is painted between slices whenever one is due,
- * showing the cards applied so far. */
+ * showing the cards applied so far.
+ *
+ * A slice is about two frames long: every frame of a burst repaints the
+ * whole visible canvas (each new card moves the rows below it), and with
+ * 6 ms slices painting took more than half of the app's time while a
+ * hundred phones sent at once, so the last cards waited longest. Measured
+ * with perf's timestamps during bench/room (docs/room.md, fourth round). */
 #define PENDING_PRIORITY   (G_PRIORITY_HIGH_IDLE + 30)
-#define PENDING_SLICE_US   6000
+#define PENDING_SLICE_US   30000
 /* Past these the queue no longer grows: a connection's next message is
  * applied as it is read, after its earlier ones, as before the queue (a
  * flood then slows only its sender's reading, and memory stays bounded). */
@@ -148,24 +154,35 @@ send_text (Connection *connection,
     soup_websocket_connection_send_text (connection->connection, text);
 }
 
+/* The map goes to a phone only when it changed since the phone's copy
+ * (a vote changes only what the voter sees, "you"), and then as what
+ * changed when the phone has the revision the last push sent: the delta
+ * is made once for all of them. A phone that just joined, reconnected or
+ * asked again ("resync") gets the whole map. */
+static void
+send_map (TrailSessionServer *self,
+          Connection         *connection)
+{
+  guint serial = trail_session_get_map_serial (self->session);
+  const char *delta = NULL;
+
+  if (connection->map_serial == serial)
+    return;
+  if (connection->map_serial != 0)
+    delta = trail_session_get_map_delta (self->session, connection->map_serial);
+  send_text (connection, delta != NULL ? delta : trail_session_get_map_state (self->session));
+  connection->map_serial = serial;
+}
+
 static void
 send_state (TrailSessionServer *self,
             Connection         *connection)
 {
   g_autofree char *personal = NULL;
 
-  guint serial = trail_session_get_map_serial (self->session);
-
   if (connection->participant == NULL)
     return;
-  /* The whole map goes to a phone only when it changed since the phone's
-   * last copy: a vote changes only what the voter sees ("you"), and sent
-   * the map (up to 2,000 cards) to every phone. */
-  if (connection->map_serial != serial)
-    {
-      send_text (connection, trail_session_get_map_state (self->session));
-      connection->map_serial = serial;
-    }
+  send_map (self, connection);
   personal = trail_session_dup_personal_state (self->session, connection->participant);
   send_text (connection, personal);
 }
@@ -615,6 +632,21 @@ on_state_changed_cb (TrailSessionServer *self)
 }
 
 static void
+on_resync_requested_cb (TrailSessionServer      *self,
+                        TrailSessionParticipant *participant)
+{
+  for (guint i = 0; i < self->connections->len; i++)
+    {
+      Connection *connection = g_ptr_array_index (self->connections, i);
+
+      if (connection->participant != participant || connection->closing)
+        continue;
+      connection->map_serial = 0;
+      send_map (self, connection);
+    }
+}
+
+static void
 on_participant_removed_cb (TrailSessionServer      *self,
                            TrailSessionParticipant *participant)
 {
@@ -697,6 +729,8 @@ trail_session_server_new (TrailSession *session)
                            G_CALLBACK (on_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "participant-removed",
                            G_CALLBACK (on_participant_removed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "resync-requested",
+                           G_CALLBACK (on_resync_requested_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -210,6 +210,10 @@ take_token (TrailSessionParticipant *self)
 
 /* ---- Session ---------------------------------------------------------- */
 
+typedef struct _MapSnapshot MapSnapshot;
+static void map_snapshot_unref (MapSnapshot *snapshot);
+static void map_base_free (gpointer data);
+
 struct _TrailSession
 {
   GObject               parent_instance;
@@ -223,12 +227,19 @@ struct _TrailSession
   /* The lane inbox cards go to, made on the first one. */
   char                 *inbox_lane_id;
 
-  char                 *map_state;
-  /* The last map text made and its serial: an edit that leaves the text
-   * as it was (a dot while results are hidden, a field phones do not see)
-   * keeps the serial, and the server sends no phone the map again. */
-  char                 *last_map_state;
+  /* What the phones see, as a compact snapshot (MapSnapshot) of its
+   * revision map_serial: an edit that leaves it as it was (a dot while
+   * results are hidden, a field phones do not see) keeps the revision, and
+   * the server sends no phone anything. Made again, after a change, when
+   * first asked for; the map's JSON text only when a phone needs it. */
+  MapSnapshot          *snapshot;
   guint                 map_serial;
+  guint                 snapshot_valid : 1;
+  char                 *map_state;
+  /* The last few revisions sent to phones (MapBase, oldest first): the
+   * bases deltas are made from, each once per new revision for every
+   * phone at that base. */
+  GPtrArray            *bases;
   guint                 state_source;
 
   /* Cards from the room known to fit within the file's limits without
@@ -258,6 +269,7 @@ enum {
 enum {
   STATE_CHANGED,
   PARTICIPANT_REMOVED,
+  RESYNC_REQUESTED,
   N_SIGNALS
 };
 
@@ -285,7 +297,7 @@ queue_state_changed (TrailSession *self,
                      gboolean      map_changed)
 {
   if (map_changed)
-    g_clear_pointer (&self->map_state, g_free);
+    self->snapshot_valid = FALSE;
   if (self->state_source == 0)
     self->state_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, STATE_PUSH_INTERVAL,
                                              emit_state_changed, self, NULL);
@@ -329,8 +341,9 @@ trail_session_finalize (GObject *object)
   TrailSession *self = TRAIL_SESSION (object);
 
   g_free (self->inbox_lane_id);
+  g_clear_pointer (&self->snapshot, map_snapshot_unref);
+  g_clear_pointer (&self->bases, g_ptr_array_unref);
   g_free (self->map_state);
-  g_free (self->last_map_state);
 
   G_OBJECT_CLASS (trail_session_parent_class)->finalize (object);
 }
@@ -441,6 +454,9 @@ trail_session_class_init (TrailSessionClass *klass)
   signals[PARTICIPANT_REMOVED] =
     g_signal_new ("participant-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRAIL_TYPE_SESSION_PARTICIPANT);
+  signals[RESYNC_REQUESTED] =
+    g_signal_new ("resync-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRAIL_TYPE_SESSION_PARTICIPANT);
 }
 
 static void
@@ -448,6 +464,7 @@ trail_session_init (TrailSession *self)
 {
   self->participants = g_list_store_new (TRAIL_TYPE_SESSION_PARTICIPANT);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->bases = g_ptr_array_new_with_free_func (map_base_free);
 }
 
 /* ---- Helpers ---------------------------------------------------------- */
@@ -616,27 +633,44 @@ build_error_reply (gint64        id,
   return node_to_text (root);
 }
 
+/* Appends @str as a JSON string. */
+static void
+append_json_string (GString    *out,
+                    const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar ch = (guchar) *p;
+
+      if (ch == '"' || ch == '\\')
+        g_string_append_printf (out, "\\%c", ch);
+      else if (ch < 0x20)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_c (out, (char) ch);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Written by hand, not with a JsonBuilder: every card from the room is
+ * acknowledged, and building the tree and generating it from there was 3%
+ * of the app's time while a hundred phones sent at once. */
 static char *
 build_ack (gint64      id,
            const char *card_id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_sized_new (64);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "ack");
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, id);
+  g_string_append_printf (out, "{\"type\":\"ack\",\"id\":%" G_GINT64_FORMAT, id);
   if (card_id != NULL)
     {
-      json_builder_set_member_name (builder, "card");
-      json_builder_add_string_value (builder, card_id);
+      g_string_append (out, ",\"card\":");
+      append_json_string (out, card_id);
     }
-  json_builder_end_object (builder);
+  g_string_append_c (out, '}');
 
-  root = json_builder_get_root (builder);
-  return node_to_text (root);
+  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -1094,6 +1128,27 @@ handle_resume (TrailSession  *self,
   return participant;
 }
 
+/* A phone whose copy of the map went wrong (a delta that did not fit
+ * it) asks for the whole map again: the server sends it at once
+ * ("resync-requested"). Not a contribution, so taken while paused; it
+ * costs a message of the rate like any other, so a flood of them costs
+ * the app no more maps than reconnecting would. */
+static char *
+handle_resync (TrailSession             *self,
+               TrailSessionParticipant  *participant,
+               gint64                    id,
+               JsonObject               *object,
+               GError                  **error)
+{
+  static const char * const members[] = { "type", "id", NULL };
+
+  if (!check_members (object, members, error))
+    return NULL;
+
+  g_signal_emit (self, signals[RESYNC_REQUESTED], 0, participant);
+  return build_ack (id, NULL);
+}
+
 static char *
 dispatch (TrailSession             *self,
           TrailSessionParticipant **participant,
@@ -1132,6 +1187,8 @@ dispatch (TrailSession             *self,
                            _("The facilitator removed you from this session."));
       return NULL;
     }
+  if (g_str_equal (type, "resync"))
+    return handle_resync (self, *participant, id, object, error);
   if (!g_str_equal (type, "add-card") && !g_str_equal (type, "vote") && !g_str_equal (type, "rate"))
     {
       g_set_error_literal (error, TRAIL_SESSION_ERROR, TRAIL_SESSION_ERROR_UNKNOWN,
@@ -1361,16 +1418,97 @@ trail_session_receive (TrailSession             *self,
   return reply;
 }
 
-static void
-add_map_state (TrailSession *self,
-               JsonBuilder  *builder)
+/* ---- The map the phones see ------------------------------------------- */
+
+/* One listed card as the phones see it; the strings are the snapshot's. */
+typedef struct
 {
-  GListModel *stages = trail_document_get_stages (self->document);
-  GListModel *lanes = trail_document_get_lanes (self->document);
+  const char *id;
+  const char *lane;     /* the lane's title */
+  const char *kind;     /* static: trail_lane_kind_to_string() */
+  const char *text;
+  guint       stage;    /* index in the snapshot's stages */
+  guint       position; /* index in its stage's listed cards */
+} MapCard;
+
+/* What the phones see of the map, compact enough to keep a few (the
+ * revisions phones have, MapBase) and to compare card by card without
+ * making any JSON. */
+struct _MapSnapshot
+{
+  JsonObject   *header;      /* title, pause, mode, hooks, scale, kinds, unlisted */
+  GStringChunk *strings;
+  GPtrArray    *stage_ids;   /* const char *, in the map's order */
+  GPtrArray    *stage_names;
+  GArray       *cards;       /* MapCard, stage by stage, in list order */
+  GHashTable   *by_id;       /* card id → its index in cards + 1 */
+};
+
+static void
+map_snapshot_clear (MapSnapshot *snapshot)
+{
+  json_object_unref (snapshot->header);
+  g_string_chunk_free (snapshot->strings);
+  g_ptr_array_unref (snapshot->stage_ids);
+  g_ptr_array_unref (snapshot->stage_names);
+  g_array_unref (snapshot->cards);
+  g_hash_table_unref (snapshot->by_id);
+}
+
+static void
+map_snapshot_unref (MapSnapshot *snapshot)
+{
+  g_rc_box_release_full (snapshot, (GDestroyNotify) map_snapshot_clear);
+}
+
+/* A revision some phones have, and the delta from it to the newest. */
+typedef struct
+{
+  guint        serial;
+  MapSnapshot *snapshot;
+  char        *delta;
+  guint        delta_to;  /* the revision @delta leads to, 0: none made */
+} MapBase;
+
+/* Phones are at the revision of the last push, or of the map they got on
+ * joining or reconnecting since: a few kept cover all of them but one
+ * that missed pushes, which gets the whole map. */
+#define MAX_MAP_BASES 4
+
+static void
+map_base_free (gpointer data)
+{
+  MapBase *base = data;
+
+  map_snapshot_unref (base->snapshot);
+  g_free (base->delta);
+  g_free (base);
+}
+
+static inline MapCard *
+map_card (MapSnapshot *snapshot,
+          guint        index)
+{
+  return &g_array_index (snapshot->cards, MapCard, index);
+}
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+/* Everything the phones see but the stages and their cards. */
+static JsonObject *
+build_header (TrailSession *self,
+              guint         unlisted)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   int min = trail_document_get_scale_min (self->document);
   int max = trail_document_get_scale_max (self->document);
-  guint listed = 0, unlisted = 0;
 
+  json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, trail_document_get_title (self->document));
   json_builder_set_member_name (builder, "paused");
@@ -1421,56 +1559,409 @@ add_map_state (TrailSession *self,
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "stages");
-  json_builder_begin_array (builder);
+  /* The cards past TRAIL_SESSION_MAX_LISTED_CARDS, counted. */
+  json_builder_set_member_name (builder, "unlisted");
+  json_builder_add_int_value (builder, unlisted);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_object_ref (json_node_get_object (root));
+}
+
+static MapSnapshot *
+map_snapshot_new (TrailSession *self)
+{
+  MapSnapshot *snapshot = g_rc_box_new0 (MapSnapshot);
+  GListModel *stages = trail_document_get_stages (self->document);
+  GListModel *lanes = trail_document_get_lanes (self->document);
+  guint unlisted = 0;
+
+  snapshot->strings = g_string_chunk_new (16 * 1024);
+  snapshot->stage_ids = g_ptr_array_new ();
+  snapshot->stage_names = g_ptr_array_new ();
+  snapshot->cards = g_array_new (FALSE, FALSE, sizeof (MapCard));
+  snapshot->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
     {
       g_autoptr(TrailStage) stage = g_list_model_get_item (stages, s);
+      guint position = 0;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, trail_stage_get_id (stage));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, trail_stage_get_name (stage));
-      json_builder_set_member_name (builder, "cards");
-      json_builder_begin_array (builder);
+      g_ptr_array_add (snapshot->stage_ids,
+                       g_string_chunk_insert (snapshot->strings, or_empty (trail_stage_get_id (stage))));
+      g_ptr_array_add (snapshot->stage_names,
+                       g_string_chunk_insert (snapshot->strings, or_empty (trail_stage_get_name (stage))));
       for (guint l = 0; l < g_list_model_get_n_items (lanes); l++)
         {
           g_autoptr(TrailLane) lane = g_list_model_get_item (lanes, l);
           g_autoptr(GPtrArray) cards = NULL;
+          const char *title;
 
           if (trail_lane_get_kind (lane) == TRAIL_LANE_KIND_EMOTIONS)
             continue;
           cards = trail_document_get_cell_cards (self->document, lane, stage);
+          if (cards->len == 0)
+            continue;
+          title = g_string_chunk_insert_const (snapshot->strings, or_empty (trail_lane_get_title (lane)));
           for (guint c = 0; c < cards->len; c++)
             {
               TrailCard *card = g_ptr_array_index (cards, c);
+              MapCard entry;
 
-              if (listed >= TRAIL_SESSION_MAX_LISTED_CARDS)
+              if (snapshot->cards->len >= TRAIL_SESSION_MAX_LISTED_CARDS)
                 {
                   unlisted++;
                   continue;
                 }
-              listed++;
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "id");
-              json_builder_add_string_value (builder, trail_card_get_id (card));
-              json_builder_set_member_name (builder, "lane");
-              json_builder_add_string_value (builder, trail_lane_get_title (lane));
-              json_builder_set_member_name (builder, "kind");
-              json_builder_add_string_value (builder, trail_lane_kind_to_string (trail_lane_get_kind (lane)));
-              json_builder_set_member_name (builder, "text");
-              json_builder_add_string_value (builder, trail_card_get_text (card));
-              json_builder_end_object (builder);
+              entry.id = g_string_chunk_insert (snapshot->strings, or_empty (trail_card_get_id (card)));
+              entry.lane = title;
+              entry.kind = trail_lane_kind_to_string (trail_lane_get_kind (lane));
+              entry.text = g_string_chunk_insert (snapshot->strings, or_empty (trail_card_get_text (card)));
+              entry.stage = s;
+              entry.position = position++;
+              g_array_append_val (snapshot->cards, entry);
+              g_hash_table_insert (snapshot->by_id, (gpointer) entry.id,
+                                   GUINT_TO_POINTER (snapshot->cards->len));
             }
+        }
+    }
+  snapshot->header = build_header (self, unlisted);
+
+  return snapshot;
+}
+
+static gboolean
+same_stages (MapSnapshot *a,
+             MapSnapshot *b)
+{
+  if (a->stage_ids->len != b->stage_ids->len)
+    return FALSE;
+  for (guint s = 0; s < a->stage_ids->len; s++)
+    {
+      if (!g_str_equal (a->stage_ids->pdata[s], b->stage_ids->pdata[s]) ||
+          !g_str_equal (a->stage_names->pdata[s], b->stage_names->pdata[s]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_card (const MapCard *a,
+           const MapCard *b)
+{
+  return a->stage == b->stage && g_str_equal (a->id, b->id) && g_str_equal (a->lane, b->lane) &&
+         g_str_equal (a->kind, b->kind) && g_str_equal (a->text, b->text);
+}
+
+static gboolean
+map_snapshot_equal (MapSnapshot *a,
+                    MapSnapshot *b)
+{
+  if (!json_object_equal (a->header, b->header) || !same_stages (a, b) ||
+      a->cards->len != b->cards->len)
+    return FALSE;
+  for (guint i = 0; i < a->cards->len; i++)
+    {
+      if (!same_card (map_card (a, i), map_card (b, i)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_header_members (JsonBuilder *builder,
+                    JsonObject  *header)
+{
+  g_autoptr(GList) members = json_object_get_members (header);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (header, l->data)));
+    }
+}
+
+static void
+add_card_fields (JsonBuilder   *builder,
+                 const MapCard *card)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, card->id);
+  json_builder_set_member_name (builder, "lane");
+  json_builder_add_string_value (builder, card->lane);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, card->kind);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, card->text);
+}
+
+static char *
+map_snapshot_to_text (MapSnapshot *snapshot,
+                      guint        revision)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint i = 0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "map");
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, revision);
+  add_header_members (builder, snapshot->header);
+
+  json_builder_set_member_name (builder, "stages");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < snapshot->stage_ids->len; s++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, snapshot->stage_ids->pdata[s]);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, snapshot->stage_names->pdata[s]);
+      json_builder_set_member_name (builder, "cards");
+      json_builder_begin_array (builder);
+      for (; i < snapshot->cards->len && map_card (snapshot, i)->stage == s; i++)
+        {
+          json_builder_begin_object (builder);
+          add_card_fields (builder, map_card (snapshot, i));
+          json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "unlisted");
-  json_builder_add_int_value (builder, unlisted);
+  root = json_builder_get_root (builder);
+  return node_to_text (root);
+}
+
+/* About what a card costs in a message (its JSON's fixed part, escapes
+ * aside): enough to tell a delta larger than the map it replaces. */
+static gsize
+card_bytes (const MapCard *card)
+{
+  return strlen (card->id) + strlen (card->lane) + strlen (card->kind) + strlen (card->text) + 40;
+}
+
+/* @kept are the cards of one stage that stayed, in their new order, with
+ * their old positions in @old_position. The longest run of them whose old
+ * positions increase keeps its place on the phone; the others moved
+ * within the stage and are sent again (marked in @send) to be put back
+ * where they now are. */
+static void
+mark_moved (const guint *kept,
+            const guint *old_position,
+            guint        n,
+            gboolean    *send)
+{
+  g_autofree guint *tails = NULL;
+  g_autofree int *previous = NULL;
+  g_autofree gboolean *in_run = NULL;
+  guint length = 0;
+  gboolean ordered = TRUE;
+
+  for (guint j = 1; j < n && ordered; j++)
+    ordered = old_position[j - 1] < old_position[j];
+  if (ordered)
+    return;
+
+  tails = g_new (guint, n);
+  previous = g_new (int, n);
+  in_run = g_new0 (gboolean, n);
+  for (guint j = 0; j < n; j++)
+    {
+      guint lo = 0, hi = length;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (old_position[tails[mid]] < old_position[j])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      previous[j] = lo > 0 ? (int) tails[lo - 1] : -1;
+      tails[lo] = j;
+      if (lo == length)
+        length++;
+    }
+  for (int k = (int) tails[length - 1]; k >= 0; k = previous[k])
+    in_run[k] = TRUE;
+  for (guint j = 0; j < n; j++)
+    {
+      if (!in_run[j])
+        send[kept[j]] = TRUE;
+    }
+}
+
+/* The "map-delta" from @from to @to (docs/room.md), or NULL when a phone
+ * should get the whole map: the stages changed (added, removed, moved or
+ * renamed: every form on the page follows them), or the delta would be
+ * larger than the map. A phone applies it by taking out the cards removed
+ * and the cards sent, then putting each card sent in at its index, stage
+ * by stage in increasing index: the cards left keep their order (those
+ * that moved within their stage are sent), so each index is right when
+ * its card goes in. */
+static char *
+build_delta (MapSnapshot *from,
+             guint        from_revision,
+             MapSnapshot *to,
+             guint        to_revision)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+  g_autofree gboolean *send = NULL;
+  g_autofree guint *kept = NULL;
+  g_autofree guint *old_position = NULL;
+  gsize delta_bytes = 0, map_bytes = 0;
+  guint i = 0;
+
+  if (!same_stages (from, to))
+    return NULL;
+
+  for (guint j = 0; j < from->cards->len; j++)
+    {
+      const MapCard *card = map_card (from, j);
+
+      if (!g_hash_table_contains (to->by_id, card->id))
+        {
+          g_ptr_array_add (removed, (gpointer) card->id);
+          delta_bytes += strlen (card->id) + 3;
+        }
+    }
+
+  send = g_new0 (gboolean, to->cards->len + 1);
+  kept = g_new (guint, to->cards->len + 1);
+  old_position = g_new (guint, to->cards->len + 1);
+  for (guint s = 0; s < to->stage_ids->len; s++)
+    {
+      guint n_kept = 0;
+
+      for (; i < to->cards->len && map_card (to, i)->stage == s; i++)
+        {
+          const MapCard *card = map_card (to, i);
+          guint found = GPOINTER_TO_UINT (g_hash_table_lookup (from->by_id, card->id));
+
+          map_bytes += card_bytes (card);
+          if (found == 0 || !same_card (map_card (from, found - 1), card))
+            {
+              send[i] = TRUE;
+              continue;
+            }
+          kept[n_kept] = i;
+          old_position[n_kept] = map_card (from, found - 1)->position;
+          n_kept++;
+        }
+      mark_moved (kept, old_position, n_kept, send);
+    }
+  for (guint j = 0; j < to->cards->len; j++)
+    {
+      if (send[j])
+        delta_bytes += card_bytes (map_card (to, j)) + 30;
+    }
+  if (delta_bytes > map_bytes)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "map-delta");
+  json_builder_set_member_name (builder, "base");
+  json_builder_add_int_value (builder, from_revision);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, to_revision);
+  /* The map's other fields, all of them, when any changed: a few hundred
+   * bytes, rarely. */
+  if (!json_object_equal (from->header, to->header))
+    {
+      json_builder_set_member_name (builder, "set");
+      json_builder_begin_object (builder);
+      add_header_members (builder, to->header);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "removed");
+  json_builder_begin_array (builder);
+  for (guint j = 0; j < removed->len; j++)
+    json_builder_add_string_value (builder, removed->pdata[j]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "cards");
+  json_builder_begin_array (builder);
+  for (guint j = 0; j < to->cards->len; j++)
+    {
+      const MapCard *card = map_card (to, j);
+
+      if (!send[j])
+        continue;
+      json_builder_begin_object (builder);
+      add_card_fields (builder, card);
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, to->stage_ids->pdata[card->stage]);
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_int_value (builder, card->position);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  /* Each stage's number of cards afterwards: the phone checks its copy. */
+  json_builder_set_member_name (builder, "sizes");
+  json_builder_begin_array (builder);
+  i = 0;
+  for (guint s = 0; s < to->stage_ids->len; s++)
+    {
+      guint n = 0;
+
+      for (; i < to->cards->len && map_card (to, i)->stage == s; i++)
+        n++;
+      json_builder_add_int_value (builder, n);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return node_to_text (root);
+}
+
+/* Makes the snapshot again after a change; a new revision only when what
+ * the phones see differs. */
+static void
+ensure_snapshot (TrailSession *self)
+{
+  MapSnapshot *snapshot;
+
+  if (self->snapshot_valid && self->snapshot != NULL)
+    return;
+
+  snapshot = map_snapshot_new (self);
+  self->snapshot_valid = TRUE;
+  if (self->snapshot != NULL && map_snapshot_equal (self->snapshot, snapshot))
+    {
+      map_snapshot_unref (snapshot);
+      return;
+    }
+  g_clear_pointer (&self->snapshot, map_snapshot_unref);
+  self->snapshot = snapshot;
+  self->map_serial++;
+  g_clear_pointer (&self->map_state, g_free);
+}
+
+/* The current revision goes out to phones: deltas can start from it. */
+static void
+remember_sent (TrailSession *self)
+{
+  MapBase *base;
+
+  if (self->bases->len > 0 &&
+      ((MapBase *) g_ptr_array_index (self->bases, self->bases->len - 1))->serial == self->map_serial)
+    return;
+  base = g_new0 (MapBase, 1);
+  base->serial = self->map_serial;
+  base->snapshot = g_rc_box_acquire (self->snapshot);
+  g_ptr_array_add (self->bases, base);
+  if (self->bases->len > MAX_MAP_BASES)
+    g_ptr_array_remove_index (self->bases, 0);
 }
 
 const char *
@@ -1478,25 +1969,10 @@ trail_session_get_map_state (TrailSession *self)
 {
   g_return_val_if_fail (TRAIL_IS_SESSION (self), NULL);
 
+  ensure_snapshot (self);
   if (self->map_state == NULL)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, "map");
-      add_map_state (self, builder);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      self->map_state = node_to_text (root);
-      if (g_strcmp0 (self->map_state, self->last_map_state) != 0)
-        {
-          g_free (self->last_map_state);
-          self->last_map_state = g_strdup (self->map_state);
-          self->map_serial++;
-        }
-    }
+    self->map_state = map_snapshot_to_text (self->snapshot, self->map_serial);
+  remember_sent (self);
 
   return self->map_state;
 }
@@ -1506,8 +1982,38 @@ trail_session_get_map_serial (TrailSession *self)
 {
   g_return_val_if_fail (TRAIL_IS_SESSION (self), 0);
 
-  trail_session_get_map_state (self);
+  ensure_snapshot (self);
   return self->map_serial;
+}
+
+const char *
+trail_session_get_map_delta (TrailSession *self,
+                             guint         serial)
+{
+  MapBase *base = NULL;
+
+  g_return_val_if_fail (TRAIL_IS_SESSION (self), NULL);
+
+  ensure_snapshot (self);
+  if (serial == self->map_serial)
+    return NULL;
+  for (guint i = 0; i < self->bases->len; i++)
+    {
+      if (((MapBase *) g_ptr_array_index (self->bases, i))->serial == serial)
+        base = g_ptr_array_index (self->bases, i);
+    }
+  if (base == NULL)
+    return NULL;
+  if (base->delta_to != self->map_serial)
+    {
+      g_free (base->delta);
+      base->delta = build_delta (base->snapshot, base->serial, self->snapshot, self->map_serial);
+      base->delta_to = self->map_serial;
+    }
+  if (base->delta != NULL)
+    remember_sent (self);
+
+  return base->delta;
 }
 
 static void

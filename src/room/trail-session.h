@@ -91,7 +91,9 @@ G_DECLARE_FINAL_TYPE (TrailSession, trail_session, TRAIL, SESSION, GObject)
  * Signals:
  *   state-changed ()  the map or the room changed: push the new state (at
  *                     most once per main-loop turn after a burst of edits)
- *   participant-removed (TrailSessionParticipant *)  close its connection */
+ *   participant-removed (TrailSessionParticipant *)  close its connection
+ *   resync-requested (TrailSessionParticipant *)  its phone asked for the
+ *                     whole map again ("resync"): send it at once */
 TrailSession  *trail_session_new                (TrailDocument *document);
 TrailDocument *trail_session_get_document       (TrailSession  *self);
 
@@ -130,11 +132,19 @@ char          *trail_session_receive            (TrailSession             *self,
                                                  gsize                     len);
 
 /* The state every participant sees (stages, cards, lane kinds, the scale,
- * pause and mode), as a JSON text; cached until the map changes. */
+ * pause and mode), as a "map" JSON text carrying its revision; cached
+ * until the map changes. */
 const char    *trail_session_get_map_state      (TrailSession            *self);
-/* Changes (from 1) when the text trail_session_get_map_state() returns
- * does: a phone that has this one needs no copy. */
+/* The map's revision: changes (from 1) when what the phones see does; a
+ * phone that has this one needs no copy. */
 guint          trail_session_get_map_serial     (TrailSession            *self);
+/* What changed since revision @serial, as a "map-delta" JSON text (made
+ * once per new revision for every phone at @serial), or NULL when the
+ * phone needs the whole map: @serial is not one of the last few revisions
+ * handed out (by this function or trail_session_get_map_state()), the
+ * stages changed, or the delta would be larger than the map. */
+const char    *trail_session_get_map_delta      (TrailSession            *self,
+                                                 guint                    serial);
 /* What only @participant sees: the voting round with its dots, its
  * ratings, the timer and the presented stage. */
 char          *trail_session_dup_personal_state (TrailSession            *self,

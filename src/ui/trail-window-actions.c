@@ -58,6 +58,29 @@ show_save_error (TrailWindow  *self,
                     G_CALLBACK (on_save_error_response_cb), self);
 }
 
+/* Replaces the item at @position only when its label changed: each item
+ * replaced rebuilds its row in the open or closed menu, and while a room
+ * of phones adds cards the undo label changes every frame but the redo
+ * label does not. */
+static void
+set_menu_item_label (GMenu      *section,
+                     int         position,
+                     const char *label,
+                     const char *action)
+{
+  g_autofree char *current = NULL;
+
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (section)))
+    {
+      if (g_menu_model_get_item_attribute (G_MENU_MODEL (section), position,
+                                           G_MENU_ATTRIBUTE_LABEL, "s", &current) &&
+          g_strcmp0 (current, label) == 0)
+        return;
+      g_menu_remove (section, position);
+    }
+  g_menu_insert (section, position, label, action);
+}
+
 static gboolean
 update_undo_menu_cb (GtkWidget     *widget,
                      GdkFrameClock *frame_clock,
@@ -84,9 +107,10 @@ update_undo_menu_cb (GtkWidget     *widget,
   /* Translators: %s is what redo does again, such as "Move Card". */
   redo_text = redo_label ? g_strdup_printf (_("_Redo %s"), redo_label) : g_strdup (_("_Redo"));
 
-  g_menu_remove_all (self->undo_section);
-  g_menu_append (self->undo_section, undo_text, "win.undo");
-  g_menu_append (self->undo_section, redo_text, "win.redo");
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->undo_section)) != 2)
+    g_menu_remove_all (self->undo_section);
+  set_menu_item_label (self->undo_section, 0, undo_text, "win.undo");
+  set_menu_item_label (self->undo_section, 1, redo_text, "win.redo");
 
   return G_SOURCE_REMOVE;
 }

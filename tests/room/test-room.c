@@ -257,6 +257,10 @@ test_hostile_messages (void)
     { "{\"type\":\"rate\",\"stage\":\"@S\",\"score\":1.5}", "invalid" },
     { "{\"type\":\"rate\",\"stage\":\"@S\",\"score\":1}", "unavailable" },
     { "{\"type\":\"join\",\"name\":\"again\"}", "invalid" },
+    { "{\"type\":\"resync\",\"base\":1}", "invalid" },
+    { "{\"type\":\"resync\",\"id\":\"1\"}", "invalid" },
+    { "{\"type\":\"resync\",\"id\":1.5}", "invalid" },
+    { "{\"type\":\"Resync\"}", "unknown" },
     { "{\"type\":\"add-card\",\"a\":{\"b\":{\"c\":{\"d\":{\"e\":1}}}}}", "malformed" },
     { "@H", "malformed" },
   };
@@ -364,6 +368,74 @@ test_flood_and_pause (void)
   }
   g_object_unref (mallory);
   g_assert_cmpuint (g_list_model_get_n_items (trail_session_get_participants (session)), ==, 0);
+}
+
+static void
+count_resync_cb (TrailSession            *session,
+                 TrailSessionParticipant *participant,
+                 guint                   *n)
+{
+  (*n)++;
+}
+
+/* "resync": only once joined, no field but its id, taken while paused
+ * (it is no contribution), rate-limited like every other message, and
+ * it changes nothing in the document. */
+static void
+test_resync_intent (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(GBytes) before = trail_document_serialize (document);
+  TrailSessionParticipant *nobody = NULL;
+  TrailSessionParticipant *ann;
+  guint asked = 0, accepted = 0, limited = 0;
+
+  g_signal_connect (session, "resync-requested", G_CALLBACK (count_resync_cb), &asked);
+  {
+    g_autofree char *reply = send_msg (session, &nobody, "{\"type\":\"resync\"}");
+
+    assert_reply (reply, "error", "not-joined");
+    g_assert_null (nobody);
+  }
+  ann = join (session, "Ann");
+  trail_session_set_paused (session, TRUE);
+  {
+    g_autofree char *reply = send_msg (session, &ann, "{\"type\":\"resync\",\"id\":3}");
+    g_autoptr(JsonObject) object = parse_reply (reply);
+
+    g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "ack");
+    g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 3);
+    g_assert_cmpuint (asked, ==, 1);
+  }
+  {
+    g_autofree char *reply = send_msg (session, &ann, "{\"type\":\"resync\",\"map\":{}}");
+
+    assert_reply (reply, "error", "invalid");
+    g_assert_cmpuint (asked, ==, 1);
+  }
+  /* A flood of them: the burst, then refused. */
+  for (guint i = 0; i < 3 * TRAIL_SESSION_BURST; i++)
+    {
+      g_autofree char *reply = send_msg (session, &ann, "{\"type\":\"resync\"}");
+
+      if (g_str_has_prefix (reply, "{\"type\":\"ack\""))
+        accepted++;
+      else
+        {
+          assert_reply (reply, "error", "rate-limited");
+          limited++;
+        }
+    }
+  g_assert_cmpuint (accepted, <=, TRAIL_SESSION_BURST);
+  g_assert_cmpuint (limited, >=, 2 * TRAIL_SESSION_BURST);
+  g_assert_cmpuint (asked, ==, 1 + accepted);
+  {
+    g_autoptr(GBytes) after = trail_document_serialize (document);
+
+    g_assert_true (g_bytes_equal (before, after));
+    g_assert_false (trail_document_get_can_undo (document));
+  }
 }
 
 static void
@@ -949,6 +1021,8 @@ test_server_http (void)
   }
 }
 
+static gboolean client_is_current (Client *client, TrailSession *session);
+
 #define N_CLIENTS 12
 #define N_CARDS_EACH 8
 
@@ -1013,11 +1087,10 @@ test_server_clients (void)
           }
         g_assert_cmpuint (found, ==, 1);
       }
-  /* The pushed state lists the new cards. */
-  WAIT_UNTIL (strstr (g_ptr_array_index (clients[0]->received, clients[0]->received->len - 2),
-                      "client 11 card 7") != NULL ||
-              strstr (g_ptr_array_index (clients[0]->received, clients[0]->received->len - 1),
-                      "client 11 card 7") != NULL);
+  /* The pushed state lists the new cards: each client's copy, made from
+   * the map and the deltas after it, is the session's map. */
+  for (guint i = 0; i < N_CLIENTS; i++)
+    WAIT_UNTIL (client_is_current (clients[i], session));
 
   /* An oversized message closes that connection only. */
   big = client_new (soup, url);
@@ -1392,6 +1465,544 @@ test_rating_sessions (void)
   g_assert_cmpuint (count_ratings (document, stage), ==, 2);
 }
 
+/* ---- Map deltas --------------------------------------------------------- */
+
+/* Applies a "map-delta" to a copy of the map as room.js does: the cards
+ * removed and the cards sent taken out, then each card sent put in at its
+ * index, stage by stage, in increasing index; the stages' sizes checked.
+ * FALSE when its base is not the copy's revision (the page would then ask
+ * for the map again). */
+static gboolean
+apply_delta (JsonObject *map,
+             JsonObject *delta)
+{
+  JsonArray *stages = json_object_get_array_member (map, "stages");
+  JsonArray *removed = json_object_get_array_member (delta, "removed");
+  JsonArray *sent = json_object_get_array_member (delta, "cards");
+  JsonArray *sizes = json_object_get_array_member (delta, "sizes");
+  g_autoptr(GHashTable) gone = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint n_stages = json_array_get_length (stages);
+
+  if (json_object_get_int_member (delta, "base") != json_object_get_int_member (map, "revision"))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (removed); i++)
+    g_hash_table_add (gone, (gpointer) json_array_get_string_element (removed, i));
+  for (guint i = 0; i < json_array_get_length (sent); i++)
+    g_hash_table_add (gone, (gpointer) json_object_get_string_member (json_array_get_object_element (sent, i), "id"));
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      JsonArray *cards = json_object_get_array_member (json_array_get_object_element (stages, s), "cards");
+      GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+      for (guint c = 0; c < json_array_get_length (cards); c++)
+        {
+          JsonNode *card = json_array_get_element (cards, c);
+
+          if (!g_hash_table_contains (gone, json_object_get_string_member (json_node_get_object (card), "id")))
+            g_ptr_array_add (list, json_node_copy (card));
+        }
+      g_ptr_array_add (lists, list);
+    }
+
+  /* The app sends them stage by stage in increasing index. */
+  for (guint i = 0; i < json_array_get_length (sent); i++)
+    {
+      JsonObject *card = json_array_get_object_element (sent, i);
+      const char *stage_id = json_object_get_string_member (card, "stage");
+      gint64 index = json_object_get_int_member (card, "index");
+      JsonObject *copy = json_object_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+      GPtrArray *list = NULL;
+
+      for (guint s = 0; s < n_stages; s++)
+        if (g_str_equal (json_object_get_string_member (json_array_get_object_element (stages, s), "id"), stage_id))
+          list = lists->pdata[s];
+      g_assert_nonnull (list);
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpint (index, <=, list->len);
+      for (const char * const *m = (const char * const[]) { "id", "lane", "kind", "text", NULL }; *m != NULL; m++)
+        json_object_set_string_member (copy, *m, json_object_get_string_member (card, *m));
+      g_assert_cmpuint (json_object_get_size (card), ==, 6);
+      json_node_take_object (node, copy);
+      g_ptr_array_insert (list, (int) index, node);
+    }
+
+  g_assert_cmpuint (json_array_get_length (sizes), ==, n_stages);
+  for (guint s = 0; s < n_stages; s++)
+    {
+      GPtrArray *list = lists->pdata[s];
+      JsonArray *cards = json_array_sized_new (list->len);
+
+      g_assert_cmpint (json_array_get_int_element (sizes, s), ==, list->len);
+      for (guint c = 0; c < list->len; c++)
+        json_array_add_element (cards, json_node_copy (list->pdata[c]));
+      json_object_set_array_member (json_array_get_object_element (stages, s), "cards", cards);
+    }
+
+  if (json_object_has_member (delta, "set"))
+    {
+      JsonObject *set = json_object_get_object_member (delta, "set");
+      g_autoptr(GList) members = json_object_get_members (set);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (map, l->data, json_node_copy (json_object_get_member (set, l->data)));
+    }
+  json_object_set_int_member (map, "revision", json_object_get_int_member (delta, "revision"));
+  return TRUE;
+}
+
+/* Is @copy the map the session shows now (revision included)? */
+static gboolean
+map_is_current (TrailSession *session,
+                JsonObject   *copy)
+{
+  g_autoptr(JsonObject) fresh = parse_reply (trail_session_get_map_state (session));
+  g_autoptr(JsonNode) a = json_node_init_object (json_node_alloc (), fresh);
+  g_autoptr(JsonNode) b = json_node_init_object (json_node_alloc (), copy);
+
+  return json_node_equal (a, b);
+}
+
+static void
+count_changes_cb (TrailDocument *document, TrailChangeFlags what, GObject *object, guint *n)
+{
+  (*n)++;
+}
+
+/* A phone, pushed to as the server does it: the delta from its revision
+ * (NULL: the whole map), taken during the push. */
+typedef struct
+{
+  guint  n;
+  guint  base;      /* the phone's revision */
+  guint  serial;    /* the map's, at the push */
+  char  *delta;
+  char  *map;
+} Pushed;
+
+static void
+push_cb (TrailSession *session, Pushed *pushed)
+{
+  const char *delta;
+
+  pushed->n++;
+  pushed->serial = trail_session_get_map_serial (session);
+  g_clear_pointer (&pushed->delta, g_free);
+  g_clear_pointer (&pushed->map, g_free);
+  if (pushed->serial == pushed->base)
+    return;
+  delta = trail_session_get_map_delta (session, pushed->base);
+  /* Made once for every phone; never from a revision no phone got. */
+  g_assert_true (delta == trail_session_get_map_delta (session, pushed->base));
+  g_assert_null (trail_session_get_map_delta (session, pushed->serial + 1));
+  pushed->delta = g_strdup (delta);
+  pushed->map = g_strdup (trail_session_get_map_state (session));
+}
+
+static TrailLane *
+lane_at (TrailDocument *document, guint i)
+{
+  return g_list_model_get_item (trail_document_get_lanes (document), i);
+}
+
+static TrailStage *
+stage_at (TrailDocument *document, guint i)
+{
+  return g_list_model_get_item (trail_document_get_stages (document), i);
+}
+
+/* A lane cards can go in: every lane but the emotions. */
+static TrailLane *
+random_card_lane (TrailDocument *document)
+{
+  GListModel *lanes = trail_document_get_lanes (document);
+
+  for (;;)
+    {
+      TrailLane *lane = lane_at (document, g_test_rand_int_range (0, g_list_model_get_n_items (lanes)));
+
+      if (trail_lane_get_kind (lane) != TRAIL_LANE_KIND_EMOTIONS)
+        return lane;
+      g_object_unref (lane);
+    }
+}
+
+static TrailCard *
+random_card (TrailDocument *document)
+{
+  GListModel *cards = trail_document_get_cards (document);
+
+  if (g_list_model_get_n_items (cards) == 0)
+    return NULL;
+  return g_list_model_get_item (cards, g_test_rand_int_range (0, g_list_model_get_n_items (cards)));
+}
+
+/* Random edits of every kind, each followed by a push: a copy kept from
+ * the first map and the deltas alone is the session's map every time,
+ * across the listing's cap too (the map starts just below it). */
+static void
+test_map_deltas_random (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(JsonObject) copy = NULL;
+  Pushed pushed = { 0, };
+  guint deltas = 0, maps = 0;
+  gint64 most_unlisted = 0;
+  gboolean back_under_cap = FALSE;
+  guint changes = 0;
+
+  g_signal_connect (session, "state-changed", G_CALLBACK (push_cb), &pushed);
+  g_signal_connect (document, "changed", G_CALLBACK (count_changes_cb), &changes);
+  /* Just below the cap of listed cards. */
+  for (guint i = 0; i < TRAIL_SESSION_MAX_LISTED_CARDS - 3; i++)
+    {
+      g_autoptr(TrailLane) lane = random_card_lane (document);
+      g_autoptr(TrailStage) stage = stage_at (document, i % 3);
+      g_autofree char *text = g_strdup_printf ("card %u", i);
+
+      trail_document_add_card (document, lane, stage, -1, text);
+    }
+  copy = parse_reply (trail_session_get_map_state (session));
+  pushed.base = trail_session_get_map_serial (session);
+  g_assert_cmpint (json_object_get_int_member (copy, "revision"), ==, pushed.base);
+  WAIT_UNTIL (pushed.n == 1);
+
+  for (guint step = 0; step < 100; step++)
+    {
+      guint what = g_test_rand_int_range (0, 9);
+      guint n_edits = g_test_rand_int_range (1, 4);
+      guint before = pushed.n, changes_before = changes;
+      guint n_cards = count_cards (document);
+
+      /* Every 20 steps across the listing's cap, one way or the other:
+       * cards added to the first stage push the last ones out of the
+       * listing; cards deleted bring them back. */
+      if (step % 20 == 0 && n_cards < TRAIL_SESSION_MAX_LISTED_CARDS)
+        {
+          g_autoptr(TrailLane) lane = random_card_lane (document);
+          g_autoptr(TrailStage) stage = stage_at (document, 0);
+
+          for (guint i = n_cards; i < TRAIL_SESSION_MAX_LISTED_CARDS + 3; i++)
+            trail_document_add_card (document, lane, stage, 0, "over the cap");
+        }
+      else if (step % 20 == 0)
+        {
+          for (guint i = TRAIL_SESSION_MAX_LISTED_CARDS - 3; i < n_cards; i++)
+            {
+              g_autoptr(TrailCard) card = random_card (document);
+
+              trail_document_remove_card (document, card);
+            }
+        }
+
+      for (guint e = 0; e < n_edits; e++)
+        {
+          g_autoptr(TrailCard) card = random_card (document);
+
+          switch (card == NULL ? 0 : what)
+            {
+            case 0: case 1:
+              {
+                g_autoptr(TrailLane) lane = random_card_lane (document);
+                g_autoptr(TrailStage) stage = stage_at (document, g_test_rand_int_range (0, 3));
+                g_autofree char *text = g_strdup_printf ("new %u.%u", step, e);
+
+                trail_document_add_card (document, lane, stage, g_test_rand_int_range (-1, 3), text);
+              }
+              break;
+            case 2:
+              {
+                g_autofree char *text = g_strdup_printf ("edited %u.%u", step, e);
+
+                trail_document_update (document, card, "text", text, NULL);
+              }
+              break;
+            case 3: case 4:
+              {
+                g_autoptr(TrailLane) lane = random_card_lane (document);
+                g_autoptr(TrailStage) stage = stage_at (document, g_test_rand_int_range (0, 3));
+
+                trail_document_move_card (document, card, lane, stage, g_test_rand_int_range (0, 3));
+              }
+              break;
+            case 5:
+              trail_document_remove_card (document, card);
+              break;
+            case 6:
+              if (trail_document_get_can_undo (document))
+                trail_document_undo (document);
+              break;
+            case 7:
+              /* Reordered within its cell. */
+              trail_document_move_card (document, card,
+                                        trail_document_find_lane (document, trail_card_get_lane_id (card)),
+                                        trail_document_find_stage (document, trail_card_get_stage_id (card)),
+                                        0);
+              break;
+            default:
+              /* Nothing the phones see. */
+              trail_document_update (document, card, "votes", g_test_rand_int_range (0, 9), NULL);
+              break;
+            }
+        }
+
+      /* An edit that changed nothing (an undo with nothing to undo, a
+       * card moved where it was) pushes nothing. */
+      if (changes == changes_before)
+        continue;
+      WAIT_UNTIL (pushed.n > before);
+      if (pushed.serial == pushed.base)
+        {
+          g_assert_true (map_is_current (session, copy));
+          continue;
+        }
+      if (pushed.delta != NULL)
+        {
+          g_autoptr(JsonObject) object = parse_reply (pushed.delta);
+
+          g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "map-delta");
+          g_assert_true (apply_delta (copy, object));
+          g_assert_cmpuint (strlen (pushed.delta), <, strlen (pushed.map));
+          deltas++;
+        }
+      else
+        {
+          json_object_unref (copy);
+          copy = parse_reply (pushed.map);
+          maps++;
+        }
+      g_assert_true (map_is_current (session, copy));
+      pushed.base = pushed.serial;
+      if (most_unlisted > 0 && json_object_get_int_member (copy, "unlisted") == 0)
+        back_under_cap = TRUE;
+      most_unlisted = MAX (most_unlisted, json_object_get_int_member (copy, "unlisted"));
+    }
+  if (g_test_verbose ())
+    g_printerr ("%u deltas, %u maps\n", deltas, maps);
+  g_clear_pointer (&pushed.delta, g_free);
+  g_clear_pointer (&pushed.map, g_free);
+  /* Whole maps only when a delta would be larger. */
+  g_assert_cmpuint (deltas, >, 50);
+  g_assert_cmpuint (maps, ==, 0);
+  /* The cap was crossed: cards are unlisted, the delta says how many. */
+  g_assert_cmpint (most_unlisted, >, 0);
+  g_assert_true (back_under_cap);
+}
+
+/* The client's copy of the map, made from what it received as room.js
+ * makes it: the last whole map, then the deltas after it. */
+static JsonObject *
+client_map (Client  *client,
+            guint   *n_maps,
+            guint   *n_deltas)
+{
+  JsonObject *map = NULL;
+
+  *n_maps = *n_deltas = 0;
+  for (guint i = 0; i < client->received->len; i++)
+    {
+      const char *text = g_ptr_array_index (client->received, i);
+      g_autoptr(JsonObject) message = NULL;
+
+      if (!g_str_has_prefix (text, "{\"type\":\"map"))
+        continue;
+      message = parse_reply (text);
+      if (g_str_equal (json_object_get_string_member (message, "type"), "map"))
+        {
+          g_clear_pointer (&map, json_object_unref);
+          map = json_object_ref (message);
+          (*n_maps)++;
+        }
+      else
+        {
+          g_assert_nonnull (map);
+          g_assert_true (apply_delta (map, message));
+          (*n_deltas)++;
+        }
+    }
+  return map;
+}
+
+static gboolean
+client_is_current (Client       *client,
+                   TrailSession *session)
+{
+  guint maps, deltas;
+  g_autoptr(JsonObject) map = client_map (client, &maps, &deltas);
+
+  return map != NULL && map_is_current (session, map);
+}
+
+/* What the last map message a client got was: "map" or "map-delta". */
+static char *
+last_map_type (Client *client)
+{
+  for (guint i = client->received->len; i > 0; i--)
+    {
+      const char *text = g_ptr_array_index (client->received, i - 1);
+
+      if (g_str_has_prefix (text, "{\"type\":\"map-delta\""))
+        return g_strdup ("map-delta");
+      if (g_str_has_prefix (text, "{\"type\":\"map\""))
+        return g_strdup ("map");
+    }
+  return NULL;
+}
+
+static Client *
+joined_client (SoupSession *soup, const char *url, const char *name)
+{
+  Client *client = client_new (soup, url);
+  g_autofree char *message = g_strdup_printf ("{\"type\":\"join\",\"name\":\"%s\"}", name);
+
+  WAIT_UNTIL (client->ws != NULL || client->failed);
+  g_assert_false (client->failed);
+  soup_websocket_connection_send_text (client->ws, message);
+  WAIT_UNTIL (count_received (client, "{\"type\":\"map\"") == 1);
+  return client;
+}
+
+/* Waits until @client's copy is the session's map, and says whether the
+ * last thing it got for it was a delta or the whole map. */
+#define ASSERT_CLIENT_GOT(client, type) G_STMT_START { \
+    g_autofree char *_last = NULL; \
+    WAIT_UNTIL (client_is_current ((client), session)); \
+    _last = last_map_type (client); \
+    g_assert_cmpstr (_last, ==, (type)); \
+  } G_STMT_END
+
+/* Real WebSocket clients: a whole map first, then only what changed —
+ * added, edited, moved between stages and lanes, reordered, deleted,
+ * undone, from the room — each client's copy rebuilt from the deltas equal
+ * to the session's map; a whole map again when the stages change, to a
+ * client that joins late and to one that asks ("resync"). */
+static void
+test_server_deltas (void)
+{
+  g_autoptr(TrailDocument) document = new_document ();
+  g_autoptr(TrailSession) session = trail_session_new (document);
+  g_autoptr(TrailSessionServer) server = trail_session_server_new (session);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrailLane) touchpoints = lane_at (document, 0);
+  g_autoptr(TrailLane) thoughts = lane_at (document, 2);
+  g_autoptr(TrailStage) first = stage_at (document, 0);
+  g_autoptr(TrailStage) second = stage_at (document, 1);
+  g_autoptr(TrailCard) card = NULL;
+  Client *ann, *bob;
+  const char *url;
+  guint maps, deltas;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("card %u", i);
+
+      trail_document_add_card (document, i % 2 ? touchpoints : thoughts, i % 3 ? first : second, -1, text);
+    }
+  g_assert_true (trail_session_server_start (server, "127.0.0.1", &error));
+  url = trail_session_server_get_join_urls (server)[0];
+  ann = joined_client (soup, url, "Ann");
+  ASSERT_CLIENT_GOT (ann, "map");
+
+  card = g_object_ref (trail_document_add_card (document, thoughts, first, 0, "a new card"));
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  /* Only the card: a small part of the map. */
+  g_assert_nonnull (strstr (last_received (ann, "{\"type\":\"map-delta\""), "a new card"));
+  g_assert_null (strstr (last_received (ann, "{\"type\":\"map-delta\""), "card 7\""));
+
+  trail_document_update (document, card, "text", "an <b>edited</b> card", NULL);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  trail_document_move_card (document, card, touchpoints, second, 1);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  {
+    g_autoptr(TrailCard) other = g_list_model_get_item (trail_document_get_cards (document), 5);
+
+    /* Reordered within its cell. */
+    trail_document_move_card (document, other, trail_document_find_lane (document, trail_card_get_lane_id (other)),
+                              trail_document_find_stage (document, trail_card_get_stage_id (other)), 0);
+    ASSERT_CLIENT_GOT (ann, "map-delta");
+  }
+  trail_document_remove_card (document, card);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  trail_document_undo (document);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  {
+    g_autofree char *id = g_strdup (trail_card_get_id (card));
+
+    g_set_object (&card, trail_document_find_card (document, id));
+    g_assert_nonnull (card);
+  }
+
+  /* A client that joins late gets the whole map, then deltas. */
+  bob = joined_client (soup, url, "Bob");
+  ASSERT_CLIENT_GOT (bob, "map");
+  {
+    g_autofree char *message = g_strdup_printf ("{\"type\":\"add-card\",\"id\":1,\"stage\":\"%s\","
+                                                "\"kind\":\"thoughts\",\"text\":\"from Bob\"}",
+                                                trail_stage_get_id (second));
+
+    soup_websocket_connection_send_text (bob->ws, message);
+    WAIT_UNTIL (count_received (bob, "{\"type\":\"ack\",\"id\":1") == 1);
+  }
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  WAIT_UNTIL (client_is_current (bob, session));
+  trail_document_update (document, card, "text", "edited again", NULL);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  ASSERT_CLIENT_GOT (bob, "map-delta");
+
+  /* A renamed stage, a new stage: the whole map (the forms follow). */
+  trail_document_update (document, second, "name", "Renamed", NULL);
+  ASSERT_CLIENT_GOT (ann, "map");
+  ASSERT_CLIENT_GOT (bob, "map");
+  trail_document_add_stage (document, 1, "Inserted");
+  ASSERT_CLIENT_GOT (ann, "map");
+  trail_document_update (document, card, "text", "after the stage", NULL);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  /* Pausing changes the map's settings, not its cards: a delta with them. */
+  trail_session_set_paused (session, TRUE);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  g_assert_nonnull (strstr (last_received (ann, "{\"type\":\"map-delta\""), "\"set\":{"));
+  trail_session_set_paused (session, FALSE);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+
+  /* A phone that asks gets the whole map at once, before the ack, while
+   * paused too; its copy was right, and stays so. */
+  trail_session_set_paused (session, TRUE);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  client_map (ann, &maps, &deltas);
+  soup_websocket_connection_send_text (ann->ws, "{\"type\":\"resync\",\"id\":7}");
+  WAIT_UNTIL (count_received (ann, "{\"type\":\"ack\",\"id\":7") == 1);
+  {
+    guint maps_after, deltas_after;
+    g_autoptr(JsonObject) map = client_map (ann, &maps_after, &deltas_after);
+
+    g_autofree char *last = last_map_type (ann);
+
+    g_assert_cmpuint (maps_after, ==, maps + 1);
+    g_assert_cmpstr (last, ==, "map");
+    g_assert_true (map_is_current (session, map));
+  }
+  soup_websocket_connection_send_text (ann->ws, "{\"type\":\"resync\",\"id\":8,\"base\":3}");
+  WAIT_UNTIL (count_received (ann, "{\"type\":\"error\",\"id\":8,\"code\":\"invalid\"") == 1);
+  trail_session_set_paused (session, FALSE);
+  trail_document_update (document, card, "text", "after the resync", NULL);
+  ASSERT_CLIENT_GOT (ann, "map-delta");
+  ASSERT_CLIENT_GOT (bob, "map-delta");
+
+  client_map (ann, &maps, &deltas);
+  if (g_test_verbose ())
+    g_printerr ("Ann: %u maps, %u deltas\n", maps, deltas);
+  g_assert_cmpuint (maps, ==, 4);
+
+  trail_session_server_stop (server);
+  client_free (ann);
+  client_free (bob);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1403,6 +2014,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/add-card-inbox", test_add_card_inbox);
   g_test_add_func ("/session/hostile-messages", test_hostile_messages);
   g_test_add_func ("/session/flood-and-pause", test_flood_and_pause);
+  g_test_add_func ("/session/resync-intent", test_resync_intent);
   g_test_add_func ("/session/room-full-and-anonymous", test_room_full_and_anonymous);
   g_test_add_func ("/session/workshop-hooks", test_workshop_hooks);
   g_test_add_func ("/session/room-voting", test_room_voting);
@@ -1413,6 +2025,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/session/server-voting", test_server_voting);
   g_test_add_func ("/session/server-rating", test_server_rating);
   g_test_add_func ("/session/rating-sessions", test_rating_sessions);
+  g_test_add_func ("/session/map-deltas-random", test_map_deltas_random);
+  g_test_add_func ("/session/server-deltas", test_server_deltas);
 
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
 # card without touching its text; copy and paste keep every field of a
 # card, unknown ones included; the context menu's Delete and the Delete
 # key show one Undo toast, a second removal replacing the first toast, and
-# Undo brings back what was removed. Checked in the saved file.
+# Undo brings back what was removed; the main menu's Undo and Redo items
+# name the next step each time. Checked in the saved file.
 #
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -53,6 +54,29 @@ try:
     canvas.app.activate('push button', 'Undo')
     canvas.geometry(lambda g: canvas.card(g, 'Compares prices') is not None, what='Compares prices back')
 
+    # The main menu names what Undo and Redo would do, and follows each
+    # step: after the toast's Undo both name the removal; a vote then
+    # names the vote and leaves nothing to redo; Ctrl+Z gives it to Redo.
+    def menu_items(undo, redo, what):
+        canvas.app.activate('push button', 'Main Menu')
+        try:
+            for label in (undo, redo):
+                canvas.app.find('menu item', label, timeout=10)
+        except Exception:
+            raise AssertionError(f'{what}: the main menu lacks "{undo}" or "{redo}"')
+        finally:
+            canvas.key('Escape')
+
+    menu_items('Undo Remove Card', 'Redo Remove Card', 'after the toast\'s Undo')
+    canvas.click(canvas.center(canvas.card(g, 'Checkout fails')))
+    canvas.key('plus')
+    menu_items('Undo Add Vote', 'Redo', 'after a vote')
+    canvas.key('ctrl+z')
+    menu_items('Undo Remove Card', 'Redo Add Vote', 'after Ctrl+Z')
+    canvas.key('ctrl+shift+z')
+    menu_items('Undo Add Vote', 'Redo', 'after Ctrl+Shift+Z')
+    canvas.key('ctrl+z')
+
     shot = canvas.screenshot('canvas-actions')
     doc = canvas.save()
     copies = [c for c in doc['cards'] if c['text'] == 'Sees an ad']
@@ -67,7 +91,7 @@ try:
     assert pasted['x-workshop'] == original['x-workshop'], pasted
     texts = [c['text'] for c in doc['cards']]
     assert 'Checkout fails' in texts and 'Compares prices' in texts and 'Asks a friend' not in texts, texts
-    print(f'ok 1 votes, paste with every field, Delete and Undo from the toast; screenshot: {shot}')
+    print(f'ok 1 votes, paste with every field, Delete and Undo from the toast, the Undo/Redo menu items; screenshot: {shot}')
 except Exception:
     print('# failed; screenshot:', canvas.screenshot('canvas-actions-failed'), file=sys.stderr)
     raise

@@ -42,6 +42,7 @@ if CHROMEDRIVER is None:
 
 CARD_TEXT = 'Parking is hard <b>to find</b>'
 SECOND_TEXT = 'Nobody answers the phone'
+EDITED_TEXT = 'Compares <i>prices</i> & delivery'
 
 
 async def hostile(link, stage):
@@ -170,6 +171,7 @@ def browser():
     options.add_argument('--window-size=390,844')
     options.add_argument('--disable-gpu')
     options.add_argument('--user-data-dir=' + tempfile.mkdtemp(prefix='trailmap-chromium-'))
+    options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     # Headless windows are at least 500 pixels wide: emulate the phone.
     driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride',
@@ -281,6 +283,38 @@ try:
     assert not canvas.app.log_problems(), canvas.app.log_problems()
     print('ok 7 hostile messages are refused, the app keeps working, nothing lost, no warning logged')
 
+    # The phone follows edits without a reload: the app sends what
+    # changed (map-delta) and the page changes only that.
+    driver.execute_script('window.trailmapNotReloaded = true')
+    wait.until(lambda d: SECOND_TEXT in d.find_element(By.ID, 'map-list').text)
+    g = canvas.geometry()
+    canvas.click(canvas.center(canvas.card(g, 'Compares prices')))
+    canvas.geometry(lambda g: g['selection'] == ['c4'], what='Compares prices selected')
+    canvas.type(EDITED_TEXT)
+    canvas.key('ctrl+Return')
+    canvas.geometry(lambda g: canvas.card(g, EDITED_TEXT) is not None, what='the edited card')
+    # Back to the first stage with nothing selected, as before (presenting
+    # starts at the stage the canvas's keyboard is in).
+    canvas.click(canvas.center(canvas.card(canvas.geometry(), 'Sees an ad')))
+    canvas.geometry(lambda g: g['selection'] == ['c1'], what='Sees an ad selected')
+    canvas.key('Escape')
+    canvas.geometry(lambda g: g['selection'] == [], what='the selection cleared')
+    wait.until(lambda d: EDITED_TEXT in d.find_element(By.ID, 'map-list').text)
+    assert 'Compares prices' not in driver.find_element(By.ID, 'map-list').text
+    assert driver.execute_script('return window.trailmapNotReloaded === true'), 'the page reloaded'
+    # The phone's list is the map's: every card once, in a list per stage.
+    doc = canvas.save()
+    listed = driver.execute_script(
+        "return [...document.querySelectorAll('#map-list ul[role=list] > li > .text')].map((e) => e.textContent)")
+    lanes = {lane['id']: lane for lane in doc['lanes']}
+    expected = [c['text'] for c in doc['cards'] if lanes[c['lane']].get('kind') != 'emotions']
+    assert sorted(listed) == sorted(expected), (listed, expected)
+    driver.find_element(By.ID, 'map-heading').location_once_scrolled_into_view
+    delta_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-delta.png')
+    driver.save_screenshot(delta_shot)
+    print('ok 8 the facilitator edits a card: the phone shows the new text without a reload, its list is the map; '
+          f'screenshot: {delta_shot}')
+
     # Rating two stages, one of them twice: the second rating replaces
     # the first, and the page lists the phone's own ratings.
     def rate(stage, score, word=None):
@@ -330,7 +364,7 @@ try:
     assert all(after[stage][0] > before[stage] + 40 for stage in after), (before, after)
     # Awareness rated below Purchase: its crowd mark lower on the screen.
     assert after['Awareness'][1] > after['Purchase'][1] + 10, after
-    print(f'ok 8 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
+    print(f'ok 9 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
           f'line on the canvas; screenshots: {rate_shot}, {rated_projector}')
 
     # The facilitator reveals the round: the phone says voting is closed
@@ -348,7 +382,7 @@ try:
     revealed_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-revealed.png')
     driver.find_element(By.ID, 'vote-section').location_once_scrolled_into_view
     driver.save_screenshot(revealed_shot)
-    print(f'ok 9 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
+    print(f'ok 10 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
 
     # Presenting: the phone shows the stage and the timer, and its forms
     # follow to the stage presented.
@@ -371,7 +405,7 @@ try:
     wait.until(lambda d: d.find_element(By.ID, 'timer-line').text == '')
     canvas.key('Escape')
     wait.until(lambda d: not d.find_element(By.ID, 'room-line').is_displayed())
-    print(f'ok 10 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
+    print(f'ok 11 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
 
     # The header bar's button: the link and its QR code, who joined.
     canvas.app.activate('toggle button', 'Workshop Session')
@@ -382,7 +416,7 @@ try:
     canvas.app.find('label', '1 participant')
     canvas.app.find('image', f'QR code of {link}')
     popover = canvas.screenshot('session-popover')
-    print(f'ok 11 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
+    print(f'ok 12 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
 
     # Ending the session tells the phone and closes the port.
     canvas.app.activate('push button', 'End Session')
@@ -397,7 +431,7 @@ try:
         except ConnectionRefusedError:
             return True
     trailtest.wait_until(refused, what='the port to close')
-    print('ok 12 ending the session closes the port; the phone says so')
+    print('ok 13 ending the session closes the port; the phone says so')
 
     # A new session from the same popover has a new token; closing the
     # window ends it.
@@ -410,14 +444,23 @@ try:
     assert status == 200
     host = second.split('/')[2].split(':')[0]
     port = int(second.split(':')[2].split('/')[0])
-    print('ok 13 a second session starts with a new token')
+    print('ok 14 a second session starts with a new token')
 
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 14 the app exited with status {status}')
+        raise SystemExit(f'not ok 15 the app exited with status {status}')
     trailtest.wait_until(refused, what='the port to close with the window')
-    print('ok 14 closing the window ends the session and quits cleanly')
+    print('ok 15 closing the window ends the session and quits cleanly')
+except BaseException:
+    # What the page's script said, to tell a script error from a slow app.
+    if driver is not None:
+        for entry in driver.get_log('browser'):
+            print(f'# browser: {entry}')
+        print(f'# status: {driver.find_element(By.ID, "status").text!r}, '
+              f'now: {driver.find_element(By.ID, "now-line").text!r}')
+        canvas.screenshot('session-failed')
+    raise
 finally:
     if driver is not None:
         driver.quit()

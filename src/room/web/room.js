@@ -17,7 +17,14 @@
   let presented = null;
   let timer = null;
   let ticking = null;
+  let resyncId = null;
   const pending = new Map();
+  // The map's list as shown: each card's item and each stage's heading,
+  // so that a delta touches only what changed.
+  let cardItems = new Map();
+  let stageViews = new Map();
+  // The members of a map a delta's "set" may change.
+  const SETTINGS = ['title', 'paused', 'mode', 'workshop', 'rating', 'voting', 'scale', 'kinds', 'unlisted'];
 
   const $ = (id) => document.getElementById(id);
 
@@ -107,10 +114,9 @@
     else $('rate-word').value = '';
   }
 
-  function renderMap() {
+  // Everything a map says but its stages' cards.
+  function renderSettings() {
     $('map-title').textContent = map.title || t('title');
-    fillSelect($('card-stage'), map.stages, (s) => s.id, (s) => s.name);
-    fillSelect($('rate-stage'), map.stages, (s) => s.id, (s) => s.name);
     fillSelect($('card-kind'), map.kinds, (k) => k.id, (k) => k.label);
 
     const scale = $('rate-scale');
@@ -145,28 +151,144 @@
     $('rate-section').hidden = !map.rating;
     $('vote-section').hidden = !map.voting;
 
+    const unlisted = $('unlisted');
+    unlisted.hidden = !(map.unlisted > 0);
+    unlisted.textContent = map.unlisted > 0 ? t('unlisted', map.unlisted) : '';
+  }
+
+  function cardItem(card) {
+    const li = el('li');
+    li.appendChild(el('span', 'kind', card.lane));
+    li.appendChild(el('span', 'text', card.text));
+    cardItems.set(card.id, li);
+    return li;
+  }
+
+  // A stage's cards: a list, or a line saying there are none. The list
+  // is named by the stage's heading; the map's list is no live region, so
+  // a burst of cards from the room is not read out card by card.
+  function stageBody(stage, view) {
+    let body;
+    if (stage.cards.length === 0) {
+      body = el('p', 'hint', t('no-cards'));
+    } else {
+      body = el('ul', 'cards');
+      body.setAttribute('role', 'list');
+      body.setAttribute('aria-labelledby', view.heading.id);
+      for (const card of stage.cards) body.appendChild(cardItem(card));
+    }
+    if (view.body) view.body.replaceWith(body);
+    view.body = body;
+    return body;
+  }
+
+  function renderList() {
     const list = $('map-list');
     list.replaceChildren();
+    cardItems = new Map();
+    stageViews = new Map();
+    map.stages.forEach((stage, i) => {
+      const view = { heading: el('h3', null, stage.name), body: null };
+      view.heading.id = 'stage-heading-' + i;
+      stageViews.set(stage.id, view);
+      list.appendChild(view.heading);
+      list.appendChild(stageBody(stage, view));
+    });
+    const unlisted = el('p', 'hint');
+    unlisted.id = 'unlisted';
+    list.appendChild(unlisted);
+    renderCurrentStage();
+  }
+
+  function renderCurrentStage() {
     const current = you && you.room ? you.room.stage : null;
-    for (const stage of map.stages) {
-      const heading = el('h3', stage.id === current ? 'current' : null, stage.name);
-      list.appendChild(heading);
-      if (stage.cards.length === 0) {
-        list.appendChild(el('p', 'hint', t('no-cards')));
-        continue;
-      }
-      const ul = el('ul', 'cards');
-      for (const card of stage.cards) {
-        const li = el('li');
-        li.appendChild(el('span', 'kind', card.lane));
-        li.appendChild(el('span', 'text', card.text));
-        ul.appendChild(li);
-      }
-      list.appendChild(ul);
-    }
-    if (map.unlisted > 0) list.appendChild(el('p', 'hint', t('unlisted', map.unlisted)));
+    for (const [id, view] of stageViews) view.heading.classList.toggle('current', id === current);
+  }
+
+  // A whole map: everything again.
+  function renderMap() {
+    fillSelect($('card-stage'), map.stages, (s) => s.id, (s) => s.name);
+    fillSelect($('rate-stage'), map.stages, (s) => s.id, (s) => s.name);
+    renderList();
+    renderSettings();
     if (map.rating) renderRatings();
     renderRound();
+  }
+
+  // Asks the app for the whole map again: the copy here no longer matches
+  // what the app changes. Until it comes, the page keeps its last map
+  // (out of date, never wrong) and ignores deltas.
+  function resync() {
+    if (resyncId !== null) return;
+    const message = { type: 'resync' };
+    send(message);
+    resyncId = message.id !== undefined ? message.id : null;
+  }
+
+  // A "map-delta": checked whole against this copy before anything is
+  // changed; if it does not fit, the page asks for the map instead.
+  function applyDelta(delta) {
+    if (!map || resyncId !== null) return;
+    if (delta.base !== map.revision) {
+      resync();
+      return;
+    }
+    const order = new Map(map.stages.map((stage, i) => [stage.id, i]));
+    const present = new Set();
+    for (const stage of map.stages) for (const card of stage.cards) present.add(card.id);
+    const sent = Array.isArray(delta.cards) ? delta.cards : [];
+    const removed = Array.isArray(delta.removed) ? delta.removed : [];
+    const gone = new Set();
+    for (const id of removed) {
+      if (!present.has(id)) return resync();
+      gone.add(id);
+    }
+    for (const card of sent) {
+      if (!order.has(card.stage) || typeof card.id !== 'string') return resync();
+      if (present.has(card.id)) gone.add(card.id);
+    }
+    const lists = map.stages.map((stage) => stage.cards.filter((card) => !gone.has(card.id)));
+    const placed = sent.slice().sort((a, b) => (order.get(a.stage) - order.get(b.stage)) || (a.index - b.index));
+    for (const card of placed) {
+      const list = lists[order.get(card.stage)];
+      if (!Number.isInteger(card.index) || card.index < 0 || card.index > list.length) return resync();
+      list.splice(card.index, 0, { id: card.id, lane: card.lane, kind: card.kind, text: card.text });
+    }
+    const sizes = Array.isArray(delta.sizes) ? delta.sizes : [];
+    if (sizes.length !== lists.length || lists.some((list, i) => list.length !== sizes[i])) return resync();
+
+    // It fits: the copy, then the page, only where something changed.
+    const touched = new Set(placed.map((card) => card.stage));
+    map.stages.forEach((stage, i) => {
+      if (stage.cards.some((card) => gone.has(card.id))) touched.add(stage.id);
+      stage.cards = lists[i];
+    });
+    if (delta.set) for (const key of SETTINGS) if (key in delta.set) map[key] = delta.set[key];
+    map.revision = delta.revision;
+
+    for (const id of gone) {
+      const li = cardItems.get(id);
+      if (li) li.remove();
+      cardItems.delete(id);
+    }
+    for (const stage of map.stages) {
+      if (!touched.has(stage.id)) continue;
+      const view = stageViews.get(stage.id);
+      if (stage.cards.length === 0 || view.body.tagName !== 'UL') {
+        stageBody(stage, view);
+        continue;
+      }
+      for (const card of placed) {
+        if (card.stage !== stage.id) continue;
+        view.body.insertBefore(cardItem(card), view.body.children[card.index] || null);
+      }
+    }
+    if (delta.set) {
+      renderSettings();
+      if (map.rating) renderRatings();
+    }
+    // The round's list names its cards by their text.
+    if (placed.length > 0 || gone.size > 0) renderRound();
   }
 
   function renderRound() {
@@ -268,11 +390,14 @@
     }
   }
 
+  // What only this participant sees: the map's list stays as it is.
   function renderYou() {
     $('you').textContent = t('you-are', you.name);
     $('you').hidden = false;
     if (map) {
-      renderMap();
+      renderCurrentStage();
+      if (map.rating) renderRatings();
+      renderRound();
       renderRoom();
     }
   }
@@ -297,8 +422,12 @@
         break;
       case 'map':
         map = message;
+        resyncId = null;
         renderMap();
         renderRoom();
+        break;
+      case 'map-delta':
+        applyDelta(message);
         break;
       case 'you':
         you = message;
@@ -313,7 +442,11 @@
         $('room').hidden = true;
         break;
       case 'error':
-        if (message.code === 'removed') {
+        if (resyncId !== null && message.id === resyncId) {
+          // Refused (too many messages): ask again in a moment.
+          resyncId = null;
+          setTimeout(resync, 1000);
+        } else if (message.code === 'removed') {
           ended = true;
           $('room').hidden = true;
           say(t('removed'));
