@@ -24,11 +24,14 @@ struct _TrailFindBar
   TrailCanvas    *canvas;        /* weak: the map view owns both */
   TrailDocument  *document;
   GPtrArray      *matches;       /* items (refs) */
+  char           *searched;      /* the text @matches were found for */
   guint           current;
   guint           refresh_idle;
-  GtkEventController *ahead_keys;  /* on the window, while typing ahead */
-  GString        *ahead;         /* typed before the entry had the keyboard */
-  guint           ahead_idle;    /* puts @ahead into the entry */
+  GtkWidget      *ahead_root;    /* weak: the window @ahead_keys listens on */
+  GtkEventController *ahead_keys; /* on that window; idle unless @ahead */
+  gulong          ahead_focus_id; /* its notify::focus-widget */
+  GString        *ahead;         /* while Find opens: typed before the entry could take it */
+  guint           ahead_idle;    /* puts @ahead into the entry once it takes keys */
 };
 
 G_DEFINE_FINAL_TYPE (TrailFindBar, trail_find_bar, GTK_TYPE_WIDGET)
@@ -37,9 +40,11 @@ static void
 set_document (TrailFindBar  *self,
               TrailDocument *document);
 static void
-on_entry_focus_enter_cb (TrailFindBar *self);
-static void
 stop_typing_ahead (TrailFindBar *self);
+static void
+forget_ahead_root (TrailFindBar *self);
+static void
+on_entry_text_map_cb (TrailFindBar *self);
 
 static void
 show_current (TrailFindBar *self,
@@ -98,9 +103,11 @@ refresh (TrailFindBar *self,
 
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->matches = g_ptr_array_new_with_free_func (g_object_unref);
+  g_clear_pointer (&self->searched, g_free);
   if (self->document != NULL && layout != NULL && gtk_search_bar_get_search_mode (self->search_bar))
     {
-      found = trail_document_find_text (self->document, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+      self->searched = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+      found = trail_document_find_text (self->document, self->searched);
       /* What the map does not show (a hidden lane's cards) is not found. */
       for (guint i = 0; i < found->len; i++)
         if (trail_layout_find (layout, found->pdata[i]) != NULL)
@@ -140,6 +147,12 @@ on_document_changed_cb (TrailFindBar *self)
 static void
 on_search_changed_cb (TrailFindBar *self)
 {
+  /* The entry tells of a change a moment after it (its search delay):
+   * Enter pressed meanwhile has already searched this text and stepped,
+   * and starting over would undo the step. */
+  if (self->searched != NULL &&
+      g_strcmp0 (self->searched, gtk_editable_get_text (GTK_EDITABLE (self->entry))) == 0)
+    return;
   /* A new text starts over at the first match. */
   self->current = 0;
   g_clear_pointer (&self->matches, g_ptr_array_unref);
@@ -166,6 +179,7 @@ on_search_mode_cb (TrailFindBar *self)
   /* Closed by its button or Escape: the map, unmarked, has the keyboard. */
   stop_typing_ahead (self);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->searched, g_free);
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->canvas != NULL)
     {
@@ -239,7 +253,9 @@ trail_find_bar_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   trail_find_bar_set_canvas (self, NULL);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->searched, g_free);
   stop_typing_ahead (self);
+  forget_ahead_root (self);
   if (self->search_bar != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->search_bar));
@@ -312,73 +328,234 @@ trail_find_bar_init (TrailFindBar *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
-  keys = gtk_event_controller_focus_new ();
-  g_signal_connect_object (keys, "enter", G_CALLBACK (on_entry_focus_enter_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)), "map",
+                           G_CALLBACK (on_entry_text_map_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* GTK 4.24 gives the entry the keyboard only once the bar is mapped, a
- * frame after Ctrl+F: what is typed meanwhile goes to the window (or to
- * the canvas, where a selected card would take it). It is kept here and put into the entry
- * when the entry gets the keyboard, so a fast typist loses nothing. */
-static gboolean
-on_typed_ahead_cb (TrailFindBar          *self,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          GtkEventControllerKey *controller)
+/* Typing ahead. Ctrl+F then typing at once must lose no key, whatever the
+ * timing. GTK 4.24's search bar gives its entry the focus at once, but maps
+ * it only with the next frame, and GTK delivers no key to a focus widget
+ * that is not mapped: under load the first letters of a query were
+ * dropped ("CAFE" became "FE", or nothing). So from Ctrl+F until the entry
+ * can take keys, a capture controller on the window keeps what is typed,
+ * in order, and puts it into the entry as typing would have. GTK 4.8 maps
+ * the entry at once, and then nothing is kept. */
+static GtkWidget *
+entry_text (TrailFindBar *self)
 {
-  gunichar c = gdk_keyval_to_unicode (keyval);
+  return GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)));
+}
 
-  if (self->ahead == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
-      c == 0 || !g_unichar_isprint (c))
-    return FALSE;
-  g_string_append_unichar (self->ahead, c);
-  return TRUE;
+static gboolean
+focus_in_entry (TrailFindBar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self->entry) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entry)));
+}
+
+/* Whether a key pressed now reaches the entry's text. */
+static gboolean
+entry_takes_keys (TrailFindBar *self)
+{
+  return focus_in_entry (self) && gtk_widget_get_mapped (entry_text (self));
+}
+
+/* What was kept goes in as if typed now: over the selection, at the cursor. */
+static void
+insert_typed_ahead (TrailFindBar *self)
+{
+  GtkEditable *editable = GTK_EDITABLE (self->entry);
+  int position;
+
+  if (self->ahead == NULL || self->ahead->len == 0)
+    return;
+  gtk_editable_delete_selection (editable);
+  position = gtk_editable_get_position (editable);
+  gtk_editable_insert_text (editable, self->ahead->str, (int) self->ahead->len, &position);
+  gtk_editable_set_position (editable, position);
+  g_string_truncate (self->ahead, 0);
 }
 
 static void
 stop_typing_ahead (TrailFindBar *self)
 {
-  if (self->ahead_keys != NULL)
-    {
-      GtkWidget *window = gtk_event_controller_get_widget (self->ahead_keys);
-
-      gtk_widget_remove_controller (window, self->ahead_keys);
-      g_object_remove_weak_pointer (G_OBJECT (self->ahead_keys), (gpointer *) &self->ahead_keys);
-      self->ahead_keys = NULL;
-    }
   if (self->ahead != NULL)
     g_string_free (g_steal_pointer (&self->ahead), TRUE);
   g_clear_handle_id (&self->ahead_idle, g_source_remove);
 }
 
-/* The typed-ahead text replaces the entry's, as typing would have: the
- * entry's old query was selected when Find opened. */
+/* The entry takes keys from now on: what was kept goes in first, so that
+ * the next key lands after it. */
+static void
+finish_typing_ahead (TrailFindBar *self)
+{
+  insert_typed_ahead (self);
+  stop_typing_ahead (self);
+}
+
 static gboolean
-put_typed_ahead_cb (gpointer user_data)
+typed_ahead_idle_cb (gpointer user_data)
 {
   TrailFindBar *self = user_data;
 
   self->ahead_idle = 0;
-  if (self->ahead != NULL && self->ahead->len > 0)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->entry), self->ahead->str);
-      gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
-    }
-  stop_typing_ahead (self);
+  if (self->ahead != NULL && entry_takes_keys (self))
+    finish_typing_ahead (self);
   return G_SOURCE_REMOVE;
 }
 
+/* Not at once: the entry is mapped during a frame's layout, and hears of
+ * the focus in the middle of a grab_focus that selects all of its text
+ * once the focus has moved — text put in then would be selected, and the
+ * next key would replace it. A key pressed before the idle runs puts the
+ * kept text in first (on_typed_ahead_cb), so the order holds. */
 static void
-on_entry_focus_enter_cb (TrailFindBar *self)
+check_typed_ahead_soon (TrailFindBar *self)
 {
-  /* Not now: the entry hears of the keyboard in the middle of its own
-   * grab_focus, which selects all of its text once the focus has moved —
-   * text put in here would be selected and the next key typed over it.
-   * Keys typed until the idle runs are still kept, in order. */
   if (self->ahead != NULL && self->ahead_idle == 0)
-    self->ahead_idle = g_idle_add (put_typed_ahead_cb, self);
+    self->ahead_idle = g_idle_add (typed_ahead_idle_cb, self);
+}
+
+static void
+on_entry_text_map_cb (TrailFindBar *self)
+{
+  check_typed_ahead_soon (self);
+}
+
+static void
+on_root_focus_cb (TrailFindBar *self)
+{
+  GtkWidget *focus;
+
+  if (self->ahead == NULL || self->ahead_root == NULL)
+    return;
+  focus = gtk_root_get_focus (GTK_ROOT (self->ahead_root));
+  if (focus_in_entry (self))
+    check_typed_ahead_soon (self);
+  else if (focus != NULL)
+    {
+      /* The keyboard went elsewhere (a click on the map): what was typed
+       * for Find stays in Find, and what follows goes where the user is. */
+      insert_typed_ahead (self);
+      stop_typing_ahead (self);
+    }
+}
+
+static gboolean
+on_typed_ahead_cb (TrailFindBar          *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  gunichar c;
+
+  if (self->ahead == NULL)
+    return GDK_EVENT_PROPAGATE;
+  if (entry_takes_keys (self))
+    {
+      /* The kept text first, then this key, to the entry itself. */
+      finish_typing_ahead (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* The entry cannot take this key yet: do what it would have done. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == GDK_CONTROL_MASK &&
+      (keyval == GDK_KEY_a || keyval == GDK_KEY_A))
+    {
+      /* Select all, to type the query anew. */
+      insert_typed_ahead (self);
+      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+      return GDK_EVENT_STOP;
+    }
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;  /* shortcuts (Ctrl+F again) work as ever */
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      stop_typing_ahead (self);
+      trail_find_bar_close (self);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_BackSpace:
+      if (self->ahead->len > 0)
+        g_string_truncate (self->ahead,
+                           g_utf8_find_prev_char (self->ahead->str, self->ahead->str + self->ahead->len) -
+                           self->ahead->str);
+      else
+        {
+          /* Nothing kept: the entry's own text, as its Backspace would. */
+          GtkEditable *editable = GTK_EDITABLE (self->entry);
+          int start, end;
+
+          if (!gtk_editable_get_selection_bounds (editable, &start, &end))
+            {
+              end = gtk_editable_get_position (editable);
+              start = MAX (end - 1, 0);
+            }
+          gtk_editable_delete_text (editable, start, end);
+        }
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      insert_typed_ahead (self);
+      trail_find_bar_step (self, (state & GDK_SHIFT_MASK) ? -1 : 1);
+      return GDK_EVENT_STOP;
+    default:
+      break;
+    }
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || !g_unichar_isprint (c))
+    return GDK_EVENT_PROPAGATE;
+  g_string_append_unichar (self->ahead, c);
+  return GDK_EVENT_STOP;
+}
+
+static void
+forget_ahead_root (TrailFindBar *self)
+{
+  if (self->ahead_root == NULL)
+    return;
+  if (self->ahead_keys != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->ahead_keys), (gpointer *) &self->ahead_keys);
+      gtk_widget_remove_controller (self->ahead_root, self->ahead_keys);
+      self->ahead_keys = NULL;
+    }
+  g_clear_signal_handler (&self->ahead_focus_id, self->ahead_root);
+  g_object_remove_weak_pointer (G_OBJECT (self->ahead_root), (gpointer *) &self->ahead_root);
+  self->ahead_root = NULL;
+}
+
+/* Keeps what is typed until the entry takes keys. The controller stays on
+ * the window (idle while nothing is kept): removing it in the middle of a
+ * key's dispatch, from its own handler, is not safe. */
+static void
+start_typing_ahead (TrailFindBar *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (root == NULL)
+    return;
+  if (self->ahead_root != root)
+    {
+      forget_ahead_root (self);
+      self->ahead_root = root;
+      g_object_add_weak_pointer (G_OBJECT (root), (gpointer *) &self->ahead_root);
+      self->ahead_keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (self->ahead_keys, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (self->ahead_keys, "key-pressed", G_CALLBACK (on_typed_ahead_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (root, self->ahead_keys);
+      g_object_add_weak_pointer (G_OBJECT (self->ahead_keys), (gpointer *) &self->ahead_keys);
+      self->ahead_focus_id = g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (on_root_focus_cb),
+                                                      self, G_CONNECT_SWAPPED);
+    }
+  if (self->ahead == NULL)
+    self->ahead = g_string_new (NULL);
 }
 
 GtkWidget *
@@ -417,25 +594,18 @@ trail_find_bar_open (TrailFindBar *self)
 
   if (self->document == NULL)
     return;
+  /* Ctrl+F again while still opening: what was typed so far is the query,
+   * selected below like any query, so that what follows replaces it. */
+  insert_typed_ahead (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  /* On an open bar, Ctrl+F selects the query for typing over (opening, the
+   * search bar has emptied the entry). */
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-    if (root != NULL && self->ahead == NULL &&
-        (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entry))))
-      {
-        self->ahead = g_string_new (NULL);
-        self->ahead_keys = gtk_event_controller_key_new ();
-        gtk_event_controller_set_propagation_phase (self->ahead_keys, GTK_PHASE_CAPTURE);
-        g_signal_connect_object (self->ahead_keys, "key-pressed", G_CALLBACK (on_typed_ahead_cb), self,
-                                 G_CONNECT_SWAPPED);
-        gtk_widget_add_controller (GTK_WIDGET (root), self->ahead_keys);
-        g_object_add_weak_pointer (G_OBJECT (self->ahead_keys), (gpointer *) &self->ahead_keys);
-      }
-  }
+  if (entry_takes_keys (self))
+    stop_typing_ahead (self);
+  else
+    start_typing_ahead (self);
   refresh (self, TRUE);
 }
 
