@@ -20,9 +20,10 @@ struct _TrailCardWidget
   TrailCard *card;
   gboolean   hover;
   gboolean   placeholder;
-  /* The tooltip set last: setting one parses its markup, and every card
-   * widget is described again each frame the map changes (a hundred
-   * phones adding cards change it every frame). */
+  /* The tooltip's markup, shown from query-tooltip: setting a widget's
+   * tooltip parses its markup and asks the X server where the pointer is
+   * (a round trip), and every card that comes into view is described (a
+   * hundred phones adding cards bring new ones every frame). */
   char      *tooltip;
   /* The layout's serial and size of the card when last drawn: see
    * trail_card_widget_queue_draw_if_changed(). */
@@ -127,6 +128,21 @@ trail_card_widget_focus (GtkWidget        *widget,
   return FALSE;
 }
 
+static gboolean
+trail_card_widget_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_tooltip,
+                                 GtkTooltip *tooltip)
+{
+  TrailCardWidget *self = TRAIL_CARD_WIDGET (widget);
+
+  if (self->card == NULL || self->tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, self->tooltip);
+  return TRUE;
+}
+
 static void
 trail_card_widget_dispose (GObject *object)
 {
@@ -149,6 +165,7 @@ trail_card_widget_class_init (TrailCardWidgetClass *klass)
   widget_class->snapshot = trail_card_widget_snapshot;
   widget_class->state_flags_changed = trail_card_widget_state_flags_changed;
   widget_class->focus = trail_card_widget_focus;
+  widget_class->query_tooltip = trail_card_widget_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "trailcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -161,6 +178,7 @@ trail_card_widget_init (TrailCardWidget *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_VISIBLE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_motion_enter_cb), self);
@@ -254,11 +272,9 @@ trail_card_widget_update_description (TrailCardWidget *self)
    * accessible label and description. */
   if (g_strcmp0 (tooltip, self->tooltip) == 0)
     return;
-  gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
   g_free (self->tooltip);
   self->tooltip = g_steal_pointer (&tooltip);
 
-  /* After the tooltip, which GTK also makes the description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

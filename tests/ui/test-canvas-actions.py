@@ -5,7 +5,8 @@
 # card, unknown ones included; the context menu's Delete and the Delete
 # key show one Undo toast, a second removal replacing the first toast, and
 # Undo brings back what was removed; the main menu's Undo and Redo items
-# name the next step each time. Checked in the saved file.
+# name the next step each time; hovering a card shows its tooltip. Checked
+# in the saved file.
 #
 # Copyright 2026 The Trailmap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
+import trailtest  # noqa: E402
 
 PLACE = ('id', 'lane', 'stage')
 
@@ -77,6 +79,18 @@ try:
     menu_items('Undo Add Vote', 'Redo', 'after Ctrl+Shift+Z')
     canvas.key('ctrl+z')
 
+    # Hovering a card shows its tooltip: the card's text and what it is.
+    g = canvas.geometry()
+    x, y = canvas.center(canvas.card(g, 'Compares prices'))
+    trailtest.xdotool('mousemove', '--sync', str(x - 6), str(y))
+    trailtest.xdotool('mousemove', '--sync', str(x), str(y))
+    trailtest.wait_until(
+        lambda: trailtest.find_accessible(canvas.app.atspi(), 'label',
+                                          lambda n: bool(n) and n.startswith('Compares prices\n')),
+        timeout=10, what='the tooltip of "Compares prices"')
+    tooltip_shot = canvas.screenshot('canvas-actions-tooltip')
+    trailtest.xdotool('mousemove', '--sync', '5', '5')
+
     shot = canvas.screenshot('canvas-actions')
     doc = canvas.save()
     copies = [c for c in doc['cards'] if c['text'] == 'Sees an ad']
@@ -91,7 +105,7 @@ try:
     assert pasted['x-workshop'] == original['x-workshop'], pasted
     texts = [c['text'] for c in doc['cards']]
     assert 'Checkout fails' in texts and 'Compares prices' in texts and 'Asks a friend' not in texts, texts
-    print(f'ok 1 votes, paste with every field, Delete and Undo from the toast, the Undo/Redo menu items; screenshot: {shot}')
+    print(f'ok 1 votes, paste with every field, Delete and Undo from the toast, the Undo/Redo menu items, a card\'s tooltip; screenshots: {shot}, {tooltip_shot}')
 except Exception:
     print('# failed; screenshot:', canvas.screenshot('canvas-actions-failed'), file=sys.stderr)
     raise
