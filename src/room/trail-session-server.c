@@ -41,6 +41,12 @@
 /* Past these the queue no longer grows: a connection's next message is
  * applied as it is read, after its earlier ones, as before the queue (a
  * flood then slows only its sender's reading, and memory stays bounded). */
+/* The phones' state is pushed this long after a burst was applied, not
+ * in the gap before the frame that shows its last cards: the push (the
+ * map to a hundred phones) took 26 ms there and delayed that frame. A
+ * room that never pauses still gets a push every PUSH_WAIT_MAX_US. */
+#define PUSH_AFTER_BURST_US 40000
+#define PUSH_WAIT_MAX_US    1000000
 #define MAX_PENDING_EACH   40
 #define MAX_PENDING_BYTES  (4 * 1024 * 1024)
 
@@ -80,6 +86,9 @@ struct _TrailSessionServer
   GQueue         pending;      /* Pending, in the order read */
   gsize          pending_bytes;
   guint          pending_source;
+  gint64         drained_at;   /* when the queue last ran empty */
+  guint          push_source;  /* a state push waiting for a burst's frame */
+  gint64         push_waiting_since;
 };
 
 G_DEFINE_FINAL_TYPE (TrailSessionServer, trail_session_server, G_TYPE_OBJECT)
@@ -280,6 +289,7 @@ apply_pending_cb (gpointer user_data)
     }
 
   self->pending_source = 0;
+  self->drained_at = g_get_monotonic_time ();
   return G_SOURCE_REMOVE;
 }
 
@@ -624,11 +634,51 @@ on_websocket_cb (SoupServer              *server,
   connection->join_timeout = g_timeout_add_seconds (JOIN_TIMEOUT_SECONDS, on_join_timeout_cb, connection);
 }
 
+static void push_state (TrailSessionServer *self);
+
+static gboolean
+push_state_cb (gpointer user_data)
+{
+  TrailSessionServer *self = user_data;
+
+  self->push_source = 0;
+  push_state (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+push_state (TrailSessionServer *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait = 0;
+
+  if (self->soup == NULL)
+    return;
+  if (!g_queue_is_empty (&self->pending))
+    wait = PUSH_AFTER_BURST_US;
+  else if (self->drained_at != 0 && now - self->drained_at < PUSH_AFTER_BURST_US)
+    wait = PUSH_AFTER_BURST_US - (now - self->drained_at);
+
+  if (self->push_waiting_since == 0)
+    self->push_waiting_since = now;
+  if (wait > 0 && now - self->push_waiting_since < PUSH_WAIT_MAX_US)
+    {
+      if (self->push_source == 0)
+        self->push_source = g_timeout_add ((guint) (wait / 1000) + 1, push_state_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->push_source, g_source_remove);
+  self->push_waiting_since = 0;
+  for (guint i = 0; i < self->connections->len; i++)
+    send_state (self, g_ptr_array_index (self->connections, i));
+}
+
 static void
 on_state_changed_cb (TrailSessionServer *self)
 {
-  for (guint i = 0; i < self->connections->len; i++)
-    send_state (self, g_ptr_array_index (self->connections, i));
+  push_state (self);
 }
 
 static void
@@ -667,6 +717,7 @@ trail_session_server_dispose (GObject *object)
   TrailSessionServer *self = TRAIL_SESSION_SERVER (object);
 
   trail_session_server_stop (self);
+  g_clear_handle_id (&self->push_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -856,6 +907,7 @@ trail_session_server_stop (TrailSessionServer *self)
   /* What was read before the end is applied, as it would have been. */
   drain_pending (self, NULL);
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_handle_id (&self->push_source, g_source_remove);
 
   /* Tell each page the session ended, then close: the phones show a
    * goodbye rather than reconnecting forever. */
