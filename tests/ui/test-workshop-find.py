@@ -68,31 +68,19 @@ def find_entry_text(canvas):
     inside it), or None while it is not shown."""
     from gi.repository import Atspi
 
-    def walk(node, named, depth=0):
-        if node is None or depth > 60:
-            return None
-        try:
-            named = named or (node.get_name() == 'Find' and trailtest.is_showing(node))
-            if named and node.get_text_iface() is not None and node.get_role_name() != 'label':
-                # GTK 4.8 reads no end offset of -1 as "to the end".
-                return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
-            count = node.get_child_count()
-        except Exception:
-            return None
-        for i in range(count):
-            found = walk(node.get_child_at_index(i), named, depth + 1)
-            if found is not None:
-                return found
-        return None
-    root = canvas.app.atspi()
-    for i in range(root.get_child_count()):
-        frame = root.get_child_at_index(i)
-        try:
-            if frame is not None and 'Workshop test map' in (frame.get_name() or ''):
-                return walk(frame, False)
-        except Exception:
-            continue
-    return None
+    def visit(node, named):
+        named = named or (node.get_name() == 'Find' and trailtest.is_showing(node))
+        if named and node.get_text_iface() is not None and node.get_role_name() != 'label':
+            # GTK 4.8 reads no end offset of -1 as "to the end".
+            return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node)), named
+        return None, named
+    return w.walk_map_window(canvas, visit, False)
+
+
+def escape_to_map(canvas):
+    """Escape closes Find and gives the keyboard back to the map."""
+    canvas.key('Escape')
+    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
 
 
 def expect_query(canvas, text):
@@ -155,8 +143,7 @@ try:
     report(True, 'a query that finds nothing says so')
 
     # Escape: bar closed, the canvas has the keyboard again.
-    canvas.key('Escape')
-    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
+    escape_to_map(canvas)
     report(w.shown(canvas, 'label', 'No matches') is None, 'Escape closes Find and returns the keyboard to the map')
 
     # Edit a card, then search again: the new text is found.
@@ -172,8 +159,7 @@ try:
     canvas.key('Return')
     selected(canvas, ['c6'])
     canvas.screenshot('workshop-find-edited')
-    canvas.key('Escape')
-    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
+    escape_to_map(canvas)
     report(True, 'a card edited after a search is found by the next one')
 
     # Rounds of Ctrl+F and a query in one burst, then Escape: every letter
@@ -182,8 +168,7 @@ try:
         burst('key', '--clearmodifiers', 'ctrl+f', 'type', '--delay', '5', word)
         expect_query(canvas, word)
         w.wait_shown(canvas, 'label', '1 of 1', f'"{word}" found')
-        canvas.key('Escape')
-        canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
+        escape_to_map(canvas)
     # Closed and opened again within one burst: the bar starts empty.
     burst('key', '--clearmodifiers', 'ctrl+f', 'type', '--delay', '5', 'cafe')
     burst('key', '--clearmodifiers', 'Escape', 'ctrl+f', 'type', '--delay', '5', 'wifi')
@@ -193,21 +178,18 @@ try:
     expect_query(canvas, 'noon')
     selected(canvas, ['c6'])
     # So does Ctrl+A right after opening.
-    canvas.key('Escape')
-    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
+    escape_to_map(canvas)
     burst('key', '--clearmodifiers', 'ctrl+f', 'type', '--delay', '5', 'cafe')
     burst('key', '--clearmodifiers', 'ctrl+a', 'type', '--delay', '5', 'wifi')
     expect_query(canvas, 'wifi')
     selected(canvas, ['c3'])
     # Enter right after the query steps to the next match.
-    canvas.key('Escape')
-    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
+    escape_to_map(canvas)
     burst('key', '--clearmodifiers', 'ctrl+f', 'type', '--delay', '5', 'CAFE')
     canvas.key('Return')
     expect_query(canvas, 'CAFE')
     w.wait_shown(canvas, 'label', '2 of 2', 'Enter after a burst steps to the second match')
-    canvas.key('Escape')
-    canvas.geometry(lambda g: g['focus'] == 'TrailCanvas', what='the canvas focused after Escape')
+    escape_to_map(canvas)
     report(True, 'Ctrl+F and a query typed at once, five rounds and more: no letter lost or typed over')
 
     # With Find closed, typing on the map edits the selected card as before.

@@ -18,34 +18,45 @@ def open_map(a11y=True):
     return canvastest.Canvas(fixture='workshop.trailmap', title='Workshop test map', a11y=a11y)
 
 
-def shown(canvas, role, name):
-    """The showing accessible of @role named @name (a string or a test), or None."""
-    def walk(node, depth=0):
+def walk_map_window(canvas, visit, state=None):
+    """Depth first over the accessibles of the map's window only (walking a
+    dialog as it closes upsets GTK 4.8's accessibility bridge): @visit(node,
+    state) returns what it found (or None) and the state for the node's
+    children. Returns the first thing found, or None."""
+    def walk(node, state, depth=0):
         if node is None or depth > 60:
             return None
         try:
-            if (trailtest.role_matches(node.get_role_name(), role) and
-                    trailtest.name_matches(trailtest.shown_text(node), name) and trailtest.is_showing(node)):
-                return node
+            found, state = visit(node, state)
+            if found is not None:
+                return found
             count = node.get_child_count()
         except Exception:
             return None
         for i in range(count):
-            found = walk(node.get_child_at_index(i), depth + 1)
+            found = walk(node.get_child_at_index(i), state, depth + 1)
             if found is not None:
                 return found
         return None
-    # Only the map's window: walking a dialog as it closes upsets GTK 4.8's
-    # accessibility bridge.
     root = canvas.app.atspi()
     for i in range(root.get_child_count()):
         frame = root.get_child_at_index(i)
         try:
             if frame is not None and 'Workshop test map' in (frame.get_name() or ''):
-                return walk(frame)
+                return walk(frame, state)
         except Exception:
             continue
     return None
+
+
+def shown(canvas, role, name):
+    """The showing accessible of @role named @name (a string or a test), or None."""
+    def visit(node, state):
+        if (trailtest.role_matches(node.get_role_name(), role) and
+                trailtest.name_matches(trailtest.shown_text(node), name) and trailtest.is_showing(node)):
+            return node, state
+        return None, state
+    return walk_map_window(canvas, visit)
 
 
 def wait_window_closed(canvas, title):
