@@ -54,43 +54,11 @@ def expected(statistic):
     return out
 
 
-def walk(node, out, depth=0):
-    try:
-        count = node.get_child_count()
-    except Exception:
-        return
-    for i in range(count):
-        child = node.get_child_at_index(i)
-        if child is None:
-            continue
-        out.append(child)
-        if depth < 6:
-            walk(child, out, depth + 1)
-
-
-def find_named(node, name, depth=0):
-    if node is None or depth > 40:
-        return None
-    try:
-        if node.get_name() == name:
-            return node
-        count = node.get_child_count()
-    except Exception:
-        return None
-    for i in range(count):
-        found = find_named(node.get_child_at_index(i), name, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
 def emotions_cells(map_node):
     """Stage name → description of its cell in the Emotions lane."""
     map_node.clear_cache()
-    objects = []
-    walk(map_node, objects)
     cells = {}
-    for o in objects:
+    for o in trailtest.descendants(map_node):
         try:
             description = o.get_description() or ''
         except Exception:
@@ -120,7 +88,7 @@ try:
     app = canvas.app
     version = app.atspi().get_toolkit_version()
     modern = tuple(int(part) for part in version.split('.')[:2]) >= (4, 10)
-    map_node = trailtest.wait_until(lambda: find_named(app.atspi(), 'Journey map'), what='the map on the bus')
+    map_node = trailtest.wait_until(lambda: trailtest.find_named(app.atspi(), 'Journey map'), what='the map on the bus')
     # As opened: the inspector shows the map (nothing is selected); cells
     # are objects at any zoom.
 

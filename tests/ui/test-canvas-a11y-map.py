@@ -29,42 +29,10 @@ TEXTS = CARDS + [stage['name'] for stage in DOC['stages']] + [persona['name'] fo
 assert len(TEXTS) == 41, len(TEXTS)
 
 
-def find_named(node, name, depth=0):
-    if node is None or depth > 40:
-        return None
-    try:
-        if node.get_name() == name:
-            return node
-        count = node.get_child_count()
-    except Exception:
-        return None
-    for i in range(count):
-        found = find_named(node.get_child_at_index(i), name, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
-def walk(node, out, depth=0):
-    try:
-        count = node.get_child_count()
-    except Exception:
-        return
-    for i in range(count):
-        child = node.get_child_at_index(i)
-        if child is None:
-            continue
-        out.append(child)
-        if depth < 6:
-            walk(child, out, depth + 1)
-
-
 def map_objects(map_node):
     """Everything under the canvas, read afresh (objects come and go)."""
     map_node.clear_cache()
-    out = []
-    walk(map_node, out)
-    return out
+    return trailtest.descendants(map_node)
 
 
 def names(objects):
@@ -88,7 +56,7 @@ try:
     from gi.repository import Atspi
     version = app.atspi().get_toolkit_version()
     modern = tuple(int(part) for part in version.split('.')[:2]) >= (4, 10)
-    map_node = trailtest.wait_until(lambda: find_named(app.atspi(), 'Journey map'), what='the map on the bus')
+    map_node = trailtest.wait_until(lambda: trailtest.find_named(app.atspi(), 'Journey map'), what='the map on the bus')
 
     # Fitted: at this window size the whole map shows at 35 % or more, so
     # every card has a widget, on both stacks.

@@ -72,24 +72,6 @@ def label_containing(app, root, text):
         what=f'a label with "{text}"')
 
 
-def find_named(node, name, depth=0):
-    """Any accessible but a label called exactly @name: the row that maps
-    a stage value (its role differs between GTK versions)."""
-    if node is None or depth > 60:
-        return None
-    try:
-        if node.get_name() == name and node.get_role_name() != 'label':
-            return node
-        children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
-    except Exception:
-        return None
-    for child in children:
-        found = find_named(child, name, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
 def saved(app, window, path):
     before = os.path.getmtime(path)
     trailtest.xdotool('windowfocus', '--sync', window)
@@ -122,7 +104,7 @@ try:
         report('Line 9: no stage is called “Unpacking”' in bad.get_name()
                and 'Line 10: the score “x” is not a number' in bad.get_name(),
                'bad rows are listed with their lines and reasons')
-        row = find_named(dialog, 'Unpacking')
+        row = trailtest.find_named(dialog, 'Unpacking', skip_role='label')
         report(row is not None, 'the unmatched stage value is offered for mapping '
                f'({row.get_role_name() if row else None})')
         trailtest.screenshot('import-dialog')
@@ -130,13 +112,13 @@ try:
         # The separator is guessed, and can be changed: with commas the
         # file is one column and nothing can be imported; back to
         # semicolons, the guess returns.
-        app.click(find_named(dialog, 'Separator'))
+        app.click(trailtest.find_named(dialog, 'Separator', skip_role='label'))
         time.sleep(0.5)
         # The list opens on "Semicolon"; the one above is "Comma".
         trailtest.xdotool('key', 'Up', 'Return')
         label_containing(app, dialog, 'separated by commas')
         time.sleep(0.3)
-        app.click(find_named(dialog, 'Separator'))
+        app.click(trailtest.find_named(dialog, 'Separator', skip_role='label'))
         time.sleep(0.5)
         # The list opens on "Comma"; the next one down is "Semicolon".
         trailtest.xdotool('key', 'Down', 'Return')
@@ -151,7 +133,7 @@ try:
         # Again; "Unpacking" is mapped by hand onto Delivery, and Import.
         dialog = open_import_dialog(app, window, csv)
         label_containing(app, dialog, 'rows will be imported')
-        row = find_named(dialog, 'Unpacking')
+        row = trailtest.find_named(dialog, 'Unpacking', skip_role='label')
         app.click(row)
         choice = trailtest.wait_until(
             lambda: trailtest.find_accessible(app.atspi(), 'label', 'Delivery'),
@@ -163,7 +145,7 @@ try:
         # The segment "Other" is no persona of the map: offered too, and
         # mapped onto Sofia Marino (the list opens on "No Persona"; she is
         # the next one down).
-        row = trailtest.wait_until(lambda: find_named(dialog, 'Other'), what='the unmatched persona value')
+        row = trailtest.wait_until(lambda: trailtest.find_named(dialog, 'Other', skip_role='label'), what='the unmatched persona value')
         report(row is not None, 'the unmatched persona value is offered for mapping')
         app.click(row)
         time.sleep(0.5)

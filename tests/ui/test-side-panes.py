@@ -52,18 +52,6 @@ def click_accessible(canvas, node):
     canvas.click(canvas.screen(x, y))
 
 
-def find_named(node, name, depth=0):
-    if node is None or depth > 40:
-        return None
-    if node.get_name() == name:
-        return node
-    for i in range(node.get_child_count()):
-        found = find_named(node.get_child_at_index(i), name, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
 def resize(canvas, width, height):
     trailtest.xdotool('windowsize', '--sync', canvas.window, str(width), str(height))
     return canvas.geometry(lambda g: abs(window_width(canvas) - width) <= 1, what=f'the window {width} wide')
@@ -76,7 +64,7 @@ try:
     g = canvas.geometry(lambda g: g['palette'] and g['inspector'], what='both panes shown')
     canvas.focus_canvas()
     docked = g['view']['w']
-    MAP = trailtest.wait_until(lambda: find_named(app.atspi(), 'Journey map'), what='the map on the bus')
+    MAP = trailtest.wait_until(lambda: trailtest.find_named(app.atspi(), 'Journey map'), what='the map on the bus')
 
     # Keys: each pane goes, the map widens, and comes back.
     canvas.key('F9')

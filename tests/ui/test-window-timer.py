@@ -99,18 +99,6 @@ def popover_open(app, name='Presenter Console'):
     return node is not None and trailtest.is_showing(node)
 
 
-def find_named(node, name, depth=0):
-    if node is None or depth > 40:
-        return None
-    if node.get_name() == name:
-        return node
-    for i in range(node.get_child_count()):
-        found = find_named(node.get_child_at_index(i), name, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
 def click_header(canvas, node):
     """A real click in the middle of a header bar button found by
     accessibility, placed from where the map is: GTK gives positions within
@@ -118,7 +106,7 @@ def click_header(canvas, node):
     ui-side-panes does)."""
     from gi.repository import Atspi
     g = canvas.geometry()
-    the_map = trailtest.wait_until(lambda: find_named(canvas.app.atspi(), 'Journey map'), what='the map on the bus')
+    the_map = trailtest.wait_until(lambda: trailtest.find_named(canvas.app.atspi(), 'Journey map'), what='the map on the bus')
     origin = the_map.get_extents(Atspi.CoordType.WINDOW)
     ext = node.get_extents(Atspi.CoordType.WINDOW)
     x, y = canvas.screen(g['view']['x'] + ext.x - origin.x + ext.width / 2,

@@ -499,6 +499,46 @@ def find_accessible(node, role, name, depth=0, actionable=False):
     return None
 
 
+def find_named(node, name, skip_role=None, depth=0):
+    """The first accessible below @node, depth first, whose own name is
+    exactly @name, whatever its role (roles often differ between GTK
+    versions); @skip_role leaves one role out, such as the label beside
+    the row that is wanted."""
+    if node is None or depth > 60:
+        return None
+    try:
+        if node.get_name() == name and (skip_role is None or node.get_role_name() != skip_role):
+            return node
+        children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+    except Exception:
+        return None
+    for child in children:
+        found = find_named(child, name, skip_role, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def descendants(node, max_depth=6):
+    """Every accessible below @node down to @max_depth levels, depth first."""
+    out = []
+
+    def walk(node, depth):
+        try:
+            count = node.get_child_count()
+        except Exception:
+            return
+        for i in range(count):
+            child = node.get_child_at_index(i)
+            if child is None:
+                continue
+            out.append(child)
+            if depth < max_depth:
+                walk(child, depth + 1)
+    walk(node, 0)
+    return out
+
+
 def find_shallowest(node, role, name, max_depth=30):
     """Like find_accessible, but breadth first: the match nearest @node.
     For short-lived widgets high in the tree, such as toasts, which a
