@@ -18,9 +18,10 @@
 #include "config.h"
 
 #include <locale.h>
-#include <stdlib.h>
 
 #include "trail-model.h"
+
+#include "bench-util.h"
 
 #define RUNS 9
 
@@ -103,22 +104,6 @@ change_map (TrailDocument *doc)
   trail_document_end_group (doc);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-static double
-best (double *times)
-{
-  qsort (times, RUNS, sizeof (double), compare_doubles);
-  return times[0];
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -155,25 +140,26 @@ main (int   argc,
 
           start = g_get_monotonic_time ();
           x = trail_document_load_from_bytes (bytes_a, "a", NULL);
-          load[r] = (g_get_monotonic_time () - start) / 1000.0;
+          load[r] = bench_since_ms (start);
           start = g_get_monotonic_time ();
           y = trail_document_load_from_bytes (bytes_b, "b", NULL);
-          load2[r] = load[r] + (g_get_monotonic_time () - start) / 1000.0;
+          load2[r] = load[r] + bench_since_ms (start);
           g_assert_nonnull (x);
           g_assert_nonnull (y);
 
           start = g_get_monotonic_time ();
           d = trail_diff_new (x, y);
-          diff[r] = (g_get_monotonic_time () - start) / 1000.0;
+          diff[r] = bench_since_ms (start);
           changes = trail_diff_get_cards (d)->len;
 
           start = g_get_monotonic_time ();
           g_bytes_unref (trail_document_serialize (y));
-          snapshot[r] = (g_get_monotonic_time () - start) / 1000.0;
+          snapshot[r] = bench_since_ms (start);
         }
 
       {
-        double l = best (load), l2 = best (load2), df = best (diff), sn = best (snapshot);
+        double l = bench_best (load, RUNS), l2 = bench_best (load2, RUNS);
+        double df = bench_best (diff, RUNS), sn = bench_best (snapshot, RUNS);
         g_print ("%8u %10.1f %10.1f %10.1f %14.2f %14.2f %12.1f %14.2f %u\n", sizes[s], l, l2, df, df / l, df / l2,
                  sn, sn / l, changes);
       }

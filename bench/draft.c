@@ -20,9 +20,10 @@
 #include "config.h"
 
 #include <locale.h>
-#include <stdlib.h>
 
 #include "trail-model.h"
+
+#include "bench-util.h"
 
 #define RUNS 9
 
@@ -50,28 +51,6 @@ make_map (guint n_cards)
   return doc;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-static double
-best (double *times)
-{
-  qsort (times, RUNS, sizeof (double), compare_doubles);
-  return times[0];
-}
-
-static double
-since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
 static void
 bench (guint n_cards)
 {
@@ -92,7 +71,7 @@ bench (guint n_cards)
         g_autoptr(GBytes) bytes = trail_document_serialize (doc);
         size = g_bytes_get_size (bytes);
       }
-      plain[r] = since (start);
+      plain[r] = bench_since_ms (start);
 
       start = g_get_monotonic_time ();
       {
@@ -103,7 +82,7 @@ bench (guint n_cards)
         bytes = trail_document_serialize_overlaid (doc, overlay);
         g_assert_nonnull (bytes);
       }
-      text[r] = since (start);
+      text[r] = bench_since_ms (start);
 
       start = g_get_monotonic_time ();
       {
@@ -114,7 +93,7 @@ bench (guint n_cards)
         bytes = trail_document_serialize_overlaid (doc, overlay);
         g_assert_nonnull (bytes);
       }
-      added[r] = since (start);
+      added[r] = bench_since_ms (start);
 
       start = g_get_monotonic_time ();
       {
@@ -126,11 +105,12 @@ bench (guint n_cards)
         trail_document_update (copy, trail_document_find_card (copy, trail_card_get_id (card)), "text", typed, NULL);
         again = trail_document_serialize (copy);
       }
-      reparse[r] = since (start);
+      reparse[r] = bench_since_ms (start);
     }
 
   {
-    double p = best (plain), t = best (text), a = best (added), o = best (reparse);
+    double p = bench_best (plain, RUNS), t = bench_best (text, RUNS);
+    double a = bench_best (added, RUNS), o = bench_best (reparse, RUNS);
 
     g_print ("%6u cards, %8" G_GSIZE_FORMAT " bytes: plain %7.2f ms | typed text %7.2f ms (%.2f×)"
              " | typed new card %7.2f ms (%.2f×) | reparse (before) %7.2f ms (%.2f×)\n",

@@ -14,9 +14,10 @@
 
 #include <json-glib/json-glib.h>
 #include <locale.h>
-#include <stdlib.h>
 
 #include "trail-model.h"
+
+#include "bench-util.h"
 
 #define RUNS 15
 
@@ -62,22 +63,6 @@ make_map (guint n_cards)
   return doc;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-static double
-best (double *times)
-{
-  qsort (times, RUNS, sizeof (double), compare_doubles);
-  return times[0];
-}
-
 static void
 bench (guint n_cards)
 {
@@ -100,21 +85,21 @@ bench (guint n_cards)
         g_autoptr(TrailDocument) loaded = trail_document_load_from_bytes (bytes, "bench", NULL);
         g_assert_nonnull (loaded);
       }
-      load[r] = (g_get_monotonic_time () - start) / 1000.0;
+      load[r] = bench_since_ms (start);
 
       start = g_get_monotonic_time ();
       {
         g_autoptr(JsonParser) parser = json_parser_new ();
         json_parser_load_from_data (parser, data, size, NULL);
       }
-      parse[r] = (g_get_monotonic_time () - start) / 1000.0;
+      parse[r] = bench_since_ms (start);
 
       start = g_get_monotonic_time ();
       {
         g_autoptr(GBytes) out = trail_document_serialize (doc);
         g_assert_nonnull (out);
       }
-      save[r] = (g_get_monotonic_time () - start) / 1000.0;
+      save[r] = bench_since_ms (start);
 
       start = g_get_monotonic_time ();
       {
@@ -125,13 +110,13 @@ bench (guint n_cards)
         json_generator_set_root (generator, json_parser_get_root (kept));
         out = json_generator_to_data (generator, NULL);
       }
-      generate[r] = (g_get_monotonic_time () - start) / 1000.0;
+      generate[r] = bench_since_ms (start);
     }
 
-  t_load = best (load);
-  t_save = best (save);
-  t_parse = best (parse);
-  t_generate = best (generate);
+  t_load = bench_best (load, RUNS);
+  t_save = bench_best (save, RUNS);
+  t_parse = bench_best (parse, RUNS);
+  t_generate = bench_best (generate, RUNS);
 
   g_print ("%6u cards, %8" G_GSIZE_FORMAT " bytes: load %7.2f ms, bare parse %7.2f ms, ratio %.2f"
            " | save %7.2f ms, bare generate %7.2f ms, ratio %.2f | load %.2f µs/card, save %.2f µs/card\n",
