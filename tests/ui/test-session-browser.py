@@ -33,7 +33,9 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     CHROMEDRIVER = None
@@ -215,11 +217,30 @@ try:
 
     # Two dots on the failing checkout: the budget is then spent, the
     # round's results stay hidden, and the dots are the phone's in the file.
+    # The first dot by a tap, the rest from the keyboard: the keyboard
+    # stays on the button through each of the phone's updates, also when
+    # the last dot is spent and the button can no longer add one.
     plus = '//ul[@id="vote-list"]/li[span[text()="Checkout fails"]]/button[2]'
-    for left in ('Dots left: 1', 'Dots left: 0'):
-        driver.find_element(By.XPATH, plus).click()
-        wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == left)
-    wait.until(lambda d: not d.find_element(By.XPATH, plus).is_enabled())
+    minus = plus.replace('button[2]', 'button[1]')
+    driver.find_element(By.XPATH, plus).click()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 1')
+
+    def focused(xpath):
+        return driver.switch_to.active_element == driver.find_element(By.XPATH, xpath)
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 0')
+    wait.until(lambda d: d.find_element(By.XPATH, plus).get_attribute('aria-disabled') == 'true')
+    assert focused(plus), 'the keyboard left the + button when the last dot was spent'
+    # A spent + does nothing; Shift+Tab to −, which takes a dot back.
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert focused(minus), 'Shift+Tab from + did not reach −'
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 1')
+    assert focused(minus), 'the keyboard left the − button after taking a dot back'
+    ActionChains(driver).send_keys(Keys.TAB, Keys.SPACE).perform()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 0')
+    assert focused(plus), 'the keyboard left the + button'
     assert driver.find_element(By.XPATH, plus + '/preceding-sibling::span[1]').text == '●●'
     voted = canvas.save()
     voters = {v.get('name'): v for v in voted['voters']}
@@ -229,7 +250,8 @@ try:
     assert not voted['vote-rounds'][0].get('revealed'), voted['vote-rounds']
     vote_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-vote.png')
     driver.save_screenshot(vote_shot)
-    print(f'ok 3 the phone casts its two dots in the round, in the saved file; screenshot: {vote_shot}')
+    print(f'ok 3 the phone casts its two dots in the round by tap and by keyboard, the keyboard kept on its '
+          f'button; in the saved file; screenshot: {vote_shot}')
 
     Select(driver.find_element(By.ID, 'card-stage')).select_by_visible_text('Consideration')
     Select(driver.find_element(By.ID, 'card-kind')).select_by_value('pain-points')
