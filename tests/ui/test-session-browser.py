@@ -165,6 +165,37 @@ def crowd_pixels(canvas, shot, stage):
     height, top = (int(v) for v in re.fullmatch(r'[0-9]+x([0-9]+)\+[0-9]+\+([0-9]+)', box).groups())
     return int(count), y + top + height / 2
 
+# Seen from inside the page: the sockets room.js opens, the types of the
+# messages it sends, and the revision and number of the maps it receives,
+# so that a test can hand it a message the app would never send.
+SOCKET_SPY = """
+(() => {
+  const Native = window.WebSocket;
+  window.trailmapSockets = [];
+  window.trailmapSent = [];
+  window.trailmapMaps = 0;
+  window.trailmapRevision = null;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      window.trailmapSockets.push(this);
+      this.addEventListener('message', (event) => {
+        if (!event.isTrusted) return;
+        try {
+          const message = JSON.parse(event.data);
+          if (message.type === 'map') window.trailmapMaps++;
+          if (message.type === 'map' || message.type === 'map-delta') window.trailmapRevision = message.revision;
+        } catch (e) { /* not JSON */ }
+      });
+    }
+    send(data) {
+      try { window.trailmapSent.push(JSON.parse(data).type); } catch (e) { /* not JSON */ }
+      return super.send(data);
+    }
+  };
+})();
+"""
+
 
 def browser():
     options = Options()
@@ -178,6 +209,7 @@ def browser():
     # Headless windows are at least 500 pixels wide: emulate the phone.
     driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride',
                            {'width': 390, 'height': 844, 'deviceScaleFactor': 1, 'mobile': True})
+    driver.execute_cdp_cmd('Page.addScriptToEvaluateOnNewDocument', {'source': SOCKET_SPY})
     return driver
 
 
@@ -337,6 +369,52 @@ try:
     print('ok 8 the facilitator edits a card: the phone shows the new text without a reload, its list is the map; '
           f'screenshot: {delta_shot}')
 
+    # A delta that does not fit the page's copy — another base revision, a
+    # removal of a card it does not have, sizes that disagree — changes
+    # nothing there: the page asks for the whole map (resync) and goes on
+    # following the facilitator's edits.
+    def listed_texts():
+        return driver.execute_script(
+            "return [...document.querySelectorAll('#map-list ul[role=list] > li > .text')].map((e) => e.textContent)")
+
+    revision = driver.execute_script('return window.trailmapRevision')
+    assert isinstance(revision, int), revision
+    stage_ids = [stage['id'] for stage in doc['stages']]
+    lane_id = next(lane['id'] for lane in doc['lanes'] if lane.get('kind') != 'emotions')
+    injected = {'id': 'c-injected', 'stage': stage_ids[0], 'index': 0, 'lane': lane_id,
+                'kind': 'pain-points', 'text': 'Injected by a bad delta'}
+    bad_deltas = [
+        {'base': revision + 1000, 'revision': revision + 1001, 'cards': [injected], 'sizes': []},
+        {'base': revision, 'revision': revision + 1, 'removed': ['no-such-card'], 'cards': [injected]},
+        {'base': revision, 'revision': revision + 1, 'cards': [injected], 'sizes': [0] * len(stage_ids)},
+    ]
+    for delta in bad_deltas:
+        delta['type'] = 'map-delta'
+        resyncs = driver.execute_script("return window.trailmapSent.filter((t) => t === 'resync').length")
+        maps = driver.execute_script('return window.trailmapMaps')
+        driver.execute_script("window.trailmapSockets.at(-1).dispatchEvent("
+                              "new MessageEvent('message', {data: arguments[0]}))", json.dumps(delta))
+        wait.until(lambda d: d.execute_script("return window.trailmapSent.filter((t) => t === 'resync').length")
+                   == resyncs + 1)
+        # The app's answer (refused and asked again if too soon after the last).
+        wait.until(lambda d: d.execute_script('return window.trailmapMaps') > maps)
+        assert injected['text'] not in driver.find_element(By.ID, 'map-list').text
+        assert sorted(listed_texts()) == sorted(expected), (listed_texts(), expected)
+    assert driver.execute_script('return window.trailmapRevision') == revision
+    # Deltas are applied again afterwards: the facilitator's undo and redo.
+    canvas.focus_canvas()
+    canvas.key('ctrl+z')
+    wait.until(lambda d: 'Compares prices' in d.find_element(By.ID, 'map-list').text)
+    canvas.key('ctrl+shift+z')
+    wait.until(lambda d: EDITED_TEXT in d.find_element(By.ID, 'map-list').text)
+    assert 'Compares prices' not in driver.find_element(By.ID, 'map-list').text
+    assert sorted(listed_texts()) == sorted(expected), (listed_texts(), expected)
+    canvas.key('Escape')
+    canvas.geometry(lambda g: g['selection'] == [] and not g['editing'], what='nothing selected')
+    assert driver.execute_script('return window.trailmapNotReloaded === true'), 'the page reloaded'
+    print(f'ok 9 deltas that do not fit the phone\'s copy are not applied; it asks for the map ({len(bad_deltas)} '
+          'times), then follows the facilitator\'s undo and redo by deltas again')
+
     # Rating two stages, one of them twice: the second rating replaces
     # the first, and the page lists the phone's own ratings.
     def rate(stage, score, word=None):
@@ -386,7 +464,7 @@ try:
     assert all(after[stage][0] > before[stage] + 40 for stage in after), (before, after)
     # Awareness rated below Purchase: its crowd mark lower on the screen.
     assert after['Awareness'][1] > after['Purchase'][1] + 10, after
-    print(f'ok 9 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
+    print(f'ok 10 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
           f'line on the canvas; screenshots: {rate_shot}, {rated_projector}')
 
     # The facilitator reveals the round: the phone says voting is closed
@@ -404,7 +482,7 @@ try:
     revealed_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-revealed.png')
     driver.find_element(By.ID, 'vote-section').location_once_scrolled_into_view
     driver.save_screenshot(revealed_shot)
-    print(f'ok 10 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
+    print(f'ok 11 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
 
     # Presenting: the phone shows the stage and the timer, and its forms
     # follow to the stage presented.
@@ -427,7 +505,7 @@ try:
     wait.until(lambda d: d.find_element(By.ID, 'timer-line').text == '')
     canvas.key('Escape')
     wait.until(lambda d: not d.find_element(By.ID, 'room-line').is_displayed())
-    print(f'ok 11 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
+    print(f'ok 12 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
 
     # The header bar's button: the link and its QR code, who joined.
     canvas.app.activate('toggle button', 'Workshop Session')
@@ -438,7 +516,7 @@ try:
     canvas.app.find('label', '1 participant')
     canvas.app.find('image', f'QR code of {link}')
     popover = canvas.screenshot('session-popover')
-    print(f'ok 12 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
+    print(f'ok 13 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
 
     # Ending the session tells the phone and closes the port.
     canvas.app.activate('push button', 'End Session')
@@ -453,7 +531,7 @@ try:
         except ConnectionRefusedError:
             return True
     trailtest.wait_until(refused, what='the port to close')
-    print('ok 13 ending the session closes the port; the phone says so')
+    print('ok 14 ending the session closes the port; the phone says so')
 
     # A new session from the same popover has a new token; closing the
     # window ends it.
@@ -466,14 +544,14 @@ try:
     assert status == 200
     host = second.split('/')[2].split(':')[0]
     port = int(second.split(':')[2].split('/')[0])
-    print('ok 14 a second session starts with a new token')
+    print('ok 15 a second session starts with a new token')
 
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 15 the app exited with status {status}')
+        raise SystemExit(f'not ok 16 the app exited with status {status}')
     trailtest.wait_until(refused, what='the port to close with the window')
-    print('ok 15 closing the window ends the session and quits cleanly')
+    print('ok 16 closing the window ends the session and quits cleanly')
 except BaseException:
     # What the page's script said, to tell a script error from a slow app.
     if driver is not None:
