@@ -234,13 +234,6 @@ adjust_emotion (TrailCanvas *self,
 
 /* ---- The canvas's own editing entry points ------------------------------ */
 
-/* The menu gives the keyboard back after its item ran. */
-static gboolean
-menu_is_open (TrailCanvas *self)
-{
-  return self->context_menu != NULL && (gtk_widget_get_mapped (self->context_menu) || self->menu_closing);
-}
-
 static gboolean
 edit_after_menu_cb (gpointer data)
 {
@@ -276,7 +269,7 @@ trail_canvas_edit (TrailCanvas *self)
 
   if (self->selection == NULL || self->layout == NULL)
     return FALSE;
-  if (menu_is_open (self))
+  if (_trail_canvas_context_menu_is_open (self))
     {
       edit_after_menu (self, FALSE);
       return TRUE;
@@ -308,7 +301,7 @@ trail_canvas_new_card (TrailCanvas *self)
 
   if (self->layout == NULL || !get_current_cell (self, &lane, &stage))
     return;
-  if (menu_is_open (self))
+  if (_trail_canvas_context_menu_is_open (self))
     {
       edit_after_menu (self, TRUE);
       return;

@@ -11,59 +11,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  TRAIL_CANVAS_DRAG_NONE,
-  TRAIL_CANVAS_DRAG_PENDING,     /* pressed, not yet moved past the threshold */
-  TRAIL_CANVAS_DRAG_PAN,
-  TRAIL_CANVAS_DRAG_RUBBER_BAND,
-  TRAIL_CANVAS_DRAG_CARD,
-  TRAIL_CANVAS_DRAG_STAGE,
-  TRAIL_CANVAS_DRAG_LANE,
-  TRAIL_CANVAS_DRAG_POINT,
-} TrailCanvasDrag;
-
-typedef enum
-{
-  TRAIL_DROP_NONE,
-  TRAIL_DROP_CELL,          /* a card into lane × stage at index */
-  TRAIL_DROP_STAGE_GAP,     /* a stage at index */
-  TRAIL_DROP_LANE_GAP,      /* a lane at index */
-  TRAIL_DROP_ON_CARD,       /* a persona tag */
-  TRAIL_DROP_ON_LANE,       /* a persona's lane */
-  TRAIL_DROP_ON_EMOTIONS,   /* a persona's emotion line */
-} TrailDropKind;
-
-typedef enum
-{
-  HIT_NONE,
-  HIT_CARD,
-  HIT_STAGE,
-  HIT_LANE,
-  HIT_POINT,
-  HIT_EMOTIONS,
-  HIT_PERSONA,
-  HIT_CELL,
-} TrailCanvasHitKind;
-
-/* What is under the pointer. */
-typedef struct
-{
-  TrailCanvasHitKind  kind;
-  gpointer            object;   /* card, stage, lane, point, persona */
-  TrailLane          *lane;     /* for cells and emotion plots */
-  TrailStage         *stage;    /* for cells */
-  graphene_rect_t     bounds;
-} TrailCanvasHit;
-
-typedef struct
-{
-  TrailDropKind  kind;
-  TrailLane     *lane;
-  TrailStage    *stage;
-  TrailCard     *card;
-  guint          index;
-} TrailDropTarget;
+/* trail-canvas-dnd.c's, opaque to the other files. */
+typedef struct _TrailCanvasPointer TrailCanvasPointer;
 
 struct _TrailCanvas
 {
@@ -97,29 +46,12 @@ struct _TrailCanvas
   guint              changes_moved_cards : 1;  /* cards only moved, unless measured again */
   guint              changes_resized : 1;
 
-  /* Pointer interaction. */
-  GtkGesture        *drag_gesture;
-  TrailCanvasDrag    drag;
-  TrailCanvasHit     press_hit;                    /* under the pointer at the press */
-  GdkModifierType    press_state;
-  guint32            last_press_time;              /* for double-clicks */
-  double             last_press_x, last_press_y;
-  int                n_press;
-  double             drag_start_x, drag_start_y;   /* widget coordinates */
-  double             drag_x, drag_y;               /* widget coordinates, now */
-  double             pan_start_h, pan_start_v;
-  gpointer           drag_object;                  /* card, stage, lane or point */
-  graphene_rect_t    drag_bounds;                  /* the dragged item, map coordinates */
-  TrailDropTarget    drop;
-  GPtrArray         *rubber_base;                  /* selection before a Shift/Ctrl rubber band */
-  gboolean           space_held;
+  /* Pointer interaction: the drags, drops and context menu in pointer
+   * (trail-canvas-dnd.c); zoom and scrolling here. */
+  TrailCanvasPointer *pointer;
   double             pointer_x, pointer_y;         /* last pointer position, widget coordinates */
   gboolean           in_allocate;
-  gboolean           point_moved;
   double             zoom_gesture_start;
-
-  /* Palette drag feedback. */
-  TrailPaletteItem  *dnd_item;
 
   /* Inline editor: a card's text, a new card, or a stage's or lane's name. */
   GtkWidget         *editor;            /* GtkTextView or GtkEntry while editing, else NULL */
@@ -133,9 +65,6 @@ struct _TrailCanvas
   gboolean           edit_finishing;
   guint              finish_edit_idle;  /* the editor lost the keyboard */
 
-  GtkWidget         *context_menu;
-  GtkBuilder        *menus;
-  guint              menu_closing;      /* idle: the menu closed, its item runs */
   guint              edit_after_menu;   /* an editor chosen in the menu */
   gboolean           edit_after_menu_new_card;
 
@@ -143,7 +72,6 @@ struct _TrailCanvas
   char              *geometry_path;
   guint              geometry_idle;
   gulong             after_paint_id;
-  gint64             frame_start;
   gpointer           bench;
   gboolean           first_frame_done;
   gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
@@ -183,12 +111,18 @@ TrailEmotionLine *_trail_canvas_line_for_lane (TrailCanvas *self, TrailLane *lan
 
 /* trail-canvas-dnd.c */
 void       _trail_canvas_init_pointer       (TrailCanvas *self);
+void       _trail_canvas_dispose_pointer    (TrailCanvas *self);
+void       _trail_canvas_free_pointer       (TrailCanvas *self);
+void       _trail_canvas_reset_drag         (TrailCanvas *self);
+gboolean   _trail_canvas_is_dragging_card   (TrailCanvas *self, TrailCard *card);
 void       _trail_canvas_snapshot_dnd       (TrailCanvas *self, GtkSnapshot *snapshot);
 void       _trail_canvas_snapshot_overlays  (TrailCanvas *self, GtkSnapshot *snapshot);
 void       _trail_canvas_drag_begin_at      (TrailCanvas *self, double wx, double wy);
 void       _trail_canvas_drag_update_to     (TrailCanvas *self, double wx, double wy);
 void       _trail_canvas_drag_end_at        (TrailCanvas *self, double wx, double wy);
 void       _trail_canvas_open_context_menu  (TrailCanvas *self, double wx, double wy);
+void       _trail_canvas_allocate_context_menu (TrailCanvas *self);
+gboolean   _trail_canvas_context_menu_is_open (TrailCanvas *self);
 
 /* trail-canvas-keyboard.c */
 void       _trail_canvas_init_keyboard      (GtkWidgetClass *widget_class);
