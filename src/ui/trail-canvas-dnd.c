@@ -702,6 +702,7 @@ static void
 start_drag (TrailCanvas *self)
 {
   TrailCanvasPointer *pointer = self->pointer;
+
   switch (pointer->press_hit.kind)
     {
     case TRAIL_CANVAS_HIT_CARD:
@@ -825,6 +826,7 @@ static gboolean
 finish_double_click (TrailCanvas *self)
 {
   TrailCanvasPointer *pointer = self->pointer;
+
   switch (pointer->press_hit.kind)
     {
     case TRAIL_CANVAS_HIT_CARD:
@@ -853,6 +855,7 @@ finish_click (TrailCanvas *self,
               double       my)
 {
   TrailCanvasPointer *pointer = self->pointer;
+
   if (pointer->n_press == 2 && !(pointer->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
       finish_double_click (self))
     return;
@@ -1211,6 +1214,7 @@ on_key_space_cb (TrailCanvas *self,
                  gboolean     held)
 {
   TrailCanvasPointer *pointer = self->pointer;
+
   if (pointer->space_held == held)
     return;
   pointer->space_held = held;
@@ -1430,6 +1434,7 @@ _trail_canvas_snapshot_overlays (TrailCanvas *self,
                                 GtkSnapshot *snapshot)
 {
   TrailCanvasPointer *pointer = self->pointer;
+
   if (pointer->drop.kind != TRAIL_DROP_NONE && pointer->drop.kind != TRAIL_DROP_ON_CARD)
     snapshot_drop_target (self, snapshot, &pointer->drop);
 }
@@ -1604,6 +1609,7 @@ _trail_canvas_open_context_menu (TrailCanvas *self,
                                  double       wy)
 {
   TrailCanvasPointer *pointer = self->pointer;
+
   if (pointer->context_menu == NULL)
     {
       pointer->context_menu = gtk_popover_menu_new_from_model (NULL);

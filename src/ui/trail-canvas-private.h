@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 /* trail-canvas-dnd.c's, opaque to the other files. */
 typedef struct _TrailCanvasPointer TrailCanvasPointer;
+/* trail-canvas-editor.c's. */
+typedef struct _TrailCanvasEdit TrailCanvasEdit;
 
 struct _TrailCanvas
 {
@@ -53,17 +55,10 @@ struct _TrailCanvas
   gboolean           in_allocate;
   double             zoom_gesture_start;
 
-  /* Inline editor: a card's text, a new card, or a stage's or lane's name. */
+  /* Inline editor: its widget, which every file asks about; what it edits
+   * is trail-canvas-editor.c's. */
   GtkWidget         *editor;            /* GtkTextView or GtkEntry while editing, else NULL */
-  TrailCard         *edit_card;         /* the card edited */
-  GObject           *edit_header;       /* or the stage or lane renamed */
-  TrailLane         *edit_lane;         /* or a new card, at edit_lane × edit_stage */
-  TrailPaletteItem  *edit_palette_item; /* the new card's palette item (its channel) */
-  TrailStage        *edit_stage;
-  int                edit_index;
-  graphene_rect_t    edit_bounds;
-  gboolean           edit_finishing;
-  guint              finish_edit_idle;  /* the editor lost the keyboard */
+  TrailCanvasEdit   *edit;
 
   guint              edit_after_menu;   /* an editor chosen in the menu */
   gboolean           edit_after_menu_new_card;
@@ -131,6 +126,10 @@ void       _trail_canvas_init_key_controller (TrailCanvas *self);
 gboolean   _trail_canvas_tab                (TrailCanvas *self, int direction);
 
 /* trail-canvas-editor.c */
+void       _trail_canvas_init_editor        (TrailCanvas *self);
+void       _trail_canvas_dispose_editor     (TrailCanvas *self);
+void       _trail_canvas_free_editor        (TrailCanvas *self);
+gboolean   _trail_canvas_is_editing_card    (TrailCanvas *self, TrailCard *card);
 void       _trail_canvas_begin_edit         (TrailCanvas *self, TrailCard *card, const char *initial);
 void       _trail_canvas_begin_new_card     (TrailCanvas *self, TrailLane *lane, TrailStage *stage, int index);
 void       _trail_canvas_begin_palette_card (TrailCanvas *self, TrailPaletteItem *item,

@@ -395,7 +395,7 @@ sync_card_widgets (TrailCanvas *self)
       gboolean alive = trail_layout_find (self->layout, card) != NULL;
 
       if (alive && (g_hash_table_contains (wanted, card) || value == (gpointer) focus ||
-                    card == self->edit_card))
+                    _trail_canvas_is_editing_card (self, card)))
         continue;
 
       if (value == (gpointer) focus && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -1184,9 +1184,7 @@ trail_canvas_dispose (GObject *object)
   TrailCanvas *self = TRAIL_CANVAS (object);
   GtkWidget *child;
 
-  if (self->editor != NULL)
-    _trail_canvas_finish_edit (self, FALSE);
-
+  _trail_canvas_dispose_editor (self);
   trail_canvas_set_selection (self, NULL);
 
   _trail_canvas_dispose_pointer (self);
@@ -1206,7 +1204,6 @@ trail_canvas_dispose (GObject *object)
   g_clear_pointer (&self->style, trail_style_unref);
   /* Last: dropping the document and the selection queues them again. */
   g_clear_handle_id (&self->geometry_idle, g_source_remove);
-  g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
   g_clear_handle_id (&self->zoom_notify_idle, g_source_remove);
   if (self->sync_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
@@ -1228,6 +1225,7 @@ trail_canvas_finalize (GObject *object)
   g_clear_pointer (&self->geometry_path, g_free);
   _trail_canvas_debug_free (self);
   _trail_canvas_free_pointer (self);
+  _trail_canvas_free_editor (self);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->finalize (object);
 }
@@ -1287,6 +1285,7 @@ trail_canvas_init (TrailCanvas *self)
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gsk_render_node_unref);
   self->card_widgets = g_hash_table_new (NULL, NULL);
   self->spare_widgets = g_ptr_array_new ();
+  _trail_canvas_init_editor (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
