@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 typedef struct _TrailCanvasPointer TrailCanvasPointer;
 /* trail-canvas-editor.c's. */
 typedef struct _TrailCanvasEdit TrailCanvasEdit;
+/* trail-canvas-marks.c's. */
+typedef struct _TrailCanvasMarks TrailCanvasMarks;
 
 struct _TrailCanvas
 {
@@ -74,11 +76,8 @@ struct _TrailCanvas
   /* GTK 4.10+: the map's accessible objects, made when first asked for
    * (trail-canvas-a11y.c). */
   GHashTable        *a11y_nodes;
-  /* trail-canvas-marks.c: what Find highlights and what a persona view keeps. */
-  GPtrArray         *marks;             /* cards, stages, lanes, personas; NULL: none */
-  gpointer           current_mark;
-  GHashTable        *undimmed;          /* cards drawn at full strength; NULL: no dimming */
-  GHashTable        *undimmed_lines;    /* persona ids (NULL key: everyone's line) kept */
+  /* What Find highlights and what a persona view keeps (trail-canvas-marks.c). */
+  TrailCanvasMarks  *marks;
 };
 
 /* trail-canvas-marks.c */
