@@ -102,6 +102,8 @@ struct _TrailCanvasPointer
   GtkWidget         *context_menu;
   GtkBuilder        *menus;
   guint              menu_closing;                 /* idle: the menu closed, its item runs */
+  guint              edit_after_menu;              /* an editor chosen in the menu */
+  gboolean           edit_after_menu_new_card;
 };
 
 static void
@@ -1303,6 +1305,7 @@ _trail_canvas_dispose_pointer (TrailCanvas *self)
   g_clear_pointer (&pointer->rubber_base, g_ptr_array_unref);
   /* After the menu: unmapping it queues this. */
   g_clear_handle_id (&pointer->menu_closing, g_source_remove);
+  g_clear_handle_id (&pointer->edit_after_menu, g_source_remove);
 }
 
 void
@@ -1594,6 +1597,31 @@ _trail_canvas_context_menu_is_open (TrailCanvas *self)
   TrailCanvasPointer *pointer = self->pointer;
 
   return pointer->context_menu != NULL && (gtk_widget_get_mapped (pointer->context_menu) || pointer->menu_closing);
+}
+
+static gboolean
+edit_after_menu_cb (gpointer data)
+{
+  TrailCanvas *self = data;
+  gboolean new_card = self->pointer->edit_after_menu_new_card;
+
+  self->pointer->edit_after_menu = 0;
+  if (new_card)
+    trail_canvas_new_card (self);
+  else
+    trail_canvas_edit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Chosen in the context menu: the editor opens once the menu has closed
+ * and given the keyboard back, or closing it would close the editor. */
+void
+_trail_canvas_edit_after_menu (TrailCanvas *self,
+                               gboolean     new_card)
+{
+  self->pointer->edit_after_menu_new_card = new_card;
+  if (self->pointer->edit_after_menu == 0)
+    self->pointer->edit_after_menu = g_idle_add_full (G_PRIORITY_HIGH, edit_after_menu_cb, self, NULL);
 }
 
 void

@@ -234,31 +234,6 @@ adjust_emotion (TrailCanvas *self,
 
 /* ---- The canvas's own editing entry points ------------------------------ */
 
-static gboolean
-edit_after_menu_cb (gpointer data)
-{
-  TrailCanvas *self = data;
-  gboolean new_card = self->edit_after_menu_new_card;
-
-  self->edit_after_menu = 0;
-  if (new_card)
-    trail_canvas_new_card (self);
-  else
-    trail_canvas_edit (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Chosen in the context menu: the editor opens once the menu has closed
- * and given the keyboard back, or closing it would close the editor. */
-static void
-edit_after_menu (TrailCanvas *self,
-                 gboolean     new_card)
-{
-  self->edit_after_menu_new_card = new_card;
-  if (self->edit_after_menu == 0)
-    self->edit_after_menu = g_idle_add_full (G_PRIORITY_HIGH, edit_after_menu_cb, self, NULL);
-}
-
 gboolean
 trail_canvas_edit (TrailCanvas *self)
 {
@@ -271,7 +246,7 @@ trail_canvas_edit (TrailCanvas *self)
     return FALSE;
   if (_trail_canvas_context_menu_is_open (self))
     {
-      edit_after_menu (self, FALSE);
+      _trail_canvas_edit_after_menu (self, FALSE);
       return TRUE;
     }
 
@@ -303,7 +278,7 @@ trail_canvas_new_card (TrailCanvas *self)
     return;
   if (_trail_canvas_context_menu_is_open (self))
     {
-      edit_after_menu (self, TRUE);
+      _trail_canvas_edit_after_menu (self, TRUE);
       return;
     }
 

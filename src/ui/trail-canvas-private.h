@@ -62,9 +62,6 @@ struct _TrailCanvas
   GtkWidget         *editor;            /* GtkTextView or GtkEntry while editing, else NULL */
   TrailCanvasEdit   *edit;
 
-  guint              edit_after_menu;   /* an editor chosen in the menu */
-  gboolean           edit_after_menu_new_card;
-
   /* Debug aids and the benchmark. */
   char              *geometry_path;
   guint              geometry_idle;
@@ -117,6 +114,7 @@ void       _trail_canvas_drag_end_at        (TrailCanvas *self, double wx, doubl
 void       _trail_canvas_open_context_menu  (TrailCanvas *self, double wx, double wy);
 void       _trail_canvas_allocate_context_menu (TrailCanvas *self);
 gboolean   _trail_canvas_context_menu_is_open (TrailCanvas *self);
+void       _trail_canvas_edit_after_menu    (TrailCanvas *self, gboolean new_card);
 
 /* trail-canvas-keyboard.c */
 void       _trail_canvas_init_keyboard      (GtkWidgetClass *widget_class);

@@ -1208,7 +1208,6 @@ trail_canvas_dispose (GObject *object)
   if (self->sync_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
   self->sync_tick = 0;
-  g_clear_handle_id (&self->edit_after_menu, g_source_remove);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->dispose (object);
 }
