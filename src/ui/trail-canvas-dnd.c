@@ -690,7 +690,8 @@ _trail_canvas_drag_begin_at (TrailCanvas *self,
 
   /* Pressing an unselected card selects it, so a drag carries what the
    * user sees selected. */
-  if (pointer->press_hit.kind == TRAIL_CANVAS_HIT_CARD && !(pointer->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
+  if (pointer->press_hit.kind == TRAIL_CANVAS_HIT_CARD &&
+      !(pointer->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
       !trail_selection_contains_card (self->selection, pointer->press_hit.object))
     {
       TrailCard *card = pointer->press_hit.object;

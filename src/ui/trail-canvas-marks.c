@@ -147,8 +147,9 @@ snapshot_dimming (TrailCanvas *self,
         }
       else
         {
-          g_autofree const char **keep = (const char **) g_hash_table_get_keys_as_array (self->marks->undimmed_lines, NULL);
+          g_autofree const char **keep = NULL;
 
+          keep = (const char **) g_hash_table_get_keys_as_array (self->marks->undimmed_lines, NULL);
           gtk_snapshot_append_color (snapshot, &veil, &item->bounds);
           trail_painter_draw_persona_curves (snapshot, self->layout, item, keep);
         }

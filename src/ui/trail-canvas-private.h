@@ -1,7 +1,11 @@
-/* trail-canvas-private.h — shared by the files that implement TrailCanvas
+/* trail-canvas-private.h — what the files that implement TrailCanvas share
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The struct is trail-canvas.c's: the document, the view and the card
+ * widgets. Every other file keeps its state in a struct of its own, opaque
+ * here, and answers what the others need of it through a function below.
  */
 #pragma once
 
@@ -11,37 +15,43 @@
 
 G_BEGIN_DECLS
 
-/* trail-canvas-dnd.c's, opaque to the other files. */
-typedef struct _TrailCanvasPointer TrailCanvasPointer;
-/* trail-canvas-editor.c's. */
-typedef struct _TrailCanvasEdit TrailCanvasEdit;
-/* trail-canvas-marks.c's. */
-typedef struct _TrailCanvasMarks TrailCanvasMarks;
+typedef struct _TrailCanvasPointer TrailCanvasPointer;  /* trail-canvas-dnd.c's */
+typedef struct _TrailCanvasEdit    TrailCanvasEdit;     /* trail-canvas-editor.c's */
+typedef struct _TrailCanvasMarks   TrailCanvasMarks;    /* trail-canvas-marks.c's */
+typedef struct _TrailCanvasDebug   TrailCanvasDebug;    /* trail-canvas-debug.c's */
 
 struct _TrailCanvas
 {
   GtkWidget          parent_instance;
 
+  /* trail-canvas.c's, read by the other files too. */
   TrailDocument     *document;
   TrailSelection    *selection;         /* the map view's; what is selected, where the keyboard is */
   TrailLayout       *layout;
   TrailStyle        *style;
-
   GtkAdjustment     *hadjustment;
   GtkAdjustment     *vadjustment;
+  double             zoom;
+  GtkWidget         *editor;            /* the inline editor, GtkTextView or GtkEntry; else NULL */
+  double             pointer_x, pointer_y;   /* last pointer position, widget coordinates (dnd.c sets it too) */
+  gboolean           first_frame_done;  /* for the first-frame benchmark (debug) */
+
+  /* trail-canvas.c's: the view. */
   guint              hscroll_policy : 1;
   guint              vscroll_policy : 1;
-  double             zoom;
   double             ox, oy;            /* widget = map * zoom - origin */
   gboolean           fit_pending;       /* a new map: fit it at the first allocation */
   guint              zoom_notify_idle;
+  double             zoom_gesture_start;
+  gboolean           in_allocate;
+  gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
 
-  /* Background tiles: packed tile coordinates → GskRenderNode. */
+  /* trail-canvas.c's: background tiles, packed tile coordinates → GskRenderNode. */
   GHashTable        *tiles;
   double             tile_zoom;
 
-  /* Card widgets near the viewport; recycled, never one per card. */
-  GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* */
+  /* trail-canvas.c's: card widgets near the viewport; recycled, never one per card. */
+  GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* (a11y too) */
   GPtrArray         *spare_widgets;
   graphene_rect_t    synced_rect;       /* the map area they were made for */
   guint              sync_tick;         /* they come and go before a layout */
@@ -50,36 +60,13 @@ struct _TrailCanvas
   guint              changes_moved_cards : 1;  /* cards only moved, unless measured again */
   guint              changes_resized : 1;
 
-  /* Pointer interaction: the drags, drops and context menu in pointer
-   * (trail-canvas-dnd.c); zoom and scrolling here. */
-  TrailCanvasPointer *pointer;
-  double             pointer_x, pointer_y;         /* last pointer position, widget coordinates */
-  gboolean           in_allocate;
-  double             zoom_gesture_start;
-
-  /* Inline editor: its widget, which every file asks about; what it edits
-   * is trail-canvas-editor.c's. */
-  GtkWidget         *editor;            /* GtkTextView or GtkEntry while editing, else NULL */
-  TrailCanvasEdit   *edit;
-
-  /* Debug aids and the benchmark. */
-  char              *geometry_path;
-  guint              geometry_idle;
-  gulong             after_paint_id;
-  gpointer           bench;
-  gboolean           first_frame_done;
-  gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
-
-  /* GTK 4.10+: the map's accessible objects, made when first asked for
-   * (trail-canvas-a11y.c). */
-  GHashTable        *a11y_nodes;
-  /* What Find highlights and what a persona view keeps (trail-canvas-marks.c). */
-  TrailCanvasMarks  *marks;
+  /* The other files' own. */
+  TrailCanvasPointer *pointer;          /* drags, drops, clicks, the context menu */
+  TrailCanvasEdit   *edit;              /* what the inline editor edits */
+  TrailCanvasMarks  *marks;             /* Find's marks, a persona view's dimming; made when first asked */
+  TrailCanvasDebug  *debug;             /* the geometry file and benchmarks; only when asked */
+  GHashTable        *a11y_nodes;        /* GTK 4.10+: the map's accessible objects (trail-canvas-a11y.c) */
 };
-
-/* trail-canvas-marks.c */
-void       _trail_canvas_snapshot_marks     (TrailCanvas *self, GtkSnapshot *snapshot);
-void       _trail_canvas_clear_marks        (TrailCanvas *self);
 
 /* trail-canvas.c */
 void       _trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
@@ -137,8 +124,13 @@ void       _trail_canvas_allocate_editor    (TrailCanvas *self);
 gboolean   _trail_canvas_prepare_draft      (TrailCanvas       *self,
                                               TrailDraftOverlay *draft);
 
+/* trail-canvas-marks.c */
+void       _trail_canvas_snapshot_marks     (TrailCanvas *self, GtkSnapshot *snapshot);
+void       _trail_canvas_clear_marks        (TrailCanvas *self);
+
 /* trail-canvas-debug.c */
 void       _trail_canvas_debug_init         (TrailCanvas *self);
+void       _trail_canvas_debug_dispose      (TrailCanvas *self);
 void       _trail_canvas_debug_free         (TrailCanvas *self);
 
 G_END_DECLS

@@ -1203,7 +1203,7 @@ trail_canvas_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_pointer (&self->style, trail_style_unref);
   /* Last: dropping the document and the selection queues them again. */
-  g_clear_handle_id (&self->geometry_idle, g_source_remove);
+  _trail_canvas_debug_dispose (self);
   g_clear_handle_id (&self->zoom_notify_idle, g_source_remove);
   if (self->sync_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
@@ -1220,8 +1220,6 @@ trail_canvas_finalize (GObject *object)
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->card_widgets, g_hash_table_unref);
   g_clear_pointer (&self->spare_widgets, g_ptr_array_unref);
-  g_clear_handle_id (&self->geometry_idle, g_source_remove);
-  g_clear_pointer (&self->geometry_path, g_free);
   _trail_canvas_debug_free (self);
   _trail_canvas_free_pointer (self);
   _trail_canvas_free_editor (self);
