@@ -146,7 +146,8 @@ write_geometry (TrailCanvas *self)
   graphene_rect_t visible;
   double x0, y0, x1, y1;
 
-  if (self->debug == NULL || self->debug->geometry_path == NULL || gtk_widget_get_native (GTK_WIDGET (self)) == NULL)
+  if (self->debug == NULL || self->debug->geometry_path == NULL ||
+      gtk_widget_get_native (GTK_WIDGET (self)) == NULL)
     return;
 
   builder = json_builder_new ();
@@ -508,7 +509,7 @@ on_root_realize_cb (GtkWidget   *window,
 
   if (clock != NULL && self->debug->after_paint_id == 0)
     self->debug->after_paint_id = g_signal_connect_object (clock, "after-paint",
-                                                    G_CALLBACK (on_after_paint_cb), self, 0);
+                                                           G_CALLBACK (on_after_paint_cb), self, 0);
 }
 
 /* Last in dispose: dropping the document and the selection queue it again. */
