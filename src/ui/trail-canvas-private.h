@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The struct is trail-canvas.c's: the document, the view and the card
- * widgets. Every other file keeps its state in a struct of its own, opaque
- * here, and answers what the others need of it through a function below.
+ * widgets. The other files keep their own state behind one pointer each,
+ * opaque here, and answer what the others need of it with the functions
+ * below.
  */
 #pragma once
 
