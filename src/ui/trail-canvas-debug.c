@@ -174,6 +174,20 @@ write_geometry (TrailCanvas *self)
                                      trail_card_get_id (g_ptr_array_index (trail_selection_get_cards (self->selection), i)));
   json_builder_end_array (builder);
 
+  /* A stage, lane, persona or point selected instead: its id. */
+  json_builder_set_member_name (builder, "selected");
+  {
+    GObject *object = self->selection != NULL ? trail_selection_get_object (self->selection) : NULL;
+    g_autofree char *id = NULL;
+
+    if (object != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (object), "id") != NULL)
+      g_object_get (object, "id", &id, NULL);
+    if (id != NULL)
+      json_builder_add_string_value (builder, id);
+    else
+      json_builder_add_null_value (builder);
+  }
+
   json_builder_set_member_name (builder, "palette");
   json_builder_begin_array (builder);
   add_labelled_widgets (builder, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))), "trail-palette-item");

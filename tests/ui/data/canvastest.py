@@ -19,9 +19,11 @@ import trailtest  # noqa: E402
 
 
 class Canvas:
-    """The app with a temp copy of a fixture map and TRAILMAP_DEBUG_GEOMETRY."""
+    """The app with a temp copy of a fixture map and TRAILMAP_DEBUG_GEOMETRY.
+    @fixture is a name in tests/ui/data or a path; @empty: it has no cards."""
 
-    def __init__(self, fixture='canvas-small.trailmap', a11y=False, env=None, title='Canvas test map'):
+    def __init__(self, fixture='canvas-small.trailmap', a11y=False, env=None, title='Canvas test map',
+                 empty=False):
         trailtest.require_display()
         self.dir = tempfile.mkdtemp(prefix='trailmap-canvas-')
         self.path = os.path.join(self.dir, 'map.trailmap')
@@ -32,7 +34,8 @@ class Canvas:
             environ.update(env)
         self.app = trailtest.App(self.path, a11y=a11y, env=environ)
         self.window = self.app.wait_for_window(title)
-        self.geometry(lambda g: g.get('has_document') and g.get('cards'))
+        # Laid out: its cards in the geometry (its stages, for a map with none).
+        self.geometry(lambda g: g.get('has_document') and g.get('stages') and (empty or g.get('cards')))
         trailtest.xdotool('windowfocus', '--sync', self.window)
 
     def focus_canvas(self):
