@@ -746,6 +746,21 @@ finish_double_click (TrailCanvas *self)
     }
 }
 
+/* A click on the map gives it the keyboard, as a click on any widget
+ * does: what is typed next renames the header just clicked, Delete
+ * removes the point, and no key goes on to the inspector field or button
+ * that had the keyboard before. A card widget of the canvas that has it
+ * keeps it: the canvas's keys reach it through that card. */
+static void
+take_keyboard (TrailCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || (focus != GTK_WIDGET (self) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 finish_click (TrailCanvas *self,
               double       mx,
@@ -772,6 +787,7 @@ finish_click (TrailCanvas *self,
     case HIT_PERSONA:
     case HIT_POINT:
       trail_selection_select_object (self->selection, self->press_hit.object);
+      take_keyboard (self);
       break;
 
     case HIT_EMOTIONS:
@@ -782,6 +798,7 @@ finish_click (TrailCanvas *self,
         if (_trail_canvas_stage_at (self, mx, &stage, &position))
           trail_selection_set_cursor (self->selection, self->press_hit.lane, stage);
         add_point_at (self, self->press_hit.lane, mx, my);
+        take_keyboard (self);
       }
       break;
 
