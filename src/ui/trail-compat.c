@@ -84,6 +84,41 @@ trail_compat_toast_new (const char *text)
   return adw_toast_new (markup);
 }
 
+/* Shows @toast (transfer full) in the toast overlay that is @widget or
+ * holds it, in place of the one shown there before: the newest says what
+ * just happened, and an Undo toast never waits behind an older one.
+ *
+ * Never queued nor postponed, either: libadwaita 1.2 aborts the app
+ * (adw-toast-overlay.c, show_toast: assertion "!info->widget") when a
+ * high-priority toast that postponed another is dismissed while that
+ * other one is still fading out — a removal's Undo toast over a paste's,
+ * then Escape or a second removal within 300 ms. With every toast of the
+ * window shown from here, the overlay's queue stays empty. */
+void
+trail_compat_show_toast (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  GtkWidget *overlay;
+  AdwToast *shown;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+
+  /* Dismissing one that went already does nothing. */
+  shown = g_object_get_data (G_OBJECT (overlay), "trail-shown-toast");
+  if (shown != NULL)
+    adw_toast_dismiss (shown);
+  g_object_set_data_full (G_OBJECT (overlay), "trail-shown-toast", g_object_ref (toast), g_object_unref);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 void
 trail_compat_dialog_set_extra_child (GObject   *dialog,
                                      GtkWidget *child)
