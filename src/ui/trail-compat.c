@@ -186,10 +186,10 @@ trail_compat_show_toast (GtkWidget *widget,
       g_object_set_data_full (G_OBJECT (overlay), "trail-toast-state", state, toast_state_free);
     }
 
-  /* A toast still waiting is replaced. Whoever keeps it (the map view
-   * its Undo toast) is told it went, as for one shown: the signal is
-   * emitted here because adw_toast_dismiss() does nothing for a toast that
-   * was never added (libadwaita 1.2). */
+  /* A toast still waiting is replaced. Whoever keeps a pointer to it (the
+   * map view, to its Undo toast) is told that it went, as for one shown:
+   * the signal is emitted here because adw_toast_dismiss() does nothing
+   * for a toast that was never added (libadwaita 1.2). */
   if (state->pending != NULL)
     {
       AdwToast *replaced = g_steal_pointer (&state->pending);
