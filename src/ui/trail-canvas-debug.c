@@ -517,6 +517,15 @@ _trail_canvas_debug_free (TrailCanvas *self)
   self->bench = NULL;
 }
 
+/* The geometry says where the keyboard is: written again wherever in the
+ * window it goes, not only in and out of the canvas, so that a test can
+ * wait for an inspector field to have it before typing. */
+static void
+on_root_focus_cb (TrailCanvas *self)
+{
+  _trail_canvas_queue_geometry (self);
+}
+
 void
 _trail_canvas_debug_init (TrailCanvas *self)
 {
@@ -528,6 +537,11 @@ _trail_canvas_debug_init (TrailCanvas *self)
 
   if (geometry != NULL && geometry[0] != '\0' && self->geometry_path == NULL)
     self->geometry_path = g_strdup (geometry);
+  if (self->geometry_path != NULL && GTK_IS_WINDOW (root) &&
+      g_signal_handler_find (root, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_root_focus_cb, self) == 0)
+    g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (on_root_focus_cb), self,
+                             G_CONNECT_SWAPPED);
 
   if (self->bench != NULL || ((drag == NULL || drag[0] == '\0') && (first == NULL || first[0] == '\0')))
     return;
