@@ -444,6 +444,31 @@ on_root_focus_cb (TrailFindBar *self)
     }
 }
 
+/* The text entry's own action for a Ctrl shortcut, if it has one that
+ * the map also has: pressed for Find, it must not reach the map. */
+static const char *
+entry_shortcut (guint           keyval,
+                GdkModifierType state)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_c:
+      return shift ? NULL : "clipboard.copy";
+    case GDK_KEY_x:
+      return shift ? NULL : "clipboard.cut";
+    case GDK_KEY_v:
+      return shift ? NULL : "clipboard.paste";
+    case GDK_KEY_z:
+      return shift ? "text.redo" : "text.undo";
+    case GDK_KEY_y:
+      return shift ? NULL : "text.redo";
+    default:
+      return NULL;
+    }
+}
+
 static gboolean
 on_typed_ahead_cb (TrailFindBar          *self,
                    guint                  keyval,
@@ -463,16 +488,28 @@ on_typed_ahead_cb (TrailFindBar          *self,
     }
 
   /* The entry cannot take this key yet: do what it would have done. */
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == GDK_CONTROL_MASK &&
-      (keyval == GDK_KEY_a || keyval == GDK_KEY_A))
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == GDK_CONTROL_MASK)
     {
-      /* Select all, to type the query anew. */
-      insert_typed_ahead (self);
-      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
-      return GDK_EVENT_STOP;
+      const char *action = entry_shortcut (keyval, state);
+
+      if (keyval == GDK_KEY_a || keyval == GDK_KEY_A)
+        {
+          /* Select all, to type the query anew. */
+          insert_typed_ahead (self);
+          gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+          return GDK_EVENT_STOP;
+        }
+      if (action != NULL)
+        {
+          /* The entry's own clipboard and undo, not the map's: Ctrl+V
+           * would paste cards onto the map, Ctrl+Z undo its last edit. */
+          insert_typed_ahead (self);
+          gtk_widget_activate_action (entry_text (self), action, NULL);
+          return GDK_EVENT_STOP;
+        }
     }
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;  /* shortcuts (Ctrl+F again) work as ever */
+    return GDK_EVENT_PROPAGATE;  /* other shortcuts (Ctrl+F again) work as ever */
   switch (keyval)
     {
     case GDK_KEY_Escape:

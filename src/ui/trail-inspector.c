@@ -69,44 +69,6 @@ on_selection_changed_cb (TrailInspector *self)
   trail_inspector_show (self, trail_selection_get_cards (self->selection), trail_selection_get_object (self->selection));
 }
 
-static gboolean
-is_text_widget (GtkWidget *widget)
-{
-  return GTK_IS_TEXT (widget) || GTK_IS_TEXT_VIEW (widget);
-}
-
-/* A field's own Ctrl+Z ran first (GtkText, GtkTextView); with nothing left
- * to undo in the field, the key stops here rather than reaching the
- * window and undoing the document under the user's cursor. */
-static gboolean
-on_undo_shortcut_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus == NULL || !is_text_widget (focus) || !gtk_widget_is_ancestor (focus, widget))
-    return FALSE;
-  gtk_widget_error_bell (widget);
-  return TRUE;
-}
-
-static void
-add_undo_shortcuts (TrailInspector *self)
-{
-  static const char *triggers[] = { "<Control>z", "<Control><Shift>z", "<Control>y" };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
-  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
-                                                            gtk_callback_action_new (on_undo_shortcut_cb,
-                                                                                     NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
 /* A section's Delete hands the keyboard back to the map first: the button
  * goes away with the item, and GTK would otherwise move the focus to the
  * next section's first field, with its text selected for overwriting. */
@@ -195,7 +157,6 @@ static void
 trail_inspector_init (TrailInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_undo_shortcuts (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

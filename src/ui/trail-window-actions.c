@@ -459,6 +459,28 @@ trail_window_redo_action (GtkWidget  *widget,
     trail_document_redo (document);
 }
 
+/* Ctrl+Z in a text field undoes that field's typing, never the map. The
+ * field's own undo runs first (GtkText, GtkTextView); when it has nothing
+ * left, the key comes on to the window, and undoing the map then would
+ * change it under the user's cursor — in a card being edited, in Find, in
+ * an inspector field typed for one item. Bound before the undo and redo
+ * keys: of a class's shortcuts for one key, the first that acts wins, so
+ * away from a field this lets them run. */
+static gboolean
+text_field_undo_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+  gboolean in_field;
+
+  in_field = (GTK_IS_TEXT (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus))) ||
+             (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)));
+  if (in_field)
+    gtk_widget_error_bell (widget);
+  return in_field;
+}
+
 /* The view's shortcuts belong to the window, so they work wherever the
  * keyboard is: in the header bar, the palette or an inspector field. */
 static void
@@ -627,6 +649,9 @@ _trail_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, text_field_undo_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, text_field_undo_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, text_field_undo_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   /* Of a class's keys for one action, menus show the last added: Ctrl+Y
    * goes first, so that they show Shift+Ctrl+Z, as GNOME apps do. */

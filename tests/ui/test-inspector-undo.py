@@ -85,12 +85,45 @@ try:
     doc = canvas.save()
     assert names(doc) == {'s1': 'Awareness', 's2': 'Consideration X!', 's3': 'Purchase'}, names(doc)
     print(f'ok 4 Ctrl+Z in the next stage\'s field wrote nothing of the previous stage onto it; screenshot: {shot}')
+
+    # The canvas's own editors are text fields too: a card's text and a
+    # stage's name edited in place. Ctrl+Z and Ctrl+Shift+Z there act on
+    # the typing only, however often pressed; the map keeps its edits.
+    before = canvas.save()
+    canvas.focus_canvas()
+    g = canvas.geometry()
+    canvas.click(canvas.center(canvas.card(g, 'Sees an ad')))
+    canvas.geometry(lambda g: g['selection'] == ['c1'], what='Sees an ad selected')
+    canvas.key('F2')
+    canvas.geometry(lambda g: g['editing'], what='the card\'s editor')
+    canvas.key('End')
+    canvas.type(' twice')
+    canvas.key('ctrl+z', 'ctrl+z', 'ctrl+z', 'ctrl+shift+z', 'ctrl+z', 'ctrl+z', 'ctrl+y', 'ctrl+z', 'ctrl+z')
+    canvas.key('ctrl+Return')
+    canvas.geometry(lambda g: not g['editing'], what='the card\'s editor closed')
+    g = select_stage(canvas, stages, 's2')
+    canvas.key('F2')
+    canvas.geometry(lambda g: g['editing'], what='the stage\'s name edited in place')
+    canvas.type('Shortlist')
+    canvas.key('ctrl+z', 'ctrl+z', 'ctrl+z', 'ctrl+shift+z', 'ctrl+z', 'ctrl+z')
+    canvas.key('Escape')
+    canvas.geometry(lambda g: not g['editing'], what='the rename cancelled')
+    after = canvas.save()
+    assert names(after) == names(before), names(after)
+    assert [c['text'] for c in after['cards']] == [c['text'] for c in before['cards']], 'a card\'s text changed'
+    # Back on the map, Ctrl+Z is the document's again: it takes back
+    # stage 2's last rename ("!").
+    canvas.focus_canvas()
+    canvas.key('ctrl+z')
+    assert names(canvas.save())['s2'] == 'Consideration X', names(canvas.save())
+    print('ok 5 Ctrl+Z and Ctrl+Shift+Z in a card\'s editor and in a stage renamed in place act on the typing only; '
+          'on the map they are the document\'s again')
 finally:
     status = canvas.close()
 if status != 0:
-    raise SystemExit(f'not ok 5 the app exited with status {status}')
-print('ok 5 quits cleanly')
+    raise SystemExit(f'not ok 6 the app exited with status {status}')
+print('ok 6 quits cleanly')
 problems = log_problems(canvas.app)
 if problems:
-    raise SystemExit('not ok 6 the app logged: ' + ''.join(problems))
-print('ok 6 no critical or warning in the log')
+    raise SystemExit('not ok 7 the app logged: ' + ''.join(problems))
+print('ok 7 no critical or warning in the log')

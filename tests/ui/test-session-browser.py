@@ -33,7 +33,9 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     CHROMEDRIVER = None
@@ -163,6 +165,37 @@ def crowd_pixels(canvas, shot, stage):
     height, top = (int(v) for v in re.fullmatch(r'[0-9]+x([0-9]+)\+[0-9]+\+([0-9]+)', box).groups())
     return int(count), y + top + height / 2
 
+# Seen from inside the page: the sockets room.js opens, the types of the
+# messages it sends, and the revision and number of the maps it receives,
+# so that a test can hand it a message the app would never send.
+SOCKET_SPY = """
+(() => {
+  const Native = window.WebSocket;
+  window.trailmapSockets = [];
+  window.trailmapSent = [];
+  window.trailmapMaps = 0;
+  window.trailmapRevision = null;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      window.trailmapSockets.push(this);
+      this.addEventListener('message', (event) => {
+        if (!event.isTrusted) return;
+        try {
+          const message = JSON.parse(event.data);
+          if (message.type === 'map') window.trailmapMaps++;
+          if (message.type === 'map' || message.type === 'map-delta') window.trailmapRevision = message.revision;
+        } catch (e) { /* not JSON */ }
+      });
+    }
+    send(data) {
+      try { window.trailmapSent.push(JSON.parse(data).type); } catch (e) { /* not JSON */ }
+      return super.send(data);
+    }
+  };
+})();
+"""
+
 
 def browser():
     options = Options()
@@ -176,6 +209,7 @@ def browser():
     # Headless windows are at least 500 pixels wide: emulate the phone.
     driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride',
                            {'width': 390, 'height': 844, 'deviceScaleFactor': 1, 'mobile': True})
+    driver.execute_cdp_cmd('Page.addScriptToEvaluateOnNewDocument', {'source': SOCKET_SPY})
     return driver
 
 
@@ -215,11 +249,30 @@ try:
 
     # Two dots on the failing checkout: the budget is then spent, the
     # round's results stay hidden, and the dots are the phone's in the file.
+    # The first dot by a tap, the rest from the keyboard: the keyboard
+    # stays on the button through each of the phone's updates, also when
+    # the last dot is spent and the button can no longer add one.
     plus = '//ul[@id="vote-list"]/li[span[text()="Checkout fails"]]/button[2]'
-    for left in ('Dots left: 1', 'Dots left: 0'):
-        driver.find_element(By.XPATH, plus).click()
-        wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == left)
-    wait.until(lambda d: not d.find_element(By.XPATH, plus).is_enabled())
+    minus = plus.replace('button[2]', 'button[1]')
+    driver.find_element(By.XPATH, plus).click()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 1')
+
+    def focused(xpath):
+        return driver.switch_to.active_element == driver.find_element(By.XPATH, xpath)
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 0')
+    wait.until(lambda d: d.find_element(By.XPATH, plus).get_attribute('aria-disabled') == 'true')
+    assert focused(plus), 'the keyboard left the + button when the last dot was spent'
+    # A spent + does nothing; Shift+Tab to −, which takes a dot back.
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert focused(minus), 'Shift+Tab from + did not reach −'
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 1')
+    assert focused(minus), 'the keyboard left the − button after taking a dot back'
+    ActionChains(driver).send_keys(Keys.TAB, Keys.SPACE).perform()
+    wait.until(lambda d: d.find_element(By.ID, 'dots-left').text == 'Dots left: 0')
+    assert focused(plus), 'the keyboard left the + button'
     assert driver.find_element(By.XPATH, plus + '/preceding-sibling::span[1]').text == '●●'
     voted = canvas.save()
     voters = {v.get('name'): v for v in voted['voters']}
@@ -229,7 +282,8 @@ try:
     assert not voted['vote-rounds'][0].get('revealed'), voted['vote-rounds']
     vote_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-vote.png')
     driver.save_screenshot(vote_shot)
-    print(f'ok 3 the phone casts its two dots in the round, in the saved file; screenshot: {vote_shot}')
+    print(f'ok 3 the phone casts its two dots in the round by tap and by keyboard, the keyboard kept on its '
+          f'button; in the saved file; screenshot: {vote_shot}')
 
     Select(driver.find_element(By.ID, 'card-stage')).select_by_visible_text('Consideration')
     Select(driver.find_element(By.ID, 'card-kind')).select_by_value('pain-points')
@@ -315,6 +369,52 @@ try:
     print('ok 8 the facilitator edits a card: the phone shows the new text without a reload, its list is the map; '
           f'screenshot: {delta_shot}')
 
+    # A delta that does not fit the page's copy — another base revision, a
+    # removal of a card it does not have, sizes that disagree — changes
+    # nothing there: the page asks for the whole map (resync) and goes on
+    # following the facilitator's edits.
+    def listed_texts():
+        return driver.execute_script(
+            "return [...document.querySelectorAll('#map-list ul[role=list] > li > .text')].map((e) => e.textContent)")
+
+    revision = driver.execute_script('return window.trailmapRevision')
+    assert isinstance(revision, int), revision
+    stage_ids = [stage['id'] for stage in doc['stages']]
+    lane_id = next(lane['id'] for lane in doc['lanes'] if lane.get('kind') != 'emotions')
+    injected = {'id': 'c-injected', 'stage': stage_ids[0], 'index': 0, 'lane': lane_id,
+                'kind': 'pain-points', 'text': 'Injected by a bad delta'}
+    bad_deltas = [
+        {'base': revision + 1000, 'revision': revision + 1001, 'cards': [injected], 'sizes': []},
+        {'base': revision, 'revision': revision + 1, 'removed': ['no-such-card'], 'cards': [injected]},
+        {'base': revision, 'revision': revision + 1, 'cards': [injected], 'sizes': [0] * len(stage_ids)},
+    ]
+    for delta in bad_deltas:
+        delta['type'] = 'map-delta'
+        resyncs = driver.execute_script("return window.trailmapSent.filter((t) => t === 'resync').length")
+        maps = driver.execute_script('return window.trailmapMaps')
+        driver.execute_script("window.trailmapSockets.at(-1).dispatchEvent("
+                              "new MessageEvent('message', {data: arguments[0]}))", json.dumps(delta))
+        wait.until(lambda d: d.execute_script("return window.trailmapSent.filter((t) => t === 'resync').length")
+                   == resyncs + 1)
+        # The app's answer (refused and asked again if too soon after the last).
+        wait.until(lambda d: d.execute_script('return window.trailmapMaps') > maps)
+        assert injected['text'] not in driver.find_element(By.ID, 'map-list').text
+        assert sorted(listed_texts()) == sorted(expected), (listed_texts(), expected)
+    assert driver.execute_script('return window.trailmapRevision') == revision
+    # Deltas are applied again afterwards: the facilitator's undo and redo.
+    canvas.focus_canvas()
+    canvas.key('ctrl+z')
+    wait.until(lambda d: 'Compares prices' in d.find_element(By.ID, 'map-list').text)
+    canvas.key('ctrl+shift+z')
+    wait.until(lambda d: EDITED_TEXT in d.find_element(By.ID, 'map-list').text)
+    assert 'Compares prices' not in driver.find_element(By.ID, 'map-list').text
+    assert sorted(listed_texts()) == sorted(expected), (listed_texts(), expected)
+    canvas.key('Escape')
+    canvas.geometry(lambda g: g['selection'] == [] and not g['editing'], what='nothing selected')
+    assert driver.execute_script('return window.trailmapNotReloaded === true'), 'the page reloaded'
+    print(f'ok 9 deltas that do not fit the phone\'s copy are not applied; it asks for the map ({len(bad_deltas)} '
+          'times), then follows the facilitator\'s undo and redo by deltas again')
+
     # Rating two stages, one of them twice: the second rating replaces
     # the first, and the page lists the phone's own ratings.
     def rate(stage, score, word=None):
@@ -364,7 +464,7 @@ try:
     assert all(after[stage][0] > before[stage] + 40 for stage in after), (before, after)
     # Awareness rated below Purchase: its crowd mark lower on the screen.
     assert after['Awareness'][1] > after['Purchase'][1] + 10, after
-    print(f'ok 9 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
+    print(f'ok 10 the phone rates two stages and re-rates one; the ratings are in the saved file and the crowd '
           f'line on the canvas; screenshots: {rate_shot}, {rated_projector}')
 
     # The facilitator reveals the round: the phone says voting is closed
@@ -382,7 +482,7 @@ try:
     revealed_shot = os.path.join(trailtest.artifacts_dir(), 'session-phone-revealed.png')
     driver.find_element(By.ID, 'vote-section').location_once_scrolled_into_view
     driver.save_screenshot(revealed_shot)
-    print(f'ok 10 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
+    print(f'ok 11 the reveal closes voting on the phone and shows the results; screenshot: {revealed_shot}')
 
     # Presenting: the phone shows the stage and the timer, and its forms
     # follow to the stage presented.
@@ -405,7 +505,7 @@ try:
     wait.until(lambda d: d.find_element(By.ID, 'timer-line').text == '')
     canvas.key('Escape')
     wait.until(lambda d: not d.find_element(By.ID, 'room-line').is_displayed())
-    print(f'ok 11 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
+    print(f'ok 12 the phone shows the stage presented and the timer, counting down; screenshot: {present_shot}')
 
     # The header bar's button: the link and its QR code, who joined.
     canvas.app.activate('toggle button', 'Workshop Session')
@@ -416,7 +516,7 @@ try:
     canvas.app.find('label', '1 participant')
     canvas.app.find('image', f'QR code of {link}')
     popover = canvas.screenshot('session-popover')
-    print(f'ok 12 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
+    print(f'ok 13 the header bar shows the link, the QR code and who joined, and removes one; screenshot: {popover}')
 
     # Ending the session tells the phone and closes the port.
     canvas.app.activate('push button', 'End Session')
@@ -431,7 +531,7 @@ try:
         except ConnectionRefusedError:
             return True
     trailtest.wait_until(refused, what='the port to close')
-    print('ok 13 ending the session closes the port; the phone says so')
+    print('ok 14 ending the session closes the port; the phone says so')
 
     # A new session from the same popover has a new token; closing the
     # window ends it.
@@ -444,14 +544,14 @@ try:
     assert status == 200
     host = second.split('/')[2].split(':')[0]
     port = int(second.split(':')[2].split('/')[0])
-    print('ok 14 a second session starts with a new token')
+    print('ok 15 a second session starts with a new token')
 
     trailtest.xdotool('key', 'Escape')
     status = canvas.close()
     if status != 0:
-        raise SystemExit(f'not ok 15 the app exited with status {status}')
+        raise SystemExit(f'not ok 16 the app exited with status {status}')
     trailtest.wait_until(refused, what='the port to close with the window')
-    print('ok 15 closing the window ends the session and quits cleanly')
+    print('ok 16 closing the window ends the session and quits cleanly')
 except BaseException:
     # What the page's script said, to tell a script error from a slow app.
     if driver is not None:

@@ -108,7 +108,7 @@ def selected(canvas, ids):
     return canvas.geometry(lambda g: sorted(g['selection']) == sorted(ids), what=f'{ids} selected')
 
 
-print('1..10', flush=True)
+print('1..11', flush=True)
 canvas = w.open_map()
 status = 1
 try:
@@ -199,6 +199,25 @@ try:
     canvas.geometry(lambda g: canvas.card(g, 'Checkout fails on tablets') is not None,
                     what='the card edited by typing on the map')
     report(w.shown(canvas, 'label', '1 of 1') is None, 'with Find closed, typing on the map edits the card')
+
+    # Find's entry has its own clipboard and undo, also while it opens:
+    # Ctrl+V right after Ctrl+F pastes into the query, not cards onto the
+    # map; Ctrl+Z there takes back typing, never the map's last edit.
+    cards_before = canvas.save()['cards']
+    burst('key', '--clearmodifiers', 'ctrl+f', 'type', '--delay', '5', 'tablets')
+    expect_query(canvas, 'tablets')
+    burst('key', '--clearmodifiers', 'ctrl+a', 'ctrl+c')
+    escape_to_map(canvas)
+    burst('key', '--clearmodifiers', 'ctrl+f', 'ctrl+v')
+    expect_query(canvas, 'tablets')
+    w.wait_shown(canvas, 'label', '1 of 1', 'the pasted query found')
+    burst('key', '--clearmodifiers', 'ctrl+z', 'ctrl+z', 'ctrl+z', 'ctrl+z')
+    escape_to_map(canvas)
+    burst('key', '--clearmodifiers', 'ctrl+f', 'ctrl+z', 'ctrl+z')
+    escape_to_map(canvas)
+    cards_after = canvas.save()['cards']
+    report([c['text'] for c in cards_after] == [c['text'] for c in cards_before],
+           'Ctrl+V and Ctrl+Z right after Ctrl+F act on the query: no card pasted, the map\'s last edit kept')
 
     # Persona view from the header bar: Ana's cards stay, Ben's are dimmed.
     time.sleep(0.5)  # the search bar slides shut: an animation, not a state

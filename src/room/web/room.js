@@ -291,11 +291,53 @@
     if (placed.length > 0 || gone.size > 0) renderRound();
   }
 
+  // The round's rows by card id, kept from one message to the next: a
+  // "you" message follows every vote, and rebuilding the rows would take
+  // the keyboard off the button a participant is pressing.
+  const voteRows = new Map();
+
+  function voteRow(id) {
+    let row = voteRows.get(id);
+    if (row) return row;
+    row = {
+      li: el('li'),
+      text: el('span', 'text'),
+      dots: el('span', 'kind'),
+      minus: el('button', null, '−'),
+      plus: el('button', null, '+'),
+    };
+    row.minus.type = row.plus.type = 'button';
+    row.minus.addEventListener('click', () => vote(row.minus, id, -1));
+    row.plus.addEventListener('click', () => vote(row.plus, id, 1));
+    row.li.append(row.text, row.dots, row.minus, row.plus);
+    voteRows.set(id, row);
+    return row;
+  }
+
+  // A button that cannot be used now says so with aria-disabled, not
+  // disabled: a disabled button drops the keyboard focus, so spending the
+  // last dot would throw a keyboard or screen reader user off the list.
+  function setUsable(button, usable) {
+    button.setAttribute('aria-disabled', usable ? 'false' : 'true');
+  }
+
+  function vote(button, id, delta) {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    send({ type: 'vote', card: id, delta: delta });
+  }
+
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
   function renderRound() {
     const round = you ? you.round : null;
     const list = $('vote-list');
-    list.replaceChildren();
     $('round-closed').hidden = true;
+    if (!round || round.results) {
+      list.replaceChildren();
+      voteRows.clear();
+    }
     if (!round) {
       $('round-question').textContent = t('no-round');
       $('dots-left').textContent = '';
@@ -321,26 +363,33 @@
       }
       return;
     }
-    $('dots-left').textContent = t('dots-left', round.remaining);
+    setText($('dots-left'), t('dots-left', round.remaining));
+    const wanted = [];
     for (const id of round.cards || []) {
       const card = cards.get(id);
       if (!card) continue;
-      const li = el('li');
+      const row = voteRow(id);
       const count = mine[id] || 0;
-      li.appendChild(el('span', 'text', card.text));
-      li.appendChild(el('span', 'kind', '●'.repeat(count)));
-      const minus = el('button', null, '−');
-      minus.setAttribute('aria-label', t('take-dot') + ': ' + card.text);
-      minus.disabled = count === 0;
-      minus.addEventListener('click', () => send({ type: 'vote', card: id, delta: -1 }));
-      const plus = el('button', null, '+');
-      plus.setAttribute('aria-label', t('add-dot') + ': ' + card.text);
-      plus.disabled = round.remaining <= 0;
-      plus.addEventListener('click', () => send({ type: 'vote', card: id, delta: 1 }));
-      li.appendChild(minus);
-      li.appendChild(plus);
-      list.appendChild(li);
+      setText(row.text, card.text);
+      setText(row.dots, '●'.repeat(count));
+      row.minus.setAttribute('aria-label', t('take-dot') + ': ' + card.text);
+      row.plus.setAttribute('aria-label', t('add-dot') + ': ' + card.text);
+      setUsable(row.minus, count > 0);
+      setUsable(row.plus, round.remaining > 0);
+      wanted.push(row.li);
     }
+    // Rows leave and come in place; the others stay where they are, so
+    // the one holding the keyboard is never taken out of the page.
+    const keep = new Set(wanted);
+    for (const [id, row] of voteRows) {
+      if (!keep.has(row.li)) voteRows.delete(id);
+    }
+    for (const child of [...list.children]) {
+      if (!keep.has(child)) child.remove();
+    }
+    wanted.forEach((li, i) => {
+      if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null);
+    });
   }
 
   function formatSeconds(s) {
