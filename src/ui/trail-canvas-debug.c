@@ -322,13 +322,39 @@ write_geometry_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+on_geometry_frame_cb (GdkFrameClock *clock,
+                      TrailCanvas   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_geometry_frame_cb, self);
+  g_object_set_data (G_OBJECT (self), "trail-geometry-frame", NULL);
+  if (self->geometry_idle == 0)
+    self->geometry_idle = g_timeout_add_full (G_PRIORITY_LOW, 30, write_geometry_idle_cb, self, NULL);
+}
+
 void
 _trail_canvas_queue_geometry (TrailCanvas *self)
 {
+  GdkFrameClock *clock;
+
   if (self->geometry_path == NULL || self->geometry_idle != 0)
     return;
 
-  /* After the frame that shows the change. */
+  /* After the frame that shows the change: a field shown by it (a page of
+   * the inspector) has its place then and takes a click. The frame is
+   * asked for, as a change of focus alone may not need one. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (g_object_get_data (G_OBJECT (self), "trail-geometry-frame") == NULL)
+        {
+          g_object_set_data (G_OBJECT (self), "trail-geometry-frame", clock);
+          g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_geometry_frame_cb), self, 0);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      return;
+    }
+
   self->geometry_idle = g_timeout_add_full (G_PRIORITY_LOW, 30, write_geometry_idle_cb, self, NULL);
 }
 
