@@ -25,6 +25,7 @@
 #include "trail-canvas.h"
 #include "trail-compat.h"
 #include "trail-file-writer.h"
+#include "trail-window.h"
 
 #define WINDOW_KEY "trail-actions-window"
 
@@ -1169,6 +1170,45 @@ build_status_pages (ActionsView *av,
   return GTK_WIDGET (av->stack);
 }
 
+/* The map's undo and redo work here too, where its actions are edited:
+ * the map window's own actions, so that both windows undo the same steps.
+ * In a text field (a title being typed) Ctrl+Z is the field's, as in the
+ * map window. */
+static gboolean
+on_undo_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  const char *action = user_data;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (trail_window_text_field_has_focus (GTK_ROOT (widget)))
+    {
+      gtk_widget_error_bell (widget);
+      return TRUE;
+    }
+  return parent != NULL && gtk_widget_activate_action (GTK_WIDGET (parent), action, NULL);
+}
+
+static void
+add_undo_shortcuts (GtkWidget *window)
+{
+  static const struct { const char *trigger; const char *action; } keys[] = {
+    { "<Control>z", "win.undo" },
+    { "<Control><Shift>z", "win.redo" },
+    { "<Control>y", "win.redo" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                            gtk_callback_action_new (on_undo_shortcut_cb,
+                                                                                     (gpointer) keys[i].action,
+                                                                                     NULL)));
+  gtk_widget_add_controller (window, controller);
+}
+
 static GtkWindow *
 actions_window_new (GtkWindow     *parent,
                     TrailDocument *document,
@@ -1195,6 +1235,7 @@ actions_window_new (GtkWindow     *parent,
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 980, 460);
+  add_undo_shortcuts (window);
 
   g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked_cb), av);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);

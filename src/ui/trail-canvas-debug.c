@@ -45,6 +45,16 @@ typedef struct
   gpointer   still_card;
 } Bench;
 
+/* Made at the first root, only when an environment variable asks. */
+struct _TrailCanvasDebug
+{
+  char      *geometry_path;  /* TRAILMAP_DEBUG_GEOMETRY: the tests read the map's geometry there */
+  guint      geometry_idle;
+  GdkFrameClock *geometry_clock;  /* waiting for its frame to write the geometry */
+  gulong     after_paint_id;
+  Bench     *bench;
+};
+
 static void
 add_rect (JsonBuilder     *builder,
           TrailCanvas     *self,
@@ -137,7 +147,8 @@ write_geometry (TrailCanvas *self)
   graphene_rect_t visible;
   double x0, y0, x1, y1;
 
-  if (self->geometry_path == NULL || gtk_widget_get_native (GTK_WIDGET (self)) == NULL)
+  if (self->debug == NULL || self->debug->geometry_path == NULL ||
+      gtk_widget_get_native (GTK_WIDGET (self)) == NULL)
     return;
 
   builder = json_builder_new ();
@@ -309,7 +320,7 @@ done:
   data = json_generator_to_data (generator, NULL);
 
   /* Atomic, so a test never reads half a file. */
-  g_file_set_contents (self->geometry_path, data, -1, NULL);
+  g_file_set_contents (self->debug->geometry_path, data, -1, NULL);
 }
 
 static gboolean
@@ -317,7 +328,7 @@ write_geometry_idle_cb (gpointer user_data)
 {
   TrailCanvas *self = user_data;
 
-  self->geometry_idle = 0;
+  self->debug->geometry_idle = 0;
   write_geometry (self);
   return G_SOURCE_REMOVE;
 }
@@ -327,17 +338,18 @@ on_geometry_frame_cb (GdkFrameClock *clock,
                       TrailCanvas   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_geometry_frame_cb, self);
-  g_object_set_data (G_OBJECT (self), "trail-geometry-frame", NULL);
-  if (self->geometry_idle == 0)
-    self->geometry_idle = g_timeout_add_full (G_PRIORITY_LOW, 30, write_geometry_idle_cb, self, NULL);
+  self->debug->geometry_clock = NULL;
+  if (self->debug->geometry_idle == 0)
+    self->debug->geometry_idle = g_timeout_add_full (G_PRIORITY_LOW, 30, write_geometry_idle_cb, self, NULL);
 }
 
 void
 _trail_canvas_queue_geometry (TrailCanvas *self)
 {
+  TrailCanvasDebug *debug = self->debug;
   GdkFrameClock *clock;
 
-  if (self->geometry_path == NULL || self->geometry_idle != 0)
+  if (debug == NULL || debug->geometry_path == NULL || debug->geometry_idle != 0)
     return;
 
   /* After the frame that shows the change: a field shown by it (a page of
@@ -346,16 +358,16 @@ _trail_canvas_queue_geometry (TrailCanvas *self)
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      if (g_object_get_data (G_OBJECT (self), "trail-geometry-frame") == NULL)
+      if (debug->geometry_clock == NULL)
         {
-          g_object_set_data (G_OBJECT (self), "trail-geometry-frame", clock);
+          debug->geometry_clock = clock;
           g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_geometry_frame_cb), self, 0);
           gtk_widget_queue_draw (GTK_WIDGET (self));
         }
       return;
     }
 
-  self->geometry_idle = g_timeout_add_full (G_PRIORITY_LOW, 30, write_geometry_idle_cb, self, NULL);
+  debug->geometry_idle = g_timeout_add_full (G_PRIORITY_LOW, 30, write_geometry_idle_cb, self, NULL);
 }
 
 /* ---- Benchmark ---------------------------------------------------------- */
@@ -412,7 +424,7 @@ bench_tick_cb (GtkWidget     *widget,
                gpointer       user_data)
 {
   TrailCanvas *self = TRAIL_CANVAS (widget);
-  Bench *bench = self->bench;
+  Bench *bench = self->debug != NULL ? self->debug->bench : NULL;
   double t, x, y;
 
   if (bench == NULL || bench->done || self->layout == NULL)
@@ -483,7 +495,7 @@ static void
 on_after_paint_cb (GdkFrameClock *clock,
                    TrailCanvas   *self)
 {
-  Bench *bench = self->bench;
+  Bench *bench = self->debug != NULL ? self->debug->bench : NULL;
   gint64 now = g_get_monotonic_time ();
 
   if (bench == NULL)
@@ -523,24 +535,42 @@ on_root_realize_cb (GtkWidget   *window,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  if (clock != NULL && self->after_paint_id == 0)
-    self->after_paint_id = g_signal_connect_object (clock, "after-paint",
-                                                    G_CALLBACK (on_after_paint_cb), self, 0);
+  if (clock != NULL && self->debug->after_paint_id == 0)
+    self->debug->after_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                           G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
+/* Last in dispose: dropping the document and the selection queue it again. */
+void
+_trail_canvas_debug_dispose (TrailCanvas *self)
+{
+  if (self->debug == NULL)
+    return;
+  g_clear_handle_id (&self->debug->geometry_idle, g_source_remove);
+  if (self->debug->geometry_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->debug->geometry_clock, on_geometry_frame_cb, self);
+  self->debug->geometry_clock = NULL;
 }
 
 void
 _trail_canvas_debug_free (TrailCanvas *self)
 {
-  Bench *bench = self->bench;
+  TrailCanvasDebug *debug = self->debug;
+  Bench *bench;
 
-  if (bench == NULL)
+  if (debug == NULL)
     return;
 
-  g_free (bench->drag_path);
-  g_free (bench->first_frame_path);
-  g_array_unref (bench->times);
-  g_free (bench);
-  self->bench = NULL;
+  g_clear_handle_id (&debug->geometry_idle, g_source_remove);
+  g_free (debug->geometry_path);
+  if ((bench = debug->bench) != NULL)
+    {
+      g_free (bench->drag_path);
+      g_free (bench->first_frame_path);
+      g_array_unref (bench->times);
+      g_free (bench);
+    }
+  g_clear_pointer (&self->debug, g_free);
 }
 
 /* The geometry says where the keyboard is: written again wherever in the
@@ -559,17 +589,26 @@ _trail_canvas_debug_init (TrailCanvas *self)
   const char *drag = g_getenv ("TRAILMAP_BENCH_DRAG");
   const char *first = g_getenv ("TRAILMAP_BENCH_FIRST_FRAME");
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean want_geometry = geometry != NULL && geometry[0] != '\0';
+  gboolean want_bench = (drag != NULL && drag[0] != '\0') || (first != NULL && first[0] != '\0');
+  TrailCanvasDebug *debug;
   Bench *bench;
 
-  if (geometry != NULL && geometry[0] != '\0' && self->geometry_path == NULL)
-    self->geometry_path = g_strdup (geometry);
-  if (self->geometry_path != NULL && GTK_IS_WINDOW (root) &&
+  if (!want_geometry && !want_bench)
+    return;
+  if (self->debug == NULL)
+    self->debug = g_new0 (TrailCanvasDebug, 1);
+  debug = self->debug;
+
+  if (want_geometry && debug->geometry_path == NULL)
+    debug->geometry_path = g_strdup (geometry);
+  if (debug->geometry_path != NULL && GTK_IS_WINDOW (root) &&
       g_signal_handler_find (root, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
                              on_root_focus_cb, self) == 0)
     g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (on_root_focus_cb), self,
                              G_CONNECT_SWAPPED);
 
-  if (self->bench != NULL || ((drag == NULL || drag[0] == '\0') && (first == NULL || first[0] == '\0')))
+  if (debug->bench != NULL || !want_bench)
     return;
 
   bench = g_new0 (Bench, 1);
@@ -579,7 +618,7 @@ _trail_canvas_debug_init (TrailCanvas *self)
   bench->still = g_strcmp0 (g_getenv ("TRAILMAP_BENCH_STILL"), "1") == 0;
   bench->t0 = g_ascii_strtoll (g_getenv ("TRAILMAP_BENCH_T0") ?: "0", NULL, 10);
   bench->times = g_array_new (FALSE, FALSE, sizeof (double));
-  self->bench = bench;
+  debug->bench = bench;
 
   if (bench->drag_path != NULL && bench->drag_path[0] != '\0')
     gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_tick_cb, NULL, NULL);

@@ -24,10 +24,92 @@
 
 #define DRAG_THRESHOLD 5.0
 
+typedef enum
+{
+  TRAIL_CANVAS_DRAG_NONE,
+  TRAIL_CANVAS_DRAG_PENDING,     /* pressed, not yet moved past the threshold */
+  TRAIL_CANVAS_DRAG_PAN,
+  TRAIL_CANVAS_DRAG_RUBBER_BAND,
+  TRAIL_CANVAS_DRAG_CARD,
+  TRAIL_CANVAS_DRAG_STAGE,
+  TRAIL_CANVAS_DRAG_LANE,
+  TRAIL_CANVAS_DRAG_POINT,
+} TrailCanvasDrag;
+
+typedef enum
+{
+  TRAIL_DROP_NONE,
+  TRAIL_DROP_CELL,          /* a card into lane × stage at index */
+  TRAIL_DROP_STAGE_GAP,     /* a stage at index */
+  TRAIL_DROP_LANE_GAP,      /* a lane at index */
+  TRAIL_DROP_ON_CARD,       /* a persona tag */
+  TRAIL_DROP_ON_LANE,       /* a persona's lane */
+  TRAIL_DROP_ON_EMOTIONS,   /* a persona's emotion line */
+} TrailDropKind;
+
+typedef enum
+{
+  TRAIL_CANVAS_HIT_NONE,
+  TRAIL_CANVAS_HIT_CARD,
+  TRAIL_CANVAS_HIT_STAGE,
+  TRAIL_CANVAS_HIT_LANE,
+  TRAIL_CANVAS_HIT_POINT,
+  TRAIL_CANVAS_HIT_EMOTIONS,
+  TRAIL_CANVAS_HIT_PERSONA,
+  TRAIL_CANVAS_HIT_CELL,
+} TrailCanvasHitKind;
+
+/* What is under the pointer. */
+typedef struct
+{
+  TrailCanvasHitKind  kind;
+  gpointer            object;   /* card, stage, lane, point, persona */
+  TrailLane          *lane;     /* for cells and emotion plots */
+  TrailStage         *stage;    /* for cells */
+  graphene_rect_t     bounds;
+} TrailCanvasHit;
+
+typedef struct
+{
+  TrailDropKind  kind;
+  TrailLane     *lane;
+  TrailStage    *stage;
+  TrailCard     *card;
+  guint          index;
+} TrailDropTarget;
+
+/* The canvas's pointer state: only this file reads or writes it. */
+struct _TrailCanvasPointer
+{
+  TrailCanvasDrag    drag;
+  TrailCanvasHit     press_hit;                    /* under the pointer at the press */
+  GdkModifierType    press_state;
+  guint32            last_press_time;              /* for double-clicks */
+  double             last_press_x, last_press_y;
+  int                n_press;
+  double             drag_start_x, drag_start_y;   /* widget coordinates */
+  double             drag_x, drag_y;               /* widget coordinates, now */
+  double             pan_start_h, pan_start_v;
+  gpointer           drag_object;                  /* card, stage, lane or point */
+  graphene_rect_t    drag_bounds;                  /* the dragged item, map coordinates */
+  TrailDropTarget    drop;
+  GPtrArray         *rubber_base;                  /* selection before a Shift/Ctrl rubber band */
+  gboolean           space_held;
+  gboolean           point_moved;
+
+  TrailPaletteItem  *dnd_item;                     /* dragged from the palette, over the canvas */
+
+  GtkWidget         *context_menu;
+  GtkBuilder        *menus;
+  guint              menu_closing;                 /* idle: the menu closed, its item runs */
+  guint              edit_after_menu;              /* an editor chosen in the menu */
+  gboolean           edit_after_menu_new_card;
+};
+
 static void
 clear_drop (TrailCanvas *self)
 {
-  memset (&self->drop, 0, sizeof self->drop);
+  memset (&self->pointer->drop, 0, sizeof self->pointer->drop);
 }
 
 static const TrailLayoutItem *
@@ -92,7 +174,7 @@ hit_test (TrailCanvas *self,
           double       mx,
           double       my)
 {
-  TrailCanvasHit hit = { HIT_NONE, NULL, NULL, NULL, GRAPHENE_RECT_INIT (0, 0, 0, 0) };
+  TrailCanvasHit hit = { TRAIL_CANVAS_HIT_NONE, NULL, NULL, NULL, GRAPHENE_RECT_INIT (0, 0, 0, 0) };
   const TrailLayoutItem *item;
 
   if (self->layout == NULL)
@@ -106,11 +188,11 @@ hit_test (TrailCanvas *self,
       hit.bounds = item->bounds;
       if (point != NULL)
         {
-          hit.kind = HIT_POINT;
+          hit.kind = TRAIL_CANVAS_HIT_POINT;
           hit.object = point;
         }
       else
-        hit.kind = HIT_EMOTIONS;
+        hit.kind = TRAIL_CANVAS_HIT_EMOTIONS;
       return hit;
     }
 
@@ -124,20 +206,20 @@ hit_test (TrailCanvas *self,
       switch (item->kind)
         {
         case TRAIL_LAYOUT_ITEM_CARD:
-          hit.kind = HIT_CARD;
+          hit.kind = TRAIL_CANVAS_HIT_CARD;
           break;
         case TRAIL_LAYOUT_ITEM_STAGE:
-          hit.kind = HIT_STAGE;
+          hit.kind = TRAIL_CANVAS_HIT_STAGE;
           break;
         case TRAIL_LAYOUT_ITEM_LANE:
-          hit.kind = HIT_LANE;
+          hit.kind = TRAIL_CANVAS_HIT_LANE;
           hit.lane = item->object;
           break;
         case TRAIL_LAYOUT_ITEM_PERSONA:
-          hit.kind = HIT_PERSONA;
+          hit.kind = TRAIL_CANVAS_HIT_PERSONA;
           break;
         case TRAIL_LAYOUT_ITEM_CELL:
-          hit.kind = HIT_CELL;
+          hit.kind = TRAIL_CANVAS_HIT_CELL;
           hit.lane = item->object;
           hit.stage = trail_layout_cell_get_stage (item);
           break;
@@ -146,7 +228,7 @@ hit_test (TrailCanvas *self,
         case TRAIL_LAYOUT_ITEM_LEGEND:
         case TRAIL_LAYOUT_ITEM_ALL:
         default:
-          hit.kind = HIT_NONE;
+          hit.kind = TRAIL_CANVAS_HIT_NONE;
           break;
         }
     }
@@ -308,23 +390,23 @@ palette_drop_target (TrailCanvas      *self,
       hit = hit_test (self, mx, my);
       switch (hit.kind)
         {
-        case HIT_CARD:
+        case TRAIL_CANVAS_HIT_CARD:
           target->kind = TRAIL_DROP_ON_CARD;
           target->card = hit.object;
           return TRUE;
-        case HIT_EMOTIONS:
-        case HIT_POINT:
+        case TRAIL_CANVAS_HIT_EMOTIONS:
+        case TRAIL_CANVAS_HIT_POINT:
           target->kind = TRAIL_DROP_ON_EMOTIONS;
           target->lane = hit.lane;
           return TRUE;
-        case HIT_LANE:
-        case HIT_CELL:
+        case TRAIL_CANVAS_HIT_LANE:
+        case TRAIL_CANVAS_HIT_CELL:
           target->kind = TRAIL_DROP_ON_LANE;
           target->lane = hit.lane;
           return TRUE;
-        case HIT_NONE:
-        case HIT_STAGE:
-        case HIT_PERSONA:
+        case TRAIL_CANVAS_HIT_NONE:
+        case TRAIL_CANVAS_HIT_STAGE:
+        case TRAIL_CANVAS_HIT_PERSONA:
         default:
           return FALSE;
         }
@@ -409,7 +491,7 @@ on_drop_motion_cb (TrailCanvas   *self,
 
   self->pointer_x = x;
   self->pointer_y = y;
-  g_set_object (&self->dnd_item, item);
+  g_set_object (&self->pointer->dnd_item, item);
   if (item == NULL || self->document == NULL)
     {
       clear_drop (self);
@@ -418,7 +500,7 @@ on_drop_motion_cb (TrailCanvas   *self,
     }
 
   _trail_canvas_widget_to_map (self, x, y, &mx, &my);
-  valid = palette_drop_target (self, item, mx, my, &self->drop);
+  valid = palette_drop_target (self, item, mx, my, &self->pointer->drop);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return valid ? GDK_ACTION_COPY : 0;
@@ -428,7 +510,7 @@ static void
 on_drop_leave_cb (TrailCanvas *self)
 {
   clear_drop (self);
-  g_clear_object (&self->dnd_item);
+  g_clear_object (&self->pointer->dnd_item);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -495,8 +577,9 @@ update_point_drag (TrailCanvas *self,
                    double       mx,
                    double       my)
 {
-  TrailEmotionPoint *point = self->drag_object;
-  const TrailLayoutItem *emotions = find_emotions_item (self, self->press_hit.lane);
+  TrailCanvasPointer *pointer = self->pointer;
+  TrailEmotionPoint *point = pointer->drag_object;
+  const TrailLayoutItem *emotions = find_emotions_item (self, pointer->press_hit.lane);
   TrailStage *stage = NULL;
   double position = 0.5;
   double score;
@@ -514,7 +597,7 @@ update_point_drag (TrailCanvas *self,
     return;
 
   trail_document_set_emotion_point (self->document, point, stage, position, score);
-  self->point_moved = TRUE;
+  pointer->point_moved = TRUE;
 }
 
 static void
@@ -545,21 +628,22 @@ add_point_at (TrailCanvas *self,
 static void
 update_rubber_band (TrailCanvas *self)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   double x0, y0, x1, y1;
   graphene_rect_t rect;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
-  _trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
-                              MIN (self->drag_start_y, self->drag_y), &x0, &y0);
-  _trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
-                              MAX (self->drag_start_y, self->drag_y), &x1, &y1);
+  _trail_canvas_widget_to_map (self, MIN (pointer->drag_start_x, pointer->drag_x),
+                              MIN (pointer->drag_start_y, pointer->drag_y), &x0, &y0);
+  _trail_canvas_widget_to_map (self, MAX (pointer->drag_start_x, pointer->drag_x),
+                              MAX (pointer->drag_start_y, pointer->drag_y), &x1, &y1);
   rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
   items = trail_layout_query (self->layout, &rect, TRAIL_LAYOUT_ITEM_CARD);
 
-  if (self->rubber_base != NULL)
-    for (guint i = 0; i < self->rubber_base->len; i++)
-      g_ptr_array_add (cards, self->rubber_base->pdata[i]);
+  if (pointer->rubber_base != NULL)
+    for (guint i = 0; i < pointer->rubber_base->len; i++)
+      g_ptr_array_add (cards, pointer->rubber_base->pdata[i]);
   for (guint i = 0; i < items->len; i++)
     {
       TrailLayoutItem *item = items->pdata[i];
@@ -572,81 +656,100 @@ update_rubber_band (TrailCanvas *self)
 
 /* ---- The drag state machine (also driven by the benchmark) ------------- */
 
+/* A new document: what a drag carried is gone. */
+void
+_trail_canvas_reset_drag (TrailCanvas *self)
+{
+  g_clear_pointer (&self->pointer->rubber_base, g_ptr_array_unref);
+  self->pointer->drag = TRAIL_CANVAS_DRAG_NONE;
+}
+
+gboolean
+_trail_canvas_is_dragging_card (TrailCanvas *self,
+                                TrailCard   *card)
+{
+  return self->pointer->drag == TRAIL_CANVAS_DRAG_CARD && self->pointer->drag_object == card;
+}
+
 void
 _trail_canvas_drag_begin_at (TrailCanvas *self,
                             double       wx,
                             double       wy)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   double mx, my;
 
-  self->drag_start_x = self->drag_x = wx;
-  self->drag_start_y = self->drag_y = wy;
-  self->drag = TRAIL_CANVAS_DRAG_PENDING;
-  self->point_moved = FALSE;
+  pointer->drag_start_x = pointer->drag_x = wx;
+  pointer->drag_start_y = pointer->drag_y = wy;
+  pointer->drag = TRAIL_CANVAS_DRAG_PENDING;
+  pointer->point_moved = FALSE;
   clear_drop (self);
 
   _trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
-  self->press_hit = hit_test (self, mx, my);
+  pointer->press_hit = hit_test (self, mx, my);
 
   /* Pressing an unselected card selects it, so a drag carries what the
    * user sees selected. */
-  if (self->press_hit.kind == HIT_CARD && !(self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
-      !trail_selection_contains_card (self->selection, self->press_hit.object))
+  if (pointer->press_hit.kind == TRAIL_CANVAS_HIT_CARD &&
+      !(pointer->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
+      !trail_selection_contains_card (self->selection, pointer->press_hit.object))
     {
-      TrailCard *card = self->press_hit.object;
+      TrailCard *card = pointer->press_hit.object;
       trail_selection_select_card (self->selection, card);
     }
-  if (self->press_hit.kind == HIT_CARD)
-    trail_canvas_focus_card (self, self->press_hit.object);
+  if (pointer->press_hit.kind == TRAIL_CANVAS_HIT_CARD)
+    trail_canvas_focus_card (self, pointer->press_hit.object);
 }
 
 static void
 start_drag (TrailCanvas *self)
 {
-  switch (self->press_hit.kind)
-    {
-    case HIT_CARD:
-      {
-        GtkWidget *widget = _trail_canvas_lookup_card_widget (self, self->press_hit.object);
+  TrailCanvasPointer *pointer = self->pointer;
 
-        self->drag = TRAIL_CANVAS_DRAG_CARD;
-        self->drag_object = self->press_hit.object;
-        self->drag_bounds = self->press_hit.bounds;
+  switch (pointer->press_hit.kind)
+    {
+    case TRAIL_CANVAS_HIT_CARD:
+      {
+        GtkWidget *widget = _trail_canvas_lookup_card_widget (self, pointer->press_hit.object);
+
+        pointer->drag = TRAIL_CANVAS_DRAG_CARD;
+        pointer->drag_object = pointer->press_hit.object;
+        pointer->drag_bounds = pointer->press_hit.bounds;
         if (widget != NULL)
           trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget), TRUE);
       }
       break;
 
-    case HIT_STAGE:
-      self->drag = TRAIL_CANVAS_DRAG_STAGE;
-      self->drag_object = self->press_hit.object;
-      self->drag_bounds = self->press_hit.bounds;
-      trail_selection_select_object (self->selection, self->press_hit.object);
+    case TRAIL_CANVAS_HIT_STAGE:
+      pointer->drag = TRAIL_CANVAS_DRAG_STAGE;
+      pointer->drag_object = pointer->press_hit.object;
+      pointer->drag_bounds = pointer->press_hit.bounds;
+      trail_selection_select_object (self->selection, pointer->press_hit.object);
       break;
 
-    case HIT_LANE:
-      self->drag = TRAIL_CANVAS_DRAG_LANE;
-      self->drag_object = self->press_hit.object;
-      self->drag_bounds = self->press_hit.bounds;
-      trail_selection_select_object (self->selection, self->press_hit.object);
+    case TRAIL_CANVAS_HIT_LANE:
+      pointer->drag = TRAIL_CANVAS_DRAG_LANE;
+      pointer->drag_object = pointer->press_hit.object;
+      pointer->drag_bounds = pointer->press_hit.bounds;
+      trail_selection_select_object (self->selection, pointer->press_hit.object);
       break;
 
-    case HIT_POINT:
-      self->drag = TRAIL_CANVAS_DRAG_POINT;
-      self->drag_object = self->press_hit.object;
-      trail_selection_select_object (self->selection, self->press_hit.object);
+    case TRAIL_CANVAS_HIT_POINT:
+      pointer->drag = TRAIL_CANVAS_DRAG_POINT;
+      pointer->drag_object = pointer->press_hit.object;
+      trail_selection_select_object (self->selection, pointer->press_hit.object);
       trail_document_begin_group (self->document, _("Move Emotion Point"));
       break;
 
-    case HIT_NONE:
-    case HIT_EMOTIONS:
-    case HIT_PERSONA:
-    case HIT_CELL:
+    case TRAIL_CANVAS_HIT_NONE:
+    case TRAIL_CANVAS_HIT_EMOTIONS:
+    case TRAIL_CANVAS_HIT_PERSONA:
+    case TRAIL_CANVAS_HIT_CELL:
     default:
-      self->drag = TRAIL_CANVAS_DRAG_RUBBER_BAND;
-      g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
-      if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
-        self->rubber_base = g_ptr_array_copy (trail_selection_get_cards (self->selection), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      pointer->drag = TRAIL_CANVAS_DRAG_RUBBER_BAND;
+      g_clear_pointer (&pointer->rubber_base, g_ptr_array_unref);
+      if (pointer->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        pointer->rubber_base = g_ptr_array_copy (trail_selection_get_cards (self->selection), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
       break;
     }
 }
@@ -656,29 +759,30 @@ _trail_canvas_drag_update_to (TrailCanvas *self,
                              double       wx,
                              double       wy)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   double mx, my;
 
-  self->drag_x = wx;
-  self->drag_y = wy;
+  pointer->drag_x = wx;
+  pointer->drag_y = wy;
 
-  if (self->drag == TRAIL_CANVAS_DRAG_NONE || self->layout == NULL)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_NONE || self->layout == NULL)
     return;
 
-  if (self->drag == TRAIL_CANVAS_DRAG_PAN)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_PAN)
     {
-      gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - (wx - self->drag_start_x));
-      gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - (wy - self->drag_start_y));
+      gtk_adjustment_set_value (self->hadjustment, pointer->pan_start_h - (wx - pointer->drag_start_x));
+      gtk_adjustment_set_value (self->vadjustment, pointer->pan_start_v - (wy - pointer->drag_start_y));
       /* The view moved under the pointer: the start moves with it. */
-      self->drag_start_x = wx + gtk_adjustment_get_value (self->hadjustment) - self->pan_start_h;
-      self->drag_start_y = wy + gtk_adjustment_get_value (self->vadjustment) - self->pan_start_v;
-      self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
-      self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+      pointer->drag_start_x = wx + gtk_adjustment_get_value (self->hadjustment) - pointer->pan_start_h;
+      pointer->drag_start_y = wy + gtk_adjustment_get_value (self->vadjustment) - pointer->pan_start_v;
+      pointer->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
+      pointer->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
       return;
     }
 
-  if (self->drag == TRAIL_CANVAS_DRAG_PENDING)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_PENDING)
     {
-      if (hypot (wx - self->drag_start_x, wy - self->drag_start_y) < DRAG_THRESHOLD)
+      if (hypot (wx - pointer->drag_start_x, wy - pointer->drag_start_y) < DRAG_THRESHOLD)
         return;
       start_drag (self);
     }
@@ -686,18 +790,18 @@ _trail_canvas_drag_update_to (TrailCanvas *self,
   _trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
   clear_drop (self);
 
-  switch (self->drag)
+  switch (pointer->drag)
     {
     case TRAIL_CANVAS_DRAG_CARD:
-      card_drop_target (self, mx, my, &self->drop);
+      card_drop_target (self, mx, my, &pointer->drop);
       break;
     case TRAIL_CANVAS_DRAG_STAGE:
-      self->drop.kind = TRAIL_DROP_STAGE_GAP;
-      self->drop.index = stage_gap_at (self, mx);
+      pointer->drop.kind = TRAIL_DROP_STAGE_GAP;
+      pointer->drop.index = stage_gap_at (self, mx);
       break;
     case TRAIL_CANVAS_DRAG_LANE:
-      self->drop.kind = TRAIL_DROP_LANE_GAP;
-      self->drop.index = lane_gap_at (self, my);
+      pointer->drop.kind = TRAIL_DROP_LANE_GAP;
+      pointer->drop.index = lane_gap_at (self, my);
       break;
     case TRAIL_CANVAS_DRAG_POINT:
       update_point_drag (self, mx, my);
@@ -713,7 +817,7 @@ _trail_canvas_drag_update_to (TrailCanvas *self,
     }
 
   /* Keep the pointer's goal in view near the edges. */
-  if (self->drag != TRAIL_CANVAS_DRAG_RUBBER_BAND && self->drag != TRAIL_CANVAS_DRAG_POINT)
+  if (pointer->drag != TRAIL_CANVAS_DRAG_RUBBER_BAND && pointer->drag != TRAIL_CANVAS_DRAG_POINT)
     _trail_canvas_scroll_to_rect (self, &GRAPHENE_RECT_INIT (mx - 8 / self->zoom, my - 8 / self->zoom,
                                                             16 / self->zoom, 16 / self->zoom));
 
@@ -724,23 +828,25 @@ _trail_canvas_drag_update_to (TrailCanvas *self,
 static gboolean
 finish_double_click (TrailCanvas *self)
 {
-  switch (self->press_hit.kind)
+  TrailCanvasPointer *pointer = self->pointer;
+
+  switch (pointer->press_hit.kind)
     {
-    case HIT_CARD:
-      _trail_canvas_begin_edit (self, self->press_hit.object, NULL);
+    case TRAIL_CANVAS_HIT_CARD:
+      _trail_canvas_begin_edit (self, pointer->press_hit.object, NULL);
       return TRUE;
-    case HIT_CELL:
-      _trail_canvas_begin_new_card (self, self->press_hit.lane, self->press_hit.stage, -1);
+    case TRAIL_CANVAS_HIT_CELL:
+      _trail_canvas_begin_new_card (self, pointer->press_hit.lane, pointer->press_hit.stage, -1);
       return TRUE;
-    case HIT_STAGE:
-    case HIT_LANE:
-      trail_selection_select_object (self->selection, self->press_hit.object);
-      _trail_canvas_begin_rename (self, self->press_hit.object, NULL);
+    case TRAIL_CANVAS_HIT_STAGE:
+    case TRAIL_CANVAS_HIT_LANE:
+      trail_selection_select_object (self->selection, pointer->press_hit.object);
+      _trail_canvas_begin_rename (self, pointer->press_hit.object, NULL);
       return TRUE;
-    case HIT_NONE:
-    case HIT_POINT:
-    case HIT_EMOTIONS:
-    case HIT_PERSONA:
+    case TRAIL_CANVAS_HIT_NONE:
+    case TRAIL_CANVAS_HIT_POINT:
+    case TRAIL_CANVAS_HIT_EMOTIONS:
+    case TRAIL_CANVAS_HIT_PERSONA:
     default:
       return FALSE;
     }
@@ -766,47 +872,49 @@ finish_click (TrailCanvas *self,
               double       mx,
               double       my)
 {
-  if (self->n_press == 2 && !(self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
+  TrailCanvasPointer *pointer = self->pointer;
+
+  if (pointer->n_press == 2 && !(pointer->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) &&
       finish_double_click (self))
     return;
 
-  switch (self->press_hit.kind)
+  switch (pointer->press_hit.kind)
     {
-    case HIT_CARD:
-      if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
-        trail_selection_toggle_card (self->selection, self->press_hit.object);
+    case TRAIL_CANVAS_HIT_CARD:
+      if (pointer->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        trail_selection_toggle_card (self->selection, pointer->press_hit.object);
       else
         {
-          TrailCard *card = self->press_hit.object;
+          TrailCard *card = pointer->press_hit.object;
           trail_selection_select_card (self->selection, card);
         }
       break;
 
-    case HIT_STAGE:
-    case HIT_LANE:
-    case HIT_PERSONA:
-    case HIT_POINT:
-      trail_selection_select_object (self->selection, self->press_hit.object);
+    case TRAIL_CANVAS_HIT_STAGE:
+    case TRAIL_CANVAS_HIT_LANE:
+    case TRAIL_CANVAS_HIT_PERSONA:
+    case TRAIL_CANVAS_HIT_POINT:
+      trail_selection_select_object (self->selection, pointer->press_hit.object);
       take_keyboard (self);
       break;
 
-    case HIT_EMOTIONS:
+    case TRAIL_CANVAS_HIT_EMOTIONS:
       {
         TrailStage *stage = NULL;
         double position;
 
         if (_trail_canvas_stage_at (self, mx, &stage, &position))
-          trail_selection_set_cursor (self->selection, self->press_hit.lane, stage);
-        add_point_at (self, self->press_hit.lane, mx, my);
+          trail_selection_set_cursor (self->selection, pointer->press_hit.lane, stage);
+        add_point_at (self, pointer->press_hit.lane, mx, my);
         take_keyboard (self);
       }
       break;
 
-    case HIT_CELL:
-      _trail_canvas_focus_cell (self, self->press_hit.lane, self->press_hit.stage);
+    case TRAIL_CANVAS_HIT_CELL:
+      _trail_canvas_focus_cell (self, pointer->press_hit.lane, pointer->press_hit.stage);
       break;
 
-    case HIT_NONE:
+    case TRAIL_CANVAS_HIT_NONE:
     default:
       trail_selection_clear (self->selection);
       gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -819,17 +927,18 @@ _trail_canvas_drag_end_at (TrailCanvas *self,
                           double       wx,
                           double       wy)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   TrailCanvasDrag drag;
   TrailDropTarget drop;
   double mx, my;
 
-  if (self->drag == TRAIL_CANVAS_DRAG_NONE)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_NONE)
     return;
 
   _trail_canvas_drag_update_to (self, wx, wy);
-  drag = self->drag;
-  drop = self->drop;
-  self->drag = TRAIL_CANVAS_DRAG_NONE;
+  drag = pointer->drag;
+  drop = pointer->drop;
+  pointer->drag = TRAIL_CANVAS_DRAG_NONE;
   clear_drop (self);
   _trail_canvas_widget_to_map (self, wx, wy, &mx, &my);
 
@@ -841,7 +950,7 @@ _trail_canvas_drag_end_at (TrailCanvas *self,
 
     case TRAIL_CANVAS_DRAG_CARD:
       {
-        GtkWidget *widget = _trail_canvas_lookup_card_widget (self, self->drag_object);
+        GtkWidget *widget = _trail_canvas_lookup_card_widget (self, pointer->drag_object);
         g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
         if (widget != NULL)
@@ -849,20 +958,20 @@ _trail_canvas_drag_end_at (TrailCanvas *self,
         if (drop.kind != TRAIL_DROP_CELL)
           break;
 
-        if (trail_selection_contains_card (self->selection, self->drag_object))
+        if (trail_selection_contains_card (self->selection, pointer->drag_object))
           g_ptr_array_extend (cards, trail_selection_get_cards (self->selection), NULL, NULL);
         else
-          g_ptr_array_add (cards, self->drag_object);
+          g_ptr_array_add (cards, pointer->drag_object);
         trail_document_move_cards (self->document, (TrailCard **) cards->pdata, cards->len,
                                    drop.lane, drop.stage, drop.index);
-        if (self->drag_object != NULL)
-          trail_canvas_focus_card (self, self->drag_object);
+        if (pointer->drag_object != NULL)
+          trail_canvas_focus_card (self, pointer->drag_object);
       }
       break;
 
     case TRAIL_CANVAS_DRAG_STAGE:
       {
-        TrailStage *stage = self->drag_object;
+        TrailStage *stage = pointer->drag_object;
         guint from = trail_document_get_stage_index (self->document, stage);
         guint to = stage_gap_to_index (self, drop.index);
 
@@ -875,7 +984,7 @@ _trail_canvas_drag_end_at (TrailCanvas *self,
 
     case TRAIL_CANVAS_DRAG_LANE:
       {
-        TrailLane *lane = self->drag_object;
+        TrailLane *lane = pointer->drag_object;
         guint from = trail_document_get_lane_index (self->document, lane);
         guint to = lane_gap_to_index (self, drop.index);
 
@@ -891,7 +1000,7 @@ _trail_canvas_drag_end_at (TrailCanvas *self,
       break;
 
     case TRAIL_CANVAS_DRAG_RUBBER_BAND:
-      g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
+      g_clear_pointer (&pointer->rubber_base, g_ptr_array_unref);
       if (trail_selection_get_cards (self->selection)->len > 0)
         trail_canvas_focus_card (self, g_ptr_array_index (trail_selection_get_cards (self->selection), 0));
       else
@@ -904,7 +1013,7 @@ _trail_canvas_drag_end_at (TrailCanvas *self,
       break;
     }
 
-  self->drag_object = NULL;
+  pointer->drag_object = NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _trail_canvas_queue_geometry (self);
 }
@@ -932,6 +1041,7 @@ count_press (TrailCanvas    *self,
              double          y,
              GtkGestureDrag *gesture)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
   guint32 time = event != NULL ? gdk_event_get_time (event) : 0;
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
@@ -939,14 +1049,14 @@ count_press (TrailCanvas    *self,
 
   g_object_get (settings, "gtk-double-click-time", &double_time,
                 "gtk-double-click-distance", &distance, NULL);
-  if (self->n_press == 1 && time - self->last_press_time <= (guint32) double_time &&
-      fabs (x - self->last_press_x) <= distance && fabs (y - self->last_press_y) <= distance)
-    self->n_press = 2;
+  if (pointer->n_press == 1 && time - pointer->last_press_time <= (guint32) double_time &&
+      fabs (x - pointer->last_press_x) <= distance && fabs (y - pointer->last_press_y) <= distance)
+    pointer->n_press = 2;
   else
-    self->n_press = 1;
-  self->last_press_time = time;
-  self->last_press_x = x;
-  self->last_press_y = y;
+    pointer->n_press = 1;
+  pointer->last_press_time = time;
+  pointer->last_press_x = x;
+  pointer->last_press_y = y;
 }
 
 static void
@@ -955,6 +1065,7 @@ on_drag_begin_cb (TrailCanvas    *self,
                   double          y,
                   GtkGestureDrag *gesture)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
   if (self->document == NULL || event_in_editor (self, x, y))
@@ -965,15 +1076,15 @@ on_drag_begin_cb (TrailCanvas    *self,
   if (self->editor != NULL)
     _trail_canvas_finish_edit (self, TRUE);
 
-  self->press_state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  pointer->press_state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
-  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && self->space_held))
+  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && pointer->space_held))
     {
-      self->drag = TRAIL_CANVAS_DRAG_PAN;
-      self->drag_start_x = x;
-      self->drag_start_y = y;
-      self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
-      self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+      pointer->drag = TRAIL_CANVAS_DRAG_PAN;
+      pointer->drag_start_x = x;
+      pointer->drag_start_y = y;
+      pointer->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
+      pointer->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
@@ -995,14 +1106,15 @@ on_drag_update_cb (TrailCanvas    *self,
                    double          dy,
                    GtkGestureDrag *gesture)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   double x, y;
 
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  if (self->drag == TRAIL_CANVAS_DRAG_PAN)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_PAN)
     {
       /* Panning: offsets stay relative to the press, not the view. */
-      gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - dx);
-      gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - dy);
+      gtk_adjustment_set_value (self->hadjustment, pointer->pan_start_h - dx);
+      gtk_adjustment_set_value (self->vadjustment, pointer->pan_start_v - dy);
       return;
     }
   _trail_canvas_drag_update_to (self, x + dx, y + dy);
@@ -1014,13 +1126,14 @@ on_drag_end_cb (TrailCanvas    *self,
                 double          dy,
                 GtkGestureDrag *gesture)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   double x, y;
 
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  if (self->drag == TRAIL_CANVAS_DRAG_PAN)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_PAN)
     {
-      self->drag = TRAIL_CANVAS_DRAG_NONE;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->space_held ? "grab" : NULL);
+      pointer->drag = TRAIL_CANVAS_DRAG_NONE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), pointer->space_held ? "grab" : NULL);
       return;
     }
   _trail_canvas_drag_end_at (self, x + dx, y + dy);
@@ -1031,16 +1144,17 @@ on_drag_cancel_cb (TrailCanvas      *self,
                    GdkEventSequence *sequence,
                    GtkGesture       *gesture)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   GtkWidget *widget;
 
-  if (self->drag == TRAIL_CANVAS_DRAG_POINT)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_POINT)
     trail_document_end_group (self->document);
-  if (self->drag == TRAIL_CANVAS_DRAG_CARD &&
-      (widget = _trail_canvas_lookup_card_widget (self, self->drag_object)) != NULL)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_CARD &&
+      (widget = _trail_canvas_lookup_card_widget (self, pointer->drag_object)) != NULL)
     trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget), FALSE);
 
-  self->drag = TRAIL_CANVAS_DRAG_NONE;
-  self->drag_object = NULL;
+  pointer->drag = TRAIL_CANVAS_DRAG_NONE;
+  pointer->drag_object = NULL;
   clear_drop (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1072,7 +1186,7 @@ on_click_pressed_cb (TrailCanvas     *self,
         _trail_canvas_finish_edit (self, TRUE);
       switch (hit.kind)
         {
-        case HIT_CARD:
+        case TRAIL_CANVAS_HIT_CARD:
           if (!trail_selection_contains_card (self->selection, hit.object))
             {
               TrailCard *card = hit.object;
@@ -1080,17 +1194,17 @@ on_click_pressed_cb (TrailCanvas     *self,
             }
           trail_canvas_focus_card (self, hit.object);
           break;
-        case HIT_STAGE:
-        case HIT_LANE:
-        case HIT_POINT:
+        case TRAIL_CANVAS_HIT_STAGE:
+        case TRAIL_CANVAS_HIT_LANE:
+        case TRAIL_CANVAS_HIT_POINT:
           trail_selection_select_object (self->selection, hit.object);
           break;
-        case HIT_CELL:
+        case TRAIL_CANVAS_HIT_CELL:
           _trail_canvas_focus_cell (self, hit.lane, hit.stage);
           break;
-        case HIT_NONE:
-        case HIT_EMOTIONS:
-        case HIT_PERSONA:
+        case TRAIL_CANVAS_HIT_NONE:
+        case TRAIL_CANVAS_HIT_EMOTIONS:
+        case TRAIL_CANVAS_HIT_PERSONA:
         default:
           break;
         }
@@ -1119,10 +1233,12 @@ static void
 on_key_space_cb (TrailCanvas *self,
                  gboolean     held)
 {
-  if (self->space_held == held)
+  TrailCanvasPointer *pointer = self->pointer;
+
+  if (pointer->space_held == held)
     return;
-  self->space_held = held;
-  if (self->drag != TRAIL_CANVAS_DRAG_PAN)
+  pointer->space_held = held;
+  if (pointer->drag != TRAIL_CANVAS_DRAG_PAN)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), held ? "grab" : NULL);
 }
 
@@ -1157,6 +1273,9 @@ _trail_canvas_init_pointer (TrailCanvas *self)
   GtkDropTarget *drop;
   GtkEventController *keys;
 
+  self->pointer = g_new0 (TrailCanvasPointer, 1);
+  self->pointer->menus = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/trail-canvas-menus.ui");
+
   gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
@@ -1164,7 +1283,6 @@ _trail_canvas_init_pointer (TrailCanvas *self)
   g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   g_signal_connect_swapped (gesture, "cancel", G_CALLBACK (on_drag_cancel_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-  self->drag_gesture = gesture;
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
@@ -1190,6 +1308,28 @@ _trail_canvas_init_pointer (TrailCanvas *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_space_pressed_cb), self);
   g_signal_connect_swapped (keys, "key-released", G_CALLBACK (on_space_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* Drops what the pointer state holds; the state itself lives until
+ * finalize, as the controllers that write it may. */
+void
+_trail_canvas_dispose_pointer (TrailCanvas *self)
+{
+  TrailCanvasPointer *pointer = self->pointer;
+
+  g_clear_pointer (&pointer->context_menu, gtk_widget_unparent);
+  g_clear_object (&pointer->menus);
+  g_clear_object (&pointer->dnd_item);
+  g_clear_pointer (&pointer->rubber_base, g_ptr_array_unref);
+  /* After the menu: unmapping it queues this. */
+  g_clear_handle_id (&pointer->menu_closing, g_source_remove);
+  g_clear_handle_id (&pointer->edit_after_menu, g_source_remove);
+}
+
+void
+_trail_canvas_free_pointer (TrailCanvas *self)
+{
+  g_clear_pointer (&self->pointer, g_free);
 }
 
 /* ---- Drawing the feedback ----------------------------------------------- */
@@ -1314,16 +1454,18 @@ void
 _trail_canvas_snapshot_overlays (TrailCanvas *self,
                                 GtkSnapshot *snapshot)
 {
-  if (self->drop.kind != TRAIL_DROP_NONE && self->drop.kind != TRAIL_DROP_ON_CARD)
-    snapshot_drop_target (self, snapshot, &self->drop);
+  TrailCanvasPointer *pointer = self->pointer;
+
+  if (pointer->drop.kind != TRAIL_DROP_NONE && pointer->drop.kind != TRAIL_DROP_ON_CARD)
+    snapshot_drop_target (self, snapshot, &pointer->drop);
 }
 
 static void
 snapshot_point_value (TrailCanvas *self,
                       GtkSnapshot *snapshot)
 {
-  TrailEmotionPoint *point = self->drag_object;
-  const TrailLayoutItem *emotions = find_emotions_item (self, self->press_hit.lane);
+  TrailEmotionPoint *point = self->pointer->drag_object;
+  const TrailLayoutItem *emotions = find_emotions_item (self, self->pointer->press_hit.lane);
   g_autofree char *text = NULL;
   PangoLayout *layout;
   graphene_point_t pt;
@@ -1358,13 +1500,14 @@ void
 _trail_canvas_snapshot_dnd (TrailCanvas *self,
                            GtkSnapshot *snapshot)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   double mx, my, sx, sy;
   const TrailLayoutItem *item;
 
-  if (self->drop.kind == TRAIL_DROP_ON_CARD)
-    snapshot_drop_target (self, snapshot, &self->drop);
+  if (pointer->drop.kind == TRAIL_DROP_ON_CARD)
+    snapshot_drop_target (self, snapshot, &pointer->drop);
 
-  if (self->drag == TRAIL_CANVAS_DRAG_RUBBER_BAND)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_RUBBER_BAND)
     {
       graphene_rect_t r;
       GdkRGBA fill = self->style->selection;
@@ -1372,10 +1515,10 @@ _trail_canvas_snapshot_dnd (TrailCanvas *self,
       GdkRGBA c[4] = { self->style->selection, self->style->selection,
                        self->style->selection, self->style->selection };
 
-      _trail_canvas_widget_to_map (self, MIN (self->drag_start_x, self->drag_x),
-                                  MIN (self->drag_start_y, self->drag_y), &mx, &my);
-      _trail_canvas_widget_to_map (self, MAX (self->drag_start_x, self->drag_x),
-                                  MAX (self->drag_start_y, self->drag_y), &sx, &sy);
+      _trail_canvas_widget_to_map (self, MIN (pointer->drag_start_x, pointer->drag_x),
+                                  MIN (pointer->drag_start_y, pointer->drag_y), &mx, &my);
+      _trail_canvas_widget_to_map (self, MAX (pointer->drag_start_x, pointer->drag_x),
+                                  MAX (pointer->drag_start_y, pointer->drag_y), &sx, &sy);
       r = GRAPHENE_RECT_INIT (mx, my, sx - mx, sy - my);
       fill.alpha = 0.15f;
       gtk_snapshot_append_color (snapshot, &fill, &r);
@@ -1384,31 +1527,31 @@ _trail_canvas_snapshot_dnd (TrailCanvas *self,
       return;
     }
 
-  if (self->drag == TRAIL_CANVAS_DRAG_POINT)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_POINT)
     {
       snapshot_point_value (self, snapshot);
       return;
     }
 
-  if (self->drag != TRAIL_CANVAS_DRAG_CARD && self->drag != TRAIL_CANVAS_DRAG_STAGE &&
-      self->drag != TRAIL_CANVAS_DRAG_LANE)
+  if (pointer->drag != TRAIL_CANVAS_DRAG_CARD && pointer->drag != TRAIL_CANVAS_DRAG_STAGE &&
+      pointer->drag != TRAIL_CANVAS_DRAG_LANE)
     return;
-  if ((item = trail_layout_find (self->layout, self->drag_object)) == NULL)
+  if ((item = trail_layout_find (self->layout, pointer->drag_object)) == NULL)
     return;
 
   /* The carried item follows the pointer, keeping where it was grabbed. */
-  _trail_canvas_widget_to_map (self, self->drag_x, self->drag_y, &mx, &my);
-  _trail_canvas_widget_to_map (self, self->drag_start_x, self->drag_start_y, &sx, &sy);
+  _trail_canvas_widget_to_map (self, pointer->drag_x, pointer->drag_y, &mx, &my);
+  _trail_canvas_widget_to_map (self, pointer->drag_start_x, pointer->drag_start_y, &sx, &sy);
   gtk_snapshot_save (snapshot);
-  if (self->drag == TRAIL_CANVAS_DRAG_STAGE)
+  if (pointer->drag == TRAIL_CANVAS_DRAG_STAGE)
     gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - sx, 0));
-  else if (self->drag == TRAIL_CANVAS_DRAG_LANE)
+  else if (pointer->drag == TRAIL_CANVAS_DRAG_LANE)
     gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, my - sy));
   else
     gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - sx, my - sy));
   gtk_snapshot_push_opacity (snapshot, 0.9);
   trail_painter_draw_item (snapshot, self->layout, item,
-                           self->drag == TRAIL_CANVAS_DRAG_CARD ? TRAIL_PAINT_STATE_DRAGGED
+                           pointer->drag == TRAIL_CANVAS_DRAG_CARD ? TRAIL_PAINT_STATE_DRAGGED
                                                                 : TRAIL_PAINT_STATE_SELECTED);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_restore (snapshot);
@@ -1435,7 +1578,7 @@ get_context_menu (TrailCanvas *self)
   else
     id = "cell_menu";
 
-  return G_MENU_MODEL (gtk_builder_get_object (self->menus, id));
+  return G_MENU_MODEL (gtk_builder_get_object (self->pointer->menus, id));
 }
 
 static gboolean
@@ -1443,25 +1586,67 @@ menu_closed_idle_cb (gpointer data)
 {
   TrailCanvas *self = data;
 
-  self->menu_closing = 0;
+  self->pointer->menu_closing = 0;
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_context_menu_closed_cb (TrailCanvas *self)
 {
+  TrailCanvasPointer *pointer = self->pointer;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Until the item chosen has run and the menu has given the keyboard
    * back: an editor opened meanwhile waits for that. */
-  if (self->menu_closing == 0)
-    self->menu_closing = g_idle_add_full (G_PRIORITY_HIGH, menu_closed_idle_cb, self, NULL);
+  if (pointer->menu_closing == 0)
+    pointer->menu_closing = g_idle_add_full (G_PRIORITY_HIGH, menu_closed_idle_cb, self, NULL);
 
   /* Back to where the keyboard was, unless an item moved it on. */
 
-  if (focus == NULL || focus == self->context_menu || gtk_widget_is_ancestor (focus, self->context_menu))
+  if (focus == NULL || focus == pointer->context_menu || gtk_widget_is_ancestor (focus, pointer->context_menu))
     gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* The menu gives the keyboard back after its item ran. */
+gboolean
+_trail_canvas_context_menu_is_open (TrailCanvas *self)
+{
+  TrailCanvasPointer *pointer = self->pointer;
+
+  return pointer->context_menu != NULL && (gtk_widget_get_mapped (pointer->context_menu) || pointer->menu_closing);
+}
+
+static gboolean
+edit_after_menu_cb (gpointer data)
+{
+  TrailCanvas *self = data;
+  gboolean new_card = self->pointer->edit_after_menu_new_card;
+
+  self->pointer->edit_after_menu = 0;
+  if (new_card)
+    trail_canvas_new_card (self);
+  else
+    trail_canvas_edit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Chosen in the context menu: the editor opens once the menu has closed
+ * and given the keyboard back, or closing it would close the editor. */
+void
+_trail_canvas_edit_after_menu (TrailCanvas *self,
+                               gboolean     new_card)
+{
+  self->pointer->edit_after_menu_new_card = new_card;
+  if (self->pointer->edit_after_menu == 0)
+    self->pointer->edit_after_menu = g_idle_add_full (G_PRIORITY_HIGH, edit_after_menu_cb, self, NULL);
+}
+
+void
+_trail_canvas_allocate_context_menu (TrailCanvas *self)
+{
+  if (self->pointer->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->pointer->context_menu));
 }
 
 void
@@ -1469,13 +1654,15 @@ _trail_canvas_open_context_menu (TrailCanvas *self,
                                  double       wx,
                                  double       wy)
 {
-  if (self->context_menu == NULL)
+  TrailCanvasPointer *pointer = self->pointer;
+
+  if (pointer->context_menu == NULL)
     {
-      self->context_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      g_signal_connect_object (self->context_menu, "closed",
+      pointer->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (pointer->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (pointer->context_menu), FALSE);
+      gtk_widget_set_halign (pointer->context_menu, GTK_ALIGN_START);
+      g_signal_connect_object (pointer->context_menu, "closed",
                                G_CALLBACK (on_context_menu_closed_cb), self, G_CONNECT_SWAPPED);
     }
 
@@ -1484,10 +1671,10 @@ _trail_canvas_open_context_menu (TrailCanvas *self,
   wx = CLAMP (wx, 0, MAX (0, gtk_widget_get_width (GTK_WIDGET (self)) - 1));
   wy = CLAMP (wy, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - 1));
 
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), get_context_menu (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (pointer->context_menu), get_context_menu (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (pointer->context_menu),
                                &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  gtk_popover_popup (GTK_POPOVER (pointer->context_menu));
 }
 
 /* ---- The keyboard's way to "drag" from the palette ---------------------- */

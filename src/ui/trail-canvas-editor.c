@@ -20,6 +20,21 @@
 #include "trail-card-widget.h"
 #include "trail-compat.h"
 
+/* What is edited, private to this file: the editor widget itself is the
+ * canvas's (self->editor), which the other files ask about. */
+struct _TrailCanvasEdit
+{
+  TrailCard         *card;              /* the card edited */
+  GObject           *header;            /* or the stage or lane renamed */
+  TrailLane         *lane;              /* or a new card, at lane × stage */
+  TrailPaletteItem  *palette_item;      /* the new card's palette item (its channel) */
+  TrailStage        *stage;
+  int                index;
+  graphene_rect_t    bounds;
+  gboolean           finishing;
+  guint              finish_idle;       /* the editor lost the keyboard */
+};
+
 /* ---- Signals of the editor ---------------------------------------------- */
 
 static void
@@ -54,7 +69,7 @@ static void
 rename_next_header (TrailCanvas *self,
                     int          direction)
 {
-  g_autoptr(GObject) header = g_object_ref (self->edit_header);
+  g_autoptr(GObject) header = g_object_ref (self->edit->header);
   GPtrArray *items;
   GObject *next = NULL;
 
@@ -93,17 +108,17 @@ on_editor_key_pressed_cb (TrailCanvas           *self,
       return TRUE;
     }
   /* A name is one line: Enter commits it. */
-  if (enter && ((state & GDK_CONTROL_MASK) || self->edit_header != NULL))
+  if (enter && ((state & GDK_CONTROL_MASK) || self->edit->header != NULL))
     {
       _trail_canvas_finish_edit (self, TRUE);
       return TRUE;
     }
-  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab) && self->edit_header != NULL)
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab) && self->edit->header != NULL)
     {
       rename_next_header (self, keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK) ? 1 : -1);
       return TRUE;
     }
-  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab) && self->edit_header == NULL)
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab) && self->edit->header == NULL)
     {
       /* Tab commits and moves on, like a spreadsheet. */
       _trail_canvas_finish_edit (self, TRUE);
@@ -154,7 +169,7 @@ finish_edit_idle_cb (gpointer data)
   TrailCanvas *self = data;
   GtkWidget *popover;
 
-  self->finish_edit_idle = 0;
+  self->edit->finish_idle = 0;
   /* Only the window went inactive, or the keyboard went to the editor's
    * own menu: the editor still has it. */
   if (editor_has_keyboard (self))
@@ -183,8 +198,8 @@ on_editor_focus_leave_cb (TrailCanvas *self)
    * editor when this returns: removing it now, or changing the document
    * (its views rebuild widgets, maybe the one getting the focus), leaves
    * GTK walking a broken chain forever. Before any further event. */
-  if (self->editor != NULL && !self->edit_finishing && self->finish_edit_idle == 0)
-    self->finish_edit_idle = g_idle_add_full (G_PRIORITY_HIGH, finish_edit_idle_cb, self, NULL);
+  if (self->editor != NULL && !self->edit->finishing && self->edit->finish_idle == 0)
+    self->edit->finish_idle = g_idle_add_full (G_PRIORITY_HIGH, finish_edit_idle_cb, self, NULL);
 }
 
 static graphene_rect_t
@@ -299,12 +314,12 @@ _trail_canvas_begin_rename (TrailCanvas *self,
   if (self->layout == NULL || (item = trail_layout_find (self->layout, header)) == NULL)
     return;
 
-  g_clear_object (&self->edit_card);
-  g_clear_object (&self->edit_lane);
-  g_clear_object (&self->edit_stage);
-  g_clear_object (&self->edit_palette_item);
-  g_set_object (&self->edit_header, header);
-  self->edit_bounds = item->bounds;
+  g_clear_object (&self->edit->card);
+  g_clear_object (&self->edit->lane);
+  g_clear_object (&self->edit->stage);
+  g_clear_object (&self->edit->palette_item);
+  g_set_object (&self->edit->header, header);
+  self->edit->bounds = item->bounds;
   _trail_canvas_scroll_to_rect (self, &item->bounds);
 
   self->editor = gtk_entry_new ();
@@ -337,12 +352,12 @@ _trail_canvas_begin_edit (TrailCanvas *self,
   if (self->layout == NULL || (item = trail_layout_find (self->layout, card)) == NULL)
     return;
 
-  g_set_object (&self->edit_card, card);
-  g_clear_object (&self->edit_header);
-  g_clear_object (&self->edit_palette_item);
-  g_clear_object (&self->edit_lane);
-  g_clear_object (&self->edit_stage);
-  self->edit_bounds = item->bounds;
+  g_set_object (&self->edit->card, card);
+  g_clear_object (&self->edit->header);
+  g_clear_object (&self->edit->palette_item);
+  g_clear_object (&self->edit->lane);
+  g_clear_object (&self->edit->stage);
+  self->edit->bounds = item->bounds;
   _trail_canvas_scroll_to_rect (self, &item->bounds);
   _trail_canvas_ensure_card_widget (self, card);
   start_editor (self, initial != NULL ? initial : trail_card_get_text (card));
@@ -368,15 +383,15 @@ _trail_canvas_begin_new_card (TrailCanvas *self,
       return;
     }
 
-  g_clear_object (&self->edit_card);
-  g_clear_object (&self->edit_header);
-  g_clear_object (&self->edit_palette_item);
-  g_set_object (&self->edit_lane, lane);
-  g_set_object (&self->edit_stage, stage);
-  self->edit_index = index;
-  self->edit_bounds = new_card_bounds (self, lane, stage, index);
+  g_clear_object (&self->edit->card);
+  g_clear_object (&self->edit->header);
+  g_clear_object (&self->edit->palette_item);
+  g_set_object (&self->edit->lane, lane);
+  g_set_object (&self->edit->stage, stage);
+  self->edit->index = index;
+  self->edit->bounds = new_card_bounds (self, lane, stage, index);
   trail_selection_set_cursor (self->selection, lane, stage);
-  _trail_canvas_scroll_to_rect (self, &self->edit_bounds);
+  _trail_canvas_scroll_to_rect (self, &self->edit->bounds);
   start_editor (self, NULL);
 }
 
@@ -391,7 +406,7 @@ _trail_canvas_begin_palette_card (TrailCanvas      *self,
 {
   _trail_canvas_begin_new_card (self, lane, stage, index);
   if (self->editor != NULL)
-    g_set_object (&self->edit_palette_item, item);
+    g_set_object (&self->edit->palette_item, item);
 }
 
 /* The palette item's channel, on the card made from it. */
@@ -457,20 +472,20 @@ _trail_canvas_finish_edit (TrailCanvas *self,
   GtkWidget *editor = self->editor;
   gboolean had_focus;
 
-  g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
-  if (editor == NULL || self->edit_finishing)
+  g_clear_handle_id (&self->edit->finish_idle, g_source_remove);
+  if (editor == NULL || self->edit->finishing)
     return;
 
   /* Taken before anything can run again: the text is committed once. */
-  self->edit_finishing = TRUE;
+  self->edit->finishing = TRUE;
   text = take_editor_text (editor);
   had_focus = editor_has_keyboard (self);
 
-  card = g_steal_pointer (&self->edit_card);
-  header = g_steal_pointer (&self->edit_header);
-  lane = g_steal_pointer (&self->edit_lane);
-  stage = g_steal_pointer (&self->edit_stage);
-  item = g_steal_pointer (&self->edit_palette_item);
+  card = g_steal_pointer (&self->edit->card);
+  header = g_steal_pointer (&self->edit->header);
+  lane = g_steal_pointer (&self->edit->lane);
+  stage = g_steal_pointer (&self->edit->stage);
+  item = g_steal_pointer (&self->edit->palette_item);
   self->editor = NULL;
   /* An open menu of the editor holds GTK's input: removed with the editor
    * while open, it would leave the window ignoring every key and click. */
@@ -481,7 +496,7 @@ _trail_canvas_finish_edit (TrailCanvas *self,
         break;
     }
   gtk_widget_unparent (editor);
-  self->edit_finishing = FALSE;
+  self->edit->finishing = FALSE;
 
   g_strchomp (text);
   if (commit && self->document != NULL)
@@ -498,7 +513,7 @@ _trail_canvas_finish_edit (TrailCanvas *self,
           TrailCard *added;
 
           trail_document_begin_group (self->document, _("Add Card"));
-          added = trail_document_add_card (self->document, lane, stage, self->edit_index, text);
+          added = trail_document_add_card (self->document, lane, stage, self->edit->index, text);
           if (added != NULL && item != NULL)
             apply_palette_channel (self->document, added, item);
           trail_document_end_group (self->document);
@@ -537,49 +552,49 @@ _trail_canvas_prepare_draft (TrailCanvas       *self,
 {
   g_autofree char *text = NULL;
 
-  if (self->editor == NULL || self->edit_finishing || self->document == NULL)
+  if (self->editor == NULL || self->edit->finishing || self->document == NULL)
     return FALSE;
 
   text = take_editor_text (self->editor);
   g_strchomp (text);
 
-  if (self->edit_header != NULL)
+  if (self->edit->header != NULL)
     {
       g_strstrip (text);
-      if (text[0] == '\0' || g_strcmp0 (text, get_header_name (self->edit_header)) == 0)
+      if (text[0] == '\0' || g_strcmp0 (text, get_header_name (self->edit->header)) == 0)
         return FALSE;
       if (draft != NULL)
-        trail_draft_overlay_set_text (draft, self->edit_header,
-                                      TRAIL_IS_STAGE (self->edit_header) ? "name" : "title", text);
+        trail_draft_overlay_set_text (draft, self->edit->header,
+                                      TRAIL_IS_STAGE (self->edit->header) ? "name" : "title", text);
       return TRUE;
     }
 
-  if (self->edit_card != NULL)
+  if (self->edit->card != NULL)
     {
-      if (g_strcmp0 (text, trail_card_get_text (self->edit_card)) == 0)
+      if (g_strcmp0 (text, trail_card_get_text (self->edit->card)) == 0)
         return FALSE;
       if (draft != NULL)
-        trail_draft_overlay_set_text (draft, self->edit_card, "text", text);
+        trail_draft_overlay_set_text (draft, self->edit->card, "text", text);
       return TRUE;
     }
 
-  if (self->edit_lane != NULL && self->edit_stage != NULL && text[0] != '\0')
+  if (self->edit->lane != NULL && self->edit->stage != NULL && text[0] != '\0')
     {
       TrailChannel channel = TRAIL_CHANNEL_NONE;
       TrailCustomChannel *custom = NULL;
 
       if (draft == NULL)
         return TRUE;
-      if (self->edit_palette_item != NULL)
+      if (self->edit->palette_item != NULL)
         {
-          const char *custom_id = trail_palette_item_get_custom_channel (self->edit_palette_item);
+          const char *custom_id = trail_palette_item_get_custom_channel (self->edit->palette_item);
 
           if (custom_id != NULL)
             custom = trail_document_find_channel (self->document, custom_id);
           else
-            channel = trail_palette_item_get_channel (self->edit_palette_item);
+            channel = trail_palette_item_get_channel (self->edit->palette_item);
         }
-      trail_draft_overlay_add_card (draft, self->edit_lane, self->edit_stage, self->edit_index,
+      trail_draft_overlay_add_card (draft, self->edit->lane, self->edit->stage, self->edit->index,
                                     text, channel, custom);
       return TRUE;
     }
@@ -610,7 +625,7 @@ allocate_name_editor (TrailCanvas           *self,
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width, &min_h, &nat_h, NULL, NULL);
   _trail_canvas_map_to_widget (self, bounds->origin.x, bounds->origin.y, &wx, &wy);
   wx += 4;
-  if (TRAIL_IS_STAGE (self->edit_header))
+  if (TRAIL_IS_STAGE (self->edit->header))
     wy += (bounds->size.height * self->zoom - nat_h) / 2;
   else
     wy += 4;
@@ -621,7 +636,7 @@ allocate_name_editor (TrailCanvas           *self,
 void
 _trail_canvas_allocate_editor (TrailCanvas *self)
 {
-  graphene_rect_t bounds = self->edit_bounds;
+  graphene_rect_t bounds = self->edit->bounds;
   const TrailLayoutItem *item;
   GskTransform *transform = NULL;
   int min_h, nat_h;
@@ -630,14 +645,14 @@ _trail_canvas_allocate_editor (TrailCanvas *self)
   if (self->editor == NULL)
     return;
 
-  if (self->edit_header != NULL)
+  if (self->edit->header != NULL)
     {
-      if ((item = trail_layout_find (self->layout, self->edit_header)) != NULL)
+      if ((item = trail_layout_find (self->layout, self->edit->header)) != NULL)
         bounds = item->bounds;
       allocate_name_editor (self, &bounds);
       return;
     }
-  if (self->edit_card != NULL && (item = trail_layout_find (self->layout, self->edit_card)) != NULL)
+  if (self->edit->card != NULL && (item = trail_layout_find (self->layout, self->edit->card)) != NULL)
     bounds = item->bounds;
 
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, bounds.size.width, &min_h, &nat_h, NULL, NULL);
@@ -646,4 +661,34 @@ _trail_canvas_allocate_editor (TrailCanvas *self)
   transform = gsk_transform_scale (transform, self->zoom, self->zoom);
   gtk_widget_allocate (self->editor, ceilf (bounds.size.width), MAX (ceilf (bounds.size.height), nat_h),
                        -1, transform);
+}
+
+/* ---- Its life with the canvas ------------------------------------------- */
+
+void
+_trail_canvas_init_editor (TrailCanvas *self)
+{
+  self->edit = g_new0 (TrailCanvasEdit, 1);
+}
+
+void
+_trail_canvas_dispose_editor (TrailCanvas *self)
+{
+  if (self->editor != NULL)
+    _trail_canvas_finish_edit (self, FALSE);
+  g_clear_handle_id (&self->edit->finish_idle, g_source_remove);
+}
+
+void
+_trail_canvas_free_editor (TrailCanvas *self)
+{
+  g_clear_pointer (&self->edit, g_free);
+}
+
+/* Its widget stays while it is edited, wherever the view goes. */
+gboolean
+_trail_canvas_is_editing_card (TrailCanvas *self,
+                               TrailCard   *card)
+{
+  return self->edit->card == card;
 }

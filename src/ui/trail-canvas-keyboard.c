@@ -234,38 +234,6 @@ adjust_emotion (TrailCanvas *self,
 
 /* ---- The canvas's own editing entry points ------------------------------ */
 
-/* The menu gives the keyboard back after its item ran. */
-static gboolean
-menu_is_open (TrailCanvas *self)
-{
-  return self->context_menu != NULL && (gtk_widget_get_mapped (self->context_menu) || self->menu_closing);
-}
-
-static gboolean
-edit_after_menu_cb (gpointer data)
-{
-  TrailCanvas *self = data;
-  gboolean new_card = self->edit_after_menu_new_card;
-
-  self->edit_after_menu = 0;
-  if (new_card)
-    trail_canvas_new_card (self);
-  else
-    trail_canvas_edit (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Chosen in the context menu: the editor opens once the menu has closed
- * and given the keyboard back, or closing it would close the editor. */
-static void
-edit_after_menu (TrailCanvas *self,
-                 gboolean     new_card)
-{
-  self->edit_after_menu_new_card = new_card;
-  if (self->edit_after_menu == 0)
-    self->edit_after_menu = g_idle_add_full (G_PRIORITY_HIGH, edit_after_menu_cb, self, NULL);
-}
-
 gboolean
 trail_canvas_edit (TrailCanvas *self)
 {
@@ -276,9 +244,9 @@ trail_canvas_edit (TrailCanvas *self)
 
   if (self->selection == NULL || self->layout == NULL)
     return FALSE;
-  if (menu_is_open (self))
+  if (_trail_canvas_context_menu_is_open (self))
     {
-      edit_after_menu (self, FALSE);
+      _trail_canvas_edit_after_menu (self, FALSE);
       return TRUE;
     }
 
@@ -308,9 +276,9 @@ trail_canvas_new_card (TrailCanvas *self)
 
   if (self->layout == NULL || !get_current_cell (self, &lane, &stage))
     return;
-  if (menu_is_open (self))
+  if (_trail_canvas_context_menu_is_open (self))
     {
-      edit_after_menu (self, TRUE);
+      _trail_canvas_edit_after_menu (self, TRUE);
       return;
     }
 

@@ -12,6 +12,23 @@
 #include "trail-canvas-private.h"
 #include "trail-persona-view.h"
 
+/* Made when first asked for: most canvases never mark or dim. */
+struct _TrailCanvasMarks
+{
+  GPtrArray         *items;             /* cards, stages, lanes, personas; NULL: none */
+  gpointer           current;
+  GHashTable        *undimmed;          /* cards drawn at full strength; NULL: no dimming */
+  GHashTable        *undimmed_lines;    /* persona ids (NULL key: everyone's line) kept */
+};
+
+static TrailCanvasMarks *
+ensure_marks (TrailCanvas *self)
+{
+  if (self->marks == NULL)
+    self->marks = g_new0 (TrailCanvasMarks, 1);
+  return self->marks;
+}
+
 TrailCard *
 trail_canvas_pick_card (TrailCanvas *self,
                         double       x,
@@ -32,10 +49,14 @@ trail_canvas_pick_card (TrailCanvas *self,
 void
 _trail_canvas_clear_marks (TrailCanvas *self)
 {
-  g_clear_pointer (&self->marks, g_ptr_array_unref);
-  self->current_mark = NULL;
-  g_clear_pointer (&self->undimmed, g_hash_table_unref);
-  g_clear_pointer (&self->undimmed_lines, g_hash_table_unref);
+  TrailCanvasMarks *marks = self->marks;
+
+  if (marks == NULL)
+    return;
+  g_clear_pointer (&marks->items, g_ptr_array_unref);
+  g_clear_pointer (&marks->undimmed, g_hash_table_unref);
+  g_clear_pointer (&marks->undimmed_lines, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_free);
 }
 
 void
@@ -43,16 +64,19 @@ trail_canvas_set_marks (TrailCanvas *self,
                         GPtrArray   *items,
                         gpointer     current)
 {
+  TrailCanvasMarks *marks;
+
   g_return_if_fail (TRAIL_IS_CANVAS (self));
 
-  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  marks = ensure_marks (self);
+  g_clear_pointer (&marks->items, g_ptr_array_unref);
   if (items != NULL && items->len > 0)
     {
-      self->marks = g_ptr_array_new_with_free_func (g_object_unref);
+      marks->items = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (self->marks, g_object_ref (items->pdata[i]));
+        g_ptr_array_add (marks->items, g_object_ref (items->pdata[i]));
     }
-  self->current_mark = current;
+  marks->current = current;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -73,18 +97,21 @@ trail_canvas_set_dimming (TrailCanvas        *self,
                           GPtrArray          *cards,
                           const char * const *persona_ids)
 {
+  TrailCanvasMarks *marks;
+
   g_return_if_fail (TRAIL_IS_CANVAS (self));
 
-  g_clear_pointer (&self->undimmed, g_hash_table_unref);
-  g_clear_pointer (&self->undimmed_lines, g_hash_table_unref);
+  marks = ensure_marks (self);
+  g_clear_pointer (&marks->undimmed, g_hash_table_unref);
+  g_clear_pointer (&marks->undimmed_lines, g_hash_table_unref);
   if (cards != NULL || persona_ids != NULL)
     {
-      self->undimmed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-      self->undimmed_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      marks->undimmed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+      marks->undimmed_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; cards != NULL && i < cards->len; i++)
-        g_hash_table_add (self->undimmed, g_object_ref (cards->pdata[i]));
+        g_hash_table_add (marks->undimmed, g_object_ref (cards->pdata[i]));
       for (guint i = 0; persona_ids != NULL && persona_ids[i] != NULL; i++)
-        g_hash_table_add (self->undimmed_lines, g_strdup (persona_ids[i]));
+        g_hash_table_add (marks->undimmed_lines, g_strdup (persona_ids[i]));
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -93,7 +120,7 @@ gboolean
 trail_canvas_get_dimming (TrailCanvas *self)
 {
   g_return_val_if_fail (TRAIL_IS_CANVAS (self), FALSE);
-  return self->undimmed != NULL;
+  return self->marks != NULL && self->marks->undimmed != NULL;
 }
 
 static void
@@ -115,13 +142,14 @@ snapshot_dimming (TrailCanvas *self,
 
       if (item->kind == TRAIL_LAYOUT_ITEM_CARD)
         {
-          if (!g_hash_table_contains (self->undimmed, item->object))
+          if (!g_hash_table_contains (self->marks->undimmed, item->object))
             gtk_snapshot_append_color (snapshot, &veil, &item->bounds);
         }
       else
         {
-          g_autofree const char **keep = (const char **) g_hash_table_get_keys_as_array (self->undimmed_lines, NULL);
+          g_autofree const char **keep = NULL;
 
+          keep = (const char **) g_hash_table_get_keys_as_array (self->marks->undimmed_lines, NULL);
           gtk_snapshot_append_color (snapshot, &veil, &item->bounds);
           trail_painter_draw_persona_curves (snapshot, self->layout, item, keep);
         }
@@ -152,20 +180,21 @@ void
 _trail_canvas_snapshot_marks (TrailCanvas *self,
                               GtkSnapshot *snapshot)
 {
+  TrailCanvasMarks *marks = self->marks;
   const TrailLayoutItem *item;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || marks == NULL)
     return;
 
-  if (self->undimmed != NULL)
+  if (marks->undimmed != NULL)
     snapshot_dimming (self, snapshot);
 
-  if (self->marks == NULL)
+  if (marks->items == NULL)
     return;
-  for (guint i = 0; i < self->marks->len; i++)
-    if (self->marks->pdata[i] != self->current_mark &&
-        (item = trail_layout_find (self->layout, self->marks->pdata[i])) != NULL)
+  for (guint i = 0; i < marks->items->len; i++)
+    if (marks->items->pdata[i] != marks->current &&
+        (item = trail_layout_find (self->layout, marks->items->pdata[i])) != NULL)
       snapshot_ring (self, snapshot, &item->bounds, FALSE);
-  if (self->current_mark != NULL && (item = trail_layout_find (self->layout, self->current_mark)) != NULL)
+  if (marks->current != NULL && (item = trail_layout_find (self->layout, marks->current)) != NULL)
     snapshot_ring (self, snapshot, &item->bounds, TRUE);
 }

@@ -1,7 +1,12 @@
-/* trail-canvas-private.h — shared by the files that implement TrailCanvas
+/* trail-canvas-private.h — what the files that implement TrailCanvas share
  *
  * Copyright 2026 The Trailmap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The struct is trail-canvas.c's: the document, the view and the card
+ * widgets. The other files keep their own state behind one pointer each,
+ * opaque here, and answer what the others need of it with the functions
+ * below.
  */
 #pragma once
 
@@ -11,84 +16,43 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  TRAIL_CANVAS_DRAG_NONE,
-  TRAIL_CANVAS_DRAG_PENDING,     /* pressed, not yet moved past the threshold */
-  TRAIL_CANVAS_DRAG_PAN,
-  TRAIL_CANVAS_DRAG_RUBBER_BAND,
-  TRAIL_CANVAS_DRAG_CARD,
-  TRAIL_CANVAS_DRAG_STAGE,
-  TRAIL_CANVAS_DRAG_LANE,
-  TRAIL_CANVAS_DRAG_POINT,
-} TrailCanvasDrag;
-
-typedef enum
-{
-  TRAIL_DROP_NONE,
-  TRAIL_DROP_CELL,          /* a card into lane × stage at index */
-  TRAIL_DROP_STAGE_GAP,     /* a stage at index */
-  TRAIL_DROP_LANE_GAP,      /* a lane at index */
-  TRAIL_DROP_ON_CARD,       /* a persona tag */
-  TRAIL_DROP_ON_LANE,       /* a persona's lane */
-  TRAIL_DROP_ON_EMOTIONS,   /* a persona's emotion line */
-} TrailDropKind;
-
-typedef enum
-{
-  HIT_NONE,
-  HIT_CARD,
-  HIT_STAGE,
-  HIT_LANE,
-  HIT_POINT,
-  HIT_EMOTIONS,
-  HIT_PERSONA,
-  HIT_CELL,
-} TrailCanvasHitKind;
-
-/* What is under the pointer. */
-typedef struct
-{
-  TrailCanvasHitKind  kind;
-  gpointer            object;   /* card, stage, lane, point, persona */
-  TrailLane          *lane;     /* for cells and emotion plots */
-  TrailStage         *stage;    /* for cells */
-  graphene_rect_t     bounds;
-} TrailCanvasHit;
-
-typedef struct
-{
-  TrailDropKind  kind;
-  TrailLane     *lane;
-  TrailStage    *stage;
-  TrailCard     *card;
-  guint          index;
-} TrailDropTarget;
+typedef struct _TrailCanvasPointer TrailCanvasPointer;  /* trail-canvas-dnd.c's */
+typedef struct _TrailCanvasEdit    TrailCanvasEdit;     /* trail-canvas-editor.c's */
+typedef struct _TrailCanvasMarks   TrailCanvasMarks;    /* trail-canvas-marks.c's */
+typedef struct _TrailCanvasDebug   TrailCanvasDebug;    /* trail-canvas-debug.c's */
 
 struct _TrailCanvas
 {
   GtkWidget          parent_instance;
 
+  /* trail-canvas.c's, read by the other files too. */
   TrailDocument     *document;
   TrailSelection    *selection;         /* the map view's; what is selected, where the keyboard is */
   TrailLayout       *layout;
   TrailStyle        *style;
-
   GtkAdjustment     *hadjustment;
   GtkAdjustment     *vadjustment;
+  double             zoom;
+  GtkWidget         *editor;            /* the inline editor, GtkTextView or GtkEntry; else NULL */
+  double             pointer_x, pointer_y;   /* last pointer position, widget coordinates (dnd.c sets it too) */
+  gboolean           first_frame_done;  /* for the first-frame benchmark (debug) */
+
+  /* trail-canvas.c's: the view. */
   guint              hscroll_policy : 1;
   guint              vscroll_policy : 1;
-  double             zoom;
   double             ox, oy;            /* widget = map * zoom - origin */
   gboolean           fit_pending;       /* a new map: fit it at the first allocation */
   guint              zoom_notify_idle;
+  double             zoom_gesture_start;
+  gboolean           in_allocate;
+  gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
 
-  /* Background tiles: packed tile coordinates → GskRenderNode. */
+  /* trail-canvas.c's: background tiles, packed tile coordinates → GskRenderNode. */
   GHashTable        *tiles;
   double             tile_zoom;
 
-  /* Card widgets near the viewport; recycled, never one per card. */
-  GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* */
+  /* trail-canvas.c's: card widgets near the viewport; recycled, never one per card. */
+  GHashTable        *card_widgets;      /* TrailCard* → TrailCardWidget* (a11y too) */
   GPtrArray         *spare_widgets;
   graphene_rect_t    synced_rect;       /* the map area they were made for */
   guint              sync_tick;         /* they come and go before a layout */
@@ -97,70 +61,13 @@ struct _TrailCanvas
   guint              changes_moved_cards : 1;  /* cards only moved, unless measured again */
   guint              changes_resized : 1;
 
-  /* Pointer interaction. */
-  GtkGesture        *drag_gesture;
-  TrailCanvasDrag    drag;
-  TrailCanvasHit     press_hit;                    /* under the pointer at the press */
-  GdkModifierType    press_state;
-  guint32            last_press_time;              /* for double-clicks */
-  double             last_press_x, last_press_y;
-  int                n_press;
-  double             drag_start_x, drag_start_y;   /* widget coordinates */
-  double             drag_x, drag_y;               /* widget coordinates, now */
-  double             pan_start_h, pan_start_v;
-  gpointer           drag_object;                  /* card, stage, lane or point */
-  graphene_rect_t    drag_bounds;                  /* the dragged item, map coordinates */
-  TrailDropTarget    drop;
-  GPtrArray         *rubber_base;                  /* selection before a Shift/Ctrl rubber band */
-  gboolean           space_held;
-  double             pointer_x, pointer_y;         /* last pointer position, widget coordinates */
-  gboolean           in_allocate;
-  gboolean           point_moved;
-  double             zoom_gesture_start;
-
-  /* Palette drag feedback. */
-  TrailPaletteItem  *dnd_item;
-
-  /* Inline editor: a card's text, a new card, or a stage's or lane's name. */
-  GtkWidget         *editor;            /* GtkTextView or GtkEntry while editing, else NULL */
-  TrailCard         *edit_card;         /* the card edited */
-  GObject           *edit_header;       /* or the stage or lane renamed */
-  TrailLane         *edit_lane;         /* or a new card, at edit_lane × edit_stage */
-  TrailPaletteItem  *edit_palette_item; /* the new card's palette item (its channel) */
-  TrailStage        *edit_stage;
-  int                edit_index;
-  graphene_rect_t    edit_bounds;
-  gboolean           edit_finishing;
-  guint              finish_edit_idle;  /* the editor lost the keyboard */
-
-  GtkWidget         *context_menu;
-  GtkBuilder        *menus;
-  guint              menu_closing;      /* idle: the menu closed, its item runs */
-  guint              edit_after_menu;   /* an editor chosen in the menu */
-  gboolean           edit_after_menu_new_card;
-
-  /* Debug aids and the benchmark. */
-  char              *geometry_path;
-  guint              geometry_idle;
-  gulong             after_paint_id;
-  gint64             frame_start;
-  gpointer           bench;
-  gboolean           first_frame_done;
-  gboolean           cards_in_tiles;    /* zoomed out too far to read: no card widgets */
-
-  /* GTK 4.10+: the map's accessible objects, made when first asked for
-   * (trail-canvas-a11y.c). */
-  GHashTable        *a11y_nodes;
-  /* trail-canvas-marks.c: what Find highlights and what a persona view keeps. */
-  GPtrArray         *marks;             /* cards, stages, lanes, personas; NULL: none */
-  gpointer           current_mark;
-  GHashTable        *undimmed;          /* cards drawn at full strength; NULL: no dimming */
-  GHashTable        *undimmed_lines;    /* persona ids (NULL key: everyone's line) kept */
+  /* The other files' own. */
+  TrailCanvasPointer *pointer;          /* drags, drops, clicks, the context menu */
+  TrailCanvasEdit   *edit;              /* what the inline editor edits */
+  TrailCanvasMarks  *marks;             /* Find's marks, a persona view's dimming; made when first asked */
+  TrailCanvasDebug  *debug;             /* the geometry file and benchmarks; only when asked */
+  GHashTable        *a11y_nodes;        /* GTK 4.10+: the map's accessible objects (trail-canvas-a11y.c) */
 };
-
-/* trail-canvas-marks.c */
-void       _trail_canvas_snapshot_marks     (TrailCanvas *self, GtkSnapshot *snapshot);
-void       _trail_canvas_clear_marks        (TrailCanvas *self);
 
 /* trail-canvas.c */
 void       _trail_canvas_map_to_widget      (TrailCanvas *self, double mx, double my, double *wx, double *wy);
@@ -183,12 +90,19 @@ TrailEmotionLine *_trail_canvas_line_for_lane (TrailCanvas *self, TrailLane *lan
 
 /* trail-canvas-dnd.c */
 void       _trail_canvas_init_pointer       (TrailCanvas *self);
+void       _trail_canvas_dispose_pointer    (TrailCanvas *self);
+void       _trail_canvas_free_pointer       (TrailCanvas *self);
+void       _trail_canvas_reset_drag         (TrailCanvas *self);
+gboolean   _trail_canvas_is_dragging_card   (TrailCanvas *self, TrailCard *card);
 void       _trail_canvas_snapshot_dnd       (TrailCanvas *self, GtkSnapshot *snapshot);
 void       _trail_canvas_snapshot_overlays  (TrailCanvas *self, GtkSnapshot *snapshot);
 void       _trail_canvas_drag_begin_at      (TrailCanvas *self, double wx, double wy);
 void       _trail_canvas_drag_update_to     (TrailCanvas *self, double wx, double wy);
 void       _trail_canvas_drag_end_at        (TrailCanvas *self, double wx, double wy);
 void       _trail_canvas_open_context_menu  (TrailCanvas *self, double wx, double wy);
+void       _trail_canvas_allocate_context_menu (TrailCanvas *self);
+gboolean   _trail_canvas_context_menu_is_open (TrailCanvas *self);
+void       _trail_canvas_edit_after_menu    (TrailCanvas *self, gboolean new_card);
 
 /* trail-canvas-keyboard.c */
 void       _trail_canvas_init_keyboard      (GtkWidgetClass *widget_class);
@@ -197,6 +111,10 @@ void       _trail_canvas_init_key_controller (TrailCanvas *self);
 gboolean   _trail_canvas_tab                (TrailCanvas *self, int direction);
 
 /* trail-canvas-editor.c */
+void       _trail_canvas_init_editor        (TrailCanvas *self);
+void       _trail_canvas_dispose_editor     (TrailCanvas *self);
+void       _trail_canvas_free_editor        (TrailCanvas *self);
+gboolean   _trail_canvas_is_editing_card    (TrailCanvas *self, TrailCard *card);
 void       _trail_canvas_begin_edit         (TrailCanvas *self, TrailCard *card, const char *initial);
 void       _trail_canvas_begin_new_card     (TrailCanvas *self, TrailLane *lane, TrailStage *stage, int index);
 void       _trail_canvas_begin_palette_card (TrailCanvas *self, TrailPaletteItem *item,
@@ -207,8 +125,13 @@ void       _trail_canvas_allocate_editor    (TrailCanvas *self);
 gboolean   _trail_canvas_prepare_draft      (TrailCanvas       *self,
                                               TrailDraftOverlay *draft);
 
+/* trail-canvas-marks.c */
+void       _trail_canvas_snapshot_marks     (TrailCanvas *self, GtkSnapshot *snapshot);
+void       _trail_canvas_clear_marks        (TrailCanvas *self);
+
 /* trail-canvas-debug.c */
 void       _trail_canvas_debug_init         (TrailCanvas *self);
+void       _trail_canvas_debug_dispose      (TrailCanvas *self);
 void       _trail_canvas_debug_free         (TrailCanvas *self);
 
 G_END_DECLS

@@ -320,8 +320,7 @@ _trail_canvas_ensure_card_widget (TrailCanvas *self,
 
   trail_card_widget_set_card (TRAIL_CARD_WIDGET (widget), card);
   gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN);
-  trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget),
-                                     self->drag == TRAIL_CANVAS_DRAG_CARD && self->drag_object == card);
+  trail_card_widget_set_placeholder (TRAIL_CARD_WIDGET (widget), _trail_canvas_is_dragging_card (self, card));
   gtk_widget_set_child_visible (widget, TRUE);
   g_hash_table_insert (self->card_widgets, card, widget);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -396,7 +395,7 @@ sync_card_widgets (TrailCanvas *self)
       gboolean alive = trail_layout_find (self->layout, card) != NULL;
 
       if (alive && (g_hash_table_contains (wanted, card) || value == (gpointer) focus ||
-                    card == self->edit_card))
+                    _trail_canvas_is_editing_card (self, card)))
         continue;
 
       if (value == (gpointer) focus && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -918,8 +917,7 @@ trail_canvas_size_allocate (GtkWidget *widget,
 
   if (self->editor != NULL)
     _trail_canvas_allocate_editor (self);
-  if (self->context_menu != NULL)
-    gtk_popover_present (GTK_POPOVER (self->context_menu));
+  _trail_canvas_allocate_context_menu (self);
 
   self->in_allocate = FALSE;
   _trail_canvas_queue_geometry (self);
@@ -1181,14 +1179,11 @@ trail_canvas_dispose (GObject *object)
   TrailCanvas *self = TRAIL_CANVAS (object);
   GtkWidget *child;
 
-  if (self->editor != NULL)
-    _trail_canvas_finish_edit (self, FALSE);
-
+  _trail_canvas_dispose_editor (self);
   trail_canvas_set_selection (self, NULL);
 
-  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  _trail_canvas_dispose_pointer (self);
   _trail_canvas_clear_marks (self);
-  g_clear_object (&self->menus);
   _trail_canvas_a11y_clear (self);
   g_hash_table_remove_all (self->card_widgets);
   g_ptr_array_set_size (self->spare_widgets, 0);
@@ -1202,17 +1197,12 @@ trail_canvas_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_pointer (&self->style, trail_style_unref);
-  g_clear_object (&self->dnd_item);
-  g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
   /* Last: dropping the document and the selection queues them again. */
-  g_clear_handle_id (&self->geometry_idle, g_source_remove);
-  g_clear_handle_id (&self->finish_edit_idle, g_source_remove);
+  _trail_canvas_debug_dispose (self);
   g_clear_handle_id (&self->zoom_notify_idle, g_source_remove);
   if (self->sync_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick);
   self->sync_tick = 0;
-  g_clear_handle_id (&self->edit_after_menu, g_source_remove);
-  g_clear_handle_id (&self->menu_closing, g_source_remove);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->dispose (object);
 }
@@ -1225,9 +1215,9 @@ trail_canvas_finalize (GObject *object)
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->card_widgets, g_hash_table_unref);
   g_clear_pointer (&self->spare_widgets, g_ptr_array_unref);
-  g_clear_handle_id (&self->geometry_idle, g_source_remove);
-  g_clear_pointer (&self->geometry_path, g_free);
   _trail_canvas_debug_free (self);
+  _trail_canvas_free_pointer (self);
+  _trail_canvas_free_editor (self);
 
   G_OBJECT_CLASS (trail_canvas_parent_class)->finalize (object);
 }
@@ -1287,7 +1277,7 @@ trail_canvas_init (TrailCanvas *self)
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gsk_render_node_unref);
   self->card_widgets = g_hash_table_new (NULL, NULL);
   self->spare_widgets = g_ptr_array_new ();
-  self->menus = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/trail-canvas-menus.ui");
+  _trail_canvas_init_editor (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1396,9 +1386,8 @@ trail_canvas_set_selection (TrailCanvas    *self,
 
   _trail_canvas_a11y_clear (self);
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->rubber_base, g_ptr_array_unref);
+  _trail_canvas_reset_drag (self);
   invalidate_tiles (self, NULL);
-  self->drag = TRAIL_CANVAS_DRAG_NONE;
   g_set_object (&self->selection, selection);
   document = selection != NULL ? trail_selection_get_document (selection) : NULL;
   g_set_object (&self->document, document);

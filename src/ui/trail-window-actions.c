@@ -466,19 +466,24 @@ trail_window_redo_action (GtkWidget  *widget,
  * an inspector field typed for one item. Bound before the undo and redo
  * keys: of a class's shortcuts for one key, the first that acts wins, so
  * away from a field this lets them run. */
+gboolean
+trail_window_text_field_has_focus (GtkRoot *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+
+  return (GTK_IS_TEXT (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus))) ||
+         (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)));
+}
+
 static gboolean
 text_field_undo_cb (GtkWidget *widget,
                     GVariant  *args,
                     gpointer   user_data)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
-  gboolean in_field;
-
-  in_field = (GTK_IS_TEXT (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus))) ||
-             (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)));
-  if (in_field)
-    gtk_widget_error_bell (widget);
-  return in_field;
+  if (!trail_window_text_field_has_focus (GTK_ROOT (widget)))
+    return FALSE;
+  gtk_widget_error_bell (widget);
+  return TRUE;
 }
 
 /* The view's shortcuts belong to the window, so they work wherever the

@@ -35,4 +35,8 @@ void           trail_window_discard_and_close (TrailWindow      *self);
 
 void           trail_window_start_session     (TrailWindow      *self);
 
+/* Whether the keyboard of @root (any window) is in a text field, where
+ * Ctrl+Z is the field's own undo and must not reach the map's. */
+gboolean       trail_window_text_field_has_focus (GtkRoot       *root);
+
 G_END_DECLS

@@ -42,8 +42,11 @@ try:
     canvas.click(canvas.center(canvas.card(g, 'Checkout fails')), button=3)
     canvas.key('d')   # _Delete
     canvas.geometry(lambda g: canvas.card(g, 'Checkout fails') is None, what='Checkout fails deleted')
-    canvas.app.activate('push button', 'Undo')
+    canvas.app.click(canvas.app.toast_button('Undo'))
     g = canvas.geometry(lambda g: canvas.card(g, 'Checkout fails') is not None, what='Checkout fails back')
+    # The toast goes with its Undo; the header bar's button stays.
+    trailtest.wait_until(lambda: len([n for n in trailtest.find_all_shallow(canvas.app.atspi(), 'push button', 'Undo')
+                                       if trailtest.is_showing(n)]) == 1, what='the toast dismissed')
 
     # Two removals in a row: the second toast replaces the first; its Undo
     # brings back the second card only.
@@ -53,7 +56,7 @@ try:
     canvas.click(canvas.center(canvas.card(g, 'Compares prices')))
     canvas.key('Delete')
     canvas.geometry(lambda g: canvas.card(g, 'Compares prices') is None, what='Compares prices deleted')
-    canvas.app.activate('push button', 'Undo')
+    canvas.app.click(canvas.app.toast_button('Undo'))
     canvas.geometry(lambda g: canvas.card(g, 'Compares prices') is not None, what='Compares prices back')
 
     # The main menu names what Undo and Redo would do, and follows each

@@ -259,6 +259,19 @@ class App:
         node.get_action_iface().do_action(0)
         return node
 
+    def toast_button(self, name, timeout=10.0):
+        """The button called @name on the toast a window shows. The header
+        bar has an Undo button too: of the buttons so named, the toast's is
+        the lowest in its window, as toasts sit at the bottom."""
+        from gi.repository import Atspi
+
+        def search():
+            showing = [n for n in find_all_shallow(self.atspi(), 'push button', name) if is_showing(n)]
+            if not showing:
+                return None
+            return max(showing, key=lambda n: n.get_component_iface().get_extents(Atspi.CoordType.WINDOW).y)
+        return wait_until(search, timeout=timeout, what=f'the toast\'s "{name}" button')
+
     def screen_center(self, node, timeout=10.0):
         """The middle of @node in screen pixels, for xdotool. Its extents
         relative to its window, plus where that window is: GTK 4.24 on X11
@@ -551,6 +564,14 @@ def find_shallowest(node, role, name, max_depth=30):
     """Like find_accessible, but breadth first: the match nearest @node.
     For short-lived widgets high in the tree, such as toasts, which a
     depth-first walk through hundreds of card widgets can outlast."""
+    found = find_all_shallow(node, role, name, max_depth, first=True)
+    return found[0] if found else None
+
+
+def find_all_shallow(node, role, name, max_depth=30, first=False):
+    """Every match below @node, breadth first, nearest first; with @first,
+    only the nearest."""
+    found = []
     level = [node]
     for _ in range(max_depth):
         below = []
@@ -559,7 +580,9 @@ def find_shallowest(node, role, name, max_depth=30):
                 continue
             try:
                 if role_matches(n.get_role_name(), role) and name_matches(accessible_name(n), name):
-                    return n
+                    found.append(n)
+                    if first:
+                        return found
                 below.extend(app_children(n) if n.get_role_name() == 'application'
                              else [n.get_child_at_index(i) for i in range(n.get_child_count())])
             except Exception:
@@ -567,7 +590,7 @@ def find_shallowest(node, role, name, max_depth=30):
         if not below:
             break
         level = below
-    return None
+    return found
 
 
 def dump_tree(node, depth=0, out=sys.stderr):
