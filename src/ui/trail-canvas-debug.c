@@ -338,7 +338,7 @@ on_geometry_frame_cb (GdkFrameClock *clock,
                       TrailCanvas   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_geometry_frame_cb, self);
-  self->debug->geometry_clock = NULL;
+  g_clear_object (&self->debug->geometry_clock);
   if (self->debug->geometry_idle == 0)
     self->debug->geometry_idle = g_timeout_add_full (G_PRIORITY_LOW, 30, write_geometry_idle_cb, self, NULL);
 }
@@ -360,7 +360,8 @@ _trail_canvas_queue_geometry (TrailCanvas *self)
     {
       if (debug->geometry_clock == NULL)
         {
-          debug->geometry_clock = clock;
+          /* Kept: the window may drop its clock before the canvas goes. */
+          debug->geometry_clock = g_object_ref (clock);
           g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_geometry_frame_cb), self, 0);
           gtk_widget_queue_draw (GTK_WIDGET (self));
         }
@@ -549,7 +550,7 @@ _trail_canvas_debug_dispose (TrailCanvas *self)
   g_clear_handle_id (&self->debug->geometry_idle, g_source_remove);
   if (self->debug->geometry_clock != NULL)
     g_signal_handlers_disconnect_by_func (self->debug->geometry_clock, on_geometry_frame_cb, self);
-  self->debug->geometry_clock = NULL;
+  g_clear_object (&self->debug->geometry_clock);
 }
 
 void
@@ -562,6 +563,9 @@ _trail_canvas_debug_free (TrailCanvas *self)
     return;
 
   g_clear_handle_id (&debug->geometry_idle, g_source_remove);
+  if (debug->geometry_clock != NULL)
+    g_signal_handlers_disconnect_by_func (debug->geometry_clock, on_geometry_frame_cb, self);
+  g_clear_object (&debug->geometry_clock);
   g_free (debug->geometry_path);
   if ((bench = debug->bench) != NULL)
     {
