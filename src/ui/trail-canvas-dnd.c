@@ -852,6 +852,21 @@ finish_double_click (TrailCanvas *self)
     }
 }
 
+/* A click on the map gives it the keyboard, as a click on any widget
+ * does: what is typed next renames the header just clicked, Delete
+ * removes the point, and no key goes on to the inspector field or button
+ * that had the keyboard before. A card widget of the canvas that has it
+ * keeps it: the canvas's keys reach it through that card. */
+static void
+take_keyboard (TrailCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || (focus != GTK_WIDGET (self) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 finish_click (TrailCanvas *self,
               double       mx,
@@ -880,6 +895,7 @@ finish_click (TrailCanvas *self,
     case TRAIL_CANVAS_HIT_PERSONA:
     case TRAIL_CANVAS_HIT_POINT:
       trail_selection_select_object (self->selection, pointer->press_hit.object);
+      take_keyboard (self);
       break;
 
     case TRAIL_CANVAS_HIT_EMOTIONS:
@@ -890,6 +906,7 @@ finish_click (TrailCanvas *self,
         if (_trail_canvas_stage_at (self, mx, &stage, &position))
           trail_selection_set_cursor (self->selection, pointer->press_hit.lane, stage);
         add_point_at (self, pointer->press_hit.lane, mx, my);
+        take_keyboard (self);
       }
       break;
 

@@ -60,6 +60,39 @@ on_editor_entry_changed_cb (TrailCanvas *self)
     trail_document_note_pending_edit (self->document);
 }
 
+/* Tab in a stage's or lane's name commits it and goes on to the next
+ * header's name (Shift+Tab the one before), so that a facilitator names
+ * the stages one after another, as Tab fills cards. Past the last one the
+ * keyboard stays on the canvas, on that header: GTK's own Tab would carry
+ * it off to whatever button comes next, where Space presses it. */
+static void
+rename_next_header (TrailCanvas *self,
+                    int          direction)
+{
+  g_autoptr(GObject) header = g_object_ref (self->edit->header);
+  GPtrArray *items;
+  GObject *next = NULL;
+
+  _trail_canvas_finish_edit (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->layout == NULL)
+    return;
+
+  items = TRAIL_IS_STAGE (header) ? trail_layout_get_stages (self->layout) : trail_layout_get_lanes (self->layout);
+  for (guint i = 0; i < items->len; i++)
+    if (((TrailLayoutItem *) items->pdata[i])->object == header)
+      {
+        if ((int) i + direction >= 0 && (int) i + direction < (int) items->len)
+          next = ((TrailLayoutItem *) items->pdata[i + direction])->object;
+        break;
+      }
+
+  if (next == NULL)
+    return;
+  trail_selection_select_object (self->selection, next);
+  _trail_canvas_begin_rename (self, next, NULL);
+}
+
 static gboolean
 on_editor_key_pressed_cb (TrailCanvas           *self,
                           guint                  keyval,
@@ -78,6 +111,11 @@ on_editor_key_pressed_cb (TrailCanvas           *self,
   if (enter && ((state & GDK_CONTROL_MASK) || self->edit->header != NULL))
     {
       _trail_canvas_finish_edit (self, TRUE);
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab) && self->edit->header != NULL)
+    {
+      rename_next_header (self, keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK) ? 1 : -1);
       return TRUE;
     }
   if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab) && self->edit->header == NULL)

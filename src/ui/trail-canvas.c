@@ -521,12 +521,7 @@ void
 _trail_canvas_show_toast (TrailCanvas *self,
                          AdwToast    *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  trail_compat_show_toast (GTK_WIDGET (self), toast);
 }
 
 /* ---- Emotion geometry --------------------------------------------------- */

@@ -84,6 +84,137 @@ trail_compat_toast_new (const char *text)
   return adw_toast_new (markup);
 }
 
+/* AdwToastOverlay's hide animation; a little more, as its frames come late
+ * under load. */
+#define TOAST_FADE_US (350 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  AdwToastOverlay *overlay;          /* unowned: this dies with it */
+  AdwToast        *shown;            /* added, not dismissed yet */
+  AdwToast        *pending;          /* waiting for the last one to fade */
+  gint64           faded_at;         /* when the last one dismissed is gone */
+  guint            pending_id;
+} ToastState;
+
+static void
+toast_state_free (gpointer data)
+{
+  ToastState *state = data;
+
+  g_clear_handle_id (&state->pending_id, g_source_remove);
+  if (state->shown != NULL)
+    g_signal_handlers_disconnect_by_data (state->shown, state);
+  if (state->pending != NULL)
+    g_signal_handlers_disconnect_by_data (state->pending, state);
+  g_clear_object (&state->shown);
+  g_clear_object (&state->pending);
+  g_free (state);
+}
+
+static void
+on_toast_dismissed_cb (AdwToast   *toast,
+                       ToastState *state)
+{
+  g_signal_handlers_disconnect_by_data (toast, state);
+  if (toast == state->shown)
+    {
+      state->faded_at = g_get_monotonic_time () + TOAST_FADE_US;
+      g_clear_object (&state->shown);
+    }
+  else if (toast == state->pending)
+    {
+      /* Dismissed before it was shown: it never will be. */
+      g_clear_handle_id (&state->pending_id, g_source_remove);
+      g_clear_object (&state->pending);
+    }
+}
+
+static void
+add_now (ToastState *state,
+         AdwToast   *toast)
+{
+  state->shown = toast;   /* the ref taken in trail_compat_show_toast() */
+  adw_toast_overlay_add_toast (state->overlay, g_object_ref (toast));
+}
+
+static gboolean
+add_pending_cb (gpointer data)
+{
+  ToastState *state = data;
+
+  state->pending_id = 0;
+  add_now (state, g_steal_pointer (&state->pending));
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @toast (transfer full) in the toast overlay that is @widget or
+ * holds it, in place of the one shown there before: the newest says what
+ * just happened, and an Undo toast never waits behind an older one.
+ *
+ * The one before is dismissed, and the new one added once it has faded
+ * out. The overlay is never asked to queue, postpone or replace a toast
+ * while another is still on screen: libadwaita 1.2 aborts there
+ * (adw-toast-overlay.c, show_toast: assertion "!info->widget") when a
+ * high-priority toast that postponed another is dismissed during that
+ * other's fade, and crashes (a freed toast's show animation ending) when
+ * a toast shown while another faded is dismissed within 200 ms — a
+ * removal's Undo toast over a paste's, then Escape or a second Delete. */
+void
+trail_compat_show_toast (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  GtkWidget *overlay;
+  ToastState *state;
+  gint64 now;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+
+  state = g_object_get_data (G_OBJECT (overlay), "trail-toast-state");
+  if (state == NULL)
+    {
+      state = g_new0 (ToastState, 1);
+      state->overlay = ADW_TOAST_OVERLAY (overlay);
+      g_object_set_data_full (G_OBJECT (overlay), "trail-toast-state", state, toast_state_free);
+    }
+
+  /* A toast still waiting is replaced. Whoever keeps a pointer to it (the
+   * map view, to its Undo toast) is told that it went, as for one shown:
+   * the signal is emitted here because adw_toast_dismiss() does nothing
+   * for a toast that was never added (libadwaita 1.2). */
+  if (state->pending != NULL)
+    {
+      AdwToast *replaced = g_steal_pointer (&state->pending);
+
+      g_clear_handle_id (&state->pending_id, g_source_remove);
+      g_signal_handlers_disconnect_by_data (replaced, state);
+      g_signal_emit_by_name (replaced, "dismissed");
+      g_object_unref (replaced);
+    }
+  if (state->shown != NULL)
+    adw_toast_dismiss (state->shown);
+
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), state);
+  now = g_get_monotonic_time ();
+  if (now >= state->faded_at)
+    {
+      add_now (state, toast);
+      return;
+    }
+
+  state->pending = toast;
+  state->pending_id = g_timeout_add ((guint) ((state->faded_at - now) / G_TIME_SPAN_MILLISECOND) + 1,
+                                     add_pending_cb, state);
+}
+
 void
 trail_compat_dialog_set_extra_child (GObject   *dialog,
                                      GtkWidget *child)

@@ -84,6 +84,8 @@ void     trail_compat_show_about          (GtkWidget           *parent,
  * markup, and file names, map and stage names and error messages may hold
  * "&" or "<": unescaped, the toast shows nothing and GTK warns. */
 AdwToast *trail_compat_toast_new          (const char          *text);
+void      trail_compat_show_toast         (GtkWidget           *widget,
+                                           AdwToast            *toast);
 
 void     trail_compat_present_preferences (GtkWidget           *parent,
                                            const char          *title,

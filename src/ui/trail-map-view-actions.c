@@ -32,17 +32,13 @@ void
 _trail_map_view_show_toast (TrailMapView *self,
                             AdwToast     *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  trail_compat_show_toast (GTK_WIDGET (self), toast);
 }
 
 /* The one Undo toast of every removal, however it was started. A toast
  * still shown is never added again (the overlay refuses it): the new one
- * replaces it. */
+ * replaces it, as it replaces any other toast (trail_compat_show_toast()),
+ * so no priority is needed to show it at once. */
 static void
 show_undo_toast (TrailMapView *self,
                  const char   *title)
@@ -51,7 +47,6 @@ show_undo_toast (TrailMapView *self,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
 

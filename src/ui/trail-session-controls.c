@@ -266,7 +266,7 @@ start_action (GtkWidget  *widget,
         {
           if (ADW_IS_TOAST_OVERLAY (w))
             {
-              adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (w), toast);
+              trail_compat_show_toast (w, toast);
               return;
             }
         }

@@ -537,7 +537,7 @@ on_exported_cb (TrailWindow *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-export");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  trail_compat_show_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void

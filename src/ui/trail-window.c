@@ -90,7 +90,7 @@ _trail_window_show_toast (TrailWindow *self,
   AdwToast *toast = trail_compat_toast_new (message);
 
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  trail_compat_show_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 /* Errors that lose the user's work or block it deserve a dialog that stays

@@ -13,6 +13,7 @@
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
@@ -56,6 +57,10 @@ try:
     canvas.click(canvas.center(canvas.card(g, 'Compares prices')))
     canvas.key('Delete')
     canvas.geometry(lambda g: canvas.card(g, 'Compares prices') is None, what='Compares prices deleted')
+    # The first toast fades out (300 ms) before the second is shown: an
+    # animation, not a state to poll (libadwaita 1.2 crashes when toasts
+    # overlap, see trail_compat_show_toast()).
+    time.sleep(0.6)
     canvas.app.click(canvas.app.toast_button('Undo'))
     canvas.geometry(lambda g: canvas.card(g, 'Compares prices') is not None, what='Compares prices back')
 

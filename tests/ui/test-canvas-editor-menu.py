@@ -28,7 +28,14 @@ def menu_item(canvas, open_key, keys):
     canvas.key('Insert')
     canvas.geometry(lambda g: g['editing'], what='the new card editor')
     canvas.type('abc')
+    before = os.stat(canvas.geometry_path).st_mtime_ns
     trailtest.xdotool('key', '--clearmodifiers', '--delay', '30', open_key, *keys)
+    # The menu came and went (the geometry is written after each change of
+    # focus): the keyboard is the editor's again, and what is typed next is
+    # not lost in the menu closing.
+    canvas.geometry(lambda g: os.stat(canvas.geometry_path).st_mtime_ns != before and
+                    g['editing'] and g['focus'] in ('GtkTextView', 'GtkText'),
+                    what='the editor\'s menu closed, the editor with the keyboard')
 
 
 canvas = canvastest.Canvas()

@@ -282,7 +282,9 @@ def check_alive(app, name, step):
     if status is not None:
         return False
     if name is not None and not answers(app, name):
-        if app.proc.poll() is not None:
+        # Aborting (a failed assertion) while asked: it is writing its core,
+        # not hung.
+        if app.proc.poll() is not None or trailtest.log_problems(app.log_path):
             return check_alive(app, None, step)
         cpu = cpu_percent(app.proc.pid)
         shot = trailtest.screenshot('monkey-hang')

@@ -25,6 +25,11 @@ SKIP = 77
 LOG_PROBLEM = re.compile(r'^(?:\*\* )?\([^():]+:\d+\): (?:(?P<domain>[\w.+-]+?)-)?'
                          r'(?P<level>WARNING|CRITICAL|ERROR) \*\*: (?:[\d:.]+: )?(?P<message>.*)$')
 
+# A failed g_assert() in the app or a library, which aborts the app:
+# "Adwaita:ERROR:../src/adw-toast-overlay.c:244:show_toast: assertion
+# failed: (!info->widget)" (GLib repeats it after "Bail out! ", not matched).
+ASSERTION_FAILED = re.compile(r'^(?:[\w.+-]+:)?ERROR:[^:]+:\d+:.*$')
+
 # The one place where a toolkit warning that the app cannot cause is let
 # through: (domain, level, start of the message, why it is not the app's).
 # Everything else fails the test, however harmless it looks.
@@ -58,6 +63,9 @@ def log_problems(path):
         return []
     problems = []
     for line in lines:
+        if ASSERTION_FAILED.match(line):
+            problems.append(line)
+            continue
         match = LOG_PROBLEM.match(line)
         if match is None:
             continue
