@@ -21,7 +21,7 @@ def start_card(canvas, lane, stage, text):
     cell = canvas.cell(g, lane, stage)
     # Below the cell's cards, in its padding.
     x, y = canvas.screen(cell['x'] + cell['w'] / 2, cell['y'] + cell['h'] - 4)
-    canvastest.trailtest.xdotool('mousemove', str(x), str(y), 'click', '--repeat', '2', '--delay', '80', '1')
+    canvastest.trailtest.point_and_click(x, y, repeat=2, delay=80)
     canvas.geometry(lambda g: g['editing'], what=f'the editor in {lane} × {stage}')
     canvas.type(text)
 

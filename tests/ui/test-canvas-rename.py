@@ -14,7 +14,6 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data'))
 import canvastest  # noqa: E402
 
-xdotool = canvastest.trailtest.xdotool
 
 
 def stage(g, name):
@@ -31,7 +30,7 @@ def header_spot(canvas, rect):
 
 
 def double_click(point):
-    xdotool('mousemove', str(point[0]), str(point[1]), 'click', '--repeat', '2', '--delay', '60', '1')
+    canvastest.trailtest.point_and_click(point[0], point[1], repeat=2)
 
 
 def names(g):

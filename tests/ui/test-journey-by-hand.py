@@ -44,15 +44,6 @@ def header_spot(canvas, rect):
     return canvas.screen(rect['x'] + min(rect['w'] / 2, 60), rect['y'] + 12)
 
 
-def point_and_click(canvas, spot, button=1):
-    """As a hand does it: the pointer moves there, then clicks. (xdotool's
-    jump and click at once, right after a context menu closed over that
-    spot, reaches GTK 4.8 before it knows the pointer left the menu: the
-    click is lost.)"""
-    trailtest.xdotool('mousemove', str(spot[0] - 8), str(spot[1]))
-    trailtest.xdotool('mousemove', '--sync', str(spot[0]), str(spot[1]), 'sleep', '0.1', 'click', str(button))
-
-
 def stage(g, index):
     return sorted(g['stages'], key=lambda s: s['x'])[index]
 
@@ -76,12 +67,12 @@ try:
     for index, (name, way) in enumerate(zip(STAGES, ways)):
         spot = header_spot(canvas, stage(g, index))
         if way == 'double-click':
-            trailtest.xdotool('mousemove', str(spot[0]), str(spot[1]), 'click', '--repeat', '2', '--delay', '60', '1')
+            trailtest.point_and_click(spot[0], spot[1], repeat=2)
         elif way == 'menu':
-            point_and_click(canvas, spot, button=3)
+            canvas.click(spot, button=3)
             canvas.key('r')   # _Rename
         else:
-            point_and_click(canvas, spot)
+            canvas.click(spot)
             canvas.geometry(lambda g, sid=stage(g, index)['id']: g['selected'] == sid,
                             what=f'stage {index + 1} selected')
             if way == 'F2':
@@ -96,7 +87,7 @@ try:
     assert names(g) == STAGES[:5], names(g)
 
     # A sixth stage after the last, named as it is inserted.
-    point_and_click(canvas, header_spot(canvas, stage(g, 4)), button=3)
+    canvas.click(header_spot(canvas, stage(g, 4)), button=3)
     canvas.key('a')   # Insert Stage _After
     canvas.geometry(lambda g: g['editing'], what='the new stage named in place')
     canvas.type(STAGES[5])

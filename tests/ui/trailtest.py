@@ -118,6 +118,17 @@ def xdotool(*args):
     subprocess.run(['xdotool', *args], check=True)
 
 
+def point_and_click(x, y, button=1, repeat=1, delay=60):
+    """A click as a hand makes it: the pointer comes to (@x, @y), rests a
+    moment, then clicks (@repeat times, @delay ms apart). xdotool's jump and
+    click in one go reaches GTK before it has taken in where the pointer
+    now is; right after a context menu closed over that spot, on both
+    stacks, such a click was lost."""
+    xdotool('mousemove', str(x - 4), str(y))
+    xdotool('mousemove', '--sync', str(x), str(y), 'sleep', '0.1',
+            'click', '--repeat', str(repeat), '--delay', str(delay), str(button))
+
+
 def artifacts_dir():
     path = os.environ.get('TRAILMAP_TEST_ARTIFACTS', os.path.join(os.getcwd(), 'test-artifacts'))
     os.makedirs(path, exist_ok=True)
@@ -294,7 +305,7 @@ class App:
     def click(self, node):
         """A real click in the middle of @node, as a user's."""
         x, y = self.screen_center(node)
-        xdotool('mousemove', str(x), str(y), 'click', '1')
+        point_and_click(x, y)
 
     def quit_gracefully(self, timeout=20.0):
         """Quits with Ctrl+Q like a user; returns the exit status, so that a

@@ -127,8 +127,7 @@ class Canvas:
         trailtest.xdotool('mouseup', str(button))
 
     def click(self, point, button=1):
-        trailtest.xdotool('mousemove', str(point[0]), str(point[1]))
-        trailtest.xdotool('click', str(button))
+        trailtest.point_and_click(point[0], point[1], button)
 
     def key(self, *keys):
         trailtest.xdotool('key', '--clearmodifiers', *keys)
