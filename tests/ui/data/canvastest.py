@@ -149,6 +149,16 @@ class Canvas:
     def screenshot(self, name):
         return trailtest.screenshot(name)
 
+    def report_quit(self, status, number):
+        """The last TAP line of a test, after close(): test @number passes
+        when the app exited cleanly and logged no warning or critical."""
+        if status != 0:
+            raise SystemExit(f'not ok {number} the app exited with status {status}')
+        problems = self.app.log_problems()
+        if problems:
+            raise SystemExit(f'not ok {number} the app logged: ' + '\n'.join(problems[:5]))
+        print(f'ok {number} quits cleanly, nothing logged')
+
     def close(self):
         """Quits with Ctrl+Q; unsaved changes (a failed test) ask first, so
         then the app is simply stopped."""
